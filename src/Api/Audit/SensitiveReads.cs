@@ -1,0 +1,28 @@
+using Marten;
+using Registry.Api.Infrastructure;
+
+namespace Registry.Api.Audit;
+
+/// <summary>One unmasked read of resident ID numbers: who saw whose, when, through which route.</summary>
+public sealed record SensitiveRead(
+    Guid Id,
+    string ActorId,
+    string ActorName,
+    string Role,
+    string Org,
+    Guid HouseholdId,
+    IReadOnlyList<string> IdNumbers,
+    string Purpose,
+    string CorrelationId,
+    DateTimeOffset ReadAt);
+
+public sealed class SensitiveReads(IDocumentStore store, TimeProvider clock)
+{
+    public async Task Record(Actor actor, HttpContext http, Guid householdId, IEnumerable<string> idNumbers, string purpose)
+    {
+        await using var session = store.LightweightSession();
+        session.Store(new SensitiveRead(Guid.CreateVersion7(), actor.UserId, actor.Name, actor.Role.ToString(), actor.Org, householdId,
+            idNumbers.ToList(), purpose, RequestContext.CorrelationId(http), clock.GetUtcNow()));
+        await session.SaveChangesAsync(http.RequestAborted);
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Authentication.JwtBearer;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.IdentityModel.Tokens;
+using Registry.Api.Infrastructure;
+
+namespace Registry.Api.Auth;
+
+public static class AuthSetup
+{
+    public static void AddRegistryAuth(this WebApplicationBuilder builder)
+    {
+        var section = builder.Configuration.GetSection(AuthOptions.Section);
+        builder.Services.Configure<AuthOptions>(section);
+        var options = section.Get<AuthOptions>() ?? new AuthOptions();
+        var key = options.Key();
+        builder.Services.AddSingleton<TokenIssuer>();
+        builder.Services
+            .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
+            .AddJwtBearer(jwt =>
+            {
+                jwt.MapInboundClaims = false;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidIssuer = AuthOptions.Issuer,
+                    ValidAudience = AuthOptions.Audience,
+                    IssuerSigningKey = key,
+                    ValidAlgorithms = [SecurityAlgorithms.HmacSha256],
+                    NameClaimType = Claims.Name,
+                    RoleClaimType = Claims.Role,
+                    ClockSkew = TimeSpan.FromSeconds(30),
+                };
+                jwt.Events = new JwtBearerEvents
+                {
+                    OnChallenge = async context =>
+                    {
+                        context.HandleResponse();
+                        var (code, detail) = context.AuthenticateFailure is SecurityTokenExpiredException
+                            ? ("auth.token-expired", "The bearer token has expired.")
+                            : context.AuthenticateFailure is not null
+                                ? ("auth.token-invalid", "The bearer token is not valid.")
+                                : ("auth.unauthenticated", "A bearer token is required.");
+                        context.Response.Headers.WWWAuthenticate = "Bearer";
+                        await Problems.Result(StatusCodes.Status401Unauthorized, code, detail).ExecuteAsync(context.HttpContext);
+                    },
+                };
+            });
+        builder.Services.AddAuthorization(auth =>
+            auth.FallbackPolicy = new AuthorizationPolicyBuilder(JwtBearerDefaults.AuthenticationScheme).RequireAuthenticatedUser().Build());
+    }
+}

@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.Options;
+using Registry.Api.Infrastructure;
+using Registry.Domain.Access;
+using Registry.Domain.Common;
+using Registry.Domain.Org;
+using Wolverine.Http;
+
+namespace Registry.Api.Auth;
+
+public sealed record DevTokenRequest(string? UserId, string? Name, Role? Role, string? Org);
+
+public sealed record DevTokenResponse(string Token, DateTimeOffset ExpiresAt);
+
+/// <summary>Mints a token for any user, role and unit; exists only while Auth:DevTokens is on.</summary>
+public static class DevTokenEndpoint
+{
+    [AllowAnonymous]
+    [WolverinePost("/api/auth/dev-token")]
+    public static IResult Post(DevTokenRequest request, IOptions<AuthOptions> options, TokenIssuer issuer)
+    {
+        if (!options.Value.DevTokens) return Problems.Result(404, "route.not-found", "No such route.");
+        var errors = new Errors();
+        Text.Required(errors, "userId", request.UserId, 64);
+        Text.Required(errors, "name", request.Name, 30);
+        if (request.Role is null) errors.Add("role", "field.required", "role is required.");
+        if (!OrgCode.IsWellFormed(request.Org)) errors.Add("org", "org.code.format", "org is a 12-digit division code.");
+        errors.ThrowIfAny();
+        var (token, expires) = issuer.Issue(request.UserId!.Trim(), request.Name!.Trim(), request.Role!.Value, request.Org!);
+        return Results.Ok(new DevTokenResponse(token, expires));
+    }
+}

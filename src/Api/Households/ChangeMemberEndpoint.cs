@@ -1,0 +1,33 @@
+using Registry.Api.Infrastructure;
+using Registry.Domain.Access;
+using Registry.Domain.Households;
+using Wolverine.Http;
+
+namespace Registry.Api.Households;
+
+public sealed record ChangeMemberRequest(
+    string? Name,
+    string? IdNumber,
+    Relation? Relation,
+    string? Phone,
+    SchoolStatus? SchoolStatus,
+    Health? Health,
+    Disability? Disability,
+    LaborCapacity? LaborCapacity,
+    WorkStatus? WorkStatus,
+    DateOnly? EffectiveDate,
+    string? Reason);
+
+/// <summary>Updates only the fields sent, with the reason stored beside the event.</summary>
+public static class ChangeMemberEndpoint
+{
+    [WolverinePatch("/api/households/{id}/members/{memberId}")]
+    public static Task<IResult> Patch(Guid id, Guid memberId, ChangeMemberRequest request, HttpContext http, HouseholdWrites households) =>
+        households.Change(http, id, Permission.RecordHouseholdFacts, async c =>
+        {
+            var changes = new MemberFactChanges(request.Name, request.IdNumber?.Trim().ToUpperInvariant(), request.Relation, request.Phone,
+                request.SchoolStatus, request.Health, request.Disability, request.LaborCapacity, request.WorkStatus);
+            var claimed = await households.ClaimedElsewhere([changes.IdNumber], id, http.RequestAborted);
+            return ChangeMemberDecision.Decide(new ChangeMember(memberId, changes, request.EffectiveDate, request.Reason), c.State, c.Now, claimed);
+        }, reason: request.Reason);
+}

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Marten;
+using Registry.Api.Audit;
+using Registry.Api.Infrastructure;
+using Registry.Domain.Access;
+using Registry.Domain.Common;
+using Registry.Domain.Households;
+using Registry.Domain.Procedures;
+using Registry.Projections.Households;
+using Wolverine.Http;
+
+namespace Registry.Api.Households;
+
+/// <summary>Current state from the inline projection, or the same document replayed to a version, instant or effective date.</summary>
+public static class GetHouseholdEndpoint
+{
+    [WolverineGet("/api/households/{id}")]
+    public static async Task<IResult> Get(Guid id, string? asOf, string? effectiveOn, string? version, HttpContext http, IQuerySession session,
+        SensitiveReads reads)
+    {
+        var actor = Actor.From(http.User);
+        actor.Require(Permission.ReadRegistry);
+        var ct = http.RequestAborted;
+        var current = await session.LoadAsync<HouseholdDetails>(id, ct)
+            ?? throw DomainRefusal.NotFound("household.not-found", "No household with this id.");
+        actor.RequireJurisdiction(current.VillageCode);
+
+        var (state, at) = await Replay(session, current, asOf, effectiveOn, version, ct);
+        var unmasked = AccessPolicy.Allows(actor.Role, Permission.ReadIdNumbers);
+        if (unmasked) await reads.Record(actor, http, id, state.Members.Select(m => m.Facts.IdNumber), "household-detail");
+        http.Response.Headers.ETag = $"\"{current.Version}\"";
+        return Results.Ok(HouseholdDocument.From(state, at, unmasked, ProcedureCatalog.Default));
+    }
+
+    private static async Task<(Household State, long Version)> Replay(IQuerySession session, HouseholdDetails current, string? asOf,
+        string? effectiveOn, string? version, CancellationToken ct)
+    {
+        var given = new[] { asOf, effectiveOn, version }.Count(v => !string.IsNullOrEmpty(v));
+        if (given > 1) throw DomainRefusal.Invalid("asOf", "query.time-travel.one-axis", "Use only one of asOf, effectiveOn and version.");
+        if (!string.IsNullOrEmpty(version))
+        {
+            if (!long.TryParse(version, out var v) || v < 1)
+                throw DomainRefusal.Invalid("version", "query.version.invalid", "version is a positive whole number.");
+            if (v > current.Version) throw DomainRefusal.NotFound("household.version-not-found", $"The household has only {current.Version} versions.");
+            var then = await session.Events.AggregateStreamAsync<HouseholdDetails>(current.Id, version: v, token: ct);
+            return (then!.State, then.Version);
+        }
+        if (!string.IsNullOrEmpty(asOf))
+        {
+            if (!DateTimeOffset.TryParse(asOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
+                throw DomainRefusal.Invalid("asOf", "query.as-of.invalid", "asOf is an ISO 8601 instant, e.g. 2020-10-15T08:00:00Z.");
+            var then = await session.Events.AggregateStreamAsync<HouseholdDetails>(current.Id, timestamp: instant.ToUniversalTime(), token: ct)
+                ?? throw DomainRefusal.NotFound("household.not-yet-recorded", "The household was not yet recorded at that instant.");
+            return (then.State, then.Version);
+        }
+        if (!string.IsNullOrEmpty(effectiveOn))
+        {
+            if (!DateOnly.TryParseExact(effectiveOn, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+                throw DomainRefusal.Invalid("effectiveOn", "query.effective-on.invalid", "effectiveOn is a date, e.g. 2020-10-15.");
+            var events = await session.Events.FetchStreamAsync(current.Id, token: ct);
+            Household? state = null;
+            long at = 0;
+            foreach (var e in events.Where(e => EventFacts.EffectiveOn(e.Data) is not { } on || on <= date))
+            {
+                state = Household.Evolve(state, e.Data);
+                at = e.Version;
+            }
+            return state is null
+                ? throw DomainRefusal.NotFound("household.not-yet-effective", "The household's facts did not yet hold on that date.")
+                : (state, at);
+        }
+        return (current.State, current.Version);
+    }
+}

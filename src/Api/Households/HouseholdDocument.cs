@@ -1,0 +1,83 @@
+using Registry.Domain.Households;
+using Registry.Domain.People;
+using Registry.Domain.Procedures;
+using Registry.Domain.Access;
+using Registry.Projections.Households;
+
+namespace Registry.Api.Households;
+
+public sealed record MemberView(
+    Guid MemberId,
+    string Name,
+    string IdNumber,
+    Relation Relation,
+    string? Phone,
+    SchoolStatus? SchoolStatus,
+    Health? Health,
+    Disability? Disability,
+    LaborCapacity? LaborCapacity,
+    WorkStatus? WorkStatus,
+    DateOnly Since);
+
+public sealed record FormerMemberView(
+    Guid MemberId,
+    string Name,
+    string IdNumber,
+    Relation Relation,
+    string? Phone,
+    DecreaseReason Reason,
+    DateOnly EffectiveDate,
+    string? Note);
+
+public sealed record MonitoringView(MonitoringKind Kind, IReadOnlyList<RiskType> Risks, bool Eliminated, DateOnly? IdentifiedOn,
+    DateOnly? EliminatedOn, DateOnly? LastAssessedOn);
+
+public sealed record OpenProcedureView(Guid ProcedureId, ProcedureKind Kind, int DefinitionVersion, DateOnly StartedOn,
+    IReadOnlyList<RecordedStep> Steps, string? NextStep, IReadOnlyCollection<Role> NextStepRoles);
+
+/// <summary>The household as API.md describes it; the same shape for now and for any past point.</summary>
+public sealed record HouseholdDocument(
+    Guid Id,
+    string VillageCode,
+    string? GroupName,
+    string? Address,
+    HouseholdStatus Status,
+    int? IdentifiedYear,
+    int? ExitYear,
+    DateOnly RegisteredOn,
+    IReadOnlyList<HouseholdMark> Marks,
+    IReadOnlyList<MemberView> Members,
+    IReadOnlyList<FormerMemberView> FormerMembers,
+    IReadOnlyList<IncomeRecord> Incomes,
+    IReadOnlyDictionary<GuaranteeKind, GuaranteeStatus> Guarantees,
+    MonitoringView Monitoring,
+    IReadOnlyList<AssistanceMeasure> Assistance,
+    IReadOnlyList<OpenProcedureView> OpenProcedures,
+    long Version)
+{
+    public static HouseholdDocument From(Household h, long version, bool unmasked, ProcedureCatalog catalog)
+    {
+        string Id(string idNumber) => unmasked ? idNumber : ResidentIdNumber.Mask(idNumber);
+        return new HouseholdDocument(
+            h.Id, h.VillageCode, h.GroupName, h.Address, h.Status, h.IdentifiedYear, h.ExitYear, h.RegisteredOn, h.Marks,
+            h.Members.Select(m => new MemberView(m.MemberId, m.Facts.Name, Id(m.Facts.IdNumber), m.Facts.Relation, m.Facts.Phone,
+                m.Facts.SchoolStatus, m.Facts.Health, m.Facts.Disability, m.Facts.LaborCapacity, m.Facts.WorkStatus, m.Since)).ToList(),
+            h.FormerMembers.Select(m => new FormerMemberView(m.MemberId, m.Facts.Name, Id(m.Facts.IdNumber), m.Facts.Relation, m.Facts.Phone,
+                m.Reason, m.EffectiveDate, m.Note)).ToList(),
+            h.Incomes,
+            new SortedDictionary<GuaranteeKind, GuaranteeStatus>(h.Guarantees),
+            new MonitoringView(h.Monitoring.Kind, h.Monitoring.Risks, h.Monitoring.Eliminated, h.Monitoring.IdentifiedOn,
+                h.Monitoring.EliminatedOn, h.Monitoring.LastAssessedOn),
+            h.Assistance,
+            h.OpenProcedures.Select(p =>
+            {
+                var next = catalog.Get(p.Kind, p.DefinitionVersion).After(p.Steps.Count);
+                return new OpenProcedureView(p.ProcedureId, p.Kind, p.DefinitionVersion, p.StartedOn, p.Steps, next?.Name,
+                    next is null ? [] : AccessPolicy.RolesAt(next.Level));
+            }).ToList(),
+            version);
+    }
+
+    public static HouseholdDocument From(HouseholdDetails details, bool unmasked, ProcedureCatalog catalog) =>
+        From(details.State, details.Version, unmasked, catalog);
+}

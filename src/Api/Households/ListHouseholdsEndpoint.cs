@@ -1,0 +1,65 @@
+using Marten;
+using Marten.Pagination;
+using Registry.Api.Infrastructure;
+using Registry.Domain.Access;
+using Registry.Domain.Common;
+using Registry.Domain.Households;
+using Registry.Domain.Org;
+using Registry.Domain.People;
+using Registry.Projections.Households;
+using Wolverine.Http;
+
+namespace Registry.Api.Households;
+
+public sealed record RosterMember(Guid MemberId, string Name, string IdNumber, Relation Relation);
+
+public sealed record RosterRow(
+    Guid Id,
+    string VillageCode,
+    string? GroupName,
+    HouseholdStatus Status,
+    IReadOnlyList<HouseholdMark> Marks,
+    MonitoringKind Monitoring,
+    IReadOnlyList<RiskType> Risks,
+    string HeadName,
+    int MemberCount,
+    IReadOnlyList<RosterMember> Members,
+    long Version);
+
+
+
+/// <summary>The roster of a unit: paged, filtered, ID numbers masked but for the last four characters.</summary>
+public static class ListHouseholdsEndpoint
+{
+    public const int MaxPageSize = 200;
+
+    [WolverineGet("/api/households")]
+    public static async Task<IResult> Get(string? org, string? status, string? monitoring, string? risk, string? q, string? page,
+        string? pageSize, HttpContext http, IQuerySession session)
+    {
+        var actor = Actor.From(http.User);
+        actor.Require(Permission.ReadRegistry);
+        var unit = string.IsNullOrEmpty(org) ? actor.Org : org;
+        if (!OrgCode.IsWellFormed(unit)) throw DomainRefusal.Invalid("org", "org.code.format", "org is a 12-digit division code.");
+        actor.RequireJurisdiction(unit);
+        var (pageNumber, size) = Paging.Parse(page, pageSize, MaxPageSize);
+
+        var prefix = OrgCode.SignificantPrefix(unit);
+        IQueryable<HouseholdDetails> query = session.Query<HouseholdDetails>().Where(h => h.VillageCode.StartsWith(prefix));
+        if (Query.Enum<HouseholdStatus>("status", status) is { } s) query = query.Where(h => h.Status == s);
+        if (Query.Enum<MonitoringKind>("monitoring", monitoring) is { } m) query = query.Where(h => h.Monitoring == m);
+        if (Query.Enum<RiskType>("risk", risk) is { } r) query = query.Where(h => h.Risks.Contains(r));
+        if (Text.Clean(q) is { } text)
+        {
+            if (text.Length > 30) throw DomainRefusal.Invalid("q", "query.q.too-long", "q has at most 30 characters.");
+            query = query.Where(h => h.HeadName.Contains(text) || h.MemberNames.Contains(text) || h.IdNumbers.Contains(text.ToUpperInvariant()));
+        }
+        var results = await query.OrderBy(h => h.VillageCode).ThenBy(h => h.Id).ToPagedListAsync(pageNumber, size, http.RequestAborted);
+        return Results.Ok(new PageOf<RosterRow>(results.Select(Row).ToList(), pageNumber, size, results.TotalItemCount));
+    }
+
+    private static RosterRow Row(HouseholdDetails h) => new(
+        h.Id, h.VillageCode, h.State.GroupName, h.Status, h.State.Marks, h.Monitoring, h.Risks, h.HeadName, h.State.Members.Count,
+        h.State.Members.Select(m => new RosterMember(m.MemberId, m.Facts.Name, ResidentIdNumber.Mask(m.Facts.IdNumber), m.Facts.Relation)).ToList(),
+        h.Version);
+}

@@ -1,0 +1,37 @@
+using Registry.Api.Infrastructure;
+using Registry.Domain.Common;
+using Registry.Domain.Households;
+using Wolverine.Http;
+
+namespace Registry.Api.Households;
+
+public sealed record RegisterHouseholdRequest(
+    Guid? Id,
+    string? VillageCode,
+    string? GroupName,
+    string? Address,
+    HouseholdStatus? Status,
+    int? IdentifiedYear,
+    int? ExitYear,
+    DateOnly? RegisteredOn,
+    IReadOnlyList<MemberInput>? Members);
+
+public static class RegisterHouseholdEndpoint
+{
+    [WolverinePost("/api/households")]
+    public static Task<IResult> Post(RegisterHouseholdRequest request, HttpContext http, HouseholdWrites households)
+    {
+        var id = request.Id is { } given && given != Guid.Empty ? given : Guid.CreateVersion7();
+        return households.Register(http, id, request.VillageCode, async (_, now) =>
+        {
+            var errors = new Errors();
+            if (request.Status is null) errors.Add("status", "field.required", "status is required.");
+            var members = (request.Members ?? []).Select((m, i) => new RegisteredMember(Guid.CreateVersion7(),
+                (m ?? new MemberInput(null, null, null)).ToFacts(errors, $"members[{i}].")));
+            var command = new RegisterHousehold(id, request.VillageCode!, request.GroupName, request.Address,
+                request.Status ?? HouseholdStatus.Unregistered, request.IdentifiedYear, request.ExitYear, request.RegisteredOn, members.ToList());
+            var claimed = await households.ClaimedElsewhere(command.Members.Select(m => m.Facts.IdNumber), id, http.RequestAborted);
+            return RegisterHouseholdDecision.Decide(command, now, claimed, errors);
+        });
+    }
+}

@@ -1,0 +1,92 @@
+using Marten;
+using Registry.Domain.Access;
+using Registry.Domain.Common;
+using Registry.Domain.Households;
+using Registry.Projections;
+using Registry.Projections.Households;
+using Registry.Projections.People;
+
+namespace Registry.Api.Infrastructure;
+
+public sealed record HouseholdCommandContext(Household State, Actor Actor, DateTimeOffset Now);
+
+public sealed record VersionResponse(Guid Id, long Version);
+
+/// <summary>Writes to one household's stream: load the snapshot, check jurisdiction, decide, append stamped events.</summary>
+public sealed class HouseholdWrites(Writes writes)
+{
+    private IDocumentSession Session => writes.Session;
+
+    public Task<IResult> Register(HttpContext http, Guid householdId, string? villageCode, Func<Actor, DateTimeOffset, Task<object[]>> decide) =>
+        writes.Run(http, async (actor, now) =>
+        {
+            actor.Require(Permission.RegisterHousehold);
+            if (!Domain.Org.OrgCode.IsWellFormed(villageCode))
+                throw DomainRefusal.Invalid("villageCode", "org.code.format", "villageCode is a 12-digit division code.");
+            actor.RequireJurisdiction(villageCode!);
+            var village = await Session.LoadAsync<Reference.OrgUnit>(villageCode!, http.RequestAborted);
+            if (village is not { Kind: Domain.Org.OrgKind.Village })
+                throw DomainRefusal.Rule("org.village-unknown", $"{villageCode} is not a registered village.");
+            if (await Session.Events.FetchStreamStateAsync(householdId, http.RequestAborted) is not null)
+                throw DomainRefusal.Conflict("household.exists", "A household with this id already exists.");
+            var events = await decide(actor, now);
+            Session.Events.StartStream<HouseholdDetails>(householdId, events);
+            Stamp(householdId, 0, null, events.Length, actor, reason: null, http);
+            return new WriteOutcome(StatusCodes.Status201Created, new VersionResponse(householdId, events.Length), events.Length,
+                $"/api/households/{householdId}");
+        });
+
+    public Task<IResult> Change(HttpContext http, Guid householdId, Permission permission, Func<HouseholdCommandContext, Task<object[]>> decide,
+        string? reason = null, Func<long, object>? body = null) =>
+        writes.Run(http, async (actor, now) =>
+        {
+            actor.Require(permission);
+            var expected = RequestContext.ExpectedVersion(http);
+            var stream = await Session.Events.FetchForWriting<HouseholdDetails>(householdId, http.RequestAborted);
+            if (stream.Aggregate is null)
+                throw DomainRefusal.NotFound("household.not-found", "No household with this id.");
+            actor.RequireJurisdiction(stream.Aggregate.VillageCode);
+            var current = stream.CurrentVersion ?? 0;
+            if (expected is { } v && v != current)
+                throw DomainRefusal.Conflict("concurrency.version-conflict", $"The household is at version {current}, not {v}; read it again.");
+            var events = await decide(new HouseholdCommandContext(stream.Aggregate.State, actor, now));
+            stream.AppendMany(events);
+            Stamp(householdId, current, stream.Aggregate.LastHash, events.Length, actor, reason, http);
+            var version = current + events.Length;
+            return new WriteOutcome(StatusCodes.Status200OK, body?.Invoke(version) ?? new VersionResponse(householdId, version), version);
+        });
+
+    /// <summary>ID numbers among <paramref name="idNumbers"/> that belong to a household other than <paramref name="householdId"/>.</summary>
+    public async Task<IReadOnlySet<string>> ClaimedElsewhere(IEnumerable<string?> idNumbers, Guid householdId, CancellationToken ct)
+    {
+        var ids = idNumbers.OfType<string>().Select(i => i.Trim().ToUpperInvariant()).Where(i => i.Length > 0).Distinct().ToArray();
+        if (ids.Length == 0) return new HashSet<string>();
+        var claims = await Session.LoadManyAsync<PersonIndexEntry>(ct, ids);
+        return claims.Where(c => c.HouseholdId != householdId).Select(c => c.Id).ToHashSet();
+    }
+
+    /// <summary>Puts who, why and the hash chain on the events just appended to the stream.</summary>
+    private void Stamp(Guid streamId, long versionBefore, string? previousHash, int count, Actor actor, string? reason, HttpContext http)
+    {
+        var pending = Session.PendingChanges.Streams().Single(s => s.Id == streamId).Events.TakeLast(count).ToList();
+        var serializer = Session.DocumentStore.Options.Serializer();
+        var correlation = RequestContext.CorrelationId(http);
+        var hash = previousHash;
+        for (var i = 0; i < pending.Count; i++)
+        {
+            var e = pending[i];
+            var headers = new Dictionary<string, string?>
+            {
+                [EventMetadata.UserId] = actor.UserId,
+                [EventMetadata.UserName] = actor.Name,
+                [EventMetadata.Role] = actor.Role.ToString(),
+                [EventMetadata.Org] = actor.Org,
+            };
+            if (Text.Clean(reason) is { } why) headers[EventMetadata.Reason] = why;
+            hash = HashChain.Compute(hash, streamId, versionBefore + i + 1, EventTypes.NameOf(e.EventType), serializer.ToJson(e.Data), headers, correlation);
+            headers[EventMetadata.Hash] = hash;
+            foreach (var (name, value) in headers) e.SetHeader(name, value!);
+            e.CorrelationId = correlation;
+        }
+    }
+}

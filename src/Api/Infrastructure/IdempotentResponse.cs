@@ -1,0 +1,11 @@
+namespace Registry.Api.Infrastructure;
+
+/// <summary>The first answer to a write sent with an Idempotency-Key, kept 24 hours per user and key.</summary>
+public sealed record IdempotentResponse(string Id, int Status, string Body, string? ETag, string? Location, DateTimeOffset CreatedAt)
+{
+    public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
+
+    public static string KeyOf(string userId, string key) => $"{userId}\n{key}";
+
+    public bool IsLiveAt(DateTimeOffset now) => now - CreatedAt < Lifetime;
+}

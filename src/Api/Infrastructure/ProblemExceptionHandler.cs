@@ -1,0 +1,74 @@
+using System.Net.Sockets;
+using System.Text.Json;
+using JasperFx;
+using JasperFx.Events;
+using Microsoft.AspNetCore.Diagnostics;
+using Npgsql;
+using Registry.Domain.Common;
+using Registry.Domain.Households;
+using Registry.Projections.People;
+
+namespace Registry.Api.Infrastructure;
+
+/// <summary>Turns every failure a client can cause into a problem document; nothing leaks a stack trace.</summary>
+public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
+{
+    public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
+    {
+        var result = Map(exception);
+        if (result is null)
+        {
+            logger.LogError(exception, "Unhandled failure on {Method} {Path}", context.Request.Method, context.Request.Path);
+            result = Problems.Result(500, "server.error", "The server failed to process the request; the failure was logged.");
+        }
+        if (context.Response.HasStarted) return true;
+        context.Response.Clear();
+        await result.ExecuteAsync(context);
+        return true;
+    }
+
+    public static IResult? Map(Exception exception) => exception switch
+    {
+        DomainRefusal refusal => Problems.From(refusal),
+        DocumentAlreadyExistsException { DocType: var t } when t == typeof(PersonIndexEntry) =>
+            Problems.Result(422, PersonClaims.Code, "A person in this request already belongs to another household."),
+        ExistingStreamIdCollisionException => Problems.Result(409, "household.exists", "A household with this id already exists."),
+        ConcurrencyException => Problems.Result(409, "concurrency.version-conflict", "The household changed since the version you sent; read it again."),
+        DocumentAlreadyExistsException => Problems.Result(409, "conflict.duplicate", "The resource already exists."),
+        BadHttpRequestException { StatusCode: 413 } => Problems.Result(413, "request.too-large", "The request body is too large."),
+        BadHttpRequestException bad => Problems.Result(400, "request.malformed", Describe(bad)),
+        JsonException json => Problems.Result(400, "request.malformed", Describe(json)),
+        FormatException or InvalidCastException or OverflowException => Problems.Result(400, "request.malformed", "A value in the request has the wrong format."),
+        _ when UniqueViolation(exception) is { } constraint => constraint.Contains("mt_streams", StringComparison.Ordinal)
+            ? Problems.Result(409, "household.exists", "A household with this id already exists.")
+            : Problems.Result(409, "conflict.duplicate", "The resource already exists."),
+        _ when IsDatabaseUnavailable(exception) => Problems.Result(503, "service.database-unavailable", "The database is unavailable; try again shortly."),
+        AggregateException { InnerExceptions.Count: 1 } agg => Map(agg.InnerExceptions[0]),
+        _ when exception.InnerException is { } inner && inner is DomainRefusal or JsonException or ConcurrencyException or DocumentAlreadyExistsException
+            or BadHttpRequestException => Map(inner),
+        _ => null,
+    };
+
+    private static string Describe(Exception e)
+    {
+        var json = e as JsonException ?? e.InnerException as JsonException;
+        return json?.Path is { Length: > 0 } path ? $"The JSON body is malformed at {path}." : "The request body is malformed or has an unknown value.";
+    }
+
+    private static string? UniqueViolation(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+            if (x is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg) return pg.ConstraintName ?? pg.TableName ?? "";
+        return null;
+    }
+
+    private static bool IsDatabaseUnavailable(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+        {
+            if (x is NpgsqlException { IsTransient: true } or SocketException or TimeoutException) return true;
+            if (x is PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" }) return true;
+        }
+        return false;
+    }
+}

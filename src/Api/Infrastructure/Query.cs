@@ -1,0 +1,45 @@
+using Registry.Domain.Common;
+
+namespace Registry.Api.Infrastructure;
+
+/// <summary>Query-string parsing with the same problem codes as bodies.</summary>
+public static class Query
+{
+    public static T? Enum<T>(string field, string? raw) where T : struct, System.Enum
+    {
+        if (string.IsNullOrEmpty(raw)) return null;
+        return System.Enum.TryParse<T>(raw, ignoreCase: false, out var value) && System.Enum.IsDefined(value) && !raw.Any(char.IsDigit)
+            ? value
+            : throw DomainRefusal.Invalid(field, "query.enum.unknown", $"'{raw}' is not one of {string.Join(", ", System.Enum.GetNames<T>())}.");
+    }
+
+    public static DateTimeOffset? Instant(string field, string? raw)
+    {
+        if (string.IsNullOrEmpty(raw)) return null;
+        return DateTimeOffset.TryParse(raw, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var value)
+            ? value.ToUniversalTime()
+            : throw DomainRefusal.Invalid(field, "query.instant.invalid", $"{field} is an ISO 8601 instant.");
+    }
+
+    public static Guid? Id(string field, string? raw)
+    {
+        if (string.IsNullOrEmpty(raw)) return null;
+        return Guid.TryParse(raw, out var value) ? value : throw DomainRefusal.Invalid(field, "query.id.invalid", $"{field} is a UUID.");
+    }
+}
+
+public static class Paging
+{
+    public static (int Page, int PageSize) Parse(string? page, string? pageSize, int max, int defaultSize = 50)
+    {
+        var p = 1;
+        var s = defaultSize;
+        if (!string.IsNullOrEmpty(page) && (!int.TryParse(page, out p) || p < 1 || p > 100_000))
+            throw DomainRefusal.Invalid("page", "query.page.invalid", "page is a whole number from 1.");
+        if (!string.IsNullOrEmpty(pageSize) && (!int.TryParse(pageSize, out s) || s < 1 || s > max))
+            throw DomainRefusal.Invalid("pageSize", "query.page-size.invalid", $"pageSize is a whole number from 1 to {max}.");
+        return (p, s);
+    }
+}
+
+public sealed record PageOf<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total);

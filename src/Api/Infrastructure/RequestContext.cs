@@ -1,0 +1,45 @@
+using Registry.Domain.Common;
+
+namespace Registry.Api.Infrastructure;
+
+/// <summary>Per-request values every write needs: correlation id, If-Match, Idempotency-Key.</summary>
+public static class RequestContext
+{
+    public const string CorrelationHeader = "X-Correlation-Id";
+    private const string CorrelationItem = "correlation-id";
+
+    public static string CorrelationId(HttpContext http) =>
+        http.Items[CorrelationItem] as string ?? throw new InvalidOperationException("Correlation middleware did not run.");
+
+    /// <summary>Takes the client's correlation id when it is sane, else makes one, and echoes it back.</summary>
+    public static Task AssignCorrelation(HttpContext http, Func<Task> next)
+    {
+        var sent = http.Request.Headers[CorrelationHeader].ToString();
+        var id = sent.Length is > 0 and <= 100 && sent.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':')
+            ? sent
+            : Guid.NewGuid().ToString("N");
+        http.Items[CorrelationItem] = id;
+        http.Response.Headers[CorrelationHeader] = id;
+        return next();
+    }
+
+    public static long? ExpectedVersion(HttpContext http)
+    {
+        var raw = http.Request.Headers.IfMatch.ToString().Trim();
+        if (raw.Length == 0 || raw == "*") return null;
+        if (raw.StartsWith("W/", StringComparison.Ordinal)) raw = raw[2..];
+        raw = raw.Trim('"');
+        return long.TryParse(raw, out var version) && version >= 0
+            ? version
+            : throw DomainRefusal.Invalid("If-Match", "request.if-match", "If-Match carries the quoted version number of the household, e.g. \"3\".");
+    }
+
+    public static string? IdempotencyKey(HttpContext http)
+    {
+        var key = http.Request.Headers["Idempotency-Key"].ToString();
+        if (key.Length == 0) return null;
+        return key.Length <= 200
+            ? key
+            : throw DomainRefusal.Invalid("Idempotency-Key", "request.idempotency-key", "An Idempotency-Key has at most 200 characters.");
+    }
+}

@@ -1,0 +1,69 @@
+using System.Text.Json.Serialization;
+using JasperFx;
+using Marten;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Registry.Api.Audit;
+using Registry.Api.Auth;
+using Registry.Api.Liveness;
+using Registry.Api.Infrastructure;
+using Registry.Api.Reference;
+using Registry.Projections;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+var builder = WebApplication.CreateBuilder(args);
+
+var connectionString = builder.Configuration.GetConnectionString("EventStore")
+    ?? throw new InvalidOperationException("ConnectionStrings:EventStore is not configured.");
+var schema = builder.Configuration["EventStore:Schema"] ?? RegistryStore.DefaultSchema;
+
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddMarten(opts =>
+    {
+        RegistryStore.Configure(opts, connectionString, schema);
+        ReferenceStore.Configure(opts);
+    })
+    .UseLightweightSessions()
+    .ApplyAllDatabaseChangesOnStartup()
+    .IntegrateWithWolverine();
+
+builder.Host.UseWolverine(opts =>
+{
+    opts.ApplicationAssembly = typeof(Program).Assembly;
+    opts.Durability.Mode = DurabilityMode.Solo;
+});
+builder.Services.AddWolverineHttp();
+
+builder.Services.ConfigureHttpJsonOptions(json =>
+{
+    json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+    json.SerializerOptions.MaxDepth = 32;
+});
+builder.AddRegistryAuth();
+builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.EnsureCode);
+builder.Services.AddScoped<Writes>();
+builder.Services.AddScoped<HouseholdWrites>();
+builder.Services.AddSingleton<SensitiveReads>();
+builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+builder.Services.AddRegistryOpenApi();
+builder.Services.AddHostedService<ReferenceSeeder>();
+
+var app = builder.Build();
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.Use((http, next) => RequestContext.AssignCorrelation(http, next));
+app.UseRegistrySwaggerUi();
+app.UseAuthentication();
+app.UseAuthorization();
+
+app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+app.MapOpenApi().AllowAnonymous();
+app.MapWolverineEndpoints();
+
+return await app.RunJasperFxCommands(args);
+
+public partial class Program;

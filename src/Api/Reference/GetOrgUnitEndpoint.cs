@@ -1,0 +1,28 @@
+using Marten;
+using Registry.Api.Infrastructure;
+using Registry.Domain.Access;
+using Registry.Domain.Common;
+using Wolverine.Http;
+
+namespace Registry.Api.Reference;
+
+public sealed record OrgUnitView(string Code, string Name, Domain.Org.OrgKind Kind, string? ParentCode, bool IsPoorVillage, IReadOnlyList<OrgUnitView> Children);
+
+public static class GetOrgUnitEndpoint
+{
+    [WolverineGet("/api/org-units/{code}")]
+    public static async Task<IResult> Get(string code, HttpContext http, IQuerySession session)
+    {
+        var actor = Actor.From(http.User);
+        actor.Require(Permission.ReadRegistry);
+        var unit = await session.LoadAsync<OrgUnit>(code, http.RequestAborted)
+            ?? throw DomainRefusal.NotFound("org.not-found", $"No unit {code}.");
+        // A user sees their own unit, its ancestors' names, and everything below it.
+        if (!actor.Covers(code) && !Domain.Org.OrgCode.Contains(code, actor.Org))
+            throw DomainRefusal.Forbidden("auth.outside-jurisdiction", $"Unit {code} lies outside {actor.Org}.");
+        var children = await session.Query<OrgUnit>().Where(u => u.ParentCode == code).OrderBy(u => u.Id).ToListAsync(http.RequestAborted);
+        var visible = actor.Covers(code) ? children : children.Where(c => Domain.Org.OrgCode.Contains(c.Id, actor.Org)).ToList();
+        return Results.Ok(new OrgUnitView(unit.Id, unit.Name, unit.Kind, unit.ParentCode, unit.IsPoorVillage,
+            visible.Select(c => new OrgUnitView(c.Id, c.Name, c.Kind, c.ParentCode, c.IsPoorVillage, [])).ToList()));
+    }
+}

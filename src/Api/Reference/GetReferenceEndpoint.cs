@@ -1,0 +1,44 @@
+using System.ComponentModel;
+using System.Reflection;
+using Marten;
+using Registry.Api.Infrastructure;
+using Registry.Domain.Access;
+using Registry.Domain.Households;
+using Registry.Domain.Procedures;
+using Wolverine.Http;
+
+namespace Registry.Api.Reference;
+
+public sealed record EnumValue(string Value, string Label);
+
+public sealed record ReferenceData(
+    IReadOnlyDictionary<string, IReadOnlyList<EnumValue>> Enums,
+    IReadOnlyList<object> PolicyLines,
+    IReadOnlyList<ProcedureDefinition> Procedures);
+
+public static class GetReferenceEndpoint
+{
+    private static readonly Type[] EnumTypes =
+    [
+        typeof(HouseholdStatus), typeof(HouseholdMark), typeof(MonitoringKind), typeof(GuaranteeKind), typeof(GuaranteeStatus),
+        typeof(RiskType), typeof(AssistanceCategory), typeof(Relation), typeof(SchoolStatus), typeof(Health), typeof(Disability),
+        typeof(LaborCapacity), typeof(WorkStatus), typeof(IncreaseReason), typeof(DecreaseReason), typeof(Role), typeof(ProcedureKind),
+        typeof(StepOutcome), typeof(Domain.Org.OrgKind),
+    ];
+
+    [WolverineGet("/api/reference")]
+    public static async Task<IResult> Get(HttpContext http, IQuerySession session)
+    {
+        Actor.From(http.User).Require(Permission.ReadRegistry);
+        var lines = await session.Query<PolicyLineDocument>().OrderBy(l => l.Id).ToListAsync(http.RequestAborted);
+        return Results.Ok(new ReferenceData(
+            EnumTypes.ToDictionary(t => t.Name, Labels),
+            lines.Select(l => (object)new { year = l.Id, l.PovertyLine, l.MonitoringLine, l.SetBy, l.SetAt }).ToList(),
+            ProcedureCatalog.Default.All));
+    }
+
+    private static IReadOnlyList<EnumValue> Labels(Type enumType) => enumType
+        .GetFields(BindingFlags.Public | BindingFlags.Static)
+        .Select(f => new EnumValue(f.Name, f.GetCustomAttribute<DescriptionAttribute>()?.Description ?? f.Name))
+        .ToList();
+}

@@ -1,0 +1,15 @@
+using Marten;
+using Registry.Api.Infrastructure;
+
+namespace Registry.Api.Reference;
+
+public static class ReferenceStore
+{
+    public static void Configure(StoreOptions opts)
+    {
+        opts.Schema.For<OrgUnit>().Index(x => x.ParentCode);
+        opts.Schema.For<PolicyLineDocument>();
+        opts.Schema.For<IdempotentResponse>();
+        opts.Schema.For<Audit.SensitiveRead>().Index(x => x.HouseholdId).Index(x => x.ReadAt);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Collections.Frozen;
+using Registry.Domain.Households;
+
+namespace Registry.Domain.Access;
+
+/// <summary>Who may do what; the one table every endpoint consults.</summary>
+public static class AccessPolicy
+{
+    private static readonly Role[] VillageRoles = [Role.VillageClerk, Role.VillageHead, Role.FirstSecretary, Role.WorkTeam];
+    private static readonly Role[] Departments = [Role.HousingDept, Role.EducationDept, Role.MedicalDept, Role.WaterDept];
+    private static readonly Role[] Everyone = Enum.GetValues<Role>();
+
+    public static readonly FrozenDictionary<Permission, FrozenSet<Role>> Table = new Dictionary<Permission, Role[]>
+    {
+        [Permission.ReadRegistry] = Everyone,
+        [Permission.ReadIdNumbers] = [.. VillageRoles, Role.TownOfficer, Role.DistrictOfficer, Role.Inspector],
+        [Permission.RegisterHousehold] = [Role.VillageClerk, Role.WorkTeam, Role.TownOfficer, Role.DistrictOfficer],
+        [Permission.RecordHouseholdFacts] = [Role.VillageClerk, Role.WorkTeam, Role.TownOfficer, Role.DistrictOfficer],
+        [Permission.RecordAssistance] = [Role.WorkTeam, Role.VillageClerk, Role.TownOfficer, Role.DistrictOfficer, .. Departments],
+        [Permission.ManageOrgUnits] = [Role.DistrictOfficer],
+        [Permission.ManagePolicyLines] = [Role.DistrictOfficer],
+        [Permission.FlagNotEnjoyingPolicy] = [Role.TownOfficer],
+        [Permission.ReadAudit] = [Role.TownOfficer, Role.DistrictOfficer, Role.Inspector],
+        [Permission.RaiseProblem] = [Role.Inspector, Role.TownOfficer, Role.DistrictOfficer, .. Departments],
+        [Permission.ResolveProblem] = [Role.VillageClerk, Role.WorkTeam, Role.TownOfficer, Role.DistrictOfficer],
+        [Permission.RunDataQuality] = [Role.TownOfficer, Role.DistrictOfficer],
+        [Permission.ProposeSubmission] = [Role.VillageClerk, Role.VillageHead, Role.FirstSecretary],
+    }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet());
+
+    /// <summary>Each guarantee is certified by exactly one department (work plan, section 2.1.3).</summary>
+    public static readonly FrozenDictionary<GuaranteeKind, Role> GuaranteeCertifier = new Dictionary<GuaranteeKind, Role>
+    {
+        [GuaranteeKind.FoodClothing] = Role.TownOfficer,
+        [GuaranteeKind.Education] = Role.EducationDept,
+        [GuaranteeKind.Medical] = Role.MedicalDept,
+        [GuaranteeKind.Housing] = Role.HousingDept,
+        [GuaranteeKind.Water] = Role.WaterDept,
+    }.ToFrozenDictionary();
+
+    public static bool Allows(Role role, Permission permission) => Table[permission].Contains(role);
+
+    public static IReadOnlyCollection<Role> RolesAt(Procedures.StepLevel level) => level switch
+    {
+        Procedures.StepLevel.Village => VillageRoles,
+        Procedures.StepLevel.Town => [Role.TownOfficer],
+        _ => [Role.DistrictOfficer],
+    };
+}

@@ -1,0 +1,18 @@
+namespace Registry.Domain.Access;
+
+public enum Permission
+{
+    ReadRegistry,
+    ReadIdNumbers,
+    RegisterHousehold,
+    RecordHouseholdFacts,
+    RecordAssistance,
+    ManageOrgUnits,
+    ManagePolicyLines,
+    FlagNotEnjoyingPolicy,
+    ReadAudit,
+    RaiseProblem,
+    ResolveProblem,
+    RunDataQuality,
+    ProposeSubmission,
+}

@@ -1,0 +1,107 @@
+using System.Collections.Immutable;
+using Registry.Domain.Procedures;
+
+namespace Registry.Domain.Households;
+
+/// <summary>A household as its events made it. Evolve is pure: each Apply returns a new state.</summary>
+public sealed partial record Household(
+    Guid Id,
+    string VillageCode,
+    string? GroupName,
+    string? Address,
+    HouseholdStatus Status,
+    int? IdentifiedYear,
+    int? ExitYear,
+    DateOnly RegisteredOn,
+    ImmutableList<HouseholdMark> Marks,
+    ImmutableList<Member> Members,
+    ImmutableList<FormerMember> FormerMembers,
+    ImmutableList<IncomeRecord> Incomes,
+    ImmutableDictionary<GuaranteeKind, GuaranteeStatus> Guarantees,
+    MonitoringState Monitoring,
+    ImmutableList<AssistanceMeasure> Assistance,
+    ImmutableList<OpenProcedure> OpenProcedures)
+{
+    public static readonly ImmutableDictionary<GuaranteeKind, GuaranteeStatus> NoGuarantees =
+        Enum.GetValues<GuaranteeKind>().ToImmutableDictionary(k => k, _ => GuaranteeStatus.Unknown);
+
+    public static Household Create(HouseholdRegistered e) => new(
+        e.HouseholdId,
+        e.VillageCode,
+        e.GroupName,
+        e.Address,
+        e.Status,
+        e.IdentifiedYear,
+        e.ExitYear,
+        e.RegisteredOn,
+        [],
+        e.Members.Select(m => new Member(m.MemberId, m.Facts, e.RegisteredOn)).ToImmutableList(),
+        [],
+        [],
+        NoGuarantees,
+        MonitoringState.None,
+        [],
+        []);
+
+    /// <summary>Folds one event; unknown events leave the state as it was, so old readers survive new event types.</summary>
+    public static Household? Evolve(Household? state, object @event) => (state, @event) switch
+    {
+        (_, HouseholdRegistered e) => Create(e),
+        (null, _) => null,
+        (not null, MemberJoined e) => state.Apply(e),
+        (not null, MemberLeft e) => state.Apply(e),
+        (not null, MemberFactsChanged e) => state.Apply(e),
+        (not null, IncomeAssessed e) => state.Apply(e),
+        (not null, GuaranteeCertified e) => state.Apply(e),
+        (not null, RisksRecorded e) => state.Apply(e),
+        (not null, AssistanceRecorded e) => state.Apply(e),
+        (not null, _) => state.EvolveProcedures(@event),
+    };
+
+    public Member? FindMember(Guid memberId) => Members.FirstOrDefault(m => m.MemberId == memberId);
+
+    public Member? FindHead() => Members.FirstOrDefault(m => m.Facts.Relation == Relation.Head);
+
+    public IncomeRecord? LatestIncome(int year) => Incomes.Where(i => i.Year == year).MaxBy(i => i.AssessedOn);
+
+    public IncomeRecord? LatestIncome() => Incomes.OrderBy(i => i.Year).ThenBy(i => i.AssessedOn).LastOrDefault();
+
+    public Household Apply(MemberJoined e) =>
+        this with { Members = Members.Add(new Member(e.MemberId, e.Facts, e.EffectiveDate)) };
+
+    public Household Apply(MemberLeft e) => FindMember(e.MemberId) is { } member
+        ? this with
+        {
+            Members = Members.Remove(member),
+            FormerMembers = FormerMembers.Add(new FormerMember(member.MemberId, member.Facts, e.Reason, e.EffectiveDate, e.Note)),
+        }
+        : this;
+
+    public Household Apply(MemberFactsChanged e) => FindMember(e.MemberId) is { } member
+        ? this with { Members = Members.Replace(member, member with { Facts = e.Changes.ApplyTo(member.Facts) }) }
+        : this;
+
+    public Household Apply(IncomeAssessed e) => this with
+    {
+        Incomes = Incomes.Add(new IncomeRecord(e.Year, e.Wage, e.Business, e.Property, e.Transfer, e.ProductionCosts,
+            e.NetIncome, e.HouseholdSize, e.PerCapita, e.AssessedOn)),
+        Monitoring = Monitoring.Kind == MonitoringKind.None ? Monitoring : Monitoring with { LastAssessedOn = e.AssessedOn },
+    };
+
+    public Household Apply(GuaranteeCertified e) => this with { Guarantees = Guarantees.SetItem(e.Kind, e.Status) };
+
+    public Household Apply(RisksRecorded e) => this with
+    {
+        Monitoring = Monitoring with
+        {
+            Risks = e.Risks.ToImmutableList(),
+            Eliminated = false,
+            LastAssessedOn = Monitoring.Kind == MonitoringKind.None ? Monitoring.LastAssessedOn : e.RecordedOn,
+        },
+    };
+
+    public Household Apply(AssistanceRecorded e) => this with
+    {
+        Assistance = Assistance.Add(new AssistanceMeasure(e.AssistanceId, e.Category, e.Description, e.StartedOn, e.Amount, e.Responsible)),
+    };
+}

@@ -1,0 +1,54 @@
+using Registry.Domain.Common;
+
+namespace Registry.Domain.Households;
+
+public sealed record RegisteredMember(Guid MemberId, MemberFacts Facts);
+
+[EventName("household.registered.v1")]
+public sealed record HouseholdRegistered(
+    Guid HouseholdId,
+    string VillageCode,
+    string? GroupName,
+    string? Address,
+    HouseholdStatus Status,
+    int? IdentifiedYear,
+    int? ExitYear,
+    DateOnly RegisteredOn,
+    IReadOnlyList<RegisteredMember> Members);
+
+[EventName("household.member-joined.v1")]
+public sealed record MemberJoined(Guid MemberId, MemberFacts Facts, IncreaseReason Reason, DateOnly EffectiveDate);
+
+[EventName("household.member-left.v1")]
+public sealed record MemberLeft(Guid MemberId, DecreaseReason Reason, DateOnly EffectiveDate, string? Note);
+
+[EventName("household.member-facts-changed.v1")]
+public sealed record MemberFactsChanged(Guid MemberId, MemberFactChanges Changes, DateOnly EffectiveDate);
+
+[EventName("household.income-assessed.v1")]
+public sealed record IncomeAssessed(
+    int Year,
+    decimal Wage,
+    decimal Business,
+    decimal Property,
+    decimal Transfer,
+    decimal ProductionCosts,
+    decimal NetIncome,
+    int HouseholdSize,
+    decimal PerCapita,
+    DateOnly AssessedOn);
+
+[EventName("household.guarantee-certified.v1")]
+public sealed record GuaranteeCertified(GuaranteeKind Kind, GuaranteeStatus Status, string? Note, DateOnly CertifiedOn);
+
+[EventName("household.risks-recorded.v1")]
+public sealed record RisksRecorded(IReadOnlyList<RiskType> Risks, DateOnly RecordedOn);
+
+[EventName("household.assistance-recorded.v1")]
+public sealed record AssistanceRecorded(
+    Guid AssistanceId,
+    AssistanceCategory Category,
+    string Description,
+    DateOnly StartedOn,
+    decimal? Amount,
+    string Responsible);

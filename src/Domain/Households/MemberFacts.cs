@@ -1,0 +1,53 @@
+namespace Registry.Domain.Households;
+
+/// <summary>The facts kept about one household member.</summary>
+public sealed record MemberFacts(
+    string Name,
+    string IdNumber,
+    Relation Relation,
+    string? Phone = null,
+    SchoolStatus? SchoolStatus = null,
+    Health? Health = null,
+    Disability? Disability = null,
+    LaborCapacity? LaborCapacity = null,
+    WorkStatus? WorkStatus = null);
+
+/// <summary>The fields a member update changes; a null field is left as it was.</summary>
+public sealed record MemberFactChanges(
+    string? Name = null,
+    string? IdNumber = null,
+    Relation? Relation = null,
+    string? Phone = null,
+    SchoolStatus? SchoolStatus = null,
+    Health? Health = null,
+    Disability? Disability = null,
+    LaborCapacity? LaborCapacity = null,
+    WorkStatus? WorkStatus = null)
+{
+    public bool ChangesNothing() => this == new MemberFactChanges();
+
+    public MemberFacts ApplyTo(MemberFacts facts) => facts with
+    {
+        Name = Name ?? facts.Name,
+        IdNumber = IdNumber ?? facts.IdNumber,
+        Relation = Relation ?? facts.Relation,
+        Phone = Phone ?? facts.Phone,
+        SchoolStatus = SchoolStatus ?? facts.SchoolStatus,
+        Health = Health ?? facts.Health,
+        Disability = Disability ?? facts.Disability,
+        LaborCapacity = LaborCapacity ?? facts.LaborCapacity,
+        WorkStatus = WorkStatus ?? facts.WorkStatus,
+    };
+
+    /// <summary>Only the fields that really differ from what is on record.</summary>
+    public MemberFactChanges Against(MemberFacts facts) => new(
+        Name is not null && Name != facts.Name ? Name : null,
+        IdNumber is not null && IdNumber != facts.IdNumber ? IdNumber : null,
+        Relation is not null && Relation != facts.Relation ? Relation : null,
+        Phone is not null && Phone != facts.Phone ? Phone : null,
+        SchoolStatus is not null && SchoolStatus != facts.SchoolStatus ? SchoolStatus : null,
+        Health is not null && Health != facts.Health ? Health : null,
+        Disability is not null && Disability != facts.Disability ? Disability : null,
+        LaborCapacity is not null && LaborCapacity != facts.LaborCapacity ? LaborCapacity : null,
+        WorkStatus is not null && WorkStatus != facts.WorkStatus ? WorkStatus : null);
+}

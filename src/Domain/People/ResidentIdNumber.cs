@@ -1,0 +1,48 @@
+using System.Globalization;
+using Registry.Domain.Common;
+
+namespace Registry.Domain.People;
+
+/// <summary>An 18-character resident identity number (GB 11643-1999): region, birth date, sequence, check digit.</summary>
+public sealed record ResidentIdNumber(string Value, string RegionCode, DateOnly BirthDate, Sex Sex)
+{
+    private static readonly int[] Weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+    private const string CheckChars = "10X98765432";
+
+    public static char CheckDigit(ReadOnlySpan<char> first17)
+    {
+        var sum = 0;
+        for (var i = 0; i < 17; i++) sum += (first17[i] - '0') * Weights[i];
+        return CheckChars[sum % 11];
+    }
+
+    /// <summary>Parses and checks a number; the error is a stable code, or null when valid.</summary>
+    public static (ResidentIdNumber? Id, string? Code, string? Message) Parse(string? raw, DateTimeOffset now)
+    {
+        if (string.IsNullOrWhiteSpace(raw)) return (null, "member.id-number.required", "The resident ID number is required.");
+        var value = raw.Trim().ToUpperInvariant();
+        if (value.Length != 18) return (null, "member.id-number.length", "A resident ID number has 18 characters.");
+        for (var i = 0; i < 17; i++)
+            if (!char.IsAsciiDigit(value[i])) return (null, "member.id-number.format", "The first 17 characters of a resident ID number are digits.");
+        if (!char.IsAsciiDigit(value[17]) && value[17] != 'X') return (null, "member.id-number.format", "The last character of a resident ID number is a digit or X.");
+        var region = value[..6];
+        if (region[0] is '0' or '9' || region[2..] == "0000") return (null, "member.id-number.region", "The region code of the ID number is not a county-level division.");
+        if (!DateOnly.TryParseExact(value.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth))
+            return (null, "member.id-number.birth-date", "The birth date in the ID number is not a real date.");
+        if (birth > RegistryCalendar.Today(now) || birth.Year < 1890)
+            return (null, "member.id-number.birth-date", "The birth date in the ID number is in the future or implausibly early.");
+        if (CheckDigit(value.AsSpan(0, 17)) != value[17])
+            return (null, "member.id-number.checksum", "The check digit of the ID number is wrong.");
+        var sex = (value[16] - '0') % 2 == 1 ? Sex.Male : Sex.Female;
+        return (new ResidentIdNumber(value, region, birth, sex), null, null);
+    }
+
+    public static string Mask(string idNumber) =>
+        idNumber.Length <= 4 ? new string('*', idNumber.Length) : new string('*', idNumber.Length - 4) + idNumber[^4..];
+
+    public int AgeOn(DateOnly date)
+    {
+        var age = date.Year - BirthDate.Year;
+        return BirthDate.AddYears(age) > date ? age - 1 : age;
+    }
+}

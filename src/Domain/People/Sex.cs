@@ -1,0 +1,7 @@
+namespace Registry.Domain.People;
+
+public enum Sex
+{
+    Male,
+    Female,
+}

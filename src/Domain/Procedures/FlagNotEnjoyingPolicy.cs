@@ -1,0 +1,25 @@
+using Registry.Domain.Common;
+using Registry.Domain.Households;
+
+namespace Registry.Domain.Procedures;
+
+/// <summary>脱贫不享受政策: set by the town on an exited household, to be verified and, if wrongly identified, removed.</summary>
+public sealed record FlagNotEnjoyingPolicy(string? Reason, DateOnly? EffectiveDate);
+
+public static class FlagNotEnjoyingPolicyDecision
+{
+    public static object[] Decide(FlagNotEnjoyingPolicy command, Household state, DateTimeOffset now)
+    {
+        HouseholdGuards.EnsureOpen(state);
+        HouseholdGuards.RequireReason(command.Reason);
+        var on = command.EffectiveDate ?? RegistryCalendar.Today(now);
+        var errors = new Errors();
+        Text.NotInFuture(errors, "effectiveDate", on, now);
+        errors.ThrowIfAny();
+        if (state.Status != HouseholdStatus.Exited)
+            throw DomainRefusal.Rule("household.not-exited", "Only an exited household can be flagged as not enjoying policy.");
+        if (state.Has(HouseholdMark.NotEnjoyingPolicy))
+            throw DomainRefusal.Rule("household.already-flagged", "The household is already flagged.");
+        return [new NotEnjoyingPolicyFlagged(on)];
+    }
+}

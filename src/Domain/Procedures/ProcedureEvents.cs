@@ -1,0 +1,80 @@
+using Registry.Domain.Common;
+using Registry.Domain.Households;
+
+namespace Registry.Domain.Procedures;
+
+public sealed record StepEvidence(
+    int? Attendees = null,
+    int? VotesFor = null,
+    int? VotesAgainst = null,
+    DateOnly? PublicityFrom = null,
+    DateOnly? PublicityTo = null,
+    string? DocumentRef = null);
+
+[EventName("procedure.started.v1")]
+public sealed record ProcedureStarted(Guid ProcedureId, ProcedureKind Kind, int DefinitionVersion, DateOnly StartedOn);
+
+[EventName("procedure.step-recorded.v1")]
+public sealed record ProcedureStepRecorded(
+    Guid ProcedureId,
+    ProcedureKind Kind,
+    int DefinitionVersion,
+    string Step,
+    StepOutcome Outcome,
+    DateOnly OccurredOn,
+    StepEvidence? Evidence,
+    string? Note);
+
+[EventName("procedure.closed.v1")]
+public sealed record ProcedureClosed(Guid ProcedureId, ProcedureKind Kind, ProcedureClosure Closure, DateOnly ClosedOn);
+
+[EventName("household.identified-as-poor.v1")]
+public sealed record HouseholdIdentifiedAsPoor(
+    Guid ProcedureId,
+    int Year,
+    bool ReturnedToPoverty,
+    int DefinitionVersion,
+    int PolicyYear,
+    decimal PovertyLine,
+    decimal? PerCapita,
+    DateOnly EffectiveDate);
+
+[EventName("household.marked-pre-exit.v1")]
+public sealed record HouseholdMarkedPreExit(Guid ProcedureId, int DefinitionVersion, DateOnly EffectiveDate);
+
+[EventName("household.exited.v1")]
+public sealed record HouseholdExited(
+    Guid ProcedureId,
+    int ExitYear,
+    int DefinitionVersion,
+    int PolicyYear,
+    decimal PovertyLine,
+    decimal PerCapita,
+    DateOnly EffectiveDate);
+
+[EventName("household.monitoring-identified.v1")]
+public sealed record MonitoringIdentified(
+    Guid ProcedureId,
+    MonitoringKind Kind,
+    IReadOnlyList<RiskType> Risks,
+    int DefinitionVersion,
+    int PolicyYear,
+    decimal MonitoringLine,
+    decimal PerCapita,
+    DateOnly EffectiveDate);
+
+[EventName("household.risk-eliminated.v1")]
+public sealed record RiskEliminated(
+    Guid ProcedureId,
+    int DefinitionVersion,
+    int PolicyYear,
+    decimal MonitoringLine,
+    decimal PerCapita,
+    int AssistanceCount,
+    DateOnly EffectiveDate);
+
+[EventName("household.removed.v1")]
+public sealed record HouseholdRemoved(Guid ProcedureId, int DefinitionVersion, DateOnly EffectiveDate);
+
+[EventName("household.not-enjoying-policy-flagged.v1")]
+public sealed record NotEnjoyingPolicyFlagged(DateOnly EffectiveDate);

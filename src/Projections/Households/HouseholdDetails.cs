@@ -1,0 +1,25 @@
+using Registry.Domain.Households;
+
+namespace Registry.Projections.Households;
+
+/// <summary>
+/// The household as its stream made it, kept inline so a client reads its own write. It is also the
+/// write side's snapshot: commands load it instead of replaying the stream, and it carries the head of
+/// the stream's hash chain. Top-level properties exist for roster queries.
+/// </summary>
+public sealed record HouseholdDetails(Guid Id, long Version, Household State, string? LastHash, DateTimeOffset UpdatedAt)
+{
+    public string VillageCode => State.VillageCode;
+
+    public HouseholdStatus Status => State.Status;
+
+    public MonitoringKind Monitoring => State.Monitoring.Kind;
+
+    public IReadOnlyList<RiskType> Risks => State.Monitoring.Risks;
+
+    public string HeadName => State.FindHead()?.Facts.Name ?? "";
+
+    public IReadOnlyList<string> MemberNames => State.Members.Select(m => m.Facts.Name).ToList();
+
+    public IReadOnlyList<string> IdNumbers => State.Members.Select(m => m.Facts.IdNumber).ToList();
+}

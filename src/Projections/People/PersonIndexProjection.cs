@@ -1,0 +1,45 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
+using Registry.Domain.Households;
+using Registry.Domain.Procedures;
+
+namespace Registry.Projections.People;
+
+/// <summary>
+/// Inline, so a claim is inserted in the same transaction as the event that adds the person: a second
+/// household claiming the same ID number fails on the primary key, also under concurrent requests.
+/// </summary>
+public sealed partial class PersonIndexProjection : EventProjection
+{
+    public void Project(IEvent<HouseholdRegistered> e, IDocumentOperations ops)
+    {
+        foreach (var member in e.Data.Members)
+            ops.Insert(new PersonIndexEntry(member.Facts.IdNumber, e.StreamId, member.MemberId, member.Facts.Name));
+    }
+
+    public void Project(IEvent<MemberJoined> e, IDocumentOperations ops) =>
+        ops.Insert(new PersonIndexEntry(e.Data.Facts.IdNumber, e.StreamId, e.Data.MemberId, e.Data.Facts.Name));
+
+    public void Project(IEvent<MemberLeft> e, IDocumentOperations ops) =>
+        ops.DeleteWhere<PersonIndexEntry>(x => x.MemberId == e.Data.MemberId);
+
+    public async Task Project(IEvent<MemberFactsChanged> e, IDocumentOperations ops, CancellationToken ct)
+    {
+        if (e.Data.Changes.IdNumber is null && e.Data.Changes.Name is null) return;
+        var current = await ops.Query<PersonIndexEntry>().FirstOrDefaultAsync(x => x.MemberId == e.Data.MemberId, ct);
+        if (current is null) return;
+        if (e.Data.Changes.IdNumber is { } newId)
+        {
+            ops.Delete(current);
+            ops.Insert(current with { Id = newId, Name = e.Data.Changes.Name ?? current.Name });
+        }
+        else
+        {
+            ops.Store(current with { Name = e.Data.Changes.Name! });
+        }
+    }
+
+    public void Project(IEvent<HouseholdRemoved> e, IDocumentOperations ops) =>
+        ops.DeleteWhere<PersonIndexEntry>(x => x.HouseholdId == e.StreamId);
+}

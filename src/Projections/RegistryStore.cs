@@ -1,0 +1,36 @@
+using JasperFx;
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using Registry.Projections.Households;
+using Registry.Projections.People;
+using Weasel.Core;
+
+namespace Registry.Projections;
+
+/// <summary>The event store's configuration and every projection with its lifecycle, in one place.</summary>
+public static class RegistryStore
+{
+    public const string DefaultSchema = "registry";
+
+    public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema)
+    {
+        opts.Connection(connectionString);
+        opts.DatabaseSchemaName = schema;
+        opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+
+        opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+        opts.Events.MetadataConfig.HeadersEnabled = true;
+        opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+        opts.Events.MetadataConfig.UserNameEnabled = true;
+        foreach (var (type, name) in EventTypes.Names) opts.Events.MapEventType(type, name);
+
+        // Inline: a client reads its own write, and the person index enforces one household per person in the same transaction.
+        opts.Projections.Add<HouseholdDetailsProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<PersonIndexProjection>(ProjectionLifecycle.Inline);
+
+        opts.Schema.For<HouseholdDetails>().Index(x => x.VillageCode);
+        opts.Schema.For<PersonIndexEntry>().Index(x => x.MemberId).Index(x => x.HouseholdId);
+    }
+}

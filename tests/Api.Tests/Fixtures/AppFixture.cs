@@ -1,0 +1,77 @@
+using System.Net.Http.Json;
+using Alba;
+using JasperFx;
+using JasperFx.CommandLine;
+using Marten;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Registry.Domain.Access;
+
+namespace Registry.Api.Tests.Fixtures;
+
+/// <summary>One application host per test collection, on its own database schema.</summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public const string District = "500101000000";
+
+    private int _nextTown;
+
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public string Schema { get; } = "t" + Guid.NewGuid().ToString("N")[..12];
+
+    public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
+
+    public async Task InitializeAsync()
+    {
+        JasperFxEnvironment.AutoStartHost = true;
+        var connectionString = await TestDatabase.ConnectionString();
+        Host = await AlbaHost.For<Program>(builder =>
+        {
+            builder.UseEnvironment("Development");
+            builder.UseSetting("ConnectionStrings:EventStore", connectionString);
+            builder.UseSetting("EventStore:Schema", Schema);
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await Host.DisposeAsync();
+    }
+
+    public HttpClient Client(Role role, string org, string? userId = null, string? name = null)
+    {
+        var client = Host.Server.CreateClient();
+        var token = Token(role, org, userId, name);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", token);
+        return client;
+    }
+
+    public string Token(Role role, string org, string? userId = null, string? name = null)
+    {
+        var issuer = Host.Services.GetRequiredService<Auth.TokenIssuer>();
+        return issuer.Issue(userId ?? $"{role}-{org}", name ?? $"{role}用户", role, org).Token;
+    }
+
+    public HttpClient Anonymous() => Host.Server.CreateClient();
+
+    /// <summary>A fresh town with one village under the seeded district, so each test owns its jurisdiction.</summary>
+    public async Task<(string Town, string Village)> NewVillage(bool poor = false)
+    {
+        var n = Interlocked.Increment(ref _nextTown);
+        var town = $"500101{n:D3}000";
+        var village = $"500101{n:D3}001";
+        var district = Client(Role.DistrictOfficer, District);
+        (await district.PostAsJsonAsync("/api/org-units", new { code = town, name = $"镇{n}", kind = "Town", parentCode = District }))
+            .EnsureSuccessStatusCode();
+        (await district.PostAsJsonAsync("/api/org-units", new { code = village, name = $"村{n}", kind = "Village", parentCode = town, isPoorVillage = poor }))
+            .EnsureSuccessStatusCode();
+        return (town, village);
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class ApiCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "api";
+}
