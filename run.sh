@@ -1,0 +1,14 @@
+#!/usr/bin/env bash
+# Starts the registry on http://127.0.0.1:5080 (Swagger UI at /swagger, dev tokens on) against a PostgreSQL
+# it finds or starts (see scripts/postgres.sh). The schema is applied at start-up.
+set -euo pipefail
+cd "$(dirname "$0")"
+source scripts/postgres.sh
+pg_ensure
+trap pg_stop EXIT
+
+export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
+export Auth__DevTokens="${Auth__DevTokens:-true}"
+dotnet build src/Api/Registry.Api.csproj --nologo -v quiet -c Release >/dev/null
+echo "Registry: http://127.0.0.1:5080/swagger  (health: /health/ready)"
+dotnet src/Api/bin/Release/net10.0/Registry.Api.dll --urls http://127.0.0.1:5080 "$@"
