@@ -1,0 +1,141 @@
+using System.Net;
+using System.Net.Http.Json;
+using Registry.Api.Tests.Fixtures;
+using Registry.Domain.Access;
+
+namespace Registry.Api.Tests.HouseholdRoutes;
+
+[Collection(ApiCollection.Name)]
+public sealed class ConcurrencyAndTimeTravelTests(AppFixture app)
+{
+    [Fact]
+    public async Task A_stale_if_match_gets_409_and_changes_nothing()
+    {
+        var (_, village) = await app.NewVillage();
+        var clerk = app.Client(Role.VillageClerk, village);
+        var household = await Sample.Register(clerk, village);
+        var url = $"/api/households/{household.Id}/risks";
+        var first = await clerk.Send(HttpMethod.Put, url, new { risks = new[] { "Disaster" }, reason = "水灾" },
+            new Dictionary<string, string> { ["If-Match"] = "\"1\"" });
+        (await first.ShouldBe(HttpStatusCode.OK))["version"]!.GetValue<long>().ShouldBe(2);
+        first.Headers.ETag!.Tag.ShouldBe("\"2\"");
+
+        var stale = await clerk.Send(HttpMethod.Put, url, new { risks = new[] { "Epidemic" }, reason = "疫情" },
+            new Dictionary<string, string> { ["If-Match"] = "\"1\"" });
+        await stale.ShouldBe(HttpStatusCode.Conflict, "concurrency.version-conflict");
+        await (await clerk.Send(HttpMethod.Put, url, new { risks = new[] { "Epidemic" }, reason = "疫情" },
+            new Dictionary<string, string> { ["If-Match"] = "yesterday" })).ShouldBe(HttpStatusCode.BadRequest, "request.if-match");
+        var document = await (await clerk.GetAsync($"/api/households/{household.Id}")).Json();
+        document["version"]!.GetValue<long>().ShouldBe(2);
+        document["monitoring"]!["risks"]![0]!.GetValue<string>().ShouldBe("Disaster");
+    }
+
+    [Fact]
+    public async Task Concurrent_writers_with_if_match_leave_exactly_one_winner_per_version()
+    {
+        var (_, village) = await app.NewVillage();
+        var clerk = app.Client(Role.VillageClerk, village);
+        var household = await Sample.Register(clerk, village);
+        var responses = await Task.WhenAll(Enumerable.Range(0, 8).Select(i => clerk.Send(HttpMethod.Post,
+            $"/api/households/{household.Id}/incomes", new { year = 2020, wage = 1000m * (i + 1) },
+            new Dictionary<string, string> { ["If-Match"] = "\"1\"" })));
+        responses.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(1);
+        responses.Count(r => r.StatusCode == HttpStatusCode.Conflict).ShouldBe(7);
+        var history = await (await clerk.GetAsync($"/api/households/{household.Id}/history")).Json();
+        history.AsArray().Select(e => e!["version"]!.GetValue<long>()).ShouldBe([1L, 2L]);
+    }
+
+    [Fact]
+    public async Task The_same_idempotency_key_returns_the_first_answer_and_appends_nothing()
+    {
+        var (_, village) = await app.NewVillage();
+        var clerk = app.Client(Role.VillageClerk, village);
+        var household = await Sample.Register(clerk, village);
+        var headers = new Dictionary<string, string> { ["Idempotency-Key"] = Guid.NewGuid().ToString() };
+        var url = $"/api/households/{household.Id}/assistance";
+        var body = new { category = "Employment", description = "公益岗位", startedOn = "2020-03-01", responsible = "刘帮扶" };
+        var first = await (await clerk.Send(HttpMethod.Post, url, body, headers)).ShouldBe(HttpStatusCode.OK);
+        var again = await clerk.Send(HttpMethod.Post, url, body, headers);
+        (await again.ShouldBe(HttpStatusCode.OK)).ToJsonString().ShouldBe(first.ToJsonString());
+        again.Headers.ETag!.Tag.ShouldBe("\"2\"");
+
+        var storm = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => clerk.Send(HttpMethod.Post, url, body,
+            new Dictionary<string, string> { ["Idempotency-Key"] = "storm-key" })));
+        storm.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
+        var history = await (await clerk.GetAsync($"/api/households/{household.Id}/history")).Json();
+        history.AsArray().Count.ShouldBe(3);
+
+        // The key is the user's own: another user with the same key is a new write.
+        var other = app.Client(Role.WorkTeam, village, "team-2");
+        await (await other.Send(HttpMethod.Post, url, body, headers)).ShouldBe(HttpStatusCode.OK);
+        (await (await clerk.GetAsync($"/api/households/{household.Id}/history")).Json()).AsArray().Count.ShouldBe(4);
+    }
+
+    [Fact]
+    public async Task A_household_reads_as_it_was_at_a_version_an_instant_or_an_effective_date()
+    {
+        var (_, village) = await app.NewVillage();
+        var clerk = app.Client(Role.VillageClerk, village);
+        var household = await Sample.Register(clerk, village, registeredOn: "2019-06-01");
+        var head = household.Document.MemberId(household.HeadId);
+        await (await clerk.Patch($"/api/households/{household.Id}/members/{head}",
+            new { phone = "13911112222", effectiveDate = "2020-10-05", reason = "电话变更" })).ShouldBe(HttpStatusCode.OK);
+
+        var history = await (await clerk.GetAsync($"/api/households/{household.Id}/history")).Json();
+        var registeredAt = history[0]!["recordedAt"]!.GetValue<DateTimeOffset>();
+
+        string PhoneOf(System.Text.Json.Nodes.JsonNode d) => d["members"]!.AsArray()
+            .Single(m => m!["memberId"]!.GetValue<Guid>() == head)!["phone"]!.GetValue<string>();
+        var now = await (await clerk.GetAsync($"/api/households/{household.Id}")).Json();
+        PhoneOf(now).ShouldBe("13911112222");
+        var v1 = await (await clerk.GetAsync($"/api/households/{household.Id}?version=1")).ShouldBe(HttpStatusCode.OK);
+        PhoneOf(v1).ShouldBe("13800138000");
+        v1["version"]!.GetValue<long>().ShouldBe(1);
+        var asOf = await (await clerk.GetAsync($"/api/households/{household.Id}?asOf={Uri.EscapeDataString(registeredAt.ToString("O"))}"))
+            .ShouldBe(HttpStatusCode.OK);
+        PhoneOf(asOf).ShouldBe("13800138000");
+        PhoneOf(await (await clerk.GetAsync($"/api/households/{household.Id}?effectiveOn=2020-10-04")).ShouldBe(HttpStatusCode.OK)).ShouldBe("13800138000");
+        PhoneOf(await (await clerk.GetAsync($"/api/households/{household.Id}?effectiveOn=2020-10-05")).ShouldBe(HttpStatusCode.OK)).ShouldBe("13911112222");
+
+        await (await clerk.GetAsync($"/api/households/{household.Id}?effectiveOn=2019-05-31")).ShouldBe(HttpStatusCode.NotFound, "household.not-yet-effective");
+        await (await clerk.GetAsync($"/api/households/{household.Id}?asOf=2000-01-01T00:00:00Z")).ShouldBe(HttpStatusCode.NotFound, "household.not-yet-recorded");
+        await (await clerk.GetAsync($"/api/households/{household.Id}?version=9")).ShouldBe(HttpStatusCode.NotFound, "household.version-not-found");
+        await (await clerk.GetAsync($"/api/households/{household.Id}?version=abc")).ShouldBe(HttpStatusCode.BadRequest, "query.version.invalid");
+        await (await clerk.GetAsync($"/api/households/{household.Id}?asOf=yesterday")).ShouldBe(HttpStatusCode.BadRequest, "query.as-of.invalid");
+    }
+
+    [Fact]
+    public async Task History_carries_actor_reason_correlation_and_a_hash_chain()
+    {
+        var (_, village) = await app.NewVillage();
+        var clerk = app.Client(Role.VillageClerk, village);
+        var household = await Sample.Register(clerk, village);
+        await (await clerk.Send(HttpMethod.Put, $"/api/households/{household.Id}/risks", new { risks = new[] { "Schooling" }, reason = "子女上大学" },
+            new Dictionary<string, string> { ["X-Correlation-Id"] = "campaign-2020-visit-17" })).ShouldBe(HttpStatusCode.OK);
+        var history = (await (await clerk.GetAsync($"/api/households/{household.Id}/history")).Json()).AsArray();
+        history.Count.ShouldBe(2);
+        history[1]!["correlationId"]!.GetValue<string>().ShouldBe("campaign-2020-visit-17");
+        history[1]!["reason"]!.GetValue<string>().ShouldBe("子女上大学");
+        history[1]!["sequence"]!.GetValue<long>().ShouldBeGreaterThan(history[0]!["sequence"]!.GetValue<long>());
+        history.Select(e => e!["hash"]!.GetValue<string>()).Distinct().Count().ShouldBe(2);
+        history.ShouldAllBe(e => e!["hash"]!.GetValue<string>().Length == 64);
+    }
+
+    [Fact]
+    public async Task Unknown_households_are_404_and_other_units_403()
+    {
+        var (_, village) = await app.NewVillage();
+        var (_, elsewhere) = await app.NewVillage();
+        var household = await Sample.Register(app.Client(Role.VillageClerk, village), village);
+        var stranger = app.Client(Role.VillageClerk, elsewhere);
+        await (await stranger.GetAsync($"/api/households/{household.Id}")).ShouldBe(HttpStatusCode.Forbidden, "auth.outside-jurisdiction");
+        await (await stranger.GetAsync($"/api/households/{household.Id}/history")).ShouldBe(HttpStatusCode.Forbidden, "auth.outside-jurisdiction");
+        await (await stranger.GetAsync($"/api/persons/{household.HeadId}")).ShouldBe(HttpStatusCode.Forbidden, "auth.outside-jurisdiction");
+        await (await stranger.PutAsJsonAsync($"/api/households/{household.Id}/risks", new { risks = new[] { "Other" }, reason = "x" }))
+            .ShouldBe(HttpStatusCode.Forbidden, "auth.outside-jurisdiction");
+        await (await stranger.GetAsync($"/api/households?org={village}")).ShouldBe(HttpStatusCode.Forbidden, "auth.outside-jurisdiction");
+        var missing = Guid.NewGuid();
+        await (await stranger.GetAsync($"/api/households/{missing}")).ShouldBe(HttpStatusCode.NotFound, "household.not-found");
+        await (await stranger.PostAsJsonAsync($"/api/households/{missing}/incomes", new { year = 2020 })).ShouldBe(HttpStatusCode.NotFound, "household.not-found");
+    }
+}

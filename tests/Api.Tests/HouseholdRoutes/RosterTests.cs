@@ -1,0 +1,43 @@
+using System.Net;
+using System.Net.Http.Json;
+using Registry.Api.Tests.Fixtures;
+using Registry.Domain.Access;
+
+namespace Registry.Api.Tests.HouseholdRoutes;
+
+[Collection(ApiCollection.Name)]
+public sealed class RosterTests(AppFixture app)
+{
+    [Fact]
+    public async Task The_roster_pages_filters_and_masks_id_numbers()
+    {
+        var (town, village) = await app.NewVillage();
+        var clerk = app.Client(Role.VillageClerk, village);
+        var poor = await Sample.Register(clerk, village);
+        var exited = await Sample.Register(clerk, village, status: "Exited", identifiedYear: 2015, exitYear: 2018);
+        await Sample.Register(clerk, village, status: "Unregistered");
+        await (await clerk.PutAsJsonAsync($"/api/households/{exited.Id}/risks", new { risks = new[] { "MajorIllness" }, reason = "住院" }))
+            .ShouldBe(HttpStatusCode.OK);
+
+        var officer = app.Client(Role.TownOfficer, town);
+        var all = await (await officer.GetAsync($"/api/households?org={town}&pageSize=2")).ShouldBe(HttpStatusCode.OK);
+        all["total"]!.GetValue<long>().ShouldBe(3);
+        all["items"]!.AsArray().Count.ShouldBe(2);
+        var page2 = await (await officer.GetAsync($"/api/households?org={town}&pageSize=2&page=2")).Json();
+        page2["items"]!.AsArray().Count.ShouldBe(1);
+
+        var poorOnly = await (await officer.GetAsync($"/api/households?org={town}&status=Poor")).Json();
+        poorOnly["items"]!.AsArray().Single()!["id"]!.GetValue<Guid>().ShouldBe(poor.Id);
+        var ill = await (await officer.GetAsync($"/api/households?org={town}&risk=MajorIllness")).Json();
+        ill["items"]!.AsArray().Single()!["id"]!.GetValue<Guid>().ShouldBe(exited.Id);
+
+        var text = all.ToJsonString() + page2.ToJsonString();
+        text.ShouldNotContain(poor.HeadId);
+        text.ShouldContain("**************" + poor.HeadId[^4..]);
+
+        var byName = await (await officer.GetAsync($"/api/households?org={town}&q={Uri.EscapeDataString("王大山")}")).Json();
+        byName["total"]!.GetValue<long>().ShouldBe(3);
+        await (await officer.GetAsync($"/api/households?org={town}&status=Rich")).ShouldBe(HttpStatusCode.BadRequest, "query.enum.unknown");
+        await (await officer.GetAsync($"/api/households?org={town}&pageSize=100000")).ShouldBe(HttpStatusCode.BadRequest, "query.page-size.invalid");
+    }
+}
