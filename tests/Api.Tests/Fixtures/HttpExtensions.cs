@@ -17,7 +17,8 @@ public static class HttpExtensions
     {
         var text = await response.Content.ReadAsStringAsync();
         response.StatusCode.ShouldBe(status, text);
-        var body = text.Length == 0 ? new JsonObject() : JsonNode.Parse(text)!;
+        var isJson = response.Content.Headers.ContentType?.MediaType?.Contains("json") == true;
+        var body = text.Length == 0 || !isJson ? new JsonObject() : JsonNode.Parse(text)!;
         if (code is not null)
         {
             response.Content.Headers.ContentType?.MediaType.ShouldBe("application/problem+json");

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Http.Json;
+using Registry.Api.Tests.Fixtures;
+using Registry.Domain.Access;
+
+namespace Registry.Api.Tests.HouseholdRoutes;
+
+[Collection(ApiCollection.Name)]
+public sealed class ReferenceTests(AppFixture app)
+{
+    [Fact]
+    public async Task Reference_data_has_chinese_labels_and_the_seeded_2020_lines()
+    {
+        var reference = await (await app.Client(Role.VillageClerk, AppFixture.District).GetAsync("/api/reference")).ShouldBe(HttpStatusCode.OK);
+        var risks = reference["enums"]!["RiskType"]!.AsArray();
+        risks.Single(r => r!["value"]!.GetValue<string>() == "MajorIllness")!["label"]!.GetValue<string>().ShouldBe("因大病");
+        risks.Count.ShouldBe(9);
+        var line2020 = reference["policyLines"]!.AsArray().Single(l => l!["year"]!.GetValue<int>() == 2020)!;
+        line2020["povertyLine"]!.GetValue<decimal>().ShouldBe(4000m);
+        line2020["monitoringLine"]!.GetValue<decimal>().ShouldBe(6000m);
+        reference["procedures"]!.AsArray().Count.ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task Only_the_district_office_sets_policy_lines()
+    {
+        var district = app.Client(Role.DistrictOfficer, AppFixture.District);
+        await (await district.PutAsJsonAsync("/api/policy-lines/2019", new { povertyLine = 3750m, monitoringLine = 5600m })).ShouldBe(HttpStatusCode.OK);
+        await (await district.PutAsJsonAsync("/api/policy-lines/2019", new { povertyLine = 3750m, monitoringLine = 3000m }))
+            .ShouldBe(HttpStatusCode.UnprocessableEntity, "policy.monitoring-below-poverty");
+        await (await district.PutAsJsonAsync("/api/policy-lines/2019", new { povertyLine = -1m, monitoringLine = 3000m }))
+            .ShouldBe(HttpStatusCode.BadRequest, "policy.line.required");
+        await (await district.PutAsJsonAsync("/api/policy-lines/1990", new { povertyLine = 1m, monitoringLine = 2m }))
+            .ShouldBe(HttpStatusCode.BadRequest, "year.out-of-range");
+        await (await app.Client(Role.TownOfficer, "500101120000").PutAsJsonAsync("/api/policy-lines/2019", new { povertyLine = 1m, monitoringLine = 2m }))
+            .ShouldBe(HttpStatusCode.Forbidden, "auth.role-not-allowed");
+        var reference = await (await district.GetAsync("/api/reference")).Json();
+        reference["policyLines"]!.AsArray().Single(l => l!["year"]!.GetValue<int>() == 2019)!["monitoringLine"]!.GetValue<decimal>().ShouldBe(5600m);
+    }
+
+    [Fact]
+    public async Task Org_units_form_a_tree_that_bounds_what_users_see()
+    {
+        var (town, village) = await app.NewVillage();
+        var district = app.Client(Role.DistrictOfficer, AppFixture.District);
+        var unit = await (await district.GetAsync($"/api/org-units/{town}")).ShouldBe(HttpStatusCode.OK);
+        unit["kind"]!.GetValue<string>().ShouldBe("Town");
+        unit["children"]!.AsArray().Single()!["code"]!.GetValue<string>().ShouldBe(village);
+
+        await (await district.PostAsJsonAsync("/api/org-units", new { code = town[..9] + "002", name = "村", kind = "Town", parentCode = town }))
+            .ShouldBe(HttpStatusCode.BadRequest, "org.kind-mismatch");
+        await (await district.PostAsJsonAsync("/api/org-units", new { code = "500102001001", name = "村", kind = "Village", parentCode = town }))
+            .ShouldBe(HttpStatusCode.BadRequest, "org.parent-mismatch");
+        await (await district.PostAsJsonAsync("/api/org-units", new { code = village, name = "村", kind = "Village", parentCode = town }))
+            .ShouldBe(HttpStatusCode.Conflict);
+        await (await district.PostAsJsonAsync("/api/org-units", new { code = "12", name = "村", kind = "Village", parentCode = town }))
+            .ShouldBe(HttpStatusCode.BadRequest, "org.code.format");
+        await (await app.Client(Role.TownOfficer, town).PostAsJsonAsync("/api/org-units", new { code = town[..9] + "009", name = "村", kind = "Village", parentCode = town }))
+            .ShouldBe(HttpStatusCode.Forbidden, "auth.role-not-allowed");
+        await (await district.GetAsync("/api/org-units/500101999999")).ShouldBe(HttpStatusCode.NotFound, "org.not-found");
+
+        var (_, other) = await app.NewVillage();
+        await (await app.Client(Role.VillageClerk, village).GetAsync($"/api/org-units/{other}")).ShouldBe(HttpStatusCode.Forbidden, "auth.outside-jurisdiction");
+        var ancestors = await (await app.Client(Role.VillageClerk, village).GetAsync($"/api/org-units/{town}")).ShouldBe(HttpStatusCode.OK);
+        ancestors["children"]!.AsArray().Single()!["code"]!.GetValue<string>().ShouldBe(village);
+    }
+
+    [Fact]
+    public async Task Health_openapi_and_swagger_need_no_token()
+    {
+        var anonymous = app.Anonymous();
+        await (await anonymous.GetAsync("/health/live")).ShouldBe(HttpStatusCode.OK);
+        await (await anonymous.GetAsync("/health/ready")).ShouldBe(HttpStatusCode.OK);
+        var openApi = await (await anonymous.GetAsync("/openapi/v1.json")).ShouldBe(HttpStatusCode.OK);
+        openApi["paths"]!.AsObject().Select(p => p.Key).ShouldContain("/api/households/{id}/history");
+        openApi["components"]!["securitySchemes"]!["Bearer"].ShouldNotBeNull();
+        var swagger = await anonymous.GetAsync("/swagger/index.html");
+        swagger.StatusCode.ShouldBe(HttpStatusCode.OK);
+        await (await anonymous.GetAsync("/api/no-such-route")).ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
+    [Fact]
+    public async Task Dev_tokens_are_minted_in_development_with_a_validated_body()
+    {
+        var anonymous = app.Anonymous();
+        var response = await anonymous.PostAsJsonAsync("/api/auth/dev-token", new { userId = "u1", name = "测试", role = "TownOfficer", org = "500101120000" });
+        (await response.ShouldBe(HttpStatusCode.OK))["token"]!.GetValue<string>().ShouldNotBeNullOrEmpty();
+        await (await anonymous.PostAsJsonAsync("/api/auth/dev-token", new { userId = "u1", name = "测试", role = "Mayor", org = "500101120000" }))
+            .ShouldBe(HttpStatusCode.BadRequest, "request.malformed");
+        await (await anonymous.PostAsJsonAsync("/api/auth/dev-token", new { userId = "u1", name = "测试", role = "TownOfficer", org = "5001" }))
+            .ShouldBe(HttpStatusCode.BadRequest, "org.code.format");
+    }
+}
