@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using JasperFx;
+using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Registry.Api.Audit;
@@ -26,6 +27,7 @@ builder.Services.AddMarten(opts =>
     })
     .UseLightweightSessions()
     .ApplyAllDatabaseChangesOnStartup()
+    .AddAsyncDaemon(DaemonMode.Solo)
     .IntegrateWithWolverine();
 
 builder.Host.UseWolverine(opts =>

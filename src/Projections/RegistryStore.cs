@@ -3,6 +3,8 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using Registry.Projections.Households;
+using Registry.Projections.Monitoring;
+using Registry.Projections.Procedures;
 using Registry.Projections.People;
 using Weasel.Core;
 
@@ -30,7 +32,13 @@ public static class RegistryStore
         opts.Projections.Add<HouseholdDetailsProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<PersonIndexProjection>(ProjectionLifecycle.Inline);
 
+        // Async: work queues and monitoring views for offices; a moment's lag is fine and keeps writes lean.
+        opts.Projections.Add<ProcedureQueueProjection>(ProjectionLifecycle.Async);
+        opts.Projections.Add<MonitoringProjection>(ProjectionLifecycle.Async);
+
         opts.Schema.For<HouseholdDetails>().Index(x => x.VillageCode);
         opts.Schema.For<PersonIndexEntry>().Index(x => x.MemberId).Index(x => x.HouseholdId);
+        opts.Schema.For<ProcedureQueue>().Index(x => x.VillageCode);
+        opts.Schema.For<MonitoringRow>().Index(x => x.VillageCode);
     }
 }

@@ -4,7 +4,6 @@ using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
 using Registry.Domain.Households;
-using Registry.Domain.Org;
 using Registry.Domain.People;
 using Registry.Projections.Households;
 using Wolverine.Http;
@@ -39,12 +38,8 @@ public static class ListHouseholdsEndpoint
     {
         var actor = Actor.From(http.User);
         actor.Require(Permission.ReadRegistry);
-        var unit = string.IsNullOrEmpty(org) ? actor.Org : org;
-        if (!OrgCode.IsWellFormed(unit)) throw DomainRefusal.Invalid("org", "org.code.format", "org is a 12-digit division code.");
-        actor.RequireJurisdiction(unit);
+        var prefix = Units.Prefix(actor, org);
         var (pageNumber, size) = Paging.Parse(page, pageSize, MaxPageSize);
-
-        var prefix = OrgCode.SignificantPrefix(unit);
         IQueryable<HouseholdDetails> query = session.Query<HouseholdDetails>().Where(h => h.VillageCode.StartsWith(prefix));
         if (Query.Enum<HouseholdStatus>("status", status) is { } s) query = query.Where(h => h.Status == s);
         if (Query.Enum<MonitoringKind>("monitoring", monitoring) is { } m) query = query.Where(h => h.Monitoring == m);

@@ -37,7 +37,7 @@ public sealed class HouseholdWrites(Writes writes)
         });
 
     public Task<IResult> Change(HttpContext http, Guid householdId, Permission permission, Func<HouseholdCommandContext, Task<object[]>> decide,
-        string? reason = null, Func<long, object>? body = null) =>
+        string? reason = null, Func<long, object>? body = null, int status = StatusCodes.Status200OK) =>
         writes.Run(http, async (actor, now) =>
         {
             actor.Require(permission);
@@ -53,7 +53,7 @@ public sealed class HouseholdWrites(Writes writes)
             stream.AppendMany(events);
             Stamp(householdId, current, stream.Aggregate.LastHash, events.Length, actor, reason, http);
             var version = current + events.Length;
-            return new WriteOutcome(StatusCodes.Status200OK, body?.Invoke(version) ?? new VersionResponse(householdId, version), version);
+            return new WriteOutcome(status, body?.Invoke(version) ?? new VersionResponse(householdId, version), version);
         });
 
     /// <summary>ID numbers among <paramref name="idNumbers"/> that belong to a household other than <paramref name="householdId"/>.</summary>

@@ -62,7 +62,8 @@ public sealed partial record Household(
 
     public Member? FindHead() => Members.FirstOrDefault(m => m.Facts.Relation == Relation.Head);
 
-    public IncomeRecord? LatestIncome(int year) => Incomes.Where(i => i.Year == year).MaxBy(i => i.AssessedOn);
+    /// <summary>The latest assessment of the year; of two on the same date, the one recorded last.</summary>
+    public IncomeRecord? LatestIncome(int year) => Incomes.Where(i => i.Year == year).OrderBy(i => i.AssessedOn).LastOrDefault();
 
     public IncomeRecord? LatestIncome() => Incomes.OrderBy(i => i.Year).ThenBy(i => i.AssessedOn).LastOrDefault();
 

@@ -1,0 +1,39 @@
+using Marten;
+using Marten.Pagination;
+using Registry.Api.Infrastructure;
+using Registry.Domain.Access;
+using Registry.Domain.Common;
+using Registry.Domain.Households;
+using Registry.Projections.Monitoring;
+using Wolverine.Http;
+
+namespace Registry.Api.Procedures;
+
+/// <summary>The risk-monitoring view: monitored households with risks, assistance count, last assessment, eliminated or not.</summary>
+public static class MonitoringEndpoint
+{
+    [WolverineGet("/api/monitoring")]
+    public static async Task<IResult> Get(string? org, string? risk, string? eliminated, string? kind, string? page, string? pageSize, HttpContext http,
+        IQuerySession session)
+    {
+        var actor = Actor.From(http.User);
+        actor.Require(Permission.ReadRegistry);
+        var prefix = Units.Prefix(actor, org);
+        var (pageNumber, size) = Paging.Parse(page, pageSize, 500);
+        var query = session.Query<MonitoringRow>().Where(m => m.VillageCode.StartsWith(prefix) && m.Kind != MonitoringKind.None);
+        if (Query.Enum<RiskType>("risk", risk) is { } r) query = query.Where(m => m.Risks.Contains(r));
+        if (Query.Enum<MonitoringKind>("kind", kind) is { } k) query = query.Where(m => m.Kind == k);
+        if (!string.IsNullOrEmpty(eliminated))
+        {
+            var flag = eliminated switch
+            {
+                "true" => true,
+                "false" => false,
+                _ => throw DomainRefusal.Invalid("eliminated", "query.boolean.invalid", "eliminated is true or false."),
+            };
+            query = query.Where(m => m.Eliminated == flag);
+        }
+        var rows = await query.OrderBy(m => m.VillageCode).ThenBy(m => m.Id).ToPagedListAsync(pageNumber, size, http.RequestAborted);
+        return Results.Ok(new PageOf<MonitoringRow>(rows.ToList(), pageNumber, size, rows.TotalItemCount));
+    }
+}

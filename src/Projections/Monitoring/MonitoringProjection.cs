@@ -1,0 +1,51 @@
+using Marten.Events.Aggregation;
+using Registry.Domain.Households;
+using Registry.Domain.Procedures;
+
+namespace Registry.Projections.Monitoring;
+
+/// <summary>Asynchronous: read by town and district offices for follow-up, never right after one's own write.</summary>
+public sealed partial class MonitoringProjection : SingleStreamProjection<MonitoringRow, Guid>
+{
+    public static MonitoringRow Create(HouseholdRegistered e)
+    {
+        var head = e.Members.FirstOrDefault(m => m.Facts.Relation == Relation.Head);
+        return new MonitoringRow(e.HouseholdId, e.VillageCode, e.Status, head?.MemberId, head?.Facts.Name ?? "", MonitoringKind.None, [], false, 0,
+            null, null, null, null);
+    }
+
+    public MonitoringRow Apply(MemberFactsChanged e, MonitoringRow row) => e switch
+    {
+        { Changes.Relation: Relation.Head } => row with { HeadMemberId = e.MemberId, HeadName = e.Changes.Name ?? row.HeadName },
+        { Changes.Name: { } name } when e.MemberId == row.HeadMemberId => row with { HeadName = name },
+        _ => row,
+    };
+
+    public MonitoringRow Apply(RisksRecorded e, MonitoringRow row) => row with
+    {
+        Risks = e.Risks,
+        Eliminated = false,
+        LastAssessedOn = row.IsMonitored ? e.RecordedOn : row.LastAssessedOn,
+    };
+
+    public MonitoringRow Apply(AssistanceRecorded e, MonitoringRow row) => row with { AssistanceCount = row.AssistanceCount + 1 };
+
+    public MonitoringRow Apply(IncomeAssessed e, MonitoringRow row) => row with
+    {
+        LatestPerCapita = e.PerCapita,
+        LastAssessedOn = row.IsMonitored ? e.AssessedOn : row.LastAssessedOn,
+    };
+
+    public MonitoringRow Apply(MonitoringIdentified e, MonitoringRow row) => row with
+    {
+        Kind = e.Kind, Risks = e.Risks, Eliminated = false, IdentifiedOn = e.EffectiveDate, EliminatedOn = null, LastAssessedOn = e.EffectiveDate,
+    };
+
+    public MonitoringRow Apply(RiskEliminated e, MonitoringRow row) => row with { Eliminated = true, EliminatedOn = e.EffectiveDate, LastAssessedOn = e.EffectiveDate };
+
+    public MonitoringRow Apply(HouseholdIdentifiedAsPoor e, MonitoringRow row) => row with { Status = HouseholdStatus.Poor };
+
+    public MonitoringRow Apply(HouseholdExited e, MonitoringRow row) => row with { Status = HouseholdStatus.Exited };
+
+    public MonitoringRow Apply(HouseholdRemoved e, MonitoringRow row) => row with { Status = HouseholdStatus.Removed };
+}

@@ -1,0 +1,22 @@
+using Registry.Domain.Households;
+
+namespace Registry.Projections.Monitoring;
+
+/// <summary>The risk-monitoring view (跟踪监测) of one household.</summary>
+public sealed record MonitoringRow(
+    Guid Id,
+    string VillageCode,
+    HouseholdStatus Status,
+    Guid? HeadMemberId,
+    string HeadName,
+    MonitoringKind Kind,
+    IReadOnlyList<RiskType> Risks,
+    bool Eliminated,
+    int AssistanceCount,
+    DateOnly? IdentifiedOn,
+    DateOnly? EliminatedOn,
+    DateOnly? LastAssessedOn,
+    decimal? LatestPerCapita)
+{
+    public bool IsMonitored => Kind != MonitoringKind.None;
+}

@@ -1,0 +1,69 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Registry.Api.Tests.Fixtures;
+using Registry.Domain.Access;
+
+namespace Registry.Api.Tests.ProcedureRoutes;
+
+/// <summary>Takes procedures step by step with the right person for each level.</summary>
+public sealed class ProcedureDriver(AppFixture app, string town, string village)
+{
+    public HttpClient Clerk { get; } = app.Client(Role.VillageClerk, village);
+    public HttpClient Town { get; } = app.Client(Role.TownOfficer, town);
+    public HttpClient District { get; } = app.Client(Role.DistrictOfficer, AppFixture.District);
+
+    public static object Appraisal(int attendees = 25, int votesFor = 20, int votesAgainst = 3) => new { attendees, votesFor, votesAgainst };
+
+    public static object Publicity(string from, string to) => new { publicityFrom = from, publicityTo = to };
+
+    public static object Document(string reference) => new { documentRef = reference };
+
+    public HttpClient For(string level) => level switch { "Town" => Town, "District" => District, _ => Clerk };
+
+    public async Task<Guid> Start(Guid household, string kind, string startedOn)
+    {
+        var response = await Clerk.PostAsJsonAsync($"/api/households/{household}/procedures", new { kind, startedOn });
+        var body = await response.ShouldBe(HttpStatusCode.Created);
+        return body["procedureId"]!.GetValue<Guid>();
+    }
+
+    public Task<HttpResponseMessage> Step(string level, Guid household, Guid procedure, string step, string occurredOn, object? evidence = null,
+        string outcome = "Passed") =>
+        For(level).PostAsJsonAsync($"/api/households/{household}/procedures/{procedure}/steps", new { step, outcome, occurredOn, evidence });
+
+    public async Task<JsonNode> Passed(string level, Guid household, Guid procedure, string step, string occurredOn, object? evidence = null) =>
+        await (await Step(level, household, procedure, step, occurredOn, evidence)).ShouldBe(HttpStatusCode.OK);
+
+    public async Task Income(Guid household, decimal perCapitaTimesTwo) =>
+        await (await Clerk.PostAsJsonAsync($"/api/households/{household}/incomes", new { year = 2020, wage = perCapitaTimesTwo, assessedOn = "2020-09-20" }))
+            .ShouldBe(HttpStatusCode.OK);
+
+    public async Task ResolveAllGuarantees(Guid household, string? except = null)
+    {
+        var certifiers = new Dictionary<string, HttpClient>
+        {
+            ["FoodClothing"] = Town,
+            ["Education"] = app.Client(Role.EducationDept, AppFixture.District),
+            ["Medical"] = app.Client(Role.MedicalDept, AppFixture.District),
+            ["Housing"] = app.Client(Role.HousingDept, AppFixture.District),
+            ["Water"] = app.Client(Role.WaterDept, AppFixture.District),
+        };
+        foreach (var (kind, client) in certifiers)
+            await (await client.PutAsJsonAsync($"/api/households/{household}/guarantees/{kind}",
+                new { status = kind == except ? "Unresolved" : "Resolved", certifiedOn = "2020-10-20" })).ShouldBe(HttpStatusCode.OK);
+    }
+
+    public async Task<JsonNode> Read(Guid household) => await (await Clerk.GetAsync($"/api/households/{household}")).ShouldBe(HttpStatusCode.OK);
+
+    /// <summary>Nomination to TownReview of an exit, leaving the district's two steps.</summary>
+    public async Task<Guid> ExitUpToTownReview(Guid household)
+    {
+        var exit = await Start(household, "Exit", "2020-10-01");
+        await Passed("Village", household, exit, "Nomination", "2020-10-02");
+        await Passed("Village", household, exit, "DemocraticAppraisal", "2020-10-05", Appraisal());
+        await Passed("Village", household, exit, "VillagePublicity", "2020-10-13", Publicity("2020-10-06", "2020-10-13"));
+        await Passed("Town", household, exit, "TownReview", "2020-10-15");
+        return exit;
+    }
+}
