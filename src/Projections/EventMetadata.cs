@@ -9,9 +9,9 @@ public static class EventMetadata
     public const string UserName = "actor-name";
     public const string Role = "actor-role";
     public const string Org = "actor-org";
+    public const string Unit = "unit";
     public const string Reason = "reason";
     public const string Hash = "hash";
-    public const string PreviousHash = "previous-hash";
 
     public static string? Header(IEvent e, string name) =>
         e.Headers is not null && e.Headers.TryGetValue(name, out var value) ? value?.ToString() : null;

@@ -2,9 +2,11 @@ using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
+using Registry.Projections.Audit;
 using Registry.Projections.Households;
 using Registry.Projections.Monitoring;
 using Registry.Projections.Procedures;
+using Registry.Projections.Submissions;
 using Registry.Projections.People;
 using Weasel.Core;
 
@@ -31,14 +33,18 @@ public static class RegistryStore
         // Inline: a client reads its own write, and the person index enforces one household per person in the same transaction.
         opts.Projections.Add<HouseholdDetailsProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<PersonIndexProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<SubmissionViewProjection>(ProjectionLifecycle.Inline);
 
         // Async: work queues and monitoring views for offices; a moment's lag is fine and keeps writes lean.
         opts.Projections.Add<ProcedureQueueProjection>(ProjectionLifecycle.Async);
         opts.Projections.Add<MonitoringProjection>(ProjectionLifecycle.Async);
+        opts.Projections.Add<AuditProjection>(ProjectionLifecycle.Async);
 
         opts.Schema.For<HouseholdDetails>().Index(x => x.VillageCode);
         opts.Schema.For<PersonIndexEntry>().Index(x => x.MemberId).Index(x => x.HouseholdId);
         opts.Schema.For<ProcedureQueue>().Index(x => x.VillageCode);
         opts.Schema.For<MonitoringRow>().Index(x => x.VillageCode);
+        opts.Schema.For<SubmissionView>().Index(x => x.VillageCode);
+        opts.Schema.For<AuditEntry>().Index(x => x.StreamId).Index(x => x.UnitCode).Index(x => x.RecordedAt).Index(x => x.ActorId).Index(x => x.Sequence);
     }
 }

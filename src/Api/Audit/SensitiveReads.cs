@@ -11,6 +11,7 @@ public sealed record SensitiveRead(
     string Role,
     string Org,
     Guid HouseholdId,
+    string VillageCode,
     IReadOnlyList<string> IdNumbers,
     string Purpose,
     string CorrelationId,
@@ -18,10 +19,10 @@ public sealed record SensitiveRead(
 
 public sealed class SensitiveReads(IDocumentStore store, TimeProvider clock)
 {
-    public async Task Record(Actor actor, HttpContext http, Guid householdId, IEnumerable<string> idNumbers, string purpose)
+    public async Task Record(Actor actor, HttpContext http, Guid householdId, string villageCode, IEnumerable<string> idNumbers, string purpose)
     {
         await using var session = store.LightweightSession();
-        session.Store(new SensitiveRead(Guid.CreateVersion7(), actor.UserId, actor.Name, actor.Role.ToString(), actor.Org, householdId,
+        session.Store(new SensitiveRead(Guid.CreateVersion7(), actor.UserId, actor.Name, actor.Role.ToString(), actor.Org, householdId, villageCode,
             idNumbers.ToList(), purpose, RequestContext.CorrelationId(http), clock.GetUtcNow()));
         await session.SaveChangesAsync(http.RequestAborted);
     }

@@ -27,7 +27,7 @@ public static class GetHouseholdEndpoint
 
         var (state, at) = await Replay(session, current, asOf, effectiveOn, version, ct);
         var unmasked = AccessPolicy.Allows(actor.Role, Permission.ReadIdNumbers);
-        if (unmasked) await reads.Record(actor, http, id, state.Members.Select(m => m.Facts.IdNumber), "household-detail");
+        if (unmasked) await reads.Record(actor, http, id, current.VillageCode, state.Members.Select(m => m.Facts.IdNumber), "household-detail");
         http.Response.Headers.ETag = $"\"{current.Version}\"";
         return Results.Ok(HouseholdDocument.From(state, at, unmasked, ProcedureCatalog.Default));
     }

@@ -29,7 +29,7 @@ public static class GetPersonEndpoint
         actor.RequireJurisdiction(household.VillageCode);
         var member = household.State.FindMember(entry.MemberId)
             ?? throw DomainRefusal.NotFound("person.not-found", "This person belongs to no household on record.");
-        await reads.Record(actor, http, household.Id, [key], "person-lookup");
+        await reads.Record(actor, http, household.Id, household.VillageCode, [key], "person-lookup");
         return Results.Ok(new PersonView(key, household.Id, member.MemberId, member.Facts.Name, member.Facts.Relation, household.VillageCode,
             household.Status));
     }

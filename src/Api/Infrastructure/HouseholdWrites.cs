@@ -2,7 +2,6 @@ using Marten;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
 using Registry.Domain.Households;
-using Registry.Projections;
 using Registry.Projections.Households;
 using Registry.Projections.People;
 
@@ -31,7 +30,7 @@ public sealed class HouseholdWrites(Writes writes)
                 throw DomainRefusal.Conflict("household.exists", "A household with this id already exists.");
             var events = await decide(actor, now);
             Session.Events.StartStream<HouseholdDetails>(householdId, events);
-            Stamp(householdId, 0, null, events.Length, actor, reason: null, http);
+            EventStamper.Stamp(Session, householdId, villageCode!, 0, null, events.Length, actor, reason: null, http);
             return new WriteOutcome(StatusCodes.Status201Created, new VersionResponse(householdId, events.Length), events.Length,
                 $"/api/households/{householdId}");
         });
@@ -51,7 +50,7 @@ public sealed class HouseholdWrites(Writes writes)
                 throw DomainRefusal.Conflict("concurrency.version-conflict", $"The household is at version {current}, not {v}; read it again.");
             var events = await decide(new HouseholdCommandContext(stream.Aggregate.State, actor, now));
             stream.AppendMany(events);
-            Stamp(householdId, current, stream.Aggregate.LastHash, events.Length, actor, reason, http);
+            EventStamper.Stamp(Session, householdId, stream.Aggregate.VillageCode, current, stream.Aggregate.LastHash, events.Length, actor, reason, http);
             var version = current + events.Length;
             return new WriteOutcome(status, body?.Invoke(version) ?? new VersionResponse(householdId, version), version);
         });
@@ -63,30 +62,5 @@ public sealed class HouseholdWrites(Writes writes)
         if (ids.Length == 0) return new HashSet<string>();
         var claims = await Session.LoadManyAsync<PersonIndexEntry>(ct, ids);
         return claims.Where(c => c.HouseholdId != householdId).Select(c => c.Id).ToHashSet();
-    }
-
-    /// <summary>Puts who, why and the hash chain on the events just appended to the stream.</summary>
-    private void Stamp(Guid streamId, long versionBefore, string? previousHash, int count, Actor actor, string? reason, HttpContext http)
-    {
-        var pending = Session.PendingChanges.Streams().Single(s => s.Id == streamId).Events.TakeLast(count).ToList();
-        var serializer = Session.DocumentStore.Options.Serializer();
-        var correlation = RequestContext.CorrelationId(http);
-        var hash = previousHash;
-        for (var i = 0; i < pending.Count; i++)
-        {
-            var e = pending[i];
-            var headers = new Dictionary<string, string?>
-            {
-                [EventMetadata.UserId] = actor.UserId,
-                [EventMetadata.UserName] = actor.Name,
-                [EventMetadata.Role] = actor.Role.ToString(),
-                [EventMetadata.Org] = actor.Org,
-            };
-            if (Text.Clean(reason) is { } why) headers[EventMetadata.Reason] = why;
-            hash = HashChain.Compute(hash, streamId, versionBefore + i + 1, EventTypes.NameOf(e.EventType), serializer.ToJson(e.Data), headers, correlation);
-            headers[EventMetadata.Hash] = hash;
-            foreach (var (name, value) in headers) e.SetHeader(name, value!);
-            e.CorrelationId = correlation;
-        }
     }
 }

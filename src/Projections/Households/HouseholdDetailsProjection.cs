@@ -6,9 +6,14 @@ namespace Registry.Projections.Households;
 
 public sealed partial class HouseholdDetailsProjection : SingleStreamProjection<HouseholdDetails, Guid>
 {
+    public HouseholdDetailsProjection()
+    {
+        foreach (var type in EventTypes.Names.Keys.Where(t => t.Namespace != typeof(Domain.Submissions.Submission).Namespace)) IncludeType(type);
+    }
+
     public override HouseholdDetails? Evolve(HouseholdDetails? snapshot, Guid id, IEvent e)
     {
         var state = Household.Evolve(snapshot?.State, e.Data);
-        return state is null ? snapshot : new HouseholdDetails(id, e.Version, state, EventMetadata.HashOf(e) ?? snapshot?.LastHash, e.Timestamp);
+        return state is null ? snapshot : new HouseholdDetails(id, e.Version, state, EventMetadata.HashOf(e) ?? snapshot?.LastHash);
     }
 }

@@ -1,0 +1,31 @@
+using Marten;
+using Marten.Pagination;
+using Registry.Api.Infrastructure;
+using Registry.Domain.Access;
+using Registry.Domain.Common;
+using Registry.Projections.Audit;
+using Wolverine.Http;
+
+namespace Registry.Api.Audit;
+
+/// <summary>Who changed what, newest first, for a unit subtree; inspectors, town and district offices only.</summary>
+public static class AuditChangesEndpoint
+{
+    [WolverineGet("/api/audit/changes")]
+    public static async Task<IResult> Get(string? actor, string? org, string? from, string? to, string? type, string? household, string? page,
+        string? pageSize, HttpContext http, IQuerySession session)
+    {
+        var reader = Actor.From(http.User);
+        reader.Require(Permission.ReadAudit);
+        var prefix = Units.Prefix(reader, org);
+        var (pageNumber, size) = Paging.Parse(page, pageSize, 500);
+        var query = session.Query<AuditEntry>().Where(a => a.UnitCode.StartsWith(prefix));
+        if (Text.Clean(actor) is { } actorId) query = query.Where(a => a.ActorId == actorId);
+        if (Query.Instant("from", from) is { } f) query = query.Where(a => a.RecordedAt >= f);
+        if (Query.Instant("to", to) is { } t) query = query.Where(a => a.RecordedAt <= t);
+        if (Text.Clean(type) is { } eventType) query = query.Where(a => a.EventType == eventType);
+        if (Query.Id("household", household) is { } streamId) query = query.Where(a => a.StreamId == streamId);
+        var entries = await query.OrderByDescending(a => a.Sequence).ToPagedListAsync(pageNumber, size, http.RequestAborted);
+        return Results.Ok(new PageOf<AuditEntry>(entries.ToList(), pageNumber, size, entries.TotalItemCount));
+    }
+}

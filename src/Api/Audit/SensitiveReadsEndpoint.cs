@@ -1,0 +1,30 @@
+using Marten;
+using Marten.Pagination;
+using Registry.Api.Infrastructure;
+using Registry.Domain.Access;
+using Registry.Domain.Common;
+using Registry.Domain.Org;
+using Wolverine.Http;
+
+namespace Registry.Api.Audit;
+
+/// <summary>Who read unmasked ID numbers, of which household, when: for inspectors.</summary>
+public static class SensitiveReadsEndpoint
+{
+    [WolverineGet("/api/audit/sensitive-reads")]
+    public static async Task<IResult> Get(string? household, string? actor, string? from, string? to, string? page, string? pageSize, HttpContext http,
+        IQuerySession session)
+    {
+        var reader = Actor.From(http.User);
+        reader.Require(Permission.ReadAudit);
+        var (pageNumber, size) = Paging.Parse(page, pageSize, 500);
+        var prefix = OrgCode.SignificantPrefix(reader.Org);
+        var query = session.Query<SensitiveRead>().Where(r => r.VillageCode.StartsWith(prefix));
+        if (Query.Id("household", household) is { } id) query = query.Where(r => r.HouseholdId == id);
+        if (Text.Clean(actor) is { } actorId) query = query.Where(r => r.ActorId == actorId);
+        if (Query.Instant("from", from) is { } f) query = query.Where(r => r.ReadAt >= f);
+        if (Query.Instant("to", to) is { } t) query = query.Where(r => r.ReadAt <= t);
+        var reads = await query.OrderByDescending(r => r.ReadAt).ToPagedListAsync(pageNumber, size, http.RequestAborted);
+        return Results.Ok(new PageOf<SensitiveRead>(reads.ToList(), pageNumber, size, reads.TotalItemCount));
+    }
+}

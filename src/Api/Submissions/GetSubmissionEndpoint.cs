@@ -1,0 +1,56 @@
+using Marten;
+using Registry.Api.Infrastructure;
+using Registry.Domain.Access;
+using Registry.Domain.Common;
+using Registry.Domain.Submissions;
+using Registry.Projections;
+using Registry.Projections.Audit;
+using Registry.Projections.Households;
+using Registry.Projections.Submissions;
+using Wolverine.Http;
+
+namespace Registry.Api.Submissions;
+
+public sealed record ChangeSinceSigning(long Version, string Type, DateTimeOffset RecordedAt, string? ActorId, string? ActorName, string? Reason,
+    string SummaryZh, string SummaryEn);
+
+public sealed record SubmittedHousehold(Guid HouseholdId, string HeadName, long SignedVersion, long CurrentVersion, bool ChangedSinceSigning,
+    IReadOnlyList<ChangeSinceSigning> Changes);
+
+public sealed record SubmissionDocument(Guid Id, string VillageCode, int Year, ListKind List, SubmissionStatus Status, DateOnly ProposedOn,
+    DateOnly? SubmittedOn, IReadOnlyList<Signature> Signatures, IReadOnlyList<SubmittedHousehold> Households, long Version);
+
+/// <summary>The list as signed, each household's signed version, and what changed on it since.</summary>
+public static class GetSubmissionEndpoint
+{
+    [WolverineGet("/api/submissions/{id}")]
+    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session)
+    {
+        var actor = Actor.From(http.User);
+        actor.Require(Permission.ReadRegistry);
+        var ct = http.RequestAborted;
+        var view = await session.LoadAsync<SubmissionView>(id, ct) ?? throw DomainRefusal.NotFound("submission.not-found", "No submission with this id.");
+        actor.RequireJurisdiction(view.VillageCode);
+        var state = view.State;
+        var current = (await session.LoadManyAsync<HouseholdDetails>(ct, state.Households.Select(h => h.HouseholdId))).ToDictionary(h => h.Id);
+        var households = new List<SubmittedHousehold>();
+        foreach (var frozen in state.Households)
+        {
+            var now = current.TryGetValue(frozen.HouseholdId, out var details) ? details.Version : frozen.Version;
+            var changes = new List<ChangeSinceSigning>();
+            if (now > frozen.Version)
+            {
+                var later = await session.Events.FetchStreamAsync(frozen.HouseholdId, fromVersion: frozen.Version + 1, token: ct);
+                changes.AddRange(later.Select(e =>
+                {
+                    var (zh, en) = EventSummaries.Describe(e.Data);
+                    return new ChangeSinceSigning(e.Version, e.EventTypeName, e.Timestamp, EventMetadata.Header(e, EventMetadata.UserId),
+                        EventMetadata.Header(e, EventMetadata.UserName), EventMetadata.Header(e, EventMetadata.Reason), zh, en);
+                }));
+            }
+            households.Add(new SubmittedHousehold(frozen.HouseholdId, frozen.HeadName, frozen.Version, now, now > frozen.Version, changes));
+        }
+        return Results.Ok(new SubmissionDocument(view.Id, state.VillageCode, state.Year, state.List, state.Status, state.ProposedOn, state.SubmittedOn,
+            state.Signatures, households, view.Version));
+    }
+}

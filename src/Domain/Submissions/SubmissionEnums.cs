@@ -1,0 +1,16 @@
+using System.ComponentModel;
+
+namespace Registry.Domain.Submissions;
+
+public enum ListKind
+{
+    [Description("拟新识别贫困户名单")] NewPoor,
+    [Description("边缘易致贫户、脱贫不稳定户名单")] Monitoring,
+    [Description("新增家庭成员名单")] MemberChanges,
+}
+
+public enum SubmissionStatus
+{
+    [Description("待签字")] AwaitingSignatures,
+    [Description("已报镇扶贫办")] Submitted,
+}

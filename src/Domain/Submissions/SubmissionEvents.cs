@@ -1,0 +1,17 @@
+using Registry.Domain.Access;
+using Registry.Domain.Common;
+
+namespace Registry.Domain.Submissions;
+
+/// <summary>A household as it stood when the list was frozen.</summary>
+public sealed record FrozenHousehold(Guid HouseholdId, long Version, string HeadName);
+
+[EventName("submission.proposed.v1")]
+public sealed record SubmissionProposed(Guid SubmissionId, string VillageCode, int Year, ListKind List, IReadOnlyList<FrozenHousehold> Households,
+    DateOnly ProposedOn);
+
+[EventName("submission.signed.v1")]
+public sealed record SubmissionSigned(Role SignerRole, string SignerId, string SignerName, DateOnly SignedOn);
+
+[EventName("submission.submitted.v1")]
+public sealed record SubmissionSubmitted(string TownCode, DateOnly SubmittedOn);

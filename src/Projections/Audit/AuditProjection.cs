@@ -1,0 +1,44 @@
+using JasperFx.Events;
+using Marten;
+using Marten.Events.Projections;
+using Registry.Domain.Households;
+using Registry.Domain.Submissions;
+
+namespace Registry.Projections.Audit;
+
+/// <summary>
+/// Asynchronous: the audit trail is read by inspectors, never in the writer's own request, and the
+/// daemon gives it the global sequence. Rebuildable at any time from the log.
+/// </summary>
+public sealed partial class AuditProjection : EventProjection
+{
+    public AuditProjection()
+    {
+        foreach (var type in EventTypes.Names.Keys) IncludeType(type);
+    }
+
+    public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
+    {
+        var (zh, en) = EventSummaries.Describe(e.Data);
+        var subject = e.Data.GetType().Namespace == typeof(Submission).Namespace ? "submission" : "household";
+        operations.Store(new AuditEntry(
+            e.Id,
+            e.Sequence,
+            e.StreamId,
+            subject,
+            e.Version,
+            EventMetadata.Header(e, EventMetadata.Unit) ?? "",
+            e.EventTypeName,
+            e.Timestamp,
+            EventFacts.EffectiveOn(e.Data),
+            EventMetadata.Header(e, EventMetadata.UserId),
+            EventMetadata.Header(e, EventMetadata.UserName),
+            EventMetadata.Header(e, EventMetadata.Role),
+            EventMetadata.Header(e, EventMetadata.Org),
+            EventMetadata.Header(e, EventMetadata.Reason),
+            e.CorrelationId,
+            zh,
+            en));
+        return ValueTask.CompletedTask;
+    }
+}

@@ -1,0 +1,43 @@
+using System.ComponentModel;
+using System.Reflection;
+using Registry.Domain.Households;
+using Registry.Domain.Procedures;
+using Registry.Domain.Submissions;
+
+namespace Registry.Projections.Audit;
+
+/// <summary>A one-line human summary of each event, in Chinese and in English, for auditors.</summary>
+public static class EventSummaries
+{
+    public static (string Zh, string En) Describe(object data) => data switch
+    {
+        HouseholdRegistered e => ($"登记家庭（{Zh(e.Status)}），{e.Members.Count}人", $"Household registered as {e.Status} with {e.Members.Count} members"),
+        MemberJoined e => ($"自然增加：{e.Facts.Name}（{Zh(e.Reason)}，{e.EffectiveDate:yyyy-MM-dd}）", $"Member {e.Facts.Name} joined ({e.Reason}, {e.EffectiveDate:yyyy-MM-dd})"),
+        MemberLeft e => ($"自然减少：{Zh(e.Reason)}（{e.EffectiveDate:yyyy-MM-dd}）", $"Member left ({e.Reason}, {e.EffectiveDate:yyyy-MM-dd})"),
+        MemberFactsChanged e => ($"成员信息变更：{string.Join("、", Changed(e.Changes))}", $"Member facts changed: {string.Join(", ", Changed(e.Changes))}"),
+        IncomeAssessed e => ($"{e.Year}年收入核定：人均{e.PerCapita}元", $"{e.Year} income assessed: {e.PerCapita} yuan per capita"),
+        GuaranteeCertified e => ($"{Zh(e.Kind)}认证为{Zh(e.Status)}", $"{e.Kind} guarantee certified {e.Status}"),
+        RisksRecorded e => ($"风险：{string.Join("、", e.Risks.Select(r => Zh(r)))}", $"Risks recorded: {string.Join(", ", e.Risks)}"),
+        AssistanceRecorded e => ($"帮扶措施：{Zh(e.Category)}，{e.Description}", $"Assistance recorded: {e.Category}, {e.Description}"),
+        ProcedureStarted e => ($"启动{Zh(e.Kind)}程序", $"{e.Kind} procedure started"),
+        ProcedureStepRecorded e => ($"{Zh(e.Kind)}：{e.Step} {Zh(e.Outcome)}", $"{e.Kind}: step {e.Step} {e.Outcome}"),
+        ProcedureClosed e => ($"{Zh(e.Kind)}程序结束（{(e.Closure == ProcedureClosure.Completed ? "完成" : "未通过")}）", $"{e.Kind} procedure {e.Closure}"),
+        HouseholdIdentifiedAsPoor e => (e.ReturnedToPoverty ? $"{e.Year}年标注返贫" : $"{e.Year}年识别为新致贫户", e.ReturnedToPoverty ? $"Returned to poverty in {e.Year}" : $"Identified as newly poor in {e.Year}"),
+        HouseholdMarkedPreExit => ("标注预脱贫", "Marked pre-exit"),
+        HouseholdExited e => ($"{e.ExitYear}年脱贫退出", $"Exited poverty in {e.ExitYear}"),
+        MonitoringIdentified e => ($"纳入监测：{Zh(e.Kind)}", $"Monitored as {e.Kind}"),
+        RiskEliminated => ("标注风险已消除", "Risk eliminated"),
+        HouseholdRemoved => ("清退", "Removed from the registry (清退)"),
+        NotEnjoyingPolicyFlagged => ("标注脱贫不享受政策", "Flagged as exited but not enjoying policy"),
+        SubmissionProposed e => ($"{e.Year}年{Zh(e.List)}（{e.Households.Count}户）待签字", $"{e.Year} {e.List} list of {e.Households.Count} households proposed"),
+        SubmissionSigned e => ($"{Zh(e.SignerRole)}{e.SignerName}签字", $"Signed by {e.SignerRole} {e.SignerName}"),
+        SubmissionSubmitted e => ($"报镇扶贫办（{e.TownCode}）", $"Submitted to the town ({e.TownCode})"),
+        _ => (data.GetType().Name, data.GetType().Name),
+    };
+
+    private static IEnumerable<string> Changed(MemberFactChanges c) => typeof(MemberFactChanges).GetProperties()
+        .Where(p => p.GetValue(c) is not null).Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]);
+
+    private static string Zh<T>(T value) where T : struct, Enum =>
+        typeof(T).GetField(value.ToString())?.GetCustomAttribute<DescriptionAttribute>()?.Description ?? value.ToString();
+}

@@ -1,0 +1,10 @@
+using Registry.Domain.Submissions;
+
+namespace Registry.Projections.Submissions;
+
+public sealed record SubmissionView(Guid Id, long Version, Submission State, string? LastHash)
+{
+    public string VillageCode => State.VillageCode;
+
+    public int Year => State.Year;
+}
