@@ -142,6 +142,17 @@ public class HouseholdEvolveSpecs
     }
 
     [Fact]
+    public void A_monitored_household_identified_as_poor_is_no_longer_a_monitoring_target()
+    {
+        var state = Given(A.Registered(HouseholdStatus.Exited, 2015, 2018),
+            new RisksRecorded([RiskType.MajorIllness], D(2020, 9, 1)),
+            new MonitoringIdentified(Pid, MonitoringKind.UnstableExited, [RiskType.MajorIllness], 1, 2020, 6000m, 3000m, D(2020, 9, 10)),
+            new HouseholdIdentifiedAsPoor(Pid, 2020, true, 1, 2020, 4000m, 3000m, D(2020, 10, 1)));
+        state.Monitoring.Kind.ShouldBe(MonitoringKind.None);
+        state.Monitoring.Risks.ShouldBe([RiskType.MajorIllness]);
+    }
+
+    [Fact]
     public void Identification_as_poor_marks_newly_poor_or_returned()
     {
         Given(A.Registered(), new HouseholdIdentifiedAsPoor(Pid, 2020, false, 1, 2020, 4000m, 3000m, D(2020, 10, 1)))

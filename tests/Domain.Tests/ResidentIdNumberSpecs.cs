@@ -49,6 +49,7 @@ public class ResidentIdNumberSpecs
     [InlineData("000101")]
     [InlineData("900101")]
     [InlineData("500000")]
+    [InlineData("500100")]
     public void The_region_is_a_county_level_division(string region) =>
         CodeOf(Ids.Make(Sex.Male, region: region)).ShouldBe("member.id-number.region");
 

@@ -16,7 +16,13 @@ public sealed partial record Household
             && e.Kind == ProcedureKind.Exit && e.Closure == ProcedureClosure.Rejected
                 ? after.Unmark(HouseholdMark.PreExit)
                 : after,
-        HouseholdIdentifiedAsPoor e => (this with { Status = HouseholdStatus.Poor, IdentifiedYear = e.Year, ExitYear = null })
+        HouseholdIdentifiedAsPoor e => (this with
+            {
+                Status = HouseholdStatus.Poor,
+                IdentifiedYear = e.Year,
+                ExitYear = null,
+                Monitoring = Monitoring with { Kind = MonitoringKind.None, Eliminated = false, IdentifiedOn = null, EliminatedOn = null },
+            })
             .Unmark(HouseholdMark.PreExit).Unmark(HouseholdMark.NotEnjoyingPolicy)
             .Mark(e.ReturnedToPoverty ? HouseholdMark.ReturnedToPoverty : HouseholdMark.NewlyPoor),
         HouseholdMarkedPreExit => Mark(HouseholdMark.PreExit),

@@ -26,7 +26,7 @@ public sealed record ResidentIdNumber(string Value, string RegionCode, DateOnly 
             if (!char.IsAsciiDigit(value[i])) return (null, "member.id-number.format", "The first 17 characters of a resident ID number are digits.");
         if (!char.IsAsciiDigit(value[17]) && value[17] != 'X') return (null, "member.id-number.format", "The last character of a resident ID number is a digit or X.");
         var region = value[..6];
-        if (region[0] is '0' or '9' || region[2..] == "0000") return (null, "member.id-number.region", "The region code of the ID number is not a county-level division.");
+        if (region[0] is '0' or '9' || region[2..] == "0000" || region[4..] == "00") return (null, "member.id-number.region", "The region code of the ID number is not a county-level division.");
         if (!DateOnly.TryParseExact(value.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth))
             return (null, "member.id-number.birth-date", "The birth date in the ID number is not a real date.");
         if (birth > RegistryCalendar.Today(now) || birth.Year < 1890)

@@ -32,7 +32,7 @@ public static class RecordStepDecision
             throw DomainRefusal.Rule("procedure.step-date-before-previous", $"{step.Name} cannot be dated before {open.LastDate():yyyy-MM-dd}.");
         if (step.Evidence == EvidenceRule.Appraisal && command.Outcome == StepOutcome.Passed && command.Evidence!.VotesFor <= command.Evidence.VotesAgainst)
             throw DomainRefusal.Rule("procedure.appraisal-not-carried", "A passed appraisal needs more votes for than against.");
-        if (step.Evidence == EvidenceRule.Publicity && command.Evidence!.PublicityTo!.Value.DayNumber - command.Evidence.PublicityFrom!.Value.DayNumber < definition.MinimumPublicityDays)
+        if (step.Evidence == EvidenceRule.Publicity && PublicityDays(command.Evidence!) < definition.MinimumPublicityDays)
             throw DomainRefusal.Rule("procedure.publicity-too-short", $"Publicity must last at least {definition.MinimumPublicityDays} days.");
 
         var recorded = new ProcedureStepRecorded(open.ProcedureId, open.Kind, definition.Version, step.Name, command.Outcome,
@@ -49,6 +49,9 @@ public static class RecordStepDecision
             events.Add(new ProcedureClosed(open.ProcedureId, open.Kind, ProcedureClosure.Completed, command.OccurredOn));
         return [.. events];
     }
+
+    /// <summary>Publicity is counted in calendar days, both ends included (公示7天: 13th to 19th).</summary>
+    public static int PublicityDays(StepEvidence evidence) => evidence.PublicityTo!.Value.DayNumber - evidence.PublicityFrom!.Value.DayNumber + 1;
 
     private static void CheckEvidence(Errors errors, StepDefinition step, RecordStep command)
     {

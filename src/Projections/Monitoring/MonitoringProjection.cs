@@ -43,7 +43,8 @@ public sealed partial class MonitoringProjection : SingleStreamProjection<Monito
 
     public MonitoringRow Apply(RiskEliminated e, MonitoringRow row) => row with { Eliminated = true, EliminatedOn = e.EffectiveDate, LastAssessedOn = e.EffectiveDate };
 
-    public MonitoringRow Apply(HouseholdIdentifiedAsPoor e, MonitoringRow row) => row with { Status = HouseholdStatus.Poor };
+    public MonitoringRow Apply(HouseholdIdentifiedAsPoor e, MonitoringRow row) =>
+        row with { Status = HouseholdStatus.Poor, Kind = MonitoringKind.None, Eliminated = false, IdentifiedOn = null, EliminatedOn = null };
 
     public MonitoringRow Apply(HouseholdExited e, MonitoringRow row) => row with { Status = HouseholdStatus.Exited };
 

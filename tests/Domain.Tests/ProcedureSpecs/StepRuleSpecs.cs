@@ -215,12 +215,12 @@ public class StepRuleSpecs
 
     [Fact]
     public void Publicity_lasts_at_least_seven_days() =>
-        AtPublicity().Step(on: D(2020, 10, 20), evidence: new StepEvidence(PublicityFrom: D(2020, 10, 13), PublicityTo: D(2020, 10, 19)))
+        AtPublicity().Step(on: D(2020, 10, 20), evidence: new StepEvidence(PublicityFrom: D(2020, 10, 13), PublicityTo: D(2020, 10, 18)))
             .ThenRefused("procedure.publicity-too-short");
 
     [Fact]
-    public void Seven_days_of_publicity_suffice() =>
-        AtPublicity().Step(on: D(2020, 10, 20), evidence: new StepEvidence(PublicityFrom: D(2020, 10, 13), PublicityTo: D(2020, 10, 20)))
+    public void Seven_calendar_days_of_publicity_both_ends_included_suffice() =>
+        AtPublicity().Step(on: D(2020, 10, 20), evidence: new StepEvidence(PublicityFrom: D(2020, 10, 13), PublicityTo: D(2020, 10, 19)))
             .ThenSingle<ProcedureStepRecorded>();
 
     [Fact]
