@@ -22,8 +22,7 @@ public static class ChangeMemberDecision
         if (state.Members.Any(m => m.MemberId != member.MemberId && m.Facts.IdNumber == after.IdNumber))
             errors.Add("idNumber", "member.id-number.duplicate", "Another member of the household has this ID number.");
         errors.ThrowIfAny();
-        var changes = new MemberFactChanges(after.Name, after.IdNumber, after.Relation, after.Phone, after.SchoolStatus, after.Health,
-            after.Disability, after.LaborCapacity, after.WorkStatus).Against(member.Facts);
+        var changes = MemberFactChanges.From(after).Against(member.Facts);
         if (changes.ChangesNothing())
             throw DomainRefusal.Invalid("changes", "member.changes.none", "The request changes nothing on record.");
         if (changes.IdNumber is { } newId) PersonClaims.EnsureFree([newId], claimedElsewhere);

@@ -15,6 +15,8 @@ public static class EventFacts
         GuaranteeCertified e => e.CertifiedOn,
         RisksRecorded e => e.RecordedOn,
         AssistanceRecorded e => e.StartedOn,
+        HouseholdCorrected e => e.CorrectedOn,
+        HouseholdVisited e => e.VisitedOn,
         ProcedureStarted e => e.StartedOn,
         ProcedureStepRecorded e => e.OccurredOn,
         ProcedureClosed e => e.ClosedOn,

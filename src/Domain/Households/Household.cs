@@ -20,7 +20,8 @@ public sealed partial record Household(
     ImmutableDictionary<GuaranteeKind, GuaranteeStatus> Guarantees,
     MonitoringState Monitoring,
     ImmutableList<AssistanceMeasure> Assistance,
-    ImmutableList<OpenProcedure> OpenProcedures)
+    ImmutableList<OpenProcedure> OpenProcedures,
+    DateOnly? LastVisitedOn = null)
 {
     public static readonly ImmutableDictionary<GuaranteeKind, GuaranteeStatus> NoGuarantees =
         Enum.GetValues<GuaranteeKind>().ToImmutableDictionary(k => k, _ => GuaranteeStatus.Unknown);
@@ -55,6 +56,8 @@ public sealed partial record Household(
         (not null, GuaranteeCertified e) => state.Apply(e),
         (not null, RisksRecorded e) => state.Apply(e),
         (not null, AssistanceRecorded e) => state.Apply(e),
+        (not null, HouseholdCorrected e) => state.Apply(e),
+        (not null, HouseholdVisited e) => state with { LastVisitedOn = state.LastVisitedOn > e.VisitedOn ? state.LastVisitedOn : e.VisitedOn },
         (not null, _) => state.EvolveProcedures(@event),
     };
 
@@ -74,13 +77,22 @@ public sealed partial record Household(
         ? this with
         {
             Members = Members.Remove(member),
-            FormerMembers = FormerMembers.Add(new FormerMember(member.MemberId, member.Facts, e.Reason, e.EffectiveDate, e.Note)),
+            FormerMembers = FormerMembers.Add(new FormerMember(member.MemberId, member.Facts, e.Reason, e.EffectiveDate, e.Note, member.LastFactOn)),
         }
         : this;
 
     public Household Apply(MemberFactsChanged e) => FindMember(e.MemberId) is { } member
-        ? this with { Members = Members.Replace(member, member with { Facts = e.Changes.ApplyTo(member.Facts) }) }
+        ? this with { Members = Members.Replace(member, member.Changed(e.Changes, e.EffectiveDate)) }
         : this;
+
+    public Household Apply(HouseholdCorrected e) => this with
+    {
+        GroupName = e.GroupName ?? GroupName,
+        Address = e.Address ?? Address,
+        Members = e.Members.Aggregate(Members, (members, c) => members.FirstOrDefault(m => m.MemberId == c.MemberId) is { } m
+            ? members.Replace(m, m.Changed(c.Changes, e.CorrectedOn))
+            : members),
+    };
 
     public Household Apply(IncomeAssessed e) => this with
     {

@@ -2,9 +2,17 @@ using System.Collections.Immutable;
 
 namespace Registry.Domain.Households;
 
-public sealed record Member(Guid MemberId, MemberFacts Facts, DateOnly Since);
+/// <param name="LastFactOn">The latest effective date of any fact recorded about the member.</param>
+public sealed record Member(Guid MemberId, MemberFacts Facts, DateOnly Since, DateOnly? LastFactOn = null)
+{
+    public Member Changed(MemberFactChanges changes, DateOnly effective) => this with
+    {
+        Facts = changes.ApplyTo(Facts),
+        LastFactOn = LastFactOn is { } last && last > effective ? last : effective,
+    };
+}
 
-public sealed record FormerMember(Guid MemberId, MemberFacts Facts, DecreaseReason Reason, DateOnly EffectiveDate, string? Note);
+public sealed record FormerMember(Guid MemberId, MemberFacts Facts, DecreaseReason Reason, DateOnly EffectiveDate, string? Note, DateOnly? LastFactOn = null);
 
 public sealed record IncomeRecord(
     int Year,

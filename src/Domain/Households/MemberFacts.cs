@@ -10,7 +10,9 @@ public sealed record MemberFacts(
     Health? Health = null,
     Disability? Disability = null,
     LaborCapacity? LaborCapacity = null,
-    WorkStatus? WorkStatus = null);
+    WorkStatus? WorkStatus = null,
+    People.Sex? Sex = null,
+    DateOnly? BirthDate = null);
 
 /// <summary>The fields a member update changes; a null field is left as it was.</summary>
 public sealed record MemberFactChanges(
@@ -22,7 +24,9 @@ public sealed record MemberFactChanges(
     Health? Health = null,
     Disability? Disability = null,
     LaborCapacity? LaborCapacity = null,
-    WorkStatus? WorkStatus = null)
+    WorkStatus? WorkStatus = null,
+    People.Sex? Sex = null,
+    DateOnly? BirthDate = null)
 {
     public bool ChangesNothing() => this == new MemberFactChanges();
 
@@ -37,6 +41,8 @@ public sealed record MemberFactChanges(
         Disability = Disability ?? facts.Disability,
         LaborCapacity = LaborCapacity ?? facts.LaborCapacity,
         WorkStatus = WorkStatus ?? facts.WorkStatus,
+        Sex = Sex ?? facts.Sex,
+        BirthDate = BirthDate ?? facts.BirthDate,
     };
 
     /// <summary>Only the fields that really differ from what is on record.</summary>
@@ -49,5 +55,10 @@ public sealed record MemberFactChanges(
         Health is not null && Health != facts.Health ? Health : null,
         Disability is not null && Disability != facts.Disability ? Disability : null,
         LaborCapacity is not null && LaborCapacity != facts.LaborCapacity ? LaborCapacity : null,
-        WorkStatus is not null && WorkStatus != facts.WorkStatus ? WorkStatus : null);
+        WorkStatus is not null && WorkStatus != facts.WorkStatus ? WorkStatus : null,
+        Sex is not null && Sex != facts.Sex ? Sex : null,
+        BirthDate is not null && BirthDate != facts.BirthDate ? BirthDate : null);
+
+    public static MemberFactChanges From(MemberFacts facts) => new(facts.Name, facts.IdNumber, facts.Relation, facts.Phone, facts.SchoolStatus,
+        facts.Health, facts.Disability, facts.LaborCapacity, facts.WorkStatus, facts.Sex, facts.BirthDate);
 }

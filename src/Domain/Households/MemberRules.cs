@@ -33,7 +33,14 @@ public static class MemberRules
         if (idCode is not null) errors.Add($"{prefix}idNumber", idCode, idMessage!);
         if (normalized.Phone is { } phone && !PhoneNumber.IsValid(phone))
             errors.Add($"{prefix}phone", "member.phone.format", "Not a mainland mobile or landline number.");
-        if (id is not null) CheckRelation(errors, prefix, normalized.Relation, id.Sex, headSex);
+        if (id is not null)
+        {
+            CheckRelation(errors, prefix, normalized.Relation, id.Sex, headSex);
+            if (normalized.Sex is { } sex && sex != id.Sex)
+                errors.Add($"{prefix}sex", "member.sex.mismatch", "The sex differs from the one encoded in the ID number.");
+            if (normalized.BirthDate is { } birth && birth != id.BirthDate)
+                errors.Add($"{prefix}birthDate", "member.birth-date.mismatch", "The birth date differs from the one encoded in the ID number.");
+        }
         return normalized;
     }
 

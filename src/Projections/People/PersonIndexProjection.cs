@@ -24,19 +24,27 @@ public sealed partial class PersonIndexProjection : EventProjection
     public void Project(IEvent<MemberLeft> e, IDocumentOperations ops) =>
         ops.DeleteWhere<PersonIndexEntry>(x => x.MemberId == e.Data.MemberId);
 
-    public async Task Project(IEvent<MemberFactsChanged> e, IDocumentOperations ops, CancellationToken ct)
+    public Task Project(IEvent<MemberFactsChanged> e, IDocumentOperations ops, CancellationToken ct) =>
+        Follow(e.Data.MemberId, e.Data.Changes, ops, ct);
+
+    public async Task Project(IEvent<HouseholdCorrected> e, IDocumentOperations ops, CancellationToken ct)
     {
-        if (e.Data.Changes.IdNumber is null && e.Data.Changes.Name is null) return;
-        var current = await ops.Query<PersonIndexEntry>().FirstOrDefaultAsync(x => x.MemberId == e.Data.MemberId, ct);
+        foreach (var correction in e.Data.Members) await Follow(correction.MemberId, correction.Changes, ops, ct);
+    }
+
+    private static async Task Follow(Guid memberId, MemberFactChanges changes, IDocumentOperations ops, CancellationToken ct)
+    {
+        if (changes.IdNumber is null && changes.Name is null) return;
+        var current = await ops.Query<PersonIndexEntry>().FirstOrDefaultAsync(x => x.MemberId == memberId, ct);
         if (current is null) return;
-        if (e.Data.Changes.IdNumber is { } newId)
+        if (changes.IdNumber is { } newId)
         {
             ops.Delete(current);
-            ops.Insert(current with { Id = newId, Name = e.Data.Changes.Name ?? current.Name });
+            ops.Insert(current with { Id = newId, Name = changes.Name ?? current.Name });
         }
         else
         {
-            ops.Store(current with { Name = e.Data.Changes.Name! });
+            ops.Store(current with { Name = changes.Name! });
         }
     }
 

@@ -1,0 +1,38 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Registry.Domain.Campaigns;
+
+/// <summary>What a phase's progress is measured by; a village is behind when the phase has ended and the measure is not met.</summary>
+public enum PhaseMeasure
+{
+    Visited,
+    ListSigned,
+    IncomeAssessed,
+    ProblemsClosed,
+}
+
+public sealed record CampaignPhase(string Code, string NameZh, DateOnly From, DateOnly To, PhaseMeasure? Measure);
+
+public sealed record Campaign(int Year, string Title, IReadOnlyList<CampaignPhase> Phases)
+{
+    public CampaignPhase? Phase(string code) => Phases.FirstOrDefault(p => p.Code == code);
+}
+
+/// <summary>The campaigns' calendars (the work plan's section 3), as data.</summary>
+public static class CampaignCatalog
+{
+    public static IReadOnlyList<Campaign> All { get; } = Load();
+
+    public static Campaign? Of(int year) => All.FirstOrDefault(c => c.Year == year);
+
+    public static int LatestYearUpTo(int year) => All.Where(c => c.Year <= year).Select(c => c.Year).DefaultIfEmpty(All.Max(c => c.Year)).Max();
+
+    private static List<Campaign> Load()
+    {
+        using var stream = typeof(Campaign).Assembly.GetManifestResourceStream("campaigns.json")
+            ?? throw new InvalidOperationException("campaigns.json is not embedded.");
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+        return JsonSerializer.Deserialize<List<Campaign>>(stream, options) ?? [];
+    }
+}

@@ -1,0 +1,36 @@
+using Registry.Domain.Households;
+using Registry.Domain.Policy;
+
+namespace Registry.Domain.Quality;
+
+/// <summary>What the rules see: the households of a unit, the day of the run, the campaign year and its lines.</summary>
+public sealed class QualityContext
+{
+    public QualityContext(IReadOnlyList<Household> households, DateOnly today, int campaignYear, Func<int, PolicyLine?> lines)
+    {
+        Households = households;
+        Today = today;
+        CampaignYear = campaignYear;
+        Lines = lines;
+        HouseholdsByPhone = households
+            .SelectMany(h => h.Members.Where(m => m.Facts.Phone is not null).Select(m => (Phone: m.Facts.Phone!, h.Id)))
+            .GroupBy(x => x.Phone)
+            .ToDictionary(g => g.Key, g => (IReadOnlySet<Guid>)g.Select(x => x.Id).ToHashSet());
+        HouseholdsByPerson = households
+            .SelectMany(h => h.Members.Select(m => (m.Facts.IdNumber, h.Id)))
+            .GroupBy(x => x.IdNumber)
+            .ToDictionary(g => g.Key, g => (IReadOnlySet<Guid>)g.Select(x => x.Id).ToHashSet());
+    }
+
+    public IReadOnlyList<Household> Households { get; }
+
+    public DateOnly Today { get; }
+
+    public int CampaignYear { get; }
+
+    public Func<int, PolicyLine?> Lines { get; }
+
+    public IReadOnlyDictionary<string, IReadOnlySet<Guid>> HouseholdsByPhone { get; }
+
+    public IReadOnlyDictionary<string, IReadOnlySet<Guid>> HouseholdsByPerson { get; }
+}

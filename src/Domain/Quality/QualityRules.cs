@@ -1,0 +1,90 @@
+using Registry.Domain.Common;
+using Registry.Domain.Households;
+using Registry.Domain.People;
+
+namespace Registry.Domain.Quality;
+
+/// <summary>
+/// The data-cleaning rule set (数据清洗规则). Codes are stable; a changed rule gets a new set version,
+/// and every problem records the version that found it.
+/// </summary>
+public static class QualityRules
+{
+    private static readonly SchoolStatus[] InSchool = [SchoolStatus.Primary, SchoolStatus.JuniorSecondary, SchoolStatus.SeniorSecondary, SchoolStatus.Vocational];
+    private static readonly LaborCapacity[] AbleToWork = [LaborCapacity.Skilled, LaborCapacity.Ordinary, LaborCapacity.Weak];
+
+    public static RuleSet Current { get; } = new(1,
+    [
+        PersonRule("person.id-number.invalid", Severity.Error, "身份证号码校验位、出生日期或地区码错误", "ID number fails its check digit, birth date or region code",
+            (m, c) => ResidentIdNumber.Parse(m.Facts.IdNumber, Noon(c.Today)).Code is { } code ? code : null),
+        PersonRule("person.birth-date.mismatch", Severity.Error, "出生日期与身份证号码不一致", "Birth date on record differs from the ID number",
+            (m, c) => m.Facts.BirthDate is { } birth && Id(m, c) is { } id && id.BirthDate != birth ? $"{birth:yyyy-MM-dd} vs {id.BirthDate:yyyy-MM-dd}" : null),
+        PersonRule("person.sex.mismatch", Severity.Error, "性别与身份证号码不一致", "Sex on record differs from the ID number",
+            (m, c) => m.Facts.Sex is { } sex && Id(m, c) is { } id && id.Sex != sex ? $"{sex} vs {id.Sex}" : null),
+        PersonRule("person.relation.sex-mismatch", Severity.Error, "与户主关系与性别不符", "Relation to the head does not fit the sex in the ID number",
+            (m, c) => Id(m, c) is { } id && RelationMismatch(m.Facts.Relation, id.Sex) ? $"{m.Facts.Relation}, {id.Sex}" : null),
+        PersonRule("person.name.invalid", Severity.Error, "姓名为空、过长或含数字", "Name is empty, too long or contains digits",
+            (m, _) => PersonName.Check(m.Facts.Name)),
+        PersonRule("person.phone.invalid", Severity.Error, "联系电话格式错误", "Phone number is not a valid mainland number",
+            (m, _) => m.Facts.Phone is { } p && !PhoneNumber.IsValid(p) ? p : null),
+        PersonRule("person.age.implausible", Severity.Warning, "年龄超过110岁", "Age over 110",
+            (m, c) => Id(m, c) is { } id && id.AgeOn(c.Today) > 110 ? $"{id.AgeOn(c.Today)}" : null),
+        PersonRule("person.compulsory-education.missing", Severity.Error, "6至15周岁未标注义务教育在校状况", "Aged 6 to 15 without a school status of compulsory education",
+            (m, c) => Id(m, c) is { } id && id.AgeOn(c.Today) is var age && age is >= 6 and <= 15 && !(m.Facts.SchoolStatus is { } s && InSchool.Contains(s))
+                ? $"age {age}, {m.Facts.SchoolStatus?.ToString() ?? "none"}" : null),
+        PersonRule("person.primary-pupil.age", Severity.Warning, "小学在校生年龄小于6岁或大于14岁", "Primary pupil under 6 or over 14",
+            (m, c) => m.Facts.SchoolStatus == SchoolStatus.Primary && Id(m, c) is { } id && id.AgeOn(c.Today) is < 6 or > 14 ? $"age {id.AgeOn(c.Today)}" : null),
+        PersonRule("person.in-two-households", Severity.Error, "同一人在多个家庭中", "The same person is a member of more than one household",
+            (m, c) => c.HouseholdsByPerson.TryGetValue(m.Facts.IdNumber, out var homes) && homes.Count > 1 ? $"{homes.Count} households" : null),
+        new("person.dead-with-later-facts", Severity.Error, "已标注死亡的成员仍有死亡日期之后的信息", "A member removed as dead has facts dated after the death",
+            (h, _) => h.FormerMembers.Where(f => f.Reason == DecreaseReason.Death && f.LastFactOn > f.EffectiveDate)
+                .Select(f => new Finding("person.dead-with-later-facts", h.Id, f.MemberId, $"died {f.EffectiveDate:yyyy-MM-dd}, fact {f.LastFactOn:yyyy-MM-dd}"))),
+        new("household.head.missing", Severity.Error, "家庭没有户主", "The household has no head",
+            (h, _) => h.FindHead() is null ? [new Finding("household.head.missing", h.Id, null, "")] : []),
+        new("household.head.several", Severity.Error, "家庭有多个户主", "The household has more than one head",
+            (h, _) => h.Members.Count(m => m.Facts.Relation == Relation.Head) > 1 ? [new Finding("household.head.several", h.Id, null, "")] : []),
+        new("household.head.phone-missing", Severity.Warning, "户主联系电话缺失", "The head has no phone number",
+            (h, _) => h.FindHead() is { Facts.Phone: null } head ? [new Finding("household.head.phone-missing", h.Id, head.MemberId, "")] : []),
+        PersonRule("person.phone.shared", Severity.Warning, "不同家庭成员使用同一电话号码", "A phone number is shared by members of different households",
+            (m, c) => m.Facts.Phone is { } p && c.HouseholdsByPhone.TryGetValue(p, out var homes) && homes.Count > 1 ? p : null),
+        HouseholdRule("household.income.missing", Severity.Error, "当年未核定家庭收入", "No income assessment for the campaign year",
+            (h, c) => h.Status != HouseholdStatus.Removed && h.LatestIncome(c.CampaignYear) is null ? $"{c.CampaignYear}" : null),
+        HouseholdRule("household.exited.guarantee-unresolved", Severity.Error, "脱贫户“两不愁三保障”存在未解决", "An exited household has a guarantee unresolved",
+            (h, _) => h.Status == HouseholdStatus.Exited && h.Guarantees.Where(g => g.Value == GuaranteeStatus.Unresolved).Select(g => g.Key).ToList() is { Count: > 0 } open
+                ? string.Join(",", open) : null),
+        HouseholdRule("household.exited.income-below-line", Severity.Error, "脱贫户最新人均纯收入低于当年贫困线", "An exited household's latest per-capita income is under that year's poverty line",
+            (h, c) => h.Status == HouseholdStatus.Exited && h.LatestIncome() is { } i && c.Lines(i.Year) is { } line && i.PerCapita < line.PovertyLine
+                ? $"{i.Year}: {i.PerCapita} < {line.PovertyLine}" : null),
+        HouseholdRule("monitoring.risk.missing", Severity.Error, "监测对象未标注风险类型", "A monitored household has no risk recorded",
+            (h, _) => h.Monitoring.Kind != MonitoringKind.None && h.Monitoring.Risks.Count == 0 ? h.Monitoring.Kind.ToString() : null),
+        HouseholdRule("risk.major-illness.no-ill-member", Severity.Warning, "风险为因大病但无成员患病", "Risk of major illness but no member in ill health",
+            (h, _) => h.Monitoring.Risks.Contains(RiskType.MajorIllness) && !h.Members.Any(m => m.Facts.Health is Health.MajorIllness or Health.ChronicIllness) ? "" : null),
+        HouseholdRule("risk.unstable-employment.no-worker", Severity.Warning, "风险为因就业不稳但无劳动力", "Risk of unstable employment but no member able to work",
+            (h, _) => h.Monitoring.Risks.Contains(RiskType.UnstableEmployment) && !h.Members.Any(m => m.Facts.LaborCapacity is { } l && AbleToWork.Contains(l)) ? "" : null),
+        HouseholdRule("risk.eliminated.no-assistance", Severity.Error, "标注风险已消除但无帮扶措施", "Risk marked eliminated without any assistance measure",
+            (h, _) => h.Monitoring.Eliminated && h.Assistance.Count == 0 ? "" : null),
+        HouseholdRule("monitoring.income-above-line", Severity.Warning, "监测对象收入已高于监测线但风险未消除", "A monitored household's income reached the monitoring line but the risk is not eliminated",
+            (h, c) => h.Monitoring.Kind != MonitoringKind.None && !h.Monitoring.Eliminated && h.LatestIncome(c.CampaignYear) is { } i
+                && c.Lines(c.CampaignYear) is { } line && i.PerCapita >= line.MonitoringLine ? $"{i.PerCapita} >= {line.MonitoringLine}" : null),
+    ]);
+
+    private static QualityRule PersonRule(string code, Severity severity, string zh, string en, Func<Member, QualityContext, string?> check) =>
+        new(code, severity, zh, en, (h, c) => h.Members
+            .Select(m => (Member: m, Detail: check(m, c)))
+            .Where(x => x.Detail is not null)
+            .Select(x => new Finding(code, h.Id, x.Member.MemberId, x.Detail!)));
+
+    private static QualityRule HouseholdRule(string code, Severity severity, string zh, string en, Func<Household, QualityContext, string?> check) =>
+        new(code, severity, zh, en, (h, c) => check(h, c) is { } detail ? [new Finding(code, h.Id, null, detail)] : []);
+
+    private static ResidentIdNumber? Id(Member member, QualityContext context) => ResidentIdNumber.Parse(member.Facts.IdNumber, Noon(context.Today)).Id;
+
+    private static DateTimeOffset Noon(DateOnly day) => new(day.ToDateTime(new TimeOnly(12, 0)), RegistryCalendar.Offset);
+
+    private static bool RelationMismatch(Relation relation, Sex sex)
+    {
+        var errors = new Errors();
+        MemberRules.CheckRelation(errors, "", relation, sex, null);
+        return errors.Any;
+    }
+}
