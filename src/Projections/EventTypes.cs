@@ -12,6 +12,18 @@ public static class EventTypes
         .Where(x => x.Attribute is not null)
         .ToDictionary(x => x.Type, x => x.Attribute!.Name);
 
+    /// <summary>Events of household streams (as opposed to signed lists and problems, which have streams of their own).</summary>
+    public static readonly IReadOnlyList<Type> HouseholdEvents = Names.Keys
+        .Where(t => t.Namespace == typeof(Household).Namespace || t.Namespace == typeof(Domain.Procedures.ProcedureStarted).Namespace)
+        .ToList();
+
+    public static string SubjectOf(Type type) => type.Namespace switch
+    {
+        var ns when ns == typeof(Domain.Submissions.Submission).Namespace => "submission",
+        var ns when ns == typeof(Domain.Quality.Problem).Namespace => "problem",
+        _ => "household",
+    };
+
     public static string NameOf(Type type) => Names.TryGetValue(type, out var name)
         ? name
         : throw new InvalidOperationException($"{type.Name} has no [EventName].");

@@ -3,9 +3,11 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using Registry.Projections.Audit;
+using Registry.Projections.Campaigns;
 using Registry.Projections.Households;
 using Registry.Projections.Monitoring;
 using Registry.Projections.Procedures;
+using Registry.Projections.Quality;
 using Registry.Projections.Submissions;
 using Registry.Projections.People;
 using Weasel.Core;
@@ -34,17 +36,21 @@ public static class RegistryStore
         opts.Projections.Add<HouseholdDetailsProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<PersonIndexProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<SubmissionViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<ProblemViewProjection>(ProjectionLifecycle.Inline);
 
         // Async: work queues and monitoring views for offices; a moment's lag is fine and keeps writes lean.
         opts.Projections.Add<ProcedureQueueProjection>(ProjectionLifecycle.Async);
         opts.Projections.Add<MonitoringProjection>(ProjectionLifecycle.Async);
         opts.Projections.Add<AuditProjection>(ProjectionLifecycle.Async);
+        opts.Projections.Add<CampaignActivityProjection>(ProjectionLifecycle.Async);
 
         opts.Schema.For<HouseholdDetails>().Index(x => x.VillageCode);
         opts.Schema.For<PersonIndexEntry>().Index(x => x.MemberId).Index(x => x.HouseholdId);
         opts.Schema.For<ProcedureQueue>().Index(x => x.VillageCode);
         opts.Schema.For<MonitoringRow>().Index(x => x.VillageCode);
         opts.Schema.For<SubmissionView>().Index(x => x.VillageCode);
+        opts.Schema.For<ProblemView>().Index(x => x.VillageCode).Index(x => x.HouseholdId);
+        opts.Schema.For<CampaignActivity>().Index(x => x.VillageCode);
         opts.Schema.For<AuditEntry>().Index(x => x.StreamId).Index(x => x.UnitCode).Index(x => x.RecordedAt).Index(x => x.ActorId).Index(x => x.Sequence);
     }
 }

@@ -1,6 +1,7 @@
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Households;
+using Registry.Domain.People;
 using Wolverine.Http;
 
 namespace Registry.Api.Households;
@@ -16,7 +17,13 @@ public sealed record ChangeMemberRequest(
     LaborCapacity? LaborCapacity,
     WorkStatus? WorkStatus,
     DateOnly? EffectiveDate,
-    string? Reason);
+    string? Reason,
+    Sex? Sex = null,
+    DateOnly? BirthDate = null)
+{
+    public MemberFactChanges Changes() => new(Name, IdNumber?.Trim().ToUpperInvariant(), Relation, Phone, SchoolStatus, Health, Disability,
+        LaborCapacity, WorkStatus, Sex, BirthDate);
+}
 
 /// <summary>Updates only the fields sent, with the reason stored beside the event.</summary>
 public static class ChangeMemberEndpoint
@@ -25,8 +32,7 @@ public static class ChangeMemberEndpoint
     public static Task<IResult> Patch(Guid id, Guid memberId, ChangeMemberRequest request, HttpContext http, HouseholdWrites households) =>
         households.Change(http, id, Permission.RecordHouseholdFacts, async c =>
         {
-            var changes = new MemberFactChanges(request.Name, request.IdNumber?.Trim().ToUpperInvariant(), request.Relation, request.Phone,
-                request.SchoolStatus, request.Health, request.Disability, request.LaborCapacity, request.WorkStatus);
+            var changes = request.Changes();
             var claimed = await households.ClaimedElsewhere([changes.IdNumber], id, http.RequestAborted);
             return ChangeMemberDecision.Decide(new ChangeMember(memberId, changes, request.EffectiveDate, request.Reason), c.State, c.Now, claimed);
         }, reason: request.Reason);

@@ -17,6 +17,8 @@ public sealed record MemberView(
     Disability? Disability,
     LaborCapacity? LaborCapacity,
     WorkStatus? WorkStatus,
+    Sex? Sex,
+    DateOnly? BirthDate,
     DateOnly Since);
 
 public sealed record FormerMemberView(
@@ -61,7 +63,8 @@ public sealed record HouseholdDocument(
         return new HouseholdDocument(
             h.Id, h.VillageCode, h.GroupName, h.Address, h.Status, h.IdentifiedYear, h.ExitYear, h.RegisteredOn, h.Marks,
             h.Members.Select(m => new MemberView(m.MemberId, m.Facts.Name, Id(m.Facts.IdNumber), m.Facts.Relation, m.Facts.Phone,
-                m.Facts.SchoolStatus, m.Facts.Health, m.Facts.Disability, m.Facts.LaborCapacity, m.Facts.WorkStatus, m.Since)).ToList(),
+                m.Facts.SchoolStatus, m.Facts.Health, m.Facts.Disability, m.Facts.LaborCapacity, m.Facts.WorkStatus, m.Facts.Sex, m.Facts.BirthDate,
+                m.Since)).ToList(),
             h.FormerMembers.Select(m => new FormerMemberView(m.MemberId, m.Facts.Name, Id(m.Facts.IdNumber), m.Facts.Relation, m.Facts.Phone,
                 m.Reason, m.EffectiveDate, m.Note)).ToList(),
             h.Incomes,

@@ -1,5 +1,6 @@
 using Registry.Domain.Common;
 using Registry.Domain.Households;
+using Registry.Domain.People;
 
 namespace Registry.Api.Households;
 
@@ -13,12 +14,14 @@ public sealed record MemberInput(
     Health? Health = null,
     Disability? Disability = null,
     LaborCapacity? LaborCapacity = null,
-    WorkStatus? WorkStatus = null)
+    WorkStatus? WorkStatus = null,
+    Sex? Sex = null,
+    DateOnly? BirthDate = null)
 {
     public MemberFacts ToFacts(Errors errors, string prefix)
     {
         if (Relation is null) errors.Add($"{prefix}relation", "field.required", "relation is required.");
         return new MemberFacts(Name ?? "", IdNumber ?? "", Relation ?? Domain.Households.Relation.Other, Phone, SchoolStatus, Health,
-            Disability, LaborCapacity, WorkStatus);
+            Disability, LaborCapacity, WorkStatus, Sex, BirthDate);
     }
 }

@@ -10,6 +10,7 @@ public static class ReferenceStore
         opts.Schema.For<OrgUnit>().Index(x => x.ParentCode);
         opts.Schema.For<PolicyLineDocument>();
         opts.Schema.For<IdempotentResponse>();
+        opts.Schema.For<Quality.DataQualityRun>();
         opts.Schema.For<Audit.SensitiveRead>().Index(x => x.HouseholdId).Index(x => x.ReadAt);
     }
 }

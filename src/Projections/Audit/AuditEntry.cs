@@ -1,6 +1,6 @@
 namespace Registry.Projections.Audit;
 
-/// <summary>Who changed what: one entry per event of a household or a signed list.</summary>
+/// <summary>Who changed what: one entry per event of a household, a signed list or a data problem.</summary>
 public sealed record AuditEntry(
     Guid Id,
     long Sequence,

@@ -2,7 +2,6 @@ using JasperFx.Events;
 using Marten;
 using Marten.Events.Projections;
 using Registry.Domain.Households;
-using Registry.Domain.Submissions;
 
 namespace Registry.Projections.Audit;
 
@@ -20,7 +19,7 @@ public sealed partial class AuditProjection : EventProjection
     public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)
     {
         var (zh, en) = EventSummaries.Describe(e.Data);
-        var subject = e.Data.GetType().Namespace == typeof(Submission).Namespace ? "submission" : "household";
+        var subject = EventTypes.SubjectOf(e.Data.GetType());
         operations.Store(new AuditEntry(
             e.Id,
             e.Sequence,

@@ -2,6 +2,7 @@ using System.ComponentModel;
 using System.Reflection;
 using Registry.Domain.Households;
 using Registry.Domain.Procedures;
+using Registry.Domain.Quality;
 using Registry.Domain.Submissions;
 
 namespace Registry.Projections.Audit;
@@ -29,11 +30,19 @@ public static class EventSummaries
         RiskEliminated => ("标注风险已消除", "Risk eliminated"),
         HouseholdRemoved => ("清退", "Removed from the registry (清退)"),
         NotEnjoyingPolicyFlagged => ("标注脱贫不享受政策", "Flagged as exited but not enjoying policy"),
+        HouseholdCorrected e => ($"数据整改：{Corrected(e)}", $"Data corrected: {Corrected(e)}"),
+        HouseholdVisited e => ($"入户走访（{e.VisitedOn:yyyy-MM-dd}）", $"Visited on {e.VisitedOn:yyyy-MM-dd}"),
+        ProblemOpened e => ($"问题数据（{Zh(e.Source)}）：{e.Description}", $"Data problem raised ({e.Source}{(e.Rule is null ? "" : ", " + e.Rule)})"),
+        ProblemResolved e => ($"问题{Zh(e.Outcome)}", $"Problem resolved: {e.Outcome}"),
         SubmissionProposed e => ($"{e.Year}年{Zh(e.List)}（{e.Households.Count}户）待签字", $"{e.Year} {e.List} list of {e.Households.Count} households proposed"),
         SubmissionSigned e => ($"{Zh(e.SignerRole)}{e.SignerName}签字", $"Signed by {e.SignerRole} {e.SignerName}"),
         SubmissionSubmitted e => ($"报镇扶贫办（{e.TownCode}）", $"Submitted to the town ({e.TownCode})"),
         _ => (data.GetType().Name, data.GetType().Name),
     };
+
+    private static string Corrected(HouseholdCorrected e) => string.Join(", ",
+        new[] { e.GroupName is null ? null : "groupName", e.Address is null ? null : "address" }.OfType<string>()
+            .Concat(e.Members.SelectMany(m => Changed(m.Changes))).Distinct());
 
     private static IEnumerable<string> Changed(MemberFactChanges c) => typeof(MemberFactChanges).GetProperties()
         .Where(p => p.GetValue(c) is not null).Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]);

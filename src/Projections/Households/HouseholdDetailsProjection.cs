@@ -8,7 +8,7 @@ public sealed partial class HouseholdDetailsProjection : SingleStreamProjection<
 {
     public HouseholdDetailsProjection()
     {
-        foreach (var type in EventTypes.Names.Keys.Where(t => t.Namespace != typeof(Domain.Submissions.Submission).Namespace)) IncludeType(type);
+        foreach (var type in EventTypes.HouseholdEvents) IncludeType(type);
     }
 
     public override HouseholdDetails? Evolve(HouseholdDetails? snapshot, Guid id, IEvent e)

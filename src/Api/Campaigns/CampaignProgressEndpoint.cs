@@ -1,0 +1,79 @@
+using System.Globalization;
+using Marten;
+using Registry.Api.Infrastructure;
+using Registry.Api.Reference;
+using Registry.Domain.Access;
+using Registry.Domain.Campaigns;
+using Registry.Domain.Common;
+using Registry.Domain.Org;
+using Registry.Domain.Quality;
+using Registry.Domain.Submissions;
+using Registry.Projections.Campaigns;
+using Registry.Projections.Quality;
+using Registry.Projections.Submissions;
+using Wolverine.Http;
+
+namespace Registry.Api.Campaigns;
+
+public sealed record VillageProgress(
+    string VillageCode,
+    string VillageName,
+    int Households,
+    int Visited,
+    int IncomeAssessed,
+    int MonitoringIdentified,
+    int ListsSigned,
+    int ProblemsOpen,
+    int ProblemsClosed,
+    IReadOnlyList<string> Behind);
+
+public sealed record CampaignProgress(int Year, string Title, DateOnly AsOf, IReadOnlyList<CampaignPhase> Phases, IReadOnlyList<VillageProgress> Villages);
+
+/// <summary>Progress by village against the campaign calendar (通报工作进度), and which villages are behind a phase's end date.</summary>
+public static class CampaignProgressEndpoint
+{
+    [WolverineGet("/api/campaigns/{year}/progress")]
+    public static async Task<IResult> Get(int year, string? org, string? asOf, HttpContext http, IQuerySession session, TimeProvider clock)
+    {
+        var actor = Actor.From(http.User);
+        actor.Require(Permission.ReadRegistry);
+        var campaign = CampaignCatalog.Of(year) ?? throw DomainRefusal.NotFound("campaign.not-found", $"No campaign is defined for {year}.");
+        var prefix = Units.Prefix(actor, org);
+        var on = RegistryCalendar.Today(clock.GetUtcNow());
+        if (!string.IsNullOrEmpty(asOf) && !DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out on))
+            throw DomainRefusal.Invalid("asOf", "query.as-of.invalid", "asOf is a date, e.g. 2020-11-01.");
+        var ct = http.RequestAborted;
+
+        var villages = await session.Query<OrgUnit>().Where(u => u.Id.StartsWith(prefix) && u.Kind == OrgKind.Village).OrderBy(u => u.Id).ToListAsync(ct);
+        var activity = (await session.Query<CampaignActivity>().Where(a => a.VillageCode.StartsWith(prefix) && !a.Removed).ToListAsync(ct))
+            .ToLookup(a => a.VillageCode);
+        var signed = (await session.Query<SubmissionView>().Where(s => s.VillageCode.StartsWith(prefix) && s.Year == year).ToListAsync(ct))
+            .Where(s => s.State.Status == SubmissionStatus.Submitted && s.State.SubmittedOn <= on).ToLookup(s => s.VillageCode);
+        var problems = (await session.Query<ProblemView>().Where(p => p.VillageCode.StartsWith(prefix)).ToListAsync(ct))
+            .Where(p => p.State.OpenedOn.Year == year || p.Status == ProblemStatus.Open).ToLookup(p => p.VillageCode);
+        var collection = campaign.Phases.FirstOrDefault(p => p.Measure == PhaseMeasure.Visited);
+
+        var rows = villages.Select(v =>
+        {
+            var households = activity[v.Id].ToList();
+            var visited = collection is null ? 0 : households.Count(h => h.ActivityDates.Any(d => d >= collection.From && d <= collection.To && d <= on));
+            var assessed = households.Count(h => h.IncomeYears.Contains(year));
+            var open = problems[v.Id].Count(p => p.Status == ProblemStatus.Open);
+            var progress = new VillageProgress(v.Id, v.Name, households.Count, visited, assessed,
+                households.Count(h => h.MonitoringIdentifiedOn.Any(d => d.Year == year && d <= on)), signed[v.Id].Count(), open,
+                problems[v.Id].Count(p => p.Status == ProblemStatus.Resolved), []);
+            var behind = campaign.Phases.Where(p => p.To < on && p.Measure is { } m && !Met(m, progress)).Select(p => p.Code).ToList();
+            return progress with { Behind = behind };
+        }).ToList();
+        return Results.Ok(new CampaignProgress(year, campaign.Title, on, campaign.Phases, rows));
+    }
+
+    private static bool Met(PhaseMeasure measure, VillageProgress v) => measure switch
+    {
+        PhaseMeasure.Visited => v.Visited >= v.Households,
+        PhaseMeasure.IncomeAssessed => v.IncomeAssessed >= v.Households,
+        PhaseMeasure.ListSigned => v.ListsSigned > 0 || v.Households == 0,
+        PhaseMeasure.ProblemsClosed => v.ProblemsOpen == 0,
+        _ => true,
+    };
+}

@@ -1,0 +1,52 @@
+using Marten;
+using Registry.Api.Infrastructure;
+using Registry.Domain.Access;
+using Registry.Domain.Common;
+using Registry.Domain.Households;
+using Registry.Domain.Quality;
+using Registry.Projections.Quality;
+using Wolverine.Http;
+
+namespace Registry.Api.Households;
+
+public sealed record MemberCorrectionInput(Guid? MemberId, string? Name, string? IdNumber, Relation? Relation, string? Phone, SchoolStatus? SchoolStatus,
+    Health? Health, Disability? Disability, LaborCapacity? LaborCapacity, WorkStatus? WorkStatus, Domain.People.Sex? Sex, DateOnly? BirthDate);
+
+public sealed record CorrectionChanges(string? GroupName, string? Address, IReadOnlyList<MemberCorrectionInput>? Members);
+
+public sealed record CorrectHouseholdRequest(Guid? ProblemId, CorrectionChanges? Changes, string? Reason, string? Evidence);
+
+public sealed record CorrectionRecordedResponse(Guid Id, long Version, Guid CorrectionId);
+
+/// <summary>Rectifies recorded facts (整改), optionally for a named open problem of this household.</summary>
+public static class CorrectHouseholdEndpoint
+{
+    [WolverinePost("/api/households/{id}/corrections")]
+    public static Task<IResult> Post(Guid id, CorrectHouseholdRequest request, HttpContext http, HouseholdWrites households, IDocumentSession session)
+    {
+        var correctionId = Guid.CreateVersion7();
+        return households.Change(http, id, Permission.RecordHouseholdFacts, async c =>
+        {
+            if (request.ProblemId is { } problemId)
+            {
+                var problem = await session.LoadAsync<ProblemView>(problemId, http.RequestAborted);
+                if (problem is null || problem.HouseholdId != id)
+                    throw DomainRefusal.Invalid("problemId", "correction.problem-unknown", "problemId names no problem of this household.");
+                if (problem.Status != ProblemStatus.Open)
+                    throw DomainRefusal.Rule("correction.problem-closed", "The named problem is already resolved.");
+            }
+            var changes = request.Changes ?? new CorrectionChanges(null, null, null);
+            var errors = new Errors();
+            var members = (changes.Members ?? []).Select((m, i) =>
+            {
+                if (m.MemberId is null) errors.Add($"changes.members[{i}].memberId", "field.required", "memberId is required.");
+                return new MemberCorrection(m.MemberId ?? Guid.Empty, new MemberFactChanges(m.Name, m.IdNumber?.Trim().ToUpperInvariant(), m.Relation,
+                    m.Phone, m.SchoolStatus, m.Health, m.Disability, m.LaborCapacity, m.WorkStatus, m.Sex, m.BirthDate));
+            }).ToList();
+            errors.ThrowIfAny();
+            var claimed = await households.ClaimedElsewhere(members.Select(m => m.Changes.IdNumber), id, http.RequestAborted);
+            return CorrectHouseholdDecision.Decide(new CorrectHousehold(correctionId, request.ProblemId, changes.GroupName, changes.Address, members,
+                request.Reason, request.Evidence), c.State, c.Now, claimed);
+        }, reason: request.Reason, body: version => new CorrectionRecordedResponse(id, version, correctionId));
+    }
+}

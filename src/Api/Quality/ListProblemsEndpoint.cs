@@ -1,0 +1,36 @@
+using Marten;
+using Marten.Pagination;
+using Registry.Api.Infrastructure;
+using Registry.Domain.Access;
+using Registry.Domain.Common;
+using Registry.Domain.Quality;
+using Registry.Projections.Quality;
+using Wolverine.Http;
+
+namespace Registry.Api.Quality;
+
+public sealed record ProblemItem(Guid Id, Guid HouseholdId, Guid? MemberId, string VillageCode, ProblemSource Source, string? Rule, int? RuleSetVersion,
+    Severity Severity, string Description, ProblemStatus Status, DateOnly OpenedOn, string? OpenedBy, ProblemResolved? Resolution, string? ResolvedBy);
+
+/// <summary>A unit's problem list (问题清单), by status, rule, source or household.</summary>
+public static class ListProblemsEndpoint
+{
+    [WolverineGet("/api/problems")]
+    public static async Task<IResult> Get(string? org, string? status, string? rule, string? source, string? household, string? page, string? pageSize,
+        HttpContext http, IQuerySession session)
+    {
+        var actor = Actor.From(http.User);
+        actor.Require(Permission.ReadRegistry);
+        var prefix = Units.Prefix(actor, org);
+        var (pageNumber, size) = Paging.Parse(page, pageSize, 500);
+        var query = session.Query<ProblemView>().Where(p => p.VillageCode.StartsWith(prefix));
+        if (Query.Enum<ProblemStatus>("status", status) is { } s) query = query.Where(p => p.Status == s);
+        if (Query.Enum<ProblemSource>("source", source) is { } src) query = query.Where(p => p.Source == src);
+        if (Text.Clean(rule) is { } r) query = query.Where(p => p.Rule == r);
+        if (Query.Id("household", household) is { } h) query = query.Where(p => p.HouseholdId == h);
+        var problems = await query.OrderBy(p => p.VillageCode).ThenBy(p => p.Id).ToPagedListAsync(pageNumber, size, http.RequestAborted);
+        return Results.Ok(new PageOf<ProblemItem>(problems.Select(p => new ProblemItem(p.Id, p.HouseholdId, p.State.MemberId, p.VillageCode, p.Source,
+            p.Rule, p.State.RuleSetVersion, p.State.Severity, p.State.Description, p.Status, p.State.OpenedOn, p.OpenedBy, p.State.Resolution,
+            p.ResolvedBy)).ToList(), pageNumber, size, problems.TotalItemCount));
+    }
+}

@@ -1,0 +1,22 @@
+using Marten;
+using Registry.Api.Infrastructure;
+using Registry.Domain.Quality;
+using Registry.Projections.Quality;
+
+namespace Registry.Api.Quality;
+
+/// <summary>Each problem is a stream of its own, stamped and hash-chained like a household's.</summary>
+public static class ProblemStreams
+{
+    public static void Open(IDocumentSession session, ProblemOpened opened, Actor actor, HttpContext http, string? reason = null)
+    {
+        session.Events.StartStream<ProblemView>(opened.ProblemId, opened);
+        EventStamper.Stamp(session, opened.ProblemId, opened.VillageCode, 0, null, 1, actor, reason, http);
+    }
+
+    public static void Resolve(IDocumentSession session, ProblemView view, ProblemResolved resolved, Actor actor, HttpContext http)
+    {
+        session.Events.Append(view.Id, view.Version + 1, resolved);
+        EventStamper.Stamp(session, view.Id, view.VillageCode, view.Version, view.LastHash, 1, actor, resolved.Note, http);
+    }
+}

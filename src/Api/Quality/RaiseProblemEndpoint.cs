@@ -1,0 +1,36 @@
+using Marten;
+using Registry.Api.Infrastructure;
+using Registry.Domain.Access;
+using Registry.Domain.Common;
+using Registry.Domain.Quality;
+using Registry.Projections.Households;
+using Wolverine.Http;
+
+namespace Registry.Api.Quality;
+
+public sealed record RaiseProblemRequest(Guid? HouseholdId, Guid? MemberId, ProblemSource? Source, string? Rule, string? Description);
+
+public sealed record ProblemCreatedResponse(Guid Id, long Version);
+
+/// <summary>A problem found by the census, an inspection, a check or a third-party evaluation.</summary>
+public static class RaiseProblemEndpoint
+{
+    [WolverinePost("/api/problems")]
+    public static Task<IResult> Post(RaiseProblemRequest request, HttpContext http, Writes writes, IDocumentSession session) =>
+        writes.Run(http, async (actor, now) =>
+        {
+            actor.Require(Permission.RaiseProblem);
+            var errors = new Errors();
+            if (request.HouseholdId is null) errors.Add("householdId", "field.required", "householdId is required.");
+            if (request.Source is null) errors.Add("source", "field.required", "source is required.");
+            errors.ThrowIfAny();
+            var household = await session.LoadAsync<HouseholdDetails>(request.HouseholdId!.Value, http.RequestAborted)
+                ?? throw DomainRefusal.NotFound("household.not-found", "No household with this id.");
+            actor.RequireJurisdiction(household.VillageCode);
+            var id = Guid.CreateVersion7();
+            var opened = (ProblemOpened)RaiseProblemDecision.Decide(new RaiseProblem(id, request.MemberId, request.Source!.Value, request.Rule,
+                request.Description), household.State, household.Version, now, QualityRules.Current)[0];
+            ProblemStreams.Open(session, opened, actor, http);
+            return new WriteOutcome(StatusCodes.Status201Created, new ProblemCreatedResponse(id, 1), 1, $"/api/problems/{id}");
+        });
+}
