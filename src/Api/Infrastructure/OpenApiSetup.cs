@@ -4,11 +4,37 @@ namespace Registry.Api.Infrastructure;
 
 public static class OpenApiSetup
 {
+    private static readonly (string Prefix, string Tag)[] Areas =
+    [
+        ("api/households/{id}/procedures", "Procedures"),
+        ("api/households/{id}/flags", "Procedures"),
+        ("api/households/{id}/corrections", "Data quality"),
+        ("api/households", "Households"),
+        ("api/persons", "Households"),
+        ("api/procedures", "Procedures"),
+        ("api/monitoring", "Procedures"),
+        ("api/audit", "Accountability"),
+        ("api/submissions", "Accountability"),
+        ("api/problems", "Data quality"),
+        ("api/data-quality", "Data quality"),
+        ("api/campaigns", "Data quality"),
+        ("api/imports", "Bulk data"),
+        ("api/auth", "Identity"),
+        ("api/", "Reference data"),
+    ];
+
     public static void AddRegistryOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(options => options.AddDocumentTransformer((document, _, _) =>
+        services.AddOpenApi(options => options.AddOperationTransformer((operation, context, _) =>
+        {
+            var path = context.Description.RelativePath ?? "";
+            var tag = Areas.FirstOrDefault(a => path.StartsWith(a.Prefix, StringComparison.Ordinal)).Tag ?? "Other";
+            operation.Tags = new HashSet<OpenApiTagReference> { new(tag) };
+            return Task.CompletedTask;
+        }).AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Poverty-alleviation target registry";
             document.Info.Description = "Event-sourced registry of poor, exited and monitored households. Mint a token at POST /api/auth/dev-token, then Authorize with it.";
+            document.Tags = Areas.Select(a => a.Tag).Distinct().Select(t => new OpenApiTag { Name = t }).ToHashSet();
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
             document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme
