@@ -253,6 +253,8 @@ public class HouseholdEvolveSpecs
         { new GuaranteeCertified(GuaranteeKind.Water, GuaranteeStatus.Resolved, null, D(2020, 1, 6)), D(2020, 1, 6) },
         { new RisksRecorded([RiskType.Disaster], D(2020, 1, 7)), D(2020, 1, 7) },
         { new AssistanceRecorded(Guid.Empty, AssistanceCategory.Other, "d", D(2020, 1, 8), null, "r"), D(2020, 1, 8) },
+        { new HouseholdCorrected(Guid.Empty, null, null, "新地址", [], null, D(2020, 1, 19)), D(2020, 1, 19) },
+        { new HouseholdVisited(D(2020, 1, 20), "走访", null), D(2020, 1, 20) },
         { new ProcedureStarted(Pid, ProcedureKind.Exit, 1, D(2020, 1, 9)), D(2020, 1, 9) },
         { new ProcedureStepRecorded(Pid, ProcedureKind.Exit, 1, "Nomination", StepOutcome.Passed, D(2020, 1, 10), null, null), D(2020, 1, 10) },
         { new ProcedureClosed(Pid, ProcedureKind.Exit, ProcedureClosure.Rejected, D(2020, 1, 11)), D(2020, 1, 11) },
