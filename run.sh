@@ -11,4 +11,6 @@ export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export Auth__DevTokens="${Auth__DevTokens:-true}"
 dotnet build src/Api/Registry.Api.csproj --nologo -v quiet -c Release >/dev/null
 echo "Registry: http://127.0.0.1:5080/swagger  (health: /health/ready)"
-dotnet src/Api/bin/Release/net10.0/Registry.Api.dll --urls http://127.0.0.1:5080 "$@"
+# The content root is the output folder, where the appsettings files are.
+cd src/Api/bin/Release/net10.0
+dotnet Registry.Api.dll --urls http://127.0.0.1:5080 "$@"
