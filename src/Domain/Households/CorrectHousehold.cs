@@ -20,11 +20,12 @@ public static class CorrectHouseholdDecision
         var members = command.Members ?? [];
         if (members.Select(m => m.MemberId).Distinct().Count() != members.Count)
             errors.Add("changes.members", "correction.member-twice", "A member appears twice in one correction.");
+        var headSex = HeadSexAfter(state, members, now);
         for (var i = 0; i < members.Count; i++)
         {
             var member = state.FindMember(members[i].MemberId)
                 ?? throw DomainRefusal.NotFound("member.not-found", $"No current member {members[i].MemberId} in the household.");
-            var facts = MemberRules.Check(errors, $"changes.members[{i}].", members[i].Changes.ApplyTo(member.Facts), now, null);
+            var facts = MemberRules.Check(errors, $"changes.members[{i}].", members[i].Changes.ApplyTo(member.Facts), now, headSex);
             var changes = MemberFactChanges.From(facts).Against(member.Facts);
             if (!changes.ChangesNothing()) corrections.Add(new MemberCorrection(member.MemberId, changes));
             after[member.MemberId] = facts;
@@ -41,5 +42,14 @@ public static class CorrectHouseholdDecision
         PersonClaims.EnsureFree(corrections.Select(c => c.Changes.IdNumber).OfType<string>(), claimedElsewhere);
         return [new HouseholdCorrected(command.CorrectionId, command.ProblemId, groupName, address, corrections, Text.Clean(command.Evidence),
             RegistryCalendar.Today(now))];
+    }
+
+    /// <summary>The sex of the head the correction leaves, against which a corrected spouse is checked.</summary>
+    private static People.Sex? HeadSexAfter(Household state, IReadOnlyList<MemberCorrection> members, DateTimeOffset now)
+    {
+        var facts = state.Members.ToDictionary(m => m.MemberId, m => m.Facts);
+        foreach (var correction in members)
+            if (facts.TryGetValue(correction.MemberId, out var current)) facts[correction.MemberId] = correction.Changes.ApplyTo(current);
+        return facts.Values.FirstOrDefault(f => f.Relation == Relation.Head) is { } head ? MemberRules.SexOf(head.IdNumber, now) : null;
     }
 }
