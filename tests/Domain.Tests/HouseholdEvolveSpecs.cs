@@ -142,6 +142,12 @@ public class HouseholdEvolveSpecs
     }
 
     [Fact]
+    public void Monitoring_takes_the_risks_its_decision_recorded() =>
+        Given(A.Registered(HouseholdStatus.Exited, 2015, 2018),
+                new MonitoringIdentified(Pid, MonitoringKind.UnstableExited, [RiskType.Disaster], 1, 2020, 6000m, 3000m, D(2020, 9, 10)))
+            .Monitoring.Risks.ShouldBe([RiskType.Disaster]);
+
+    [Fact]
     public void A_monitored_household_identified_as_poor_is_no_longer_a_monitoring_target()
     {
         var state = Given(A.Registered(HouseholdStatus.Exited, 2015, 2018),

@@ -31,7 +31,9 @@ public static class RunDataQualityEndpoint
             if (!RegistryCalendar.IsPlausibleYear(year, now))
                 throw DomainRefusal.Invalid("campaignYear", "year.out-of-range", $"campaignYear must lie between {RegistryCalendar.FirstYear} and this year.");
 
-            var households = await session.Query<HouseholdDetails>().Where(h => h.VillageCode.StartsWith(prefix)).ToListAsync(ct);
+            // Removed households (清退) are no longer targets; their open findings close as resolved by data.
+            var households = await session.Query<HouseholdDetails>()
+                .Where(h => h.VillageCode.StartsWith(prefix) && h.Status != Domain.Households.HouseholdStatus.Removed).ToListAsync(ct);
             var lines = (await session.Query<PolicyLineDocument>().ToListAsync(ct)).ToDictionary(l => l.Id, l => l.ToLine());
             var rules = QualityRules.Current;
             var findings = rules.Run(new QualityContext(households.Select(h => h.State).ToList(), today, year, y => lines.GetValueOrDefault(y)));

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Registry.Domain.Procedures;
 
 namespace Registry.Domain.Households;
@@ -30,7 +31,11 @@ public sealed partial record Household
             .Unmark(HouseholdMark.PreExit).Unmark(HouseholdMark.NewlyPoor).Unmark(HouseholdMark.ReturnedToPoverty),
         MonitoringIdentified e => this with
         {
-            Monitoring = Monitoring with { Kind = e.Kind, Eliminated = false, IdentifiedOn = e.EffectiveDate, EliminatedOn = null, LastAssessedOn = e.EffectiveDate },
+            Monitoring = Monitoring with
+            {
+                Kind = e.Kind, Risks = e.Risks.ToImmutableList(), Eliminated = false, IdentifiedOn = e.EffectiveDate, EliminatedOn = null,
+                LastAssessedOn = e.EffectiveDate,
+            },
         },
         RiskEliminated e => this with { Monitoring = Monitoring with { Eliminated = true, EliminatedOn = e.EffectiveDate, LastAssessedOn = e.EffectiveDate } },
         HouseholdRemoved => (this with { Status = HouseholdStatus.Removed }).Unmark(HouseholdMark.NotEnjoyingPolicy),

@@ -13,7 +13,7 @@ public sealed class QualityContext
         CampaignYear = campaignYear;
         Lines = lines;
         HouseholdsByPhone = households
-            .SelectMany(h => h.Members.Where(m => m.Facts.Phone is not null).Select(m => (Phone: m.Facts.Phone!, h.Id)))
+            .SelectMany(h => h.Members.Where(m => m.Facts.Phone is not null).Select(m => (Phone: PhoneKey(m.Facts.Phone!), h.Id)))
             .GroupBy(x => x.Phone)
             .ToDictionary(g => g.Key, g => (IReadOnlySet<Guid>)g.Select(x => x.Id).ToHashSet());
         HouseholdsByPerson = households
@@ -21,6 +21,9 @@ public sealed class QualityContext
             .GroupBy(x => x.IdNumber)
             .ToDictionary(g => g.Key, g => (IReadOnlySet<Guid>)g.Select(x => x.Id).ToHashSet());
     }
+
+    /// <summary>Phones compare by their digits: 023-58123456 and 02358123456 are one number.</summary>
+    public static string PhoneKey(string phone) => new(phone.Where(char.IsAsciiDigit).ToArray());
 
     public IReadOnlyList<Household> Households { get; }
 

@@ -46,7 +46,7 @@ public static class QualityRules
         new("household.head.phone-missing", Severity.Warning, "户主联系电话缺失", "The head has no phone number",
             (h, _) => h.FindHead() is { Facts.Phone: null } head ? [new Finding("household.head.phone-missing", h.Id, head.MemberId, "")] : []),
         PersonRule("person.phone.shared", Severity.Warning, "不同家庭成员使用同一电话号码", "A phone number is shared by members of different households",
-            (m, c) => m.Facts.Phone is { } p && c.HouseholdsByPhone.TryGetValue(p, out var homes) && homes.Count > 1 ? p : null),
+            (m, c) => m.Facts.Phone is { } p && c.HouseholdsByPhone.TryGetValue(QualityContext.PhoneKey(p), out var homes) && homes.Count > 1 ? p : null),
         HouseholdRule("household.income.missing", Severity.Error, "当年未核定家庭收入", "No income assessment for the campaign year",
             (h, c) => h.Status != HouseholdStatus.Removed && h.LatestIncome(c.CampaignYear) is null ? $"{c.CampaignYear}" : null),
         HouseholdRule("household.exited.guarantee-unresolved", Severity.Error, "脱贫户“两不愁三保障”存在未解决", "An exited household has a guarantee unresolved",

@@ -169,6 +169,13 @@ public class PersonRuleSpecs
             .ShouldBe([Of("person.phone.shared", A.HeadId), ("person.phone.shared", OtherHouseholdId, OtherHeadId)]);
 
     [Fact]
+    public void A_landline_written_with_and_without_its_hyphen_is_one_shared_number() =>
+        Findings(Given(A.Registered() with { Members = [A.Head with { Facts = A.HeadFacts with { Phone = "023-58123456" } }, A.Spouse, A.Son] }, A.Income(5000)),
+                Given(new HouseholdRegistered(OtherHouseholdId, A.Village, null, null, HouseholdStatus.Unregistered, null, null, A.RegisteredOn,
+                    [new RegisteredMember(OtherHeadId, OtherHeadFacts with { Phone = "02358123456" })]), A.Income(5000, size: 1)))
+            .ShouldBe([Of("person.phone.shared", A.HeadId), ("person.phone.shared", OtherHouseholdId, OtherHeadId)]);
+
+    [Fact]
     public void A_phone_number_shared_within_one_household_is_not_found() =>
         Findings(Given(A.Registered() with { Members = [A.Head, new(A.SpouseId, A.SpouseFacts with { Phone = A.HeadFacts.Phone }), A.Son] }, A.Income(5000)),
                 Other())
