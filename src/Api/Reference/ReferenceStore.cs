@@ -11,5 +11,6 @@ public static class ReferenceStore
         opts.Schema.For<PolicyLineDocument>();
         opts.Schema.For<IdempotentResponse>();
         opts.Schema.For<Audit.SensitiveRead>().Index(x => x.HouseholdId).Index(x => x.ReadAt);
+        Bulk.ImportStore.Configure(opts);
     }
 }

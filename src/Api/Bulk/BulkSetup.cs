@@ -1,0 +1,8 @@
+namespace Registry.Api.Bulk;
+
+public static class BulkSetup
+{
+    public static IServiceCollection AddBulkData(this IServiceCollection services) => services
+        .AddSingleton<ImportRunner>()
+        .AddHostedService<ImportRecovery>();
+}
