@@ -2,8 +2,6 @@ using Wolverine.Attributes;
 
 namespace Registry.Api.Bulk;
 
-public sealed record RunImport(Guid ImportId);
-
 public static class RunImportHandler
 {
     /// <summary>Large sheets take minutes; Wolverine's default handler timeout of one minute would cancel them.</summary>

@@ -208,6 +208,21 @@ public sealed class ImportTests(AppFixture app)
     }
 
     [Fact]
+    public async Task An_upload_repeated_with_its_idempotency_key_answers_the_same_import_and_starts_no_other()
+    {
+        var (_, village) = await app.NewVillage();
+        var clerk = app.Client(Role.VillageClerk, village);
+        clerk.DefaultRequestHeaders.Add("Idempotency-Key", "upload-1");
+        var csv = ImportDriver.Csv([["1", village, null, null, "Poor", "2016", null, null, "甲", People.IdNumber(true), "Head"]]);
+        var (first, _) = await ImportDriver.Run(app, clerk, csv, "one.csv");
+
+        var again = await ImportDriver.Upload(app, clerk, csv, "one.csv");
+        (await again.ShouldBe(HttpStatusCode.Accepted))["importId"]!.GetValue<Guid>().ShouldBe(first["importId"]!.GetValue<Guid>());
+        var import = await (await clerk.GetAsync($"/api/imports/{first["importId"]}")).Json();
+        ImportDriver.Verdicts(import).ShouldBe(["2 applied"]);
+    }
+
+    [Fact]
     public async Task An_import_is_shown_to_its_uploader_and_the_units_above_only()
     {
         var (town, village) = await app.NewVillage();
