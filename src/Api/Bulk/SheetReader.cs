@@ -21,6 +21,7 @@ public sealed record SheetContent(IReadOnlyDictionary<SheetColumn, string> Heade
 
 public static class SheetReader
 {
+    // GB18030 is not among .NET's built-in encodings.
     static SheetReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <summary>Reads the header row at once and the data rows lazily; an unreadable file or a missing column is a 400.</summary>
