@@ -57,13 +57,14 @@ public static class HouseholdSheetDecision
         {
             events = RegisterHouseholdDecision.Decide(command, facts.Now, claimed);
         }
-        catch (DomainRefusal refusal) when (refusal.Kind == RefusalKind.Invalid)
+        catch (DomainRefusal refusal) when (refusal.Code != PersonClaims.Code)
         {
+            if (refusal.Errors.Count == 0) problems.Add(draft.FirstRow, SheetColumn.HouseholdKey, refusal.Code, refusal.Message);
             foreach (var error in refusal.Errors) Locate(error, draft, command, cells, problems);
         }
-        catch (DomainRefusal refusal) when (refusal.Code == PersonClaims.Code)
+        catch (DomainRefusal)
         {
-            // Reported row by row below, so the sheet shows which member is taken.
+            // A person taken by another household is reported row by row below, so the sheet shows which member it is.
         }
         foreach (var row in draft.Rows.Where(r => r[SheetColumn.IdNumber] is { } n && claimed.Contains(HouseholdDraft.Normalize(n))))
             problems.Add(row.Number, SheetColumn.IdNumber, PersonClaims.Code, "This person already belongs to another household.");
