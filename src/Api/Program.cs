@@ -5,6 +5,7 @@ using Marten;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Registry.Api.Audit;
 using Registry.Api.Auth;
+using Registry.Api.Bulk;
 using Registry.Api.Liveness;
 using Registry.Api.Infrastructure;
 using Registry.Api.Reference;
@@ -51,6 +52,7 @@ builder.Services.AddSingleton<SensitiveReads>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddRegistryOpenApi();
 builder.Services.AddHostedService<ReferenceSeeder>();
+builder.Services.AddBulkData();
 
 var app = builder.Build();
 

@@ -8,11 +8,15 @@ public static class EventStamper
 {
     /// <summary>Puts who, where, why and the hash chain on the events just appended to a stream in this session.</summary>
     public static void Stamp(IDocumentSession session, Guid streamId, string unitCode, long versionBefore, string? previousHash, int count, Actor actor,
-        string? reason, HttpContext http)
+        string? reason, HttpContext http) =>
+        Stamp(session, streamId, unitCode, versionBefore, previousHash, count, actor, reason, RequestContext.CorrelationId(http));
+
+    /// <summary>The same stamp for writes that run outside a request, such as a background import.</summary>
+    public static void Stamp(IDocumentSession session, Guid streamId, string unitCode, long versionBefore, string? previousHash, int count, Actor actor,
+        string? reason, string correlation)
     {
         var pending = session.PendingChanges.Streams().Single(s => s.Id == streamId).Events.TakeLast(count).ToList();
         var serializer = session.DocumentStore.Options.Serializer();
-        var correlation = RequestContext.CorrelationId(http);
         var hash = previousHash;
         for (var i = 0; i < pending.Count; i++)
         {

@@ -12,5 +12,6 @@ public static class ReferenceStore
         opts.Schema.For<IdempotentResponse>();
         opts.Schema.For<Quality.DataQualityRun>();
         opts.Schema.For<Audit.SensitiveRead>().Index(x => x.HouseholdId).Index(x => x.ReadAt);
+        Bulk.ImportStore.Configure(opts);
     }
 }

@@ -1,0 +1,54 @@
+using System.Globalization;
+using Marten;
+using Registry.Api.Audit;
+using Registry.Api.Infrastructure;
+using Registry.Domain.Access;
+using Registry.Domain.Households;
+using Registry.Domain.People;
+using Registry.Projections.Households;
+using Wolverine.Http;
+
+namespace Registry.Api.Bulk;
+
+/// <summary>
+/// The roster of a unit's subtree, one row per current member, with the import sheet's Chinese headers and labels.
+/// ID numbers are masked but for the last four characters unless the role may read them, and such an export is logged.
+/// </summary>
+public static class ExportHouseholdsEndpoint
+{
+    private static readonly IReadOnlyList<string> Headers =
+    [
+        "户ID", .. SheetColumns.All.Where(c => c.Column != SheetColumn.HouseholdKey).Select(c => c.Header), "监测对象类别", "标识",
+    ];
+
+    [WolverineGet("/api/households/export")]
+    public static async Task<IResult> Get(string? org, string? format, HttpContext http, IQuerySession session, SensitiveReads reads)
+    {
+        var actor = Actor.From(http.User);
+        actor.Require(Permission.ReadRegistry);
+        var prefix = Units.Prefix(actor, org);
+        var sheetFormat = SheetFormats.FromQuery(format);
+        var households = await session.Query<HouseholdDetails>().Where(h => h.VillageCode.StartsWith(prefix))
+            .OrderBy(h => h.VillageCode).ThenBy(h => h.Id).ToListAsync(http.RequestAborted);
+        var unmasked = AccessPolicy.Allows(actor.Role, Permission.ReadIdNumbers);
+        if (unmasked && households.Count > 0)
+            await reads.RecordMany(actor, http,
+                households.Select(h => (h.Id, h.VillageCode, (IReadOnlyList<string>)h.State.Members.Select(m => m.Facts.IdNumber).ToList())), "export");
+
+        var rows = households.SelectMany(h => h.State.Members.Select(m => Row(h.State, m, unmasked)));
+        var bytes = SheetWriter.Write(sheetFormat, new SheetData("户成员", Headers, rows));
+        var unit = string.IsNullOrEmpty(org) ? actor.Org : org;
+        return Results.File(bytes, SheetFormats.ContentType(sheetFormat), $"households-{unit}.{SheetFormats.Extension(sheetFormat)}");
+    }
+
+    private static IReadOnlyList<string?> Row(Household h, Member m, bool unmasked) =>
+    [
+        h.Id.ToString(), h.VillageCode, h.GroupName, h.Address, EnumLabels.Label(h.Status), h.IdentifiedYear?.ToString(CultureInfo.InvariantCulture), h.ExitYear?.ToString(CultureInfo.InvariantCulture),
+        h.RegisteredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.Facts.Name, unmasked ? m.Facts.IdNumber : ResidentIdNumber.Mask(m.Facts.IdNumber),
+        EnumLabels.Label(m.Facts.Relation), m.Facts.Phone, Label(m.Facts.SchoolStatus), Label(m.Facts.Health), Label(m.Facts.Disability),
+        Label(m.Facts.LaborCapacity), Label(m.Facts.WorkStatus), EnumLabels.Label(h.Monitoring.Kind),
+        string.Join("、", h.Marks.Select(EnumLabels.Label)),
+    ];
+
+    private static string? Label<T>(T? value) where T : struct, Enum => value is { } v ? EnumLabels.Label(v) : null;
+}

@@ -1,0 +1,64 @@
+using Marten;
+using Marten.Pagination;
+using Registry.Api.Infrastructure;
+using Registry.Domain.Access;
+using Registry.Domain.Common;
+using Wolverine.Http;
+
+namespace Registry.Api.Bulk;
+
+public sealed record VerdictView(
+    int FirstRow,
+    IReadOnlyList<int> Rows,
+    string? HouseholdKey,
+    string? VillageCode,
+    string Verdict,
+    Guid? HouseholdId,
+    IReadOnlyList<RowProblem> Problems);
+
+public sealed record ImportView(
+    Guid ImportId,
+    string FileName,
+    SheetFormat Format,
+    ImportStatus Status,
+    Actor CreatedBy,
+    DateTimeOffset CreatedAt,
+    DateTimeOffset? StartedAt,
+    DateTimeOffset? FinishedAt,
+    int RowsTotal,
+    int RowsProcessed,
+    int HouseholdsTotal,
+    int HouseholdsApplied,
+    int HouseholdsRejected,
+    int HouseholdsAlreadyImported,
+    ImportFailure? Failure,
+    PageOf<VerdictView> Verdicts);
+
+/// <summary>An import's progress and its verdicts in sheet order, paged; <c>verdict=rejected</c> lists only the problems.</summary>
+public static class GetImportEndpoint
+{
+    public const int MaxPageSize = 5000;
+
+    [WolverineGet("/api/imports/{id}")]
+    public static async Task<IResult> Get(Guid id, string? verdict, string? page, string? pageSize, HttpContext http, IQuerySession session)
+    {
+        var actor = Actor.From(http.User);
+        actor.Require(Permission.ReadRegistry);
+        var (pageNumber, size) = Paging.Parse(page, pageSize, MaxPageSize, defaultSize: 1000);
+        if (verdict is not null && !Verdicts.All.Contains(verdict))
+            throw DomainRefusal.Invalid("verdict", "query.enum.unknown", $"'{verdict}' is not one of {string.Join(", ", Verdicts.All)}.");
+        var record = await session.LoadAsync<ImportRecord>(id, http.RequestAborted)
+            ?? throw DomainRefusal.NotFound("import.not-found", "No import with this id.");
+        if (record.CreatedBy.UserId != actor.UserId) actor.RequireJurisdiction(record.CreatedBy.Org);
+
+        var query = session.Query<ImportVerdict>().Where(v => v.ImportId == id);
+        if (verdict is not null) query = query.Where(v => v.Verdict == verdict);
+        var verdicts = await query.OrderBy(v => v.FirstRow).ToPagedListAsync(pageNumber, size, http.RequestAborted);
+        var c = record.Counts;
+        return Results.Ok(new ImportView(record.Id, record.FileName, record.Format, record.Status, record.CreatedBy, record.CreatedAt, record.StartedAt,
+            record.FinishedAt, c.RowsTotal, c.RowsProcessed, c.HouseholdsTotal, c.HouseholdsApplied, c.HouseholdsRejected, c.HouseholdsAlreadyImported,
+            record.Failure,
+            new PageOf<VerdictView>(verdicts.Select(v => new VerdictView(v.FirstRow, v.Rows, v.HouseholdKey, v.VillageCode, v.Verdict, v.HouseholdId,
+                v.Problems)).ToList(), pageNumber, size, verdicts.TotalItemCount)));
+    }
+}

@@ -1,0 +1,183 @@
+using JasperFx;
+using Marten;
+using Npgsql;
+using Registry.Api.Infrastructure;
+using Registry.Api.Reference;
+using Registry.Domain.Common;
+using Registry.Domain.Households;
+using Registry.Domain.Org;
+using Registry.Projections.Households;
+using Registry.Projections.People;
+
+namespace Registry.Api.Bulk;
+
+/// <summary>
+/// One execution of an import: decides households batch by batch and commits each batch's events, verdicts and
+/// progress in one transaction. Households already decided by an earlier, interrupted execution are skipped.
+/// </summary>
+internal sealed class ImportRun(IDocumentStore store, ImportRecord record, TimeProvider clock)
+{
+    public const int BatchSize = 200;
+    public const int MaxRows = 100_000;
+
+    private readonly HashSet<string> _claimedInRun = [];
+    private ImportRecord _record = record;
+
+    public async Task Execute(CancellationToken ct)
+    {
+        ImportFile? file;
+        await using (var query = store.QuerySession()) file = await query.LoadAsync<ImportFile>(_record.Id, ct);
+        if (file is null) throw DomainRefusal.Invalid("file", "import.file.missing", "The uploaded file is no longer stored; upload it again.");
+        var sheet = SheetReader.Open(file.Content, _record.Format);
+        var rows = sheet.Rows.Take(MaxRows + 1).ToList();
+        if (rows.Count > MaxRows) throw DomainRefusal.Invalid("file", "import.rows.too-many", $"An import has at most {MaxRows} rows; split the file.");
+        var drafts = HouseholdDraft.Group(rows);
+
+        IReadOnlyList<ImportVerdict> earlier;
+        HashSet<string> villages;
+        await using (var query = store.QuerySession())
+        {
+            earlier = await query.Query<ImportVerdict>().Where(v => v.ImportId == _record.Id).ToListAsync(ct);
+            var codes = drafts.Select(d => d.VillageCode).Where(OrgCode.IsWellFormed).Distinct().Cast<string>().ToArray();
+            villages = codes.Length == 0 ? [] : (await query.LoadManyAsync<OrgUnit>(ct, codes)).Where(u => u.Kind == OrgKind.Village).Select(u => u.Id).ToHashSet();
+        }
+        var counts = earlier.Aggregate(ImportCounts.None with { RowsTotal = rows.Count, HouseholdsTotal = drafts.Count }, (c, v) => c.Add(v));
+        await Save(_record with { Status = ImportStatus.Running, StartedAt = _record.StartedAt ?? clock.GetUtcNow(), Counts = counts }, ct);
+
+        var done = earlier.Select(v => v.FirstRow).ToHashSet();
+        foreach (var batch in drafts.Where(d => !done.Contains(d.FirstRow)).Chunk(BatchSize))
+            await RunBatch(batch, sheet, villages, ct);
+    }
+
+    public Task Finish(ImportStatus status, ImportFailure? failure, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow();
+        return Save(_record with { Status = status, Failure = failure, StartedAt = _record.StartedAt ?? now, FinishedAt = now }, ct, deleteFile: true);
+    }
+
+    private async Task RunBatch(HouseholdDraft[] batch, SheetContent sheet, IReadOnlySet<string> villages, CancellationToken ct)
+    {
+        var facts = await FactsFor(batch, sheet, villages, ct);
+        var outcomes = new List<DraftOutcome>();
+        foreach (var draft in batch)
+        {
+            var outcome = HouseholdSheetDecision.Decide(draft, facts);
+            if (outcome.Applies) _claimedInRun.UnionWith(draft.IdNumbers);
+            outcomes.Add(outcome);
+        }
+        try
+        {
+            await Commit(outcomes, ct);
+        }
+        catch (Exception e) when (IsConflict(e))
+        {
+            // Someone else claimed a person or a household id since the batch was read: settle each household on its own.
+            await CommitOneByOne(outcomes, sheet, ct);
+        }
+    }
+
+    private async Task<BatchFacts> FactsFor(HouseholdDraft[] batch, SheetContent sheet, IReadOnlySet<string> villages, CancellationToken ct)
+    {
+        var ids = batch.Select(d => d.StreamId).OfType<Guid>().Distinct().ToArray();
+        var numbers = batch.SelectMany(d => d.IdNumbers).Distinct().ToArray();
+        await using var query = store.QuerySession();
+        var existing = ids.Length == 0 ? [] : (await query.LoadManyAsync<HouseholdDetails>(ct, ids)).Select(h => h.Id).ToHashSet();
+        var claims = numbers.Length == 0 ? [] : (await query.LoadManyAsync<PersonIndexEntry>(ct, numbers)).ToDictionary(c => c.Id, c => c.HouseholdId);
+        return new BatchFacts(_record.Id, _record.CreatedBy, sheet, villages, existing, claims, _claimedInRun, clock.GetUtcNow());
+    }
+
+    private async Task Commit(IReadOnlyList<DraftOutcome> outcomes, CancellationToken ct)
+    {
+        await using var session = OpenSession();
+        foreach (var outcome in outcomes)
+        {
+            if (outcome.Applies) Append(session, outcome);
+            session.Store(outcome.Verdict);
+        }
+        var next = _record with { Counts = outcomes.Aggregate(_record.Counts, (c, o) => c.Add(o.Verdict)) };
+        session.Store(next);
+        await session.SaveChangesAsync(ct);
+        _record = next;
+    }
+
+    private async Task CommitOneByOne(IReadOnlyList<DraftOutcome> outcomes, SheetContent sheet, CancellationToken ct)
+    {
+        var settled = new List<ImportVerdict>();
+        foreach (var outcome in outcomes)
+        {
+            if (!outcome.Applies)
+            {
+                settled.Add(outcome.Verdict);
+                continue;
+            }
+            await using var session = OpenSession();
+            Append(session, outcome);
+            session.Store(outcome.Verdict);
+            try
+            {
+                await session.SaveChangesAsync(ct);
+                settled.Add(outcome.Verdict);
+            }
+            catch (Exception e) when (IsConflict(e))
+            {
+                _claimedInRun.ExceptWith(outcome.Draft.IdNumbers);
+                settled.Add(await Recheck(outcome, sheet, ct) ?? throw new InvalidOperationException("A conflict that names no person or household.", e));
+            }
+        }
+        await using var final = OpenSession();
+        foreach (var verdict in settled.Where(v => v.Verdict != Verdicts.Applied)) final.Store(verdict);
+        var next = _record with { Counts = settled.Aggregate(_record.Counts, (c, v) => c.Add(v)) };
+        final.Store(next);
+        await final.SaveChangesAsync(ct);
+        _record = next;
+    }
+
+    /// <summary>Why a household lost its race: its stream now exists, or some of its people now belong to another household.</summary>
+    private async Task<ImportVerdict?> Recheck(DraftOutcome outcome, SheetContent sheet, CancellationToken ct)
+    {
+        var id = outcome.Verdict.HouseholdId!.Value;
+        await using var query = store.QuerySession();
+        if (await query.Events.FetchStreamStateAsync(id, ct) is not null)
+            return HouseholdSheetDecision.Verdict(_record.Id, outcome.Draft, Verdicts.AlreadyImported, id, []);
+        var taken = (await query.LoadManyAsync<PersonIndexEntry>(ct, outcome.Draft.IdNumbers.Distinct().ToArray()))
+            .Where(c => c.HouseholdId != id).Select(c => c.Id).ToHashSet();
+        if (taken.Count == 0) return null;
+        var problems = new RowProblems(sheet);
+        foreach (var row in outcome.Draft.Rows.Where(r => r[SheetColumn.IdNumber] is { } n && taken.Contains(HouseholdDraft.Normalize(n))))
+            problems.Add(row.Number, SheetColumn.IdNumber, PersonClaims.Code, "This person already belongs to another household.");
+        return HouseholdSheetDecision.Verdict(_record.Id, outcome.Draft, Verdicts.Rejected, null, problems.All);
+    }
+
+    private void Append(IDocumentSession session, DraftOutcome outcome)
+    {
+        var id = outcome.Verdict.HouseholdId!.Value;
+        session.Events.StartStream<HouseholdDetails>(id, outcome.Events);
+        EventStamper.Stamp(session, id, outcome.Draft.VillageCode!, 0, null, outcome.Events.Length, _record.CreatedBy, reason: null, _record.CorrelationId);
+    }
+
+    private IDocumentSession OpenSession()
+    {
+        var session = store.LightweightSession();
+        session.CorrelationId = _record.CorrelationId;
+        session.LastModifiedBy = _record.CreatedBy.UserId;
+        return session;
+    }
+
+    private async Task Save(ImportRecord next, CancellationToken ct, bool deleteFile = false)
+    {
+        await using var session = store.LightweightSession();
+        session.Store(next);
+        if (deleteFile) session.Delete<ImportFile>(next.Id);
+        await session.SaveChangesAsync(ct);
+        _record = next;
+    }
+
+    private static bool IsConflict(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+            if (x is DocumentAlreadyExistsException or ConcurrencyException or Marten.Exceptions.ExistingStreamIdCollisionException
+                or JasperFx.Events.ExistingStreamIdCollisionException or PostgresException { SqlState: PostgresErrorCodes.UniqueViolation })
+                return true;
+        return false;
+    }
+}

@@ -1,0 +1,52 @@
+using Registry.Api.Infrastructure;
+using Registry.Domain.Access;
+using Registry.Domain.Households;
+using Registry.Domain.People;
+using Wolverine.Http;
+
+namespace Registry.Api.Bulk;
+
+/// <summary>The import sheet with its Chinese headers and one example household; the .xlsx also explains every column.</summary>
+public static class ImportTemplateEndpoint
+{
+    [WolverineGet("/api/imports/template")]
+    public static IResult Get(string? format, HttpContext http)
+    {
+        Actor.From(http.User).Require(Permission.ReadRegistry);
+        var sheetFormat = SheetFormats.FromQuery(format);
+        var data = new SheetData("户成员", SheetColumns.All.Select(c => c.Header).ToList(), [Example()]);
+        var notes = new SheetData("填写说明", ["列名", "英文列名", "必填", "说明"], SheetColumns.All.Select(Note));
+        var bytes = SheetWriter.Write(sheetFormat, data, notes);
+        return Results.File(bytes, SheetFormats.ContentType(sheetFormat), $"household-import-template.{SheetFormats.Extension(sheetFormat)}");
+    }
+
+    private static IReadOnlyList<string?> Example()
+    {
+        const string first17 = "50010119700101001";
+        return
+        [
+            "0001", "500101120001", "一组", "某村一组12号", EnumLabels.Label(HouseholdStatus.Poor), "2016", null, "2019-12-01",
+            "王大山", first17 + ResidentIdNumber.CheckDigit(first17), EnumLabels.Label(Relation.Head), "13800138000",
+            EnumLabels.Label(SchoolStatus.NotInSchool), EnumLabels.Label(Health.Healthy), EnumLabels.Label(Disability.None),
+            EnumLabels.Label(LaborCapacity.Ordinary), EnumLabels.Label(WorkStatus.LocalFarming),
+        ];
+    }
+
+    private static IReadOnlyList<string?> Note(ColumnSpec column) =>
+        [column.Header, column.Field, column.Required ? "是" : "否", Explain(column)];
+
+    private static string Explain(ColumnSpec column) => column.EnumType is { } type
+        ? "填写其一：" + string.Join("、", EnumLabels.Labels(type)) + "（也可填英文名）"
+        : column.Column switch
+        {
+            SheetColumn.HouseholdKey => "本村内区分各户的编号；同一户的各成员行填写相同的户编号和村代码",
+            SheetColumn.VillageCode => "12位村级统计用区划代码",
+            SheetColumn.IdentifiedYear => "贫困户、脱贫户必填，如 2016",
+            SheetColumn.ExitYear => "脱贫户必填，如 2019",
+            SheetColumn.RegisteredOn => "如 2019-12-01；不填为导入当天",
+            SheetColumn.IdNumber => "18位居民身份证号，请设置为文本格式",
+            SheetColumn.Name => "成员姓名",
+            SheetColumn.Phone => "手机或固定电话号码",
+            _ => "户级信息：同一户各行相同，或只填该户第一行",
+        };
+}

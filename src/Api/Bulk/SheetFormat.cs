@@ -1,0 +1,34 @@
+using Registry.Domain.Common;
+
+namespace Registry.Api.Bulk;
+
+public enum SheetFormat
+{
+    Xlsx,
+    Csv,
+}
+
+public static class SheetFormats
+{
+    public const string XlsxContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+    public const string CsvContentType = "text/csv; charset=utf-8";
+
+    /// <summary>The <c>format</c> query parameter; xlsx when absent.</summary>
+    public static SheetFormat FromQuery(string? format) => format?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "xlsx" => SheetFormat.Xlsx,
+        "csv" => SheetFormat.Csv,
+        _ => throw DomainRefusal.Invalid("format", "query.format.unknown", "format is xlsx or csv."),
+    };
+
+    public static SheetFormat? FromFileName(string? fileName) => Path.GetExtension(fileName ?? "").ToLowerInvariant() switch
+    {
+        ".xlsx" => SheetFormat.Xlsx,
+        ".csv" => SheetFormat.Csv,
+        _ => null,
+    };
+
+    public static string ContentType(SheetFormat format) => format == SheetFormat.Xlsx ? XlsxContentType : CsvContentType;
+
+    public static string Extension(SheetFormat format) => format == SheetFormat.Xlsx ? "xlsx" : "csv";
+}

@@ -1,0 +1,117 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using Marten;
+using Registry.Api.Bulk;
+using Registry.Api.Infrastructure;
+using Registry.Api.Tests.Fixtures;
+using Registry.Domain.Access;
+using Wolverine;
+using Wolverine.Tracking;
+
+namespace Registry.Api.Tests.BulkRoutes;
+
+[Collection(ApiCollection.Name)]
+public sealed class ImportRunTests(AppFixture app)
+{
+    private static string?[] Head(string key, string village, string idNumber) =>
+        [key, village, null, null, "Poor", "2016", null, "2019-12-01", "王大山", idNumber, "Head"];
+
+    private static string?[] Son(string key, string village, string idNumber) =>
+        [key, village, null, null, null, null, null, null, "王小山", idNumber, "Son"];
+
+    [Fact]
+    public async Task Two_imports_racing_for_one_person_give_it_to_exactly_one_household_and_keep_every_other_household()
+    {
+        var (town, village) = await app.NewVillage();
+        var officer = app.Client(Role.TownOfficer, town);
+        var contested = People.IdNumber(true, birthYear: 1995);
+        byte[] File(string prefix) => ImportDriver.Csv(Enumerable.Range(1, 250).SelectMany(i => i == 120
+            ? new[] { Head($"{prefix}{i}", village, People.IdNumber(true)), Son($"{prefix}{i}", village, contested) }
+            : [Head($"{prefix}{i}", village, People.IdNumber(true))]), ImportDriver.EnglishHeaders);
+        var (a, b) = (File("A"), File("B"));
+
+        HttpResponseMessage[] uploads = [];
+        await app.Host.TrackActivity(TimeSpan.FromSeconds(120)).ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async _ =>
+            uploads = await Task.WhenAll(officer.PostAsync("/api/imports", ImportDriver.Form(a, "a.csv")),
+                officer.PostAsync("/api/imports", ImportDriver.Form(b, "b.csv")))));
+
+        var imports = new List<System.Text.Json.Nodes.JsonNode>();
+        foreach (var upload in uploads)
+        {
+            var id = (await upload.ShouldBe(HttpStatusCode.Accepted))["importId"]!.GetValue<Guid>();
+            imports.Add(await (await officer.GetAsync($"/api/imports/{id}")).ShouldBe(HttpStatusCode.OK));
+        }
+        imports.ShouldAllBe(i => i["status"]!.GetValue<string>() == "Completed");
+        imports.Sum(i => i["householdsApplied"]!.GetValue<int>()).ShouldBe(499);
+        var rejected = imports.SelectMany(ImportDriver.Verdicts).Where(v => v.Contains("rejected")).ToList();
+        rejected.ShouldBe(["121 rejected | 122 idNumber member.id-number.in-other-household"]);
+
+        var owner = (await (await app.Client(Role.VillageClerk, village).GetAsync($"/api/persons/{contested}")).Json())["householdId"]!.GetValue<Guid>();
+        owner.ShouldBeOneOf(NameBasedId.Household(village, "A120"), NameBasedId.Household(village, "B120"));
+        (await (await officer.GetAsync($"/api/households?org={village}&pageSize=1")).Json())["total"]!.GetValue<long>().ShouldBe(499);
+    }
+
+    [Fact]
+    public async Task An_import_left_running_resumes_after_the_households_it_had_already_decided()
+    {
+        var (town, village) = await app.NewVillage();
+        var officer = app.Client(Role.TownOfficer, town);
+        var heads = Enumerable.Range(0, 3).Select(_ => People.IdNumber(true)).ToArray();
+        var file = ImportDriver.Csv(heads.Select((id, i) => Head($"{i + 1}", village, id)), ImportDriver.EnglishHeaders);
+
+        // As a stopped server leaves it: the first household written with its verdict, the rest undecided.
+        var first = NameBasedId.Household(village, "1");
+        await (await officer.PostAsJsonAsync("/api/households", new
+        {
+            id = first, villageCode = village, status = "Poor", identifiedYear = 2016, registeredOn = "2019-12-01",
+            members = new[] { Sample.Member("王大山", heads[0], "Head") },
+        })).ShouldBe(HttpStatusCode.Created);
+        var importId = Guid.CreateVersion7();
+        var actor = new Actor($"{Role.TownOfficer}-{town}", "镇扶贫办", Role.TownOfficer, town);
+        var now = DateTimeOffset.UtcNow;
+        await using (var session = app.Store.LightweightSession())
+        {
+            session.Store(new ImportFile(importId, file));
+            session.Store(new ImportRecord(importId, "resume.csv", SheetFormat.Csv, ImportStatus.Running, actor, "resume-correlation", now, now, null,
+                ImportCounts.None with { RowsTotal = 3, HouseholdsTotal = 3, RowsProcessed = 1, HouseholdsApplied = 1 }, null));
+            session.Store(new ImportVerdict(NameBasedId.Create(NameBasedId.ImportVerdicts, $"{importId}/2"), importId, 2, [2], "1", village,
+                Verdicts.Applied, first, []));
+            await session.SaveChangesAsync();
+        }
+
+        await app.Host.TrackActivity(TimeSpan.FromSeconds(60)).PublishMessageAndWaitAsync(new RunImport(importId));
+
+        var import = await (await officer.GetAsync($"/api/imports/{importId}")).ShouldBe(HttpStatusCode.OK);
+        import["status"]!.GetValue<string>().ShouldBe("Completed");
+        ImportDriver.Verdicts(import).ShouldBe(["2 applied", "3 applied", "4 applied"]);
+        import["householdsApplied"]!.GetValue<int>().ShouldBe(3);
+        import["rowsProcessed"]!.GetValue<int>().ShouldBe(3);
+        var history = await (await officer.GetAsync($"/api/households/{NameBasedId.Household(village, "3")}/history")).Json();
+        history[0]!["correlationId"]!.GetValue<string>().ShouldBe("resume-correlation");
+        await using var query = app.Store.QuerySession();
+        (await query.LoadAsync<ImportFile>(importId)).ShouldBeNull("the upload is dropped once the import has finished");
+    }
+
+    [Fact]
+    public async Task A_csv_saved_by_a_chinese_excel_in_gb18030_is_read()
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        var (_, village) = await app.NewVillage();
+        var clerk = app.Client(Role.VillageClerk, village);
+        var text = Encoding.UTF8.GetString(ImportDriver.Csv([["1", village, "一组", null, "贫困户", "2016", null, null, "王大山", People.IdNumber(true), "户主"]]));
+        var (import, _) = await ImportDriver.Run(app, clerk, Encoding.GetEncoding("GB18030").GetBytes(text), "gbk.csv");
+        ImportDriver.Verdicts(import).ShouldBe(["2 applied"]);
+        var household = await (await clerk.GetAsync($"/api/households/{ImportDriver.HouseholdId(import, 2)}")).Json();
+        household["members"]![0]!["name"]!.GetValue<string>().ShouldBe("王大山");
+        household["groupName"]!.GetValue<string>().ShouldBe("一组");
+    }
+
+    [Fact]
+    public void Household_ids_are_rfc_9562_version_5_uuids()
+    {
+        NameBasedId.Create(new Guid("6ba7b810-9dad-11d1-80b4-00c04fd430c8"), "python.org").ShouldBe(new Guid("886313e1-3b8a-5372-9b90-0c9aee199e5d"));
+        NameBasedId.Household("500101001001", "7").ShouldBe(NameBasedId.Household("500101001001", "7"));
+        NameBasedId.Household("500101001001", "7").ShouldNotBe(NameBasedId.Household("500101001002", "7"));
+    }
+}
