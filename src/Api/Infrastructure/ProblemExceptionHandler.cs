@@ -18,7 +18,9 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         var result = Map(exception);
         if (result is null)
         {
-            logger.LogError(exception, "Unhandled failure on {Method} {Path}", context.Request.Method, context.Request.Path);
+            // The route pattern, not the path: a path may carry an ID number (GET /api/persons/{idNumber}).
+            var route = (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
+            logger.LogError(exception, "Unhandled failure on {Method} {Route}", context.Request.Method, route);
             result = Problems.Result(500, "server.error", "The server failed to process the request; the failure was logged.");
         }
         if (context.Response.HasStarted) return true;
