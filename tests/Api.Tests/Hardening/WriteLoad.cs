@@ -37,7 +37,7 @@ public sealed class PlannedWrite(WriteKind kind, Guid household, long? ifMatch, 
 
 /// <summary>
 /// A write load in which each worker owns its households: it registers one, changes it a few times with If-Match,
-/// then registers the next. A worker stops at its first transport failure; that write is then in doubt.
+/// then registers the next. A worker stops at its first transport failure or 503; that write is then in doubt.
 /// </summary>
 public sealed class WriteLoad(string village)
 {
@@ -45,9 +45,13 @@ public sealed class WriteLoad(string village)
     private readonly ConcurrentQueue<PlannedWrite> _writes = new();
     private readonly Lock _gate = new();
     private int _acknowledged;
+    private int _unavailable;
     private (int Target, TaskCompletionSource Signal)? _watch;
 
     public IReadOnlyCollection<PlannedWrite> Writes => _writes;
+
+    /// <summary>Writes answered 503 service.database-unavailable.</summary>
+    public int Unavailable => _unavailable;
 
     public IEnumerable<PlannedWrite> InDoubt => _writes.Where(w => w.AcknowledgedVersion is null);
 
@@ -76,6 +80,12 @@ public sealed class WriteLoad(string village)
             {
                 using var response = await client.SendAsync(write.Request());
                 var text = await response.Content.ReadAsStringAsync();
+                // The database is away: the write may or may not have committed, as with a cut connection.
+                if (response.StatusCode == System.Net.HttpStatusCode.ServiceUnavailable && text.Contains("service.database-unavailable"))
+                {
+                    Interlocked.Increment(ref _unavailable);
+                    return;
+                }
                 if (!response.IsSuccessStatusCode)
                     throw new InvalidOperationException($"{write.Kind} {write.CorrelationId} answered {(int)response.StatusCode}: {text}");
                 version = Acknowledge(write, text);
