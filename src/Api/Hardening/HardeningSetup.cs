@@ -26,5 +26,6 @@ public static class HardeningSetup
         var options = app.Services.GetRequiredService<HardeningOptions>();
         app.Use(SecurityHeaders.Add);
         app.Use((http, next) => RequestBodyLimit.Enforce(http, next, options.MaxRequestBodyBytes));
+        app.Use(JsonBodyShape.RequireObject);
     }
 }
