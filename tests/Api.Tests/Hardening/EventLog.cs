@@ -7,7 +7,10 @@ public sealed record LoggedEvent(Guid StreamId, long Version, string? Correlatio
 /// <summary>The raw event log of one schema, read past Marten, for checks of what a crash or fault left behind.</summary>
 public static class EventLog
 {
-    /// <summary>Marten fills the sequence numbers of a failed append with these, in a stream of their own; they are no household's.</summary>
+    /// <summary>
+    /// Marten fills the sequence numbers of a failed append with these, in a stream of their own (a row of version 0 and no type,
+    /// written even when no tombstone follows); they are no household's.
+    /// </summary>
     private const string Tombstone = "tombstone";
 
     public static async Task<List<LoggedEvent>> Read(string connectionString, string schema)
@@ -45,6 +48,7 @@ public static class EventLog
             left join (select stream_id, max(version) v from {schema}.mt_events group by stream_id) e on e.stream_id = s.id
             where s.version is distinct from e.v
               and not exists (select 1 from {schema}.mt_events t where t.stream_id = s.id and t.type = '{Tombstone}')
+              and not (s.type is null and s.version = 0 and e.v is null)
             """);
         if (mismatches > 0) problems.Add($"{mismatches} stream rows disagree with their last event's version");
         return problems;
