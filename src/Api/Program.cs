@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Registry.Api.Audit;
 using Registry.Api.Auth;
 using Registry.Api.Bulk;
+using Registry.Api.Hardening;
 using Registry.Api.Liveness;
 using Registry.Api.Infrastructure;
 using Registry.Api.Reference;
@@ -44,6 +45,7 @@ builder.Services.ConfigureHttpJsonOptions(json =>
     json.SerializerOptions.MaxDepth = 32;
 });
 builder.AddRegistryAuth();
+builder.AddRegistryHardening();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.EnsureCode);
 builder.Services.AddScoped<Writes>();
@@ -59,9 +61,11 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.Use((http, next) => RequestContext.AssignCorrelation(http, next));
+app.UseRegistryRequestHardening();
 app.UseRegistrySwaggerUi();
 app.UseAuthentication();
 app.UseAuthorization();
+app.UseRateLimiter();
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();

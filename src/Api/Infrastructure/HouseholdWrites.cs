@@ -41,8 +41,9 @@ public sealed class HouseholdWrites(Writes writes)
         {
             actor.Require(permission);
             var expected = RequestContext.ExpectedVersion(http);
-            var stream = await Session.Events.FetchForWriting<HouseholdDetails>(householdId, http.RequestAborted);
-            if (stream.Aggregate is null)
+            // Marten refuses the empty id outright; for a client it is just an id that names no household.
+            var stream = householdId == Guid.Empty ? null : await Session.Events.FetchForWriting<HouseholdDetails>(householdId, http.RequestAborted);
+            if (stream?.Aggregate is null)
                 throw DomainRefusal.NotFound("household.not-found", "No household with this id.");
             actor.RequireJurisdiction(stream.Aggregate.VillageCode);
             var current = stream.CurrentVersion ?? 0;

@@ -18,7 +18,10 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         var result = Map(exception);
         if (result is null)
         {
-            logger.LogError(exception, "Unhandled failure on {Method} {Path}", context.Request.Method, context.Request.Path);
+            // The route pattern, not the path: a path may carry an ID number (GET /api/persons/{idNumber}).
+            var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
+            var route = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
+            logger.LogError(exception, "Unhandled failure on {Method} {Route}", context.Request.Method, route);
             result = Problems.Result(500, "server.error", "The server failed to process the request; the failure was logged.");
         }
         if (context.Response.HasStarted) return true;
@@ -42,6 +45,8 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         _ when UniqueViolation(exception) is { } constraint => constraint.Contains("mt_streams", StringComparison.Ordinal)
             ? Problems.Result(409, "household.exists", "A household with this id already exists.")
             : Problems.Result(409, "conflict.duplicate", "The resource already exists."),
+        _ when SqlState(exception) is PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter =>
+            Problems.Result(400, "request.invalid-characters", "The request holds characters that cannot be stored, such as NUL."),
         _ when IsDatabaseUnavailable(exception) => Problems.Result(503, "service.database-unavailable", "The database is unavailable; try again shortly."),
         AggregateException { InnerExceptions.Count: 1 } agg => Map(agg.InnerExceptions[0]),
         _ when exception.InnerException is { } inner && inner is DomainRefusal or JsonException or ConcurrencyException or DocumentAlreadyExistsException
@@ -59,6 +64,13 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
     {
         for (var x = e; x is not null; x = x.InnerException)
             if (x is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } pg) return pg.ConstraintName ?? pg.TableName ?? "";
+        return null;
+    }
+
+    private static string? SqlState(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+            if (x is PostgresException pg) return pg.SqlState;
         return null;
     }
 

@@ -49,6 +49,8 @@ public static class Problems
             406 => "request.not-acceptable",
             413 => "request.too-large",
             415 => "request.unsupported-media-type",
+            429 => "request.rate-limited",
+            503 => "service.unavailable",
             _ => $"http.{problem.Status}",
         };
     }

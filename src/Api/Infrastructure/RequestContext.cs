@@ -38,8 +38,8 @@ public static class RequestContext
     {
         var key = http.Request.Headers["Idempotency-Key"].ToString();
         if (key.Length == 0) return null;
-        return key.Length <= 200
+        return key.Length <= 200 && !key.Any(char.IsControl)
             ? key
-            : throw DomainRefusal.Invalid("Idempotency-Key", "request.idempotency-key", "An Idempotency-Key has at most 200 characters.");
+            : throw DomainRefusal.Invalid("Idempotency-Key", "request.idempotency-key", "An Idempotency-Key has at most 200 characters and no control characters.");
     }
 }

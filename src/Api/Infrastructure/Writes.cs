@@ -2,6 +2,7 @@ using JasperFx;
 using Marten;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
+using Registry.Domain.Common;
 
 namespace Registry.Api.Infrastructure;
 
@@ -28,22 +29,34 @@ public sealed class Writes(IDocumentSession session, IDocumentStore store, TimeP
 
         session.CorrelationId = RequestContext.CorrelationId(http);
         session.LastModifiedBy = actor.UserId;
-        var outcome = await write(actor, now);
-        if (recordId is not null)
-            session.Insert(new IdempotentResponse(recordId, outcome.Status, outcome.SerializeBody(json.Value.SerializerOptions),
-                outcome.Version is null ? null : outcome.ETag, outcome.Location, now));
+        WriteOutcome outcome;
         try
         {
+            outcome = await write(actor, now);
+            if (recordId is not null)
+                session.Insert(new IdempotentResponse(recordId, outcome.Status, outcome.SerializeBody(json.Value.SerializerOptions),
+                    outcome.Version is null ? null : outcome.ETag, outcome.Location, now));
             await session.SaveChangesAsync(http.RequestAborted);
         }
-        catch (Exception e) when (recordId is not null && e is ConcurrencyException or DocumentAlreadyExistsException)
+        catch (Exception e) when (recordId is not null && (e is DomainRefusal || LostARace(e)))
         {
-            // A concurrent request with the same key won the race: answer what it answered.
+            // A concurrent request with the same key may have committed since the check above, and its effect (a newer
+            // version, a taken key or person) is what refused this one: then the answer is the first answer.
             await using var query = store.QuerySession();
             var winner = await query.LoadAsync<IdempotentResponse>(recordId, http.RequestAborted);
-            if (winner is null) throw;
+            if (winner is null || !winner.IsLiveAt(now)) throw;
             return WriteOutcome.Replay(winner);
         }
         return outcome.ToResult(http);
+    }
+
+    /// <summary>A conflict with a concurrent commit, however Marten wraps it: a stale version or a key (record, stream, person) taken first.</summary>
+    private static bool LostARace(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+            if (x is ConcurrencyException or DocumentAlreadyExistsException or JasperFx.Events.ExistingStreamIdCollisionException
+                or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+                return true;
+        return false;
     }
 }

@@ -16,8 +16,8 @@ public static class SignSubmissionEndpoint
     public static Task<IResult> Post(Guid id, HttpContext http, Writes writes, IDocumentSession session) =>
         writes.Run(http, async (actor, now) =>
         {
-            var stream = await session.Events.FetchForWriting<SubmissionView>(id, http.RequestAborted);
-            if (stream.Aggregate is null) throw DomainRefusal.NotFound("submission.not-found", "No submission with this id.");
+            var stream = id == Guid.Empty ? null : await session.Events.FetchForWriting<SubmissionView>(id, http.RequestAborted);
+            if (stream?.Aggregate is null) throw DomainRefusal.NotFound("submission.not-found", "No submission with this id.");
             actor.RequireJurisdiction(stream.Aggregate.VillageCode);
             var current = stream.CurrentVersion ?? 0;
             var events = SignSubmissionDecision.Decide(new SignSubmission(actor.Role, actor.UserId, actor.Name, actor.Org), stream.Aggregate.State, now);

@@ -14,6 +14,8 @@ public sealed partial class AuditProjection : EventProjection
     public AuditProjection()
     {
         foreach (var type in EventTypes.Names.Keys) IncludeType(type);
+        // Declared so that a rebuild clears the trail before writing it again.
+        RegisterPublishedType(typeof(AuditEntry));
     }
 
     public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)

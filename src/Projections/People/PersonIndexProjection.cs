@@ -12,6 +12,9 @@ namespace Registry.Projections.People;
 /// </summary>
 public sealed partial class PersonIndexProjection : EventProjection
 {
+    // Declared so that a rebuild clears the index before re-inserting it (the Project methods hide the type).
+    public PersonIndexProjection() => RegisterPublishedType(typeof(PersonIndexEntry));
+
     public void Project(IEvent<HouseholdRegistered> e, IDocumentOperations ops)
     {
         foreach (var member in e.Data.Members)

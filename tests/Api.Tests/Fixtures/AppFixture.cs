@@ -20,6 +20,8 @@ public sealed class AppFixture : IAsyncLifetime
 
     public string Schema { get; } = "t" + Guid.NewGuid().ToString("N")[..12];
 
+    public LogCapture Logs { get; } = new();
+
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
     public async Task InitializeAsync()
@@ -31,6 +33,9 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseEnvironment("Development");
             builder.UseSetting("ConnectionStrings:EventStore", connectionString);
             builder.UseSetting("EventStore:Schema", Schema);
+            // The suite's own traffic stays far below this; the limiter is proven with a low limit in its own host.
+            builder.UseSetting("Limits:WritesPerWindow", "1000000");
+            builder.ConfigureServices(services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs));
         });
     }
 

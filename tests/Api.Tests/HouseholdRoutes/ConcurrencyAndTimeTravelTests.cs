@@ -138,4 +138,60 @@ public sealed class ConcurrencyAndTimeTravelTests(AppFixture app)
         await (await stranger.GetAsync($"/api/households/{missing}")).ShouldBe(HttpStatusCode.NotFound, "household.not-found");
         await (await stranger.PostAsJsonAsync($"/api/households/{missing}/incomes", new { year = 2020 })).ShouldBe(HttpStatusCode.NotFound, "household.not-found");
     }
+
+    [Fact]
+    public async Task Rounds_of_many_concurrent_writers_with_if_match_store_exactly_the_winners_events_without_gaps()
+    {
+        var (_, village) = await app.NewVillage();
+        var clerk = app.Client(Role.VillageClerk, village);
+        var household = await Sample.Register(clerk, village);
+        var url = $"/api/households/{household.Id}";
+        var winners = new List<string>();
+        for (var round = 0; round < 4; round++)
+        {
+            var version = round + 1;
+            var attempts = Enumerable.Range(0, 16).Select(i => (Correlation: $"round{round}-writer{i}", Writer: i)).ToList();
+            var responses = await Task.WhenAll(attempts.Select(a => clerk.Send(
+                a.Writer % 3 == 0 ? HttpMethod.Put : HttpMethod.Post,
+                a.Writer % 3 == 0 ? url + "/risks" : a.Writer % 3 == 1 ? url + "/incomes" : url + "/assistance",
+                a.Writer % 3 == 0 ? new { risks = new[] { "Disaster" }, reason = "水灾" }
+                    : a.Writer % 3 == 1 ? new { year = 2020, wage = 1000 * (a.Writer + 1) }
+                    : new { category = "Employment", description = "公益岗位", startedOn = "2020-03-01", responsible = "刘帮扶" },
+                new Dictionary<string, string> { ["If-Match"] = $"\"{version}\"", ["X-Correlation-Id"] = a.Correlation })));
+            responses.Count(r => r.StatusCode == HttpStatusCode.OK).ShouldBe(1, $"round {round}");
+            foreach (var lost in responses.Where(r => r.StatusCode != HttpStatusCode.OK))
+                await lost.ShouldBe(HttpStatusCode.Conflict, "concurrency.version-conflict");
+            winners.Add(attempts[Array.FindIndex(responses, r => r.StatusCode == HttpStatusCode.OK)].Correlation);
+        }
+        var history = (await (await clerk.GetAsync($"{url}/history")).Json()).AsArray();
+        history.Select(e => e!["version"]!.GetValue<long>()).ShouldBe([1L, 2L, 3L, 4L, 5L]);
+        history.Skip(1).Select(e => e!["correlationId"]!.GetValue<string>()).ShouldBe(winners);
+        (await (await clerk.GetAsync(url)).Json())["version"]!.GetValue<long>().ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task A_storm_of_retries_with_one_idempotency_key_registers_one_household_and_appends_one_change()
+    {
+        var (_, village) = await app.NewVillage();
+        var clerk = app.Client(Role.VillageClerk, village);
+        var body = new
+        {
+            villageCode = village, status = "Poor", identifiedYear = 2016,
+            members = new[] { Sample.Member("王大山", People.IdNumber(male: true), "Head"), Sample.Member("李二妹", People.IdNumber(male: false), "Spouse") },
+        };
+        var key = new Dictionary<string, string> { ["Idempotency-Key"] = "register-" + Guid.NewGuid() };
+        var storm = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ => clerk.Send(HttpMethod.Post, "/api/households", body, key)));
+        var answers = await Task.WhenAll(storm.Select(r => r.ShouldBe(HttpStatusCode.Created)));
+        answers.Select(a => a.ToJsonString()).Distinct().Count().ShouldBe(1);
+        storm.Select(r => r.Headers.Location!.ToString()).Distinct().Count().ShouldBe(1);
+        var id = answers[0]["id"]!.GetValue<Guid>();
+        var roster = await (await clerk.GetAsync($"/api/households?org={village}")).Json();
+        roster["items"]!.AsArray().Select(h => h!["id"]!.GetValue<Guid>()).ShouldBe([id]);
+
+        var change = new Dictionary<string, string> { ["Idempotency-Key"] = "income-" + Guid.NewGuid(), ["If-Match"] = "\"1\"" };
+        var retries = await Task.WhenAll(Enumerable.Range(0, 16).Select(_ =>
+            clerk.Send(HttpMethod.Post, $"/api/households/{id}/incomes", new { year = 2020, wage = 8000 }, change)));
+        retries.ShouldAllBe(r => r.StatusCode == HttpStatusCode.OK);
+        (await (await clerk.GetAsync($"/api/households/{id}/history")).Json()).AsArray().Count.ShouldBe(2);
+    }
 }

@@ -1,0 +1,22 @@
+namespace Registry.Api.Hardening;
+
+/// <summary>Headers every answer carries, set as the response starts so that error handlers clearing the response keep them.</summary>
+public static class SecurityHeaders
+{
+    public static Task Add(HttpContext http, Func<Task> next)
+    {
+        http.Response.OnStarting(() =>
+        {
+            var headers = http.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers.ContentSecurityPolicy = "frame-ancestors 'none'";
+            headers["Referrer-Policy"] = "no-referrer";
+            // Answers carry personal data: no shared or browser cache keeps them.
+            if (http.Request.Path.StartsWithSegments("/api") && !headers.ContainsKey("Cache-Control")) headers.CacheControl = "no-store";
+            headers.Remove("Server");
+            return Task.CompletedTask;
+        });
+        return next();
+    }
+}

@@ -1,0 +1,35 @@
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Registry.Api.Auth;
+using Registry.Domain.Access;
+
+namespace Registry.Api.Tests.Fixtures;
+
+/// <summary>Tokens a server must refuse: expired, signed with another key, tampered with after signing, unsigned.</summary>
+public static class BadTokens
+{
+    public static IReadOnlyDictionary<string, string> For(IServiceProvider services, string org)
+    {
+        var options = services.GetRequiredService<IOptions<AuthOptions>>();
+        var expired = new TokenIssuer(options, new ShiftedClock(TimeSpan.FromDays(-2))).Issue("old", "过期用户", Role.DistrictOfficer, org).Token;
+        var forged = new TokenIssuer(Options.Create(new AuthOptions { SigningKey = "another-key-that-is-long-enough-0123456789abcdef" }), TimeProvider.System)
+            .Issue("forger", "伪造者", Role.DistrictOfficer, org).Token;
+        var genuine = services.GetRequiredService<TokenIssuer>().Issue("clerk", "信息员", Role.VillageClerk, org).Token;
+        var parts = genuine.Split('.');
+        var payload = Encoding.UTF8.GetString(Base64UrlDecode(parts[1])).Replace("\"VillageClerk\"", "\"DistrictOfficer\"");
+        var tampered = $"{parts[0]}.{Base64UrlEncode(Encoding.UTF8.GetBytes(payload))}.{parts[2]}";
+        var unsigned = $"{Base64UrlEncode("{\"alg\":\"none\",\"typ\":\"JWT\"}"u8.ToArray())}.{parts[1]}.";
+        return new Dictionary<string, string> { ["expired"] = expired, ["forged"] = forged, ["tampered"] = tampered, ["unsigned"] = unsigned };
+    }
+
+    private static byte[] Base64UrlDecode(string s) =>
+        Convert.FromBase64String(s.Replace('-', '+').Replace('_', '/').PadRight(s.Length + (4 - s.Length % 4) % 4, '='));
+
+    private static string Base64UrlEncode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private sealed class ShiftedClock(TimeSpan shift) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => base.GetUtcNow() + shift;
+    }
+}

@@ -1,0 +1,71 @@
+using System.Net.Http.Headers;
+using System.Text.Json.Nodes;
+using Registry.Api.Tests.Fixtures;
+using Registry.Domain.Access;
+
+namespace Registry.Api.Tests.Hardening.Authorization;
+
+/// <summary>Every route, every role, inside and outside the role's unit, and every kind of bad token, against the access table.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class AuthorizationMatrixTests(AppFixture app)
+{
+    private const string OtherDistrict = "500102000000";
+
+    [Fact]
+    public void Every_api_route_the_application_maps_has_a_case_in_the_matrix()
+    {
+        var mapped = RouteTable.From(app.Host.Services).Where(r => r.Pattern.StartsWith("/api/", StringComparison.Ordinal)).Select(r => r.Key).ToHashSet();
+        var covered = RouteCase.All.Select(c => c.Key).Concat(RouteCase.Anonymous).ToHashSet();
+        mapped.Except(covered).ShouldBeEmpty("routes without an authorisation case");
+        covered.Except(mapped).ShouldBeEmpty("cases for routes the application does not map");
+    }
+
+    [Theory]
+    [MemberData(nameof(RouteCase.Keys), MemberType = typeof(RouteCase))]
+    public async Task Each_role_inside_and_outside_its_unit_and_each_bad_token_gets_what_the_access_table_says(string route)
+    {
+        var @case = RouteCase.All.Single(c => c.Key == route);
+        var (town, village) = await app.NewVillage();
+        var (otherTown, otherVillage) = await app.NewVillage();
+        var scene = new Scene(app, town, village, await Sample.Register(app.Client(Role.VillageClerk, village), village));
+        var failures = new List<string>();
+
+        foreach (var role in Enum.GetValues<Role>())
+        foreach (var inside in new[] { true, false })
+        {
+            var org = Home(role, inside ? town : otherTown, inside ? village : otherVillage, inside);
+            var expectSuccess = @case.Allowed(role) && (inside || !@case.Scoped);
+            using var response = await app.Client(role, org, userId: $"matrix-{role}").SendAsync(await @case.Request(scene, role));
+            var status = (int)response.StatusCode;
+            var ok = expectSuccess ? status is >= 200 and < 300 : status == 403;
+            if (!ok) failures.Add($"{role} {(inside ? "inside" : "outside")} ({org}): {status}, expected {(expectSuccess ? "2xx" : "403")}: {await Body(response)}");
+        }
+
+        var badTokens = BadTokens.For(app.Host.Services, AppFixture.District).Select(t => (t.Key, (string?)t.Value)).Append(("none", null));
+        foreach (var (name, token) in badTokens)
+        {
+            var client = app.Anonymous();
+            if (token is not null) client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await client.SendAsync(await @case.Request(scene, Role.DistrictOfficer));
+            var body = await Body(response);
+            if ((int)response.StatusCode != 401 || !(JsonNode.Parse(body)?["code"]?.GetValue<string>() ?? "").StartsWith("auth.", StringComparison.Ordinal))
+                failures.Add($"{name} token: {(int)response.StatusCode}, expected 401 auth.*: {body}");
+        }
+
+        failures.ShouldBeEmpty();
+    }
+
+    /// <summary>The unit a role's user belongs to: village roles a village, the town office a town, the rest a district.</summary>
+    private static string Home(Role role, string town, string village, bool inside) => role switch
+    {
+        Role.VillageClerk or Role.VillageHead or Role.FirstSecretary or Role.WorkTeam => village,
+        Role.TownOfficer => town,
+        _ => inside ? AppFixture.District : OtherDistrict,
+    };
+
+    private static async Task<string> Body(HttpResponseMessage response)
+    {
+        var text = await response.Content.ReadAsStringAsync();
+        return text.Length > 300 ? text[..300] : text;
+    }
+}

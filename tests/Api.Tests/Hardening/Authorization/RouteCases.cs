@@ -1,0 +1,130 @@
+using System.Net.Http.Json;
+using Registry.Api.Tests.Fixtures;
+using Registry.Domain.Access;
+using Registry.Domain.Households;
+using Registry.Domain.Procedures;
+using Registry.Domain.Submissions;
+
+namespace Registry.Api.Tests.Hardening.Authorization;
+
+/// <summary>A unit of the matrix's own: a town, a village in it, a household there, and a client that can set more up.</summary>
+public sealed class Scene(AppFixture app, string town, string village, RegisteredHousehold household)
+{
+    private int _nextVillage;
+
+    public AppFixture App { get; } = app;
+    public string Town { get; } = town;
+    public string Village { get; } = village;
+    public RegisteredHousehold Household { get; } = household;
+    public HttpClient Clerk => App.Client(Role.VillageClerk, Village);
+
+    public string NewVillageCode() => $"{Town[..9]}{Interlocked.Increment(ref _nextVillage) + 100:D3}";
+
+    public Task<RegisteredHousehold> Fresh(string status = "Poor", int? exitYear = null) =>
+        Sample.Register(Clerk, Village, status, exitYear: exitYear, identifiedYear: status == "Exited" ? 2016 : 2016);
+
+    public async Task<Guid> Submission()
+    {
+        var response = await Clerk.PostAsJsonAsync("/api/submissions", new { villageCode = Village, year = 2020, list = "NewPoor", householdIds = new[] { Household.Id } });
+        return (await response.ShouldBe(System.Net.HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+    }
+}
+
+/// <summary>
+/// What each route demands: the permission in the access table (or the rule the route applies instead), whether the target lies in a
+/// unit, and a request that succeeds for an allowed role inside that unit.
+/// </summary>
+public sealed record RouteCase(string Key, Func<Role, bool> Allowed, Func<Scene, Role, Task<HttpRequestMessage>> Request, bool Scoped = true)
+{
+    public static RouteCase Needs(string key, Permission permission, Func<Scene, Role, Task<HttpRequestMessage>> request, bool scoped = true) =>
+        new(key, role => AccessPolicy.Allows(role, permission), request, scoped);
+
+    private static Task<HttpRequestMessage> Get(string url) => Task.FromResult(new HttpRequestMessage(HttpMethod.Get, url));
+
+    private static HttpRequestMessage Json(HttpMethod method, string url, object? body) =>
+        new(method, url) { Content = body is null ? null : JsonContent.Create(body) };
+
+    private static Task<HttpRequestMessage> Send(HttpMethod method, string url, object? body) => Task.FromResult(Json(method, url, body));
+
+    private static readonly Role[] VillageRoles = [.. AccessPolicy.RolesAt(StepLevel.Village)];
+
+    /// <summary>Each guarantee's certifier certifies its own; everyone else is sent to the Education guarantee and refused.</summary>
+    private static GuaranteeKind KindFor(Role role) =>
+        AccessPolicy.GuaranteeCertifier.FirstOrDefault(c => c.Value == role, new(GuaranteeKind.Education, role)).Key;
+
+    public static readonly IReadOnlyList<RouteCase> All =
+    [
+        Needs("GET /api/reference", Permission.ReadRegistry, (_, _) => Get("/api/reference"), scoped: false),
+        Needs("PUT /api/policy-lines/{year}", Permission.ManagePolicyLines,
+            (_, _) => Send(HttpMethod.Put, "/api/policy-lines/2020", new { povertyLine = 4000, monitoringLine = 6000 }), scoped: false),
+        Needs("POST /api/org-units", Permission.ManageOrgUnits, (s, _) => Send(HttpMethod.Post, "/api/org-units",
+            new { code = s.NewVillageCode(), name = "新村", kind = "Village", parentCode = s.Town })),
+        Needs("GET /api/org-units/{code}", Permission.ReadRegistry, (s, _) => Get($"/api/org-units/{s.Village}")),
+        Needs("POST /api/households", Permission.RegisterHousehold, (s, _) => Send(HttpMethod.Post, "/api/households", new
+        {
+            villageCode = s.Village, status = "Poor", identifiedYear = 2016,
+            members = new[] { Sample.Member("赵四", People.IdNumber(male: true), "Head") },
+        })),
+        Needs("GET /api/households", Permission.ReadRegistry, (s, _) => Get($"/api/households?org={s.Village}")),
+        Needs("GET /api/households/{id}", Permission.ReadRegistry, (s, _) => Get($"/api/households/{s.Household.Id}")),
+        Needs("GET /api/households/{id}/history", Permission.ReadRegistry, (s, _) => Get($"/api/households/{s.Household.Id}/history")),
+        Needs("GET /api/persons/{idNumber}", Permission.ReadIdNumbers, (s, _) => Get($"/api/persons/{s.Household.HeadId}")),
+        Needs("POST /api/households/{id}/members", Permission.RecordHouseholdFacts, (s, _) => Send(HttpMethod.Post,
+            $"/api/households/{s.Household.Id}/members", new
+            {
+                member = Sample.Member("王小宝", People.IdNumber(male: true, birthYear: 2019), "Son"), reason = "Birth", effectiveDate = "2020-03-01",
+            })),
+        Needs("POST /api/households/{id}/members/{memberId}/removal", Permission.RecordHouseholdFacts, async (s, _) =>
+        {
+            var fresh = await s.Fresh();
+            return Json(HttpMethod.Post, $"/api/households/{fresh.Id}/members/{fresh.Document.MemberId(fresh.SpouseId)}/removal",
+                new { reason = "MovedOut", effectiveDate = "2020-06-01" });
+        }),
+        Needs("PATCH /api/households/{id}/members/{memberId}", Permission.RecordHouseholdFacts, (s, _) => Send(HttpMethod.Patch,
+            $"/api/households/{s.Household.Id}/members/{s.Household.Document.MemberId(s.Household.HeadId)}",
+            new { phone = $"139{Random.Shared.Next(10_000_000, 99_999_999)}", reason = "电话变更" })),
+        Needs("POST /api/households/{id}/incomes", Permission.RecordHouseholdFacts,
+            (s, _) => Send(HttpMethod.Post, $"/api/households/{s.Household.Id}/incomes", new { year = 2020, wage = 9000 })),
+        new("PUT /api/households/{id}/guarantees/{kind}", role => AccessPolicy.GuaranteeCertifier.Values.Contains(role),
+            (s, role) => Send(HttpMethod.Put, $"/api/households/{s.Household.Id}/guarantees/{KindFor(role)}", new { status = "Resolved" })),
+        Needs("PUT /api/households/{id}/risks", Permission.RecordHouseholdFacts,
+            (s, _) => Send(HttpMethod.Put, $"/api/households/{s.Household.Id}/risks", new { risks = new[] { "Disaster" }, reason = "水灾" })),
+        Needs("POST /api/households/{id}/assistance", Permission.RecordAssistance, (s, _) => Send(HttpMethod.Post,
+            $"/api/households/{s.Household.Id}/assistance",
+            new { category = "Employment", description = "公益岗位", startedOn = "2020-03-01", responsible = "刘帮扶" })),
+        new("POST /api/households/{id}/procedures", VillageRoles.Contains, async (s, _) =>
+        {
+            var fresh = await s.Fresh("Unregistered");
+            return Json(HttpMethod.Post, $"/api/households/{fresh.Id}/procedures", new { kind = "Identification", startedOn = "2020-10-01" });
+        }),
+        new("POST /api/households/{id}/procedures/{procedureId}/steps", VillageRoles.Contains, async (s, _) =>
+        {
+            var fresh = await s.Fresh("Unregistered");
+            var started = await (await s.Clerk.PostAsJsonAsync($"/api/households/{fresh.Id}/procedures", new { kind = "Identification", startedOn = "2020-10-01" }))
+                .ShouldBe(System.Net.HttpStatusCode.Created);
+            return Json(HttpMethod.Post, $"/api/households/{fresh.Id}/procedures/{started["procedureId"]}/steps",
+                new { step = "Application", outcome = "Passed", occurredOn = "2020-10-02" });
+        }),
+        Needs("PUT /api/households/{id}/flags/not-enjoying-policy", Permission.FlagNotEnjoyingPolicy, async (s, _) =>
+        {
+            var fresh = await s.Fresh("Exited", exitYear: 2019);
+            return Json(HttpMethod.Put, $"/api/households/{fresh.Id}/flags/not-enjoying-policy", new { reason = "享受政策核查" });
+        }),
+        Needs("GET /api/procedures", Permission.ReadRegistry, (s, _) => Get($"/api/procedures?org={s.Village}")),
+        Needs("GET /api/monitoring", Permission.ReadRegistry, (s, _) => Get($"/api/monitoring?org={s.Village}")),
+        Needs("GET /api/audit/changes", Permission.ReadAudit, (s, _) => Get($"/api/audit/changes?org={s.Village}")),
+        Needs("GET /api/audit/verify", Permission.ReadAudit, (s, _) => Get($"/api/audit/verify?household={s.Household.Id}")),
+        Needs("GET /api/audit/sensitive-reads", Permission.ReadAudit, (_, _) => Get("/api/audit/sensitive-reads"), scoped: false),
+        Needs("POST /api/submissions", Permission.ProposeSubmission, (s, _) => Send(HttpMethod.Post, "/api/submissions",
+            new { villageCode = s.Village, year = 2020, list = "NewPoor", householdIds = new[] { s.Household.Id } })),
+        Needs("GET /api/submissions/{id}", Permission.ReadRegistry, async (s, _) => new HttpRequestMessage(HttpMethod.Get, $"/api/submissions/{await s.Submission()}")),
+        new("POST /api/submissions/{id}/signatures", SignSubmissionDecision.Signers.Contains,
+            async (s, _) => new HttpRequestMessage(HttpMethod.Post, $"/api/submissions/{await s.Submission()}/signatures")),
+    ];
+
+    /// <summary>Routes open to anyone, with no token at all.</summary>
+    public static readonly IReadOnlyList<string> Anonymous = ["POST /api/auth/dev-token"];
+
+    public static IEnumerable<object[]> Keys => All.Select(c => new object[] { c.Key });
+
+}

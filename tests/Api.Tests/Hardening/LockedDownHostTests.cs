@@ -1,0 +1,101 @@
+using System.Net;
+using System.Net.Http.Json;
+using Alba;
+using JasperFx.CommandLine;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Registry.Api.Auth;
+using Registry.Api.Tests.Fixtures;
+using Registry.Domain.Access;
+
+namespace Registry.Api.Tests.Hardening;
+
+/// <summary>A host configured as production runs it: no development settings, no dev tokens, and a low write limit to prove the limiter.</summary>
+public sealed class LockedDownFixture : IAsyncLifetime
+{
+    public const int WritesPerWindow = 3;
+
+    public IAlbaHost Host { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        JasperFxEnvironment.AutoStartHost = true;
+        var connectionString = await TestDatabase.ConnectionString();
+        Host = await AlbaHost.For<Program>(builder =>
+        {
+            builder.UseEnvironment("Production");
+            builder.UseSetting("ConnectionStrings:EventStore", connectionString);
+            builder.UseSetting("EventStore:Schema", "locked" + Guid.NewGuid().ToString("N")[..10]);
+            builder.UseSetting("Auth:SigningKey", "production-key-from-configuration-" + Guid.NewGuid().ToString("N"));
+            builder.UseSetting("Limits:WritesPerWindow", WritesPerWindow.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Limits:WriteWindowSeconds", "3600");
+        });
+    }
+
+    public async Task DisposeAsync() => await Host.DisposeAsync();
+
+    public HttpClient Client(Role role, string org, string userId)
+    {
+        var client = Host.Server.CreateClient();
+        client.DefaultRequestHeaders.Authorization = new("Bearer", Host.Services.GetRequiredService<TokenIssuer>().Issue(userId, "用户", role, org).Token);
+        return client;
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class LockedDownCollection : ICollectionFixture<LockedDownFixture>
+{
+    public const string Name = "locked-down";
+}
+
+[Collection(LockedDownCollection.Name)]
+public sealed class LockedDownHostTests(LockedDownFixture host)
+{
+    [Fact]
+    public async Task Dev_tokens_are_not_minted_outside_development()
+    {
+        var response = await host.Host.Server.CreateClient().PostAsJsonAsync("/api/auth/dev-token",
+            new { userId = "x", name = "某人", role = "DistrictOfficer", org = AppFixture.District });
+        await response.ShouldBe(HttpStatusCode.NotFound, "route.not-found");
+    }
+
+    [Fact]
+    public async Task Writes_past_the_per_user_limit_get_429_while_reads_and_other_users_go_on()
+    {
+        var busy = host.Client(Role.DistrictOfficer, AppFixture.District, "busy-" + Guid.NewGuid().ToString("N"));
+        var line = new { povertyLine = 4000, monitoringLine = 6000 };
+        for (var i = 0; i < LockedDownFixture.WritesPerWindow; i++)
+            await (await busy.PutAsJsonAsync("/api/policy-lines/2020", line)).ShouldBe(HttpStatusCode.OK);
+        var limited = await busy.PutAsJsonAsync("/api/policy-lines/2020", line);
+        await limited.ShouldBe(HttpStatusCode.TooManyRequests, "request.rate-limited");
+        limited.Headers.RetryAfter.ShouldNotBeNull();
+        await (await busy.GetAsync("/api/reference")).ShouldBe(HttpStatusCode.OK);
+
+        var other = host.Client(Role.DistrictOfficer, AppFixture.District, "other-" + Guid.NewGuid().ToString("N"));
+        await (await other.PutAsJsonAsync("/api/policy-lines/2020", line)).ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task Every_answer_carries_the_security_headers()
+    {
+        var user = host.Client(Role.DistrictOfficer, AppFixture.District, "reader");
+        var answers = new[]
+        {
+            await user.GetAsync("/api/reference"),
+            await user.GetAsync($"/api/households/{Guid.NewGuid()}"),
+            await user.GetAsync("/api/no-such-route"),
+            await host.Host.Server.CreateClient().GetAsync("/api/reference"),
+            await host.Host.Server.CreateClient().GetAsync("/health/live"),
+        };
+        foreach (var answer in answers)
+        {
+            var headers = answer.Headers;
+            headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"], answer.RequestMessage!.RequestUri!.ToString());
+            headers.GetValues("X-Frame-Options").ShouldBe(["DENY"]);
+            headers.GetValues("Content-Security-Policy").Single().ShouldContain("frame-ancestors 'none'");
+            headers.GetValues("Referrer-Policy").ShouldBe(["no-referrer"]);
+            headers.Contains("Server").ShouldBeFalse();
+        }
+        answers[0].Headers.CacheControl!.NoStore.ShouldBeTrue();
+    }
+}

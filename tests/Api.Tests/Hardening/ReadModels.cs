@@ -1,0 +1,61 @@
+using Marten;
+using Npgsql;
+using Registry.Api.Reference;
+using Registry.Projections;
+
+namespace Registry.Api.Tests.Hardening;
+
+/// <summary>Every projected document as stored, and the same after a full rebuild from the events.</summary>
+public static class ReadModels
+{
+    public static DocumentStore StoreFor(string connectionString, string schema) => DocumentStore.For(opts =>
+    {
+        RegistryStore.Configure(opts, connectionString, schema);
+        ReferenceStore.Configure(opts);
+    });
+
+    /// <summary>Document type name to the sorted "id data" rows of its table, as PostgreSQL normalises jsonb.</summary>
+    public static async Task<SortedDictionary<string, List<string>>> Snapshot(DocumentStore store, string connectionString)
+    {
+        var snapshot = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        foreach (var type in store.Options.Projections.All.SelectMany(p => p.PublishedTypes()).Distinct())
+        {
+            var table = ((IReadOnlyStoreOptions)store.Options).FindOrResolveDocumentType(type).TableName.QualifiedName;
+            await using var command = new NpgsqlCommand($"select id::text || ' ' || data::text from {table} order by id", connection);
+            var rows = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) rows.Add(reader.GetString(0));
+            snapshot[type.Name] = rows;
+        }
+        return snapshot;
+    }
+
+    /// <summary>Rebuilds every projection, inline and async, from the whole event log.</summary>
+    public static async Task RebuildAll(DocumentStore store)
+    {
+        using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
+        using var daemon = await store.BuildProjectionDaemonAsync();
+        foreach (var projection in store.Options.Projections.All)
+            await daemon.RebuildProjectionAsync(projection.Name, cts.Token);
+    }
+
+    /// <summary>Describes the first differences between two snapshots, or returns null when they are equal.</summary>
+    public static string? Difference(SortedDictionary<string, List<string>> stored, SortedDictionary<string, List<string>> rebuilt)
+    {
+        var lines = new List<string>();
+        foreach (var type in stored.Keys.Union(rebuilt.Keys))
+        {
+            var a = stored.GetValueOrDefault(type) ?? [];
+            var b = rebuilt.GetValueOrDefault(type) ?? [];
+            if (a.SequenceEqual(b)) continue;
+            lines.Add($"{type}: {a.Count} stored, {b.Count} rebuilt");
+            lines.AddRange(a.Except(b).Take(2).Select(x => "  stored only:  " + Cut(x)));
+            lines.AddRange(b.Except(a).Take(2).Select(x => "  rebuilt only: " + Cut(x)));
+        }
+        return lines.Count == 0 ? null : string.Join("\n", lines);
+    }
+
+    private static string Cut(string s) => s.Length <= 600 ? s : s[..600] + "…";
+}

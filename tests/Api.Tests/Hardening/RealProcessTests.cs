@@ -1,0 +1,59 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using Microsoft.Extensions.Options;
+using Registry.Api.Auth;
+using Registry.Api.Tests.Fixtures;
+using Registry.Domain.Access;
+
+namespace Registry.Api.Tests.Hardening;
+
+/// <summary>The built API as a process of its own, behind Kestrel, configured from its environment only.</summary>
+public sealed class RealProcessTests
+{
+    [Theory]
+    [InlineData("")]
+    [InlineData("too-short-a-key")]
+    public async Task Outside_development_it_refuses_to_start_without_a_proper_signing_key(string key)
+    {
+        var (exitCode, output) = await ApiProcess.Run(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__EventStore"] = await TestDatabase.ConnectionString(),
+            ["EventStore__Schema"] = "nokey",
+            ["Auth__SigningKey"] = key,
+        }, [], TimeSpan.FromSeconds(60));
+        exitCode.ShouldNotBe(0, output);
+        output.ShouldContain("Auth:SigningKey must be configured with at least 32 bytes");
+    }
+
+    [Fact]
+    public async Task Kestrel_names_no_server_and_refuses_a_body_over_the_limit_declared_or_streamed()
+    {
+        var key = "real-process-key-" + Guid.NewGuid().ToString("N");
+        await using var api = await ApiProcess.Start(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__EventStore"] = await TestDatabase.ConnectionString(),
+            ["EventStore__Schema"] = "real" + Guid.NewGuid().ToString("N")[..10],
+            ["Auth__SigningKey"] = key,
+        });
+        var token = new TokenIssuer(Options.Create(new AuthOptions { SigningKey = key }), TimeProvider.System)
+            .Issue("clerk", "信息员", Role.VillageClerk, "500101001001").Token;
+        using var client = api.Client(token);
+
+        var live = await client.GetAsync("/health/live");
+        live.StatusCode.ShouldBe(HttpStatusCode.OK);
+        live.Headers.Contains("Server").ShouldBeFalse();
+        live.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
+
+        var body = Encoding.UTF8.GetBytes($"{{\"groupName\":\"{new string('x', 2_000_000)}\"}}");
+        var declared = new ByteArrayContent(body);
+        declared.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        await (await client.PostAsync("/api/households", declared)).ShouldBe(HttpStatusCode.RequestEntityTooLarge, "request.too-large");
+
+        var streamed = new StreamContent(new MemoryStream(body));
+        streamed.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/households") { Content = streamed };
+        request.Headers.TransferEncodingChunked = true;
+        await (await client.SendAsync(request)).ShouldBe(HttpStatusCode.RequestEntityTooLarge, "request.too-large");
+    }
+}
