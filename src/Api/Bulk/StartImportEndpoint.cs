@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Wolverine;
@@ -10,6 +11,8 @@ public sealed record ImportAccepted(Guid ImportId);
 /// <summary>Accepts a sheet whose header names every required column and queues it; the households are written in the background.</summary>
 public static class StartImportEndpoint
 {
+    // Spreadsheets are larger than any JSON command: this route lifts the general body limit to the file limit.
+    [RequestSizeLimit(Upload.MaxRequestBytes)]
     [WolverinePost("/api/imports")]
     public static async Task<IResult> Post(HttpContext http, Writes writes, IMessageBus bus)
     {

@@ -13,6 +13,8 @@ public static class Upload
     /// <summary>Room for the multipart boundaries and part headers around the file.</summary>
     private const long Envelope = 64 * 1024;
 
+    public const long MaxRequestBytes = MaxFileBytes + Envelope;
+
     /// <summary>Refuses a declared length over the limit before reading, and caps a body of undeclared length.</summary>
     public static void Limit(HttpContext http)
     {

@@ -208,6 +208,23 @@ public sealed class ImportTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_sheet_larger_than_the_json_body_limit_is_accepted_up_to_the_file_limit()
+    {
+        var (_, village) = await app.NewVillage();
+        var unknownVillage = village[..9] + "999";
+        var address = new string('路', 120);
+        var rows = Enumerable.Range(0, 200).SelectMany(h => Enumerable.Range(0, 20).Select(m => new string?[]
+        {
+            $"{h}", unknownVillage, "一组", address, "Poor", "2016", null, "2019-12-01", "甲乙", People.IdNumber(m % 2 == 0), m == 0 ? "Head" : "Other",
+        })).ToList();
+        var csv = ImportDriver.Csv(rows);
+        csv.Length.ShouldBeGreaterThan(1024 * 1024);
+
+        var (import, _) = await ImportDriver.Run(app, app.Client(Role.TownOfficer, village[..9] + "000"), csv, "large.csv");
+        ShouldCount(import, rows: 4000, households: 200, applied: 0, rejected: 200, alreadyImported: 0);
+    }
+
+    [Fact]
     public async Task An_upload_repeated_with_its_idempotency_key_answers_the_same_import_and_starts_no_other()
     {
         var (_, village) = await app.NewVillage();

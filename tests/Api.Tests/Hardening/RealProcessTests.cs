@@ -45,10 +45,13 @@ public sealed class RealProcessTests
         live.Headers.Contains("Server").ShouldBeFalse();
         live.Headers.GetValues("X-Content-Type-Options").ShouldBe(["nosniff"]);
 
-        var body = Encoding.UTF8.GetBytes($"{{\"groupName\":\"{new string('x', 2_000_000)}\"}}");
+        // Just over the limit, and with Expect: 100-continue, so the refusal does not race the client still sending.
+        var body = Encoding.UTF8.GetBytes($"{{\"groupName\":\"{new string('x', 1024 * 1024 + 16)}\"}}");
         var declared = new ByteArrayContent(body);
         declared.Headers.ContentType = new MediaTypeHeaderValue("application/json");
-        await (await client.PostAsync("/api/households", declared)).ShouldBe(HttpStatusCode.RequestEntityTooLarge, "request.too-large");
+        var declaredRequest = new HttpRequestMessage(HttpMethod.Post, "/api/households") { Content = declared };
+        declaredRequest.Headers.ExpectContinue = true;
+        await (await client.SendAsync(declaredRequest)).ShouldBe(HttpStatusCode.RequestEntityTooLarge, "request.too-large");
 
         var streamed = new StreamContent(new MemoryStream(body));
         streamed.Headers.ContentType = new MediaTypeHeaderValue("application/json");

@@ -23,6 +23,24 @@ public sealed class Scene(AppFixture app, string town, string village, Registere
     public Task<RegisteredHousehold> Fresh(string status = "Poor", int? exitYear = null) =>
         Sample.Register(Clerk, Village, status, exitYear: exitYear, identifiedYear: status == "Exited" ? 2016 : 2016);
 
+    public async Task<Guid> Problem()
+    {
+        var response = await App.Client(Role.TownOfficer, Town).PostAsJsonAsync("/api/problems",
+            new { householdId = Household.Id, source = "Check", description = "核查发现电话空号" });
+        return (await response.ShouldBe(System.Net.HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+    }
+
+    public HttpContent ImportFile() => BulkRoutes.ImportDriver.Form(BulkRoutes.ImportDriver.Csv(
+    [
+        [$"m{Guid.NewGuid():N}", Village, null, null, "Poor", "2016", null, null, "钱七", People.IdNumber(male: true), "Head"],
+    ]), "matrix.csv");
+
+    public async Task<Guid> Import()
+    {
+        var response = await Clerk.PostAsync("/api/imports", ImportFile());
+        return (await response.ShouldBe(System.Net.HttpStatusCode.Accepted))["importId"]!.GetValue<Guid>();
+    }
+
     public async Task<Guid> Submission()
     {
         var response = await Clerk.PostAsJsonAsync("/api/submissions", new { villageCode = Village, year = 2020, list = "NewPoor", householdIds = new[] { Household.Id } });
@@ -120,6 +138,25 @@ public sealed record RouteCase(string Key, Func<Role, bool> Allowed, Func<Scene,
         Needs("GET /api/submissions/{id}", Permission.ReadRegistry, async (s, _) => new HttpRequestMessage(HttpMethod.Get, $"/api/submissions/{await s.Submission()}")),
         new("POST /api/submissions/{id}/signatures", SignSubmissionDecision.Signers.Contains,
             async (s, _) => new HttpRequestMessage(HttpMethod.Post, $"/api/submissions/{await s.Submission()}/signatures")),
+        Needs("POST /api/households/{id}/corrections", Permission.RecordHouseholdFacts, (s, _) => Send(HttpMethod.Post,
+            $"/api/households/{s.Household.Id}/corrections", new { changes = new { address = $"二组{Random.Shared.Next(1, 1_000_000)}号" }, reason = "门牌更正" })),
+        Needs("POST /api/households/{id}/visits", Permission.RecordAssistance,
+            (s, _) => Send(HttpMethod.Post, $"/api/households/{s.Household.Id}/visits", new { visitedOn = "2020-10-10", purpose = "信息采集" })),
+        Needs("GET /api/data-quality/rules", Permission.ReadRegistry, (_, _) => Get("/api/data-quality/rules"), scoped: false),
+        Needs("POST /api/data-quality/runs", Permission.RunDataQuality,
+            (s, _) => Send(HttpMethod.Post, "/api/data-quality/runs", new { org = s.Village, campaignYear = 2020 })),
+        Needs("GET /api/problems", Permission.ReadRegistry, (s, _) => Get($"/api/problems?org={s.Village}")),
+        Needs("POST /api/problems", Permission.RaiseProblem, (s, _) => Send(HttpMethod.Post, "/api/problems",
+            new { householdId = s.Household.Id, source = "Inspection", description = "督查发现收入核算有误" })),
+        Needs("POST /api/problems/{id}/resolution", Permission.ResolveProblem, async (s, _) =>
+            Json(HttpMethod.Post, $"/api/problems/{await s.Problem()}/resolution", new { outcome = "ConfirmedCorrect", note = "入户核实无误" })),
+        Needs("GET /api/campaigns/{year}/progress", Permission.ReadRegistry, (s, _) => Get($"/api/campaigns/2020/progress?org={s.Village}")),
+        Needs("GET /api/households/export", Permission.ReadRegistry, (s, _) => Get($"/api/households/export?org={s.Village}&format=csv")),
+        Needs("GET /api/imports/template", Permission.ReadRegistry, (_, _) => Get("/api/imports/template?format=csv"), scoped: false),
+        // Rows outside the uploader's unit are refused row by row, so the upload itself is not scoped.
+        Needs("POST /api/imports", Permission.RegisterHousehold,
+            (s, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/imports") { Content = s.ImportFile() }), scoped: false),
+        Needs("GET /api/imports/{id}", Permission.ReadRegistry, async (s, _) => new HttpRequestMessage(HttpMethod.Get, $"/api/imports/{await s.Import()}")),
     ];
 
     /// <summary>Routes open to anyone, with no token at all.</summary>
