@@ -14,14 +14,35 @@ using Weasel.Core;
 
 namespace Registry.Projections;
 
-/// <summary>The event store's configuration and every projection with its lifecycle, in one place.</summary>
+/// <summary>The event store's model and every projection with its lifecycle, in one place, apart from where the data lives.</summary>
 public static class RegistryStore
 {
     public const string DefaultSchema = "registry";
 
+    /// <summary>The registry over one database: what the API runs.</summary>
     public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema)
     {
         opts.Connection(connectionString);
+        ConfigureModel(opts, schema);
+    }
+
+    /// <summary>
+    /// The registry over a database per tenant (a province, or a district of a big province), each database with the whole
+    /// model: its own event log, sequence, read models and async projection progress. The tenant id names the database.
+    /// </summary>
+    public static void ConfigureTenantDatabases(StoreOptions opts, IReadOnlyDictionary<string, string> connectionStringsByTenant,
+        string schema = DefaultSchema)
+    {
+        opts.MultiTenantedDatabases(tenancy =>
+        {
+            foreach (var (tenantId, connectionString) in connectionStringsByTenant) tenancy.AddSingleTenantDatabase(connectionString, tenantId);
+        });
+        ConfigureModel(opts, schema);
+    }
+
+    /// <summary>Everything but the connection: event types and metadata, projections with their lifecycles, indexes, serialization.</summary>
+    public static void ConfigureModel(StoreOptions opts, string schema = DefaultSchema)
+    {
         opts.DatabaseSchemaName = schema;
         opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);

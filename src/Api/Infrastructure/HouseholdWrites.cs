@@ -57,11 +57,6 @@ public sealed class HouseholdWrites(Writes writes)
         });
 
     /// <summary>ID numbers among <paramref name="idNumbers"/> that belong to a household other than <paramref name="householdId"/>.</summary>
-    public async Task<IReadOnlySet<string>> ClaimedElsewhere(IEnumerable<string?> idNumbers, Guid householdId, CancellationToken ct)
-    {
-        var ids = idNumbers.OfType<string>().Select(i => i.Trim().ToUpperInvariant()).Where(i => i.Length > 0).Distinct().ToArray();
-        if (ids.Length == 0) return new HashSet<string>();
-        var claims = await Session.LoadManyAsync<PersonIndexEntry>(ct, ids);
-        return claims.Where(c => c.HouseholdId != householdId).Select(c => c.Id).ToHashSet();
-    }
+    public Task<IReadOnlySet<string>> ClaimedElsewhere(IEnumerable<string?> idNumbers, Guid householdId, CancellationToken ct) =>
+        PersonClaimLookup.ClaimedElsewhere(Session, idNumbers, householdId, ct);
 }

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Marten;
+using Marten.Storage;
 using Npgsql;
 
 namespace Registry.Projections.Audit;
@@ -11,10 +12,17 @@ public sealed record VerificationReport(int CheckedStreams, int CheckedEvents, b
 /// <summary>Recomputes hash chains straight from the stored events, bypassing every read model.</summary>
 public static class HashChainVerifier
 {
-    public static async Task<VerificationReport> Verify(IDocumentStore store, IReadOnlyCollection<Guid> streamIds, CancellationToken ct)
+    /// <summary>Verifies streams in the store's one database.</summary>
+    public static Task<VerificationReport> Verify(IDocumentStore store, IReadOnlyCollection<Guid> streamIds, CancellationToken ct) =>
+        Verify(store.Storage.Database, store.Options.Events.DatabaseSchemaName, streamIds, ct);
+
+    /// <summary>Verifies streams in the database of one tenant, where the store keeps a database per tenant.</summary>
+    public static async Task<VerificationReport> Verify(IDocumentStore store, string tenantId, IReadOnlyCollection<Guid> streamIds, CancellationToken ct) =>
+        await Verify(await store.Storage.FindOrCreateDatabase(tenantId), store.Options.Events.DatabaseSchemaName, streamIds, ct);
+
+    private static async Task<VerificationReport> Verify(IMartenDatabase database, string schema, IReadOnlyCollection<Guid> streamIds, CancellationToken ct)
     {
-        var schema = store.Options.Events.DatabaseSchemaName;
-        await using var connection = store.Storage.Database.CreateConnection();
+        await using var connection = database.CreateConnection();
         await connection.OpenAsync(ct);
         await using var command = new NpgsqlCommand(
             $"select stream_id, version, seq_id, type, data::text, headers::text, correlation_id from {schema}.mt_events " +

@@ -1,0 +1,17 @@
+using Marten;
+
+namespace Registry.Projections.People;
+
+/// <summary>Reads the person index of the session's database: which of some ID numbers another household holds now.</summary>
+public static class PersonClaimLookup
+{
+    /// <summary>ID numbers among <paramref name="idNumbers"/> that belong to a household other than <paramref name="householdId"/>.</summary>
+    public static async Task<IReadOnlySet<string>> ClaimedElsewhere(IQuerySession session, IEnumerable<string?> idNumbers, Guid householdId,
+        CancellationToken ct)
+    {
+        var ids = idNumbers.OfType<string>().Select(i => i.Trim().ToUpperInvariant()).Where(i => i.Length > 0).Distinct().ToArray();
+        if (ids.Length == 0) return new HashSet<string>();
+        var claims = await session.LoadManyAsync<PersonIndexEntry>(ct, ids);
+        return claims.Where(c => c.HouseholdId != householdId).Select(c => c.Id).ToHashSet();
+    }
+}
