@@ -47,11 +47,10 @@ public sealed class DemoLoader(IDocumentStore store, TimeProvider clock, IOption
                 return NotLoaded(o, line.Year, "a unit with its code exists that the demo did not create");
 
             var present = (await query.LoadManyAsync<HouseholdDetails>(ct, town.Households.Select(h => h.Id).ToArray())).Select(h => h.Id).ToHashSet();
-            var prefix = OrgCode.SignificantPrefix(o.TownCode);
-            var inTown = await query.Query<HouseholdDetails>().CountAsync(h => h.VillageCode.StartsWith(prefix), ct);
-            if (inTown > present.Count) return NotLoaded(o, line.Year, "the town already holds households this seed did not write");
-
             missing = town.Households.Where(h => !present.Contains(h.Id)).ToList();
+            var prefix = OrgCode.SignificantPrefix(o.TownCode);
+            if (missing.Count > 0 && await query.Query<HouseholdDetails>().CountAsync(h => h.VillageCode.StartsWith(prefix), ct) > present.Count)
+                return NotLoaded(o, line.Year, "the town already holds households this seed did not write");
             var numbers = missing.SelectMany(h => h.IdNumbers).ToArray();
             claimed = numbers.Length == 0 ? [] : (await query.LoadManyAsync<PersonIndexEntry>(ct, numbers)).Select(p => p.Id).ToHashSet();
             var codes = town.Villages.Select(v => v.Code).Prepend(town.Code).ToArray();
