@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Starts the registry on http://127.0.0.1:5080 (Swagger UI at /swagger, dev tokens on) against a PostgreSQL
 # it finds or starts (see scripts/postgres.sh). The schema is applied at start-up.
+# --demo loads the synthetic demo town at start-up (once; later starts find it there).
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/postgres.sh
@@ -9,8 +10,12 @@ trap pg_stop EXIT
 
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
 export Auth__DevTokens="${Auth__DevTokens:-true}"
+args=()
+for arg in "$@"; do
+  if [[ "$arg" == "--demo" ]]; then export Demo__Load=true; else args+=("$arg"); fi
+done
 dotnet build src/Api/Registry.Api.csproj --nologo -v quiet -c Release >/dev/null
 echo "Registry: http://127.0.0.1:5080/swagger  (health: /health/ready)"
 # The content root is the output folder, where the appsettings files are.
 cd src/Api/bin/Release/net10.0
-dotnet Registry.Api.dll --urls http://127.0.0.1:5080 "$@"
+dotnet Registry.Api.dll --urls http://127.0.0.1:5080 ${args[@]+"${args[@]}"}

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Registry.Api.Audit;
 using Registry.Api.Auth;
 using Registry.Api.Bulk;
+using Registry.Api.Demo;
 using Registry.Api.Hardening;
 using Registry.Api.Liveness;
 using Registry.Api.Infrastructure;
@@ -54,6 +55,7 @@ builder.Services.AddSingleton<SensitiveReads>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddRegistryOpenApi();
 builder.Services.AddHostedService<ReferenceSeeder>();
+builder.Services.AddDemoData(builder.Configuration);
 builder.Services.AddBulkData();
 
 var app = builder.Build();

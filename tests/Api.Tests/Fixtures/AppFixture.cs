@@ -22,6 +22,9 @@ public sealed class AppFixture : IAsyncLifetime
 
     public LogCapture Logs { get; } = new();
 
+    /// <summary>Configuration on top of the test defaults, for a collection whose host needs it.</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
     public async Task InitializeAsync()
@@ -35,6 +38,7 @@ public sealed class AppFixture : IAsyncLifetime
             builder.UseSetting("EventStore:Schema", Schema);
             // The suite's own traffic stays far below this; the limiter is proven with a low limit in its own host.
             builder.UseSetting("Limits:WritesPerWindow", "1000000");
+            foreach (var (key, value) in Settings) builder.UseSetting(key, value);
             builder.ConfigureServices(services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs));
         });
     }

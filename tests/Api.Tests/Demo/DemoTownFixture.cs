@@ -1,0 +1,32 @@
+using Marten;
+using Marten.Events;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using Registry.Api.Demo;
+using Registry.Api.Tests.Fixtures;
+
+namespace Registry.Api.Tests.Demo;
+
+/// <summary>A host of its own, started as `./run.sh --demo` starts the API: with Demo:Load on, so the town loads at start-up.</summary>
+public sealed class DemoTownFixture : IAsyncLifetime
+{
+    public AppFixture App { get; } = new() { Settings = new Dictionary<string, string> { ["Demo:Load"] = "true" } };
+
+    public DemoOptions Options => App.Host.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
+
+    public DemoLoader Loader => App.Host.Services.GetRequiredService<DemoLoader>();
+
+    public async Task InitializeAsync()
+    {
+        await App.InitializeAsync();
+        await App.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(120));
+    }
+
+    public Task DisposeAsync() => App.DisposeAsync();
+}
+
+[CollectionDefinition(Name)]
+public sealed class DemoCollection : ICollectionFixture<DemoTownFixture>
+{
+    public const string Name = "demo";
+}
