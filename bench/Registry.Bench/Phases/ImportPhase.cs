@@ -39,6 +39,9 @@ public static class ImportPhase
         var finished = view["finishedAt"]!.GetValue<DateTimeOffset>();
         var households = options.ImportRows / MembersPerHousehold;
         var applied = view["householdsApplied"]!.GetValue<int>();
+        if (applied != households || view["status"]!.GetValue<string>() != "Completed")
+            throw new InvalidOperationException($"The import applied {applied} of {households} households: {view.ToJsonString()}");
+        var (rssAfter, hwmAfter) = world.Process is { } api ? MemorySampler.Read(api.Pid) : (double.NaN, double.NaN);
         var (copied, copyTime) = await CopyImport.Run(world.Db, csv);
         var rowsPerSecond = options.ImportRows / elapsed.TotalSeconds;
         var copyPerSecond = copied / copyTime.TotalSeconds;
@@ -58,6 +61,7 @@ public static class ImportPhase
                 ["raw: COPY", copied.ToString("N0"), N(copyTime.TotalSeconds, 3), N(copyPerSecond), "1.000"],
             ])}
             Status {view["status"]}, households applied {applied:N0} of {households:N0}, rejected {view["householdsRejected"]}.
+            API memory after the import: VmRSS {N(rssAfter)} MB, VmHWM (the process's peak so far) {N(hwmAfter)} MB.
             API CPU {N(apiCpu, 1)} s ({Ms(apiCpu * 1000 / Math.Max(1, applied))} ms per household); both cores {Pct(busy)} busy.
             Commits {after.Commits - stats.Commits:N0}. Rows written per household by table (pg_stat, async projections included):
             {string.Join(", ", after.WritesSince(stats, Math.Max(1, applied)).Take(10).Select(w => $"{w.Table} {w.PerOperation:0.00}"))}.
@@ -79,7 +83,9 @@ public static class ImportPhase
                 _ => ("王小红", "之女", false),
             };
             var first = r % MembersPerHousehold == 0;
-            var household = first ? $"H{h:D6},{World.Villages[h % World.Villages.Length]},一组,,贫困户,2016,,2019-12-01" : $"H{h:D6},,,,,,,";
+            // The village code and household key name the household, so every row carries them; the other household fields only the first.
+            var village = World.Villages[h % World.Villages.Length];
+            var household = first ? $"H{h:D6},{village},一组,,贫困户,2016,,2019-12-01" : $"H{h:D6},{village},,,,,,";
             var phone = first ? ApiClient.NextPhone() : "";
             var health = first ? "健康" : "";
             text.Append(household).Append(',').Append(name).Append(',').Append(ids.Next(male)).Append(',').Append(relation).Append(',')
