@@ -49,8 +49,8 @@ public static class ImportPhase
             $"{N(rowsPerSecond)} rows/s vs COPY {N(copyPerSecond)} rows/s = {Ratio(rowsPerSecond / copyPerSecond)}", rowsPerSecond >= 0.5 * copyPerSecond));
         report.Section("Import", $"""
             A generated CSV ({csv.Length / 1024:N0} KiB, Chinese headers as in the template) of {options.ImportRows:N0} member rows:
-            {households:N0} households of {MembersPerHousehold} members (head, spouse, son, daughter), household fields on the first row
-            of each household. The import's cap is {ImportRowCap:N0} rows per file and 20 MB, so the file goes in whole; nothing in
+            {households:N0} households of {MembersPerHousehold} members (head, spouse, son, daughter); village code and household key on
+            every row, the other household fields on the first row of each household. The import's cap is {ImportRowCap:N0} rows per file and 20 MB, so the file goes in whole; nothing in
             the API was changed. Timed from the start of the upload to the poll that saw `Completed` (polled every 200 ms).
             Baseline: `COPY ... FROM STDIN (FORMAT csv)` of the very same bytes into a plain table of 17 text columns.
 
