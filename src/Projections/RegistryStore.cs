@@ -43,15 +43,7 @@ public static class RegistryStore
     /// <summary>Everything but the connection: event types and metadata, projections with their lifecycles, indexes, serialization.</summary>
     public static void ConfigureModel(StoreOptions opts, string schema = DefaultSchema)
     {
-        opts.DatabaseSchemaName = schema;
-        opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
-        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
-
-        opts.Events.StreamIdentity = StreamIdentity.AsGuid;
-        opts.Events.MetadataConfig.HeadersEnabled = true;
-        opts.Events.MetadataConfig.CorrelationIdEnabled = true;
-        opts.Events.MetadataConfig.UserNameEnabled = true;
-        foreach (var (type, name) in EventTypes.Names) opts.Events.MapEventType(type, name);
+        ConfigureEvents(opts, schema);
 
         // Inline: a client reads its own write, and the person index enforces one household per person in the same transaction.
         opts.Projections.Add<HouseholdDetailsProjection>(ProjectionLifecycle.Inline);
@@ -73,5 +65,19 @@ public static class RegistryStore
         opts.Schema.For<ProblemView>().Index(x => x.VillageCode).Index(x => x.HouseholdId);
         opts.Schema.For<CampaignActivity>().Index(x => x.VillageCode);
         opts.Schema.For<AuditEntry>().Index(x => x.StreamId).Index(x => x.UnitCode).Index(x => x.RecordedAt).Index(x => x.ActorId).Index(x => x.Sequence);
+    }
+
+    /// <summary>The event store alone: serialisation, stream identity, metadata and event names, without any projection.</summary>
+    public static void ConfigureEvents(StoreOptions opts, string schema)
+    {
+        opts.DatabaseSchemaName = schema;
+        opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
+
+        opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+        opts.Events.MetadataConfig.HeadersEnabled = true;
+        opts.Events.MetadataConfig.CorrelationIdEnabled = true;
+        opts.Events.MetadataConfig.UserNameEnabled = true;
+        foreach (var (type, name) in EventTypes.Names) opts.Events.MapEventType(type, name);
     }
 }

@@ -1,0 +1,42 @@
+using Npgsql;
+
+namespace Registry.Bench.Infrastructure;
+
+/// <summary>The dedicated database of a run, made anew beside the database the connection string names.</summary>
+public static class BenchDatabase
+{
+    public const string Name = "registry_bench";
+
+    public static async Task<string> Recreate(string connectionString)
+    {
+        var admin = new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false };
+        await using (var connection = new NpgsqlConnection(admin.ConnectionString))
+        {
+            await connection.OpenAsync();
+            await Execute(connection, $"drop database if exists {Name} with (force)");
+            await Execute(connection, $"create database {Name}");
+        }
+        return new NpgsqlConnectionStringBuilder(connectionString) { Database = Name, MaxPoolSize = 100 }.ConnectionString;
+    }
+
+    public static async Task Execute(NpgsqlConnection connection, string sql)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync();
+    }
+
+    public static async Task<long> Scalar(string connectionString, string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return Convert.ToInt64(await command.ExecuteScalarAsync());
+    }
+
+    public static async Task<string> ServerVersion(string connectionString)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        return connection.PostgreSqlVersion.ToString();
+    }
+}

@@ -1,0 +1,97 @@
+using Registry.Bench.Baselines;
+using Registry.Bench.Infrastructure;
+using static Registry.Bench.Infrastructure.Markdown;
+
+namespace Registry.Bench.Phases;
+
+/// <summary>Member updates and income assessments over HTTP at each client level, beside one-row insert transactions.</summary>
+public static class CommandsPhase
+{
+    // Enough households that each ends the run with a history of realistic length, not thousands of events.
+    private const int HouseholdsPerClient = 50;
+    private static readonly IdNumbers Ids = new("500103");
+
+    public static async Task Run(World world, BenchOptions options, Report report)
+    {
+        var clerks = new List<(string Token, string Village)>();
+        for (var c = 0; c < options.ClientLevels.Max(); c++) clerks.Add(await world.Clerk(c));
+        var households = await Task.WhenAll(clerks.Select(async clerk =>
+        {
+            var (token, village) = clerk;
+            var own = new List<HouseholdHandle>();
+            for (var h = 0; h < HouseholdsPerClient; h++) own.Add(await world.Api.Register(token, village, Ids));
+            return own;
+        }));
+        await WarmUp(world, households, options);
+        var profiled = options.ClientLevels.OrderBy(l => Math.Abs(l - 8)).First();
+        var rows = new List<string[]>();
+        var profile = new List<string[]>();
+        (string, string)? sample = null;
+        foreach (var clients in options.ClientLevels)
+        {
+            Console.WriteLine($"commands: {clients} client(s)");
+            var turn = new int[clients];
+            HouseholdHandle Next(int c) => households[c][turn[c]++ % HouseholdsPerClient];
+            var results = new List<(string Kind, Latencies L)>();
+            var stats = clients == profiled ? await PgStats.Take(world.Db) : null;
+            foreach (var (kind, op) in Commands(world))
+            {
+                var cpu = new CpuWindow(world.Process?.Pid);
+                var l = await Load.Run(clients, options.CommandDuration, c => op(Next(c)));
+                var (apiCpu, busy) = cpu.End();
+                results.Add((kind, l));
+                if (stats is null)
+                {
+                    profile.Add([kind, clients.ToString(), Ms(apiCpu * 1000 / Math.Max(1, l.Count)), Pct(busy), "", ""]);
+                    continue;
+                }
+                var after = await PgStats.Take(world.Db);
+                profile.Add([kind, clients.ToString(), Ms(apiCpu * 1000 / Math.Max(1, l.Count)), Pct(busy), Ratio(after.CommitsPerOperation(stats, l.Count)),
+                    string.Join("<br>", after.WritesSince(stats, l.Count).Take(8).Select(w => $"{w.Table} {w.PerOperation:0.00}"))]);
+                stats = after;
+            }
+            sample ??= await RawTables.SampleEvent(world.Db, "household.member-facts-changed.v1");
+            var rawCpu = new CpuWindow(null);
+            var raw = await OneRowTransactions.Run(world.Db, clients, options.CommandDuration, "household.member-facts-changed.v1", sample.Value);
+            var (_, rawBusy) = rawCpu.End();
+            foreach (var (kind, l) in results) rows.Add(Row(kind, clients, l, raw));
+            rows.Add(Row("raw: one-row insert transaction", clients, raw, raw));
+            profile.Add(["raw insert", clients.ToString(), "–", Pct(rawBusy), "", ""]);
+            if (clients == 8)
+                foreach (var (kind, l) in results)
+                    report.Judge(new Target($"HTTP {kind}, 8 clients", "≥ 0.5 × raw one-event transactions/s",
+                        $"{N(l.PerSecond)}/s vs raw {N(raw.PerSecond)}/s = {Ratio(l.PerSecond / raw.PerSecond)}", l.PerSecond >= 0.5 * raw.PerSecond));
+        }
+        report.Section("HTTP commands", $"""
+            Each client is its own village clerk working on {HouseholdsPerClient} households of its own, sending `If-Match` with the version it
+            last saw and a fresh `Idempotency-Key` per request; closed loop, {options.CommandDuration.TotalSeconds:0} s per command kind
+            and level. The raw baseline: as many connections, each inserting one row per transaction (autocommit) into a table with the
+            event table's keys, the row being a copy of a stored `member-facts-changed` event (same data and headers jsonb).
+            Ratio = HTTP throughput ÷ raw throughput at the same level; errors are non-2xx answers.
+
+            {Table(["operation", "clients", "ops/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "ratio to raw"], rows)}
+            Where the time goes: API CPU per operation from /proc; machine busy = share of both cores busy, all processes (API,
+            PostgreSQL, this load generator, other work on the machine). At {profiled} clients also PostgreSQL's counters (pg_stat, read
+            after PostgreSQL's 10 s idle flush): transactions per operation, read-only ones included (each autocommitted statement is
+            one, so this counts the API's round trips outside its write transaction, plus the async daemon's), and rows written
+            (inserted + updated + deleted) per operation by table, async projections included.
+
+            {Table(["operation", "clients", "API CPU ms/op", "machine busy", "transactions/op", "rows written per op"], profile)}
+            """);
+    }
+
+    private static (string, Func<HouseholdHandle, Task<bool>>)[] Commands(World world) =>
+        [("member update (PATCH)", world.Api.ChangeMember), ("income assessment (POST)", world.Api.AssessIncome)];
+
+    /// <summary>Unmeasured load first, so that JIT and tiered compilation, Wolverine's code generation and the pools are warm.</summary>
+    private static async Task WarmUp(World world, List<HouseholdHandle>[] households, BenchOptions options)
+    {
+        var clients = Math.Min(8, households.Length);
+        var turn = new int[clients];
+        foreach (var (_, op) in Commands(world))
+            await Load.Run(clients, TimeSpan.FromSeconds(options.Quick ? 2 : 10), c => op(households[c][turn[c]++ % HouseholdsPerClient]));
+    }
+
+    private static string[] Row(string kind, int clients, Latencies l, Latencies raw) =>
+        [kind, clients.ToString(), N(l.PerSecond), Ms(l.P50Ms), Ms(l.P95Ms), Ms(l.P99Ms), Ms(l.MaxMs), l.Errors.ToString(), Ratio(l.PerSecond / raw.PerSecond)];
+}
