@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using Marten;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
@@ -23,18 +24,39 @@ public sealed record HistoryEntry(
     string? CorrelationId,
     string? Hash);
 
-/// <summary>Every event of the household, oldest first, with who, why and the hash chain.</summary>
+/// <summary>
+/// Every event of the household, oldest first, with who, why and the hash chain. <c>afterVersion</c> and <c>limit</c> page
+/// through long histories; a <c>Link: rel="next"</c> header names the following page while there is one.
+/// </summary>
 public static class HouseholdHistoryEndpoint
 {
+    public const int MaxLimit = 1000;
+
     [WolverineGet("/api/households/{id}/history")]
-    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session)
+    public static async Task<IResult> Get(Guid id, string? afterVersion, string? limit, HttpContext http, IQuerySession session)
     {
         var actor = Actor.From(http.User);
         actor.Require(Permission.ReadRegistry);
+        var page = HistoryPage.Parse(afterVersion, limit, MaxLimit);
         var current = await session.LoadAsync<HouseholdDetails>(id, http.RequestAborted)
             ?? throw DomainRefusal.NotFound("household.not-found", "No household with this id.");
         actor.RequireJurisdiction(current.VillageCode);
-        var events = await session.Events.FetchStreamAsync(id, token: http.RequestAborted);
+        IReadOnlyList<IEvent> events;
+        if (page is null)
+            events = await session.Events.FetchStreamAsync(id, token: http.RequestAborted);
+        else
+        {
+            var after = page.Value.AfterVersion;
+            // One more than asked for tells whether a next page exists without counting the stream.
+            var fetched = await session.Events.QueryAllRawEvents()
+                .Where(e => e.StreamId == id && e.Version > after)
+                .OrderBy(e => e.Version)
+                .Take(page.Value.Limit + 1)
+                .ToListAsync(http.RequestAborted);
+            events = fetched.Take(page.Value.Limit).ToList();
+            if (fetched.Count > page.Value.Limit)
+                http.Response.Headers.Link = $"</api/households/{id}/history?afterVersion={events[^1].Version}&limit={page.Value.Limit}>; rel=\"next\"";
+        }
         return Results.Ok(events.Select(e => new HistoryEntry(
             e.Sequence,
             e.Version,

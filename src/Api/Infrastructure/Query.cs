@@ -42,4 +42,21 @@ public static class Paging
     }
 }
 
+/// <summary>A window of a stream: the events after a version, at most a limit of them.</summary>
+public static class HistoryPage
+{
+    /// <returns>Null when neither is given: the whole stream.</returns>
+    public static (long AfterVersion, int Limit)? Parse(string? afterVersion, string? limit, int max)
+    {
+        if (string.IsNullOrEmpty(afterVersion) && string.IsNullOrEmpty(limit)) return null;
+        long after = 0;
+        var size = max;
+        if (!string.IsNullOrEmpty(afterVersion) && (!long.TryParse(afterVersion, out after) || after < 0))
+            throw DomainRefusal.Invalid("afterVersion", "query.after-version.invalid", "afterVersion is a whole number from 0.");
+        if (!string.IsNullOrEmpty(limit) && (!int.TryParse(limit, out size) || size < 1 || size > max))
+            throw DomainRefusal.Invalid("limit", "query.limit.invalid", $"limit is a whole number from 1 to {max}.");
+        return (after, size);
+    }
+}
+
 public sealed record PageOf<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total);

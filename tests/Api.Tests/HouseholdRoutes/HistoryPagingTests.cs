@@ -1,0 +1,60 @@
+using System.Net;
+using Registry.Api.Tests.Fixtures;
+using Registry.Domain.Access;
+
+namespace Registry.Api.Tests.HouseholdRoutes;
+
+[Collection(ApiCollection.Name)]
+public sealed class HistoryPagingTests(AppFixture app)
+{
+    [Fact]
+    public async Task Pages_of_a_history_follow_the_next_link_and_together_equal_the_whole_history()
+    {
+        var (_, village) = await app.NewVillage();
+        var clerk = app.Client(Role.VillageClerk, village);
+        var household = await Sample.Register(clerk, village);
+        for (var year = 2015; year <= 2020; year++)
+            await (await clerk.Send(HttpMethod.Post, $"/api/households/{household.Id}/incomes", new { year, wage = 1000m * (year - 2014) }))
+                .ShouldBe(HttpStatusCode.OK);
+        var whole = (await (await clerk.GetAsync($"/api/households/{household.Id}/history")).Json()).AsArray();
+        whole.Count.ShouldBe(7);
+
+        var paged = new List<string>();
+        var url = $"/api/households/{household.Id}/history?limit=3";
+        var pages = 0;
+        while (url is not null)
+        {
+            var response = await clerk.GetAsync(url);
+            var page = (await response.ShouldBe(HttpStatusCode.OK)).AsArray();
+            page.Count.ShouldBeLessThanOrEqualTo(3);
+            paged.AddRange(page.Select(e => e!.ToJsonString()));
+            url = response.Headers.TryGetValues("Link", out var links) ? NextOf(links.Single()) : null;
+            pages++;
+        }
+        pages.ShouldBe(3);
+        paged.ShouldBe(whole.Select(e => e!.ToJsonString()).ToList());
+
+        var tail = (await (await clerk.GetAsync($"/api/households/{household.Id}/history?afterVersion=5")).Json()).AsArray();
+        tail.Select(e => e!["version"]!.GetValue<long>()).ShouldBe([6L, 7L]);
+    }
+
+    [Theory]
+    [InlineData("limit=0", "query.limit.invalid")]
+    [InlineData("limit=1001", "query.limit.invalid")]
+    [InlineData("limit=ten", "query.limit.invalid")]
+    [InlineData("afterVersion=-1", "query.after-version.invalid")]
+    [InlineData("afterVersion=x", "query.after-version.invalid")]
+    public async Task Bad_paging_values_are_refused_with_a_problem(string query, string code)
+    {
+        var (_, village) = await app.NewVillage();
+        var clerk = app.Client(Role.VillageClerk, village);
+        var household = await Sample.Register(clerk, village);
+        await (await clerk.GetAsync($"/api/households/{household.Id}/history?{query}")).ShouldBe(HttpStatusCode.BadRequest, code);
+    }
+
+    private static string NextOf(string link)
+    {
+        link.ShouldEndWith("rel=\"next\"");
+        return link[(link.IndexOf('<') + 1)..link.IndexOf('>')];
+    }
+}
