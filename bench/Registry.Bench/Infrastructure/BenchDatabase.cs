@@ -37,6 +37,9 @@ public static class BenchDatabase
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        return connection.PostgreSqlVersion.ToString();
+        await using var command = new NpgsqlCommand(
+            "select string_agg(name || '=' || current_setting(name), ', ' order by name) from unnest(array['fsync', 'synchronous_commit', 'shared_buffers']) as name",
+            connection);
+        return $"{connection.PostgreSqlVersion} ({await command.ExecuteScalarAsync()})";
     }
 }

@@ -7,22 +7,16 @@ namespace Registry.Bench.Phases;
 /// <summary>Member updates and income assessments over HTTP at each client level, beside one-row insert transactions.</summary>
 public static class CommandsPhase
 {
-    // Enough households that each ends the run with a history of realistic length, not thousands of events.
-    private const int HouseholdsPerClient = 50;
+    // Households written by each level: about 200 in all and at least 50 per client, so a household gathers tens of events, not thousands.
+    private const int HouseholdsPerLevel = 200;
+    private const int MinHouseholdsPerClient = 50;
     private static readonly IdNumbers Ids = new("500103");
 
     public static async Task Run(World world, BenchOptions options, Report report)
     {
         var clerks = new List<(string Token, string Village)>();
         for (var c = 0; c < options.ClientLevels.Max(); c++) clerks.Add(await world.Clerk(c));
-        var households = await Task.WhenAll(clerks.Select(async clerk =>
-        {
-            var (token, village) = clerk;
-            var own = new List<HouseholdHandle>();
-            for (var h = 0; h < HouseholdsPerClient; h++) own.Add(await world.Api.Register(token, village, Ids));
-            return own;
-        }));
-        await WarmUp(world, households, options);
+        await WarmUp(world, await Households(world, clerks, Math.Min(8, clerks.Count)), options);
         var profiled = options.ClientLevels.OrderBy(l => Math.Abs(l - 8)).First();
         var rows = new List<string[]>();
         var profile = new List<string[]>();
@@ -30,12 +24,15 @@ public static class CommandsPhase
         foreach (var clients in options.ClientLevels)
         {
             Console.WriteLine($"commands: {clients} client(s)");
+            // Households of this level only, enough of them that each ends the level with a history of realistic length.
+            var own = await Households(world, clerks, clients);
             var turn = new int[clients];
-            HouseholdHandle Next(int c) => households[c][turn[c]++ % HouseholdsPerClient];
+            HouseholdHandle Next(int c) => own[c][turn[c]++ % own[c].Count];
             var results = new List<(string Kind, Latencies L)>();
             var stats = clients == profiled ? await PgStats.Take(world.Db) : null;
             foreach (var (kind, op) in Commands(world))
             {
+                await DaemonCatchUp.Wait(world.Db, TimeSpan.FromMinutes(5));
                 var cpu = new CpuWindow(world.Process?.Pid);
                 var l = await Load.Run(clients, options.CommandDuration, c => op(Next(c)));
                 var (apiCpu, busy) = cpu.End();
@@ -45,6 +42,8 @@ public static class CommandsPhase
                     profile.Add([kind, clients.ToString(), Ms(apiCpu * 1000 / Math.Max(1, l.Count)), Pct(busy), "", ""]);
                     continue;
                 }
+                // The daemon's share of this command's work is counted with it, not with the next one.
+                await DaemonCatchUp.Wait(world.Db, TimeSpan.FromMinutes(5));
                 var after = await PgStats.Take(world.Db);
                 profile.Add([kind, clients.ToString(), Ms(apiCpu * 1000 / Math.Max(1, l.Count)), Pct(busy), Ratio(after.CommitsPerOperation(stats, l.Count)),
                     string.Join("<br>", after.WritesSince(stats, l.Count).Take(8).Select(w => $"{w.Table} {w.PerOperation:0.00}"))]);
@@ -63,7 +62,8 @@ public static class CommandsPhase
                         $"{N(l.PerSecond)}/s vs raw {N(raw.PerSecond)}/s = {Ratio(l.PerSecond / raw.PerSecond)}", l.PerSecond >= 0.5 * raw.PerSecond));
         }
         report.Section("HTTP commands", $"""
-            Each client is its own village clerk working on {HouseholdsPerClient} households of its own, sending `If-Match` with the version it
+            Each client is its own village clerk working in turn on households of its own, registered for that level (at least
+            {MinHouseholdsPerClient} per client and {HouseholdsPerLevel} per level), sending `If-Match` with the version it
             last saw and a fresh `Idempotency-Key` per request; closed loop, {options.CommandDuration.TotalSeconds:0} s per command kind
             and level. The raw baseline: as many connections, each inserting one row per transaction (autocommit) into a table with the
             event table's keys, the row being a copy of a stored `member-facts-changed` event (same data and headers jsonb).
@@ -80,6 +80,17 @@ public static class CommandsPhase
             """);
     }
 
+    private static async Task<List<HouseholdHandle>[]> Households(World world, List<(string Token, string Village)> clerks, int clients)
+    {
+        var perClient = Math.Max(MinHouseholdsPerClient, (HouseholdsPerLevel + clients - 1) / clients);
+        return await Task.WhenAll(clerks.Take(clients).Select(async clerk =>
+        {
+            var own = new List<HouseholdHandle>();
+            for (var h = 0; h < perClient; h++) own.Add(await world.Api.Register(clerk.Token, clerk.Village, Ids));
+            return own;
+        }));
+    }
+
     private static (string, Func<HouseholdHandle, Task<bool>>)[] Commands(World world) =>
         [("member update (PATCH)", world.Api.ChangeMember), ("income assessment (POST)", world.Api.AssessIncome)];
 
@@ -89,7 +100,7 @@ public static class CommandsPhase
         var clients = Math.Min(8, households.Length);
         var turn = new int[clients];
         foreach (var (_, op) in Commands(world))
-            await Load.Run(clients, TimeSpan.FromSeconds(options.Quick ? 2 : 10), c => op(households[c][turn[c]++ % HouseholdsPerClient]));
+            await Load.Run(clients, TimeSpan.FromSeconds(options.Quick ? 2 : 10), c => op(households[c][turn[c]++ % households[c].Count]));
     }
 
     private static string[] Row(string kind, int clients, Latencies l, Latencies raw) =>

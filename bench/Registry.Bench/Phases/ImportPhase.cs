@@ -37,7 +37,7 @@ public static class ImportPhase
         var after = await PgStats.Take(world.Db);
         var started = view["startedAt"]!.GetValue<DateTimeOffset>();
         var finished = view["finishedAt"]!.GetValue<DateTimeOffset>();
-        var households = options.ImportRows / MembersPerHousehold;
+        var households = (options.ImportRows + MembersPerHousehold - 1) / MembersPerHousehold;
         var applied = view["householdsApplied"]!.GetValue<int>();
         if (applied != households || view["status"]!.GetValue<string>() != "Completed")
             throw new InvalidOperationException($"The import applied {applied} of {households} households: {view.ToJsonString()}");

@@ -69,7 +69,7 @@ public static class MemoryPhase
             {Table(["", "RSS MB", "GC heap MB"], [
                 ["start", N(samples[0].RssMb, 1), N(first.GcHeapMb, 1)],
                 ["peak sampled in this phase (RSS; GC heap)", N(samples.Max(s => s.RssMb), 1), N(samples.Where(s => !double.IsNaN(s.GcHeapMb)).Select(s => s.GcHeapMb).DefaultIfEmpty(double.NaN).Max(), 1)],
-                ["peak of the process so far (VmHWM; GC heap max)", N(samples.Max(s => s.HwmMb), 1), N(samples.Where(s => !double.IsNaN(s.GcHeapMb)).Select(s => s.GcHeapMb).DefaultIfEmpty(double.NaN).Max(), 1)],
+                ["peak of the process so far (VmHWM)", N(samples.Max(s => s.HwmMb), 1), "–"],
                 ["end", N(samples[^1].RssMb, 1), N(samples[^1].GcHeapMb, 1)],
                 ["slope over last half, MB/min", N(rssSlope, 2), N(heapSlope, 2)],
             ])}

@@ -2,12 +2,19 @@ using Microsoft.Extensions.Options;
 
 namespace Registry.Api.Demo;
 
-/// <summary>Loads the demo town at start-up, after the reference data is seeded, and only when Demo:Load is on.</summary>
-public sealed class DemoStartup(DemoLoader loader, IOptions<DemoOptions> options, ILogger<DemoStartup> logger) : IHostedService
+/// <summary>Loads the demo town at start-up, after the reference data is seeded, only when Demo:Load is on and only in Development.</summary>
+public sealed class DemoStartup(DemoLoader loader, IOptions<DemoOptions> options, IHostEnvironment environment, ILogger<DemoStartup> logger)
+    : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
         if (!options.Value.Load) return;
+        // Synthetic households and ID numbers must never mix with a real registry's records.
+        if (!environment.IsDevelopment())
+        {
+            logger.LogWarning("Demo town not loaded: demo data is loaded only in the Development environment");
+            return;
+        }
         try
         {
             await loader.Load(ct);

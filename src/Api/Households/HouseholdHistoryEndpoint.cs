@@ -1,5 +1,9 @@
+using System.Text.Json.Nodes;
 using JasperFx.Events;
 using Marten;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Registry.Api.Audit;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
@@ -18,7 +22,7 @@ public sealed record HistoryEntry(
     string Type,
     DateTimeOffset RecordedAt,
     DateOnly? EffectiveOn,
-    object Data,
+    JsonNode? Data,
     ActorView Actor,
     string? Reason,
     string? CorrelationId,
@@ -33,7 +37,8 @@ public static class HouseholdHistoryEndpoint
     public const int MaxLimit = 1000;
 
     [WolverineGet("/api/households/{id}/history")]
-    public static async Task<IResult> Get(Guid id, string? afterVersion, string? limit, HttpContext http, IQuerySession session)
+    public static async Task<IResult> Get(Guid id, string? afterVersion, string? limit, HttpContext http, IQuerySession session,
+        SensitiveReads reads, IOptions<JsonOptions> json)
     {
         var actor = Actor.From(http.User);
         actor.Require(Permission.ReadRegistry);
@@ -57,17 +62,21 @@ public static class HouseholdHistoryEndpoint
             if (fetched.Count > page.Value.Limit)
                 http.Response.Headers.Link = $"</api/households/{id}/history?afterVersion={events[^1].Version}&limit={page.Value.Limit}>; rel=\"next\"";
         }
-        return Results.Ok(events.Select(e => new HistoryEntry(
+        var unmasked = AccessPolicy.Allows(actor.Role, Permission.ReadIdNumbers);
+        var shownIdNumbers = new HashSet<string>();
+        var entries = events.Select(e => new HistoryEntry(
             e.Sequence,
             e.Version,
             e.EventTypeName,
             e.Timestamp,
             EventFacts.EffectiveOn(e.Data),
-            e.Data,
+            HistoryData.Shown(e.Data, json.Value.SerializerOptions, unmasked, shownIdNumbers),
             new ActorView(EventMetadata.Header(e, EventMetadata.UserId), EventMetadata.Header(e, EventMetadata.UserName),
                 EventMetadata.Header(e, EventMetadata.Role), EventMetadata.Header(e, EventMetadata.Org)),
             EventMetadata.Header(e, EventMetadata.Reason),
             e.CorrelationId,
-            EventMetadata.HashOf(e))).ToList());
+            EventMetadata.HashOf(e))).ToList();
+        if (shownIdNumbers.Count > 0) await reads.Record(actor, http, id, current.VillageCode, shownIdNumbers, "household-history");
+        return Results.Ok(entries);
     }
 }

@@ -18,12 +18,16 @@ public sealed record ReferenceData(
 
 public static class GetReferenceEndpoint
 {
-    private static readonly Type[] EnumTypes =
+    /// <summary>Every enum a client sends or receives on some route.</summary>
+    public static readonly Type[] EnumTypes =
     [
         typeof(HouseholdStatus), typeof(HouseholdMark), typeof(MonitoringKind), typeof(GuaranteeKind), typeof(GuaranteeStatus),
         typeof(RiskType), typeof(AssistanceCategory), typeof(Relation), typeof(SchoolStatus), typeof(Health), typeof(Disability),
         typeof(LaborCapacity), typeof(WorkStatus), typeof(IncreaseReason), typeof(DecreaseReason), typeof(Role), typeof(ProcedureKind),
-        typeof(StepOutcome), typeof(Domain.Org.OrgKind),
+        typeof(StepOutcome), typeof(Domain.Org.OrgKind), typeof(Domain.People.Sex), typeof(Domain.Submissions.ListKind),
+        typeof(Domain.Submissions.SubmissionStatus), typeof(Domain.Quality.Severity), typeof(Domain.Quality.ProblemSource),
+        typeof(Domain.Quality.ProblemStatus), typeof(Domain.Quality.ResolutionOutcome), typeof(StepLevel), typeof(EvidenceRule),
+        typeof(ProcedureClosure), typeof(Domain.Campaigns.PhaseMeasure),
     ];
 
     [WolverineGet("/api/reference")]

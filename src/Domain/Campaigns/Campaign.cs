@@ -1,3 +1,5 @@
+using System.ComponentModel;
+
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
@@ -6,10 +8,10 @@ namespace Registry.Domain.Campaigns;
 /// <summary>What a phase's progress is measured by; a village is behind when the phase has ended and the measure is not met.</summary>
 public enum PhaseMeasure
 {
-    Visited,
-    ListSigned,
-    IncomeAssessed,
-    ProblemsClosed,
+    [Description("已走访")] Visited,
+    [Description("名单已签字")] ListSigned,
+    [Description("收入已核算")] IncomeAssessed,
+    [Description("问题已整改")] ProblemsClosed,
 }
 
 public sealed record CampaignPhase(string Code, string NameZh, DateOnly From, DateOnly To, PhaseMeasure? Measure);

@@ -1,10 +1,12 @@
+using System.ComponentModel;
+
 namespace Registry.Domain.Org;
 
 public enum OrgKind
 {
-    District,
-    Town,
-    Village,
+    [Description("区县")] District,
+    [Description("乡镇")] Town,
+    [Description("村")] Village,
 }
 
 /// <summary>

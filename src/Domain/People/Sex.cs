@@ -1,7 +1,9 @@
+using System.ComponentModel;
+
 namespace Registry.Domain.People;
 
 public enum Sex
 {
-    Male,
-    Female,
+    [Description("男")] Male,
+    [Description("女")] Female,
 }

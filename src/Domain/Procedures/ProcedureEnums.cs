@@ -19,21 +19,21 @@ public enum StepOutcome
 
 public enum StepLevel
 {
-    Village,
-    Town,
-    District,
+    [Description("村级")] Village,
+    [Description("镇级")] Town,
+    [Description("区级")] District,
 }
 
 public enum EvidenceRule
 {
-    None,
-    Appraisal,
-    Publicity,
-    Document,
+    [Description("无")] None,
+    [Description("民主评议")] Appraisal,
+    [Description("公示")] Publicity,
+    [Description("书面材料")] Document,
 }
 
 public enum ProcedureClosure
 {
-    Completed,
-    Rejected,
+    [Description("已办结")] Completed,
+    [Description("未通过")] Rejected,
 }

@@ -133,4 +133,29 @@ public sealed class AuditTests(AppFixture app)
         items[0]!["idNumbers"]![0]!.GetValue<string>().ShouldBe(household.HeadId);
         await (await clerk.GetAsync($"/api/audit/sensitive-reads?household={household.Id}")).ShouldBe(HttpStatusCode.Forbidden, "auth.role-not-allowed");
     }
+
+    [Fact]
+    public async Task A_history_masks_id_numbers_for_roles_that_may_not_read_them_and_logs_the_unmasked_read()
+    {
+        var (town, village) = await app.NewVillage();
+        var household = await Sample.Register(app.Client(Role.VillageClerk, village), village);
+        var url = $"/api/households/{household.Id}/history";
+
+        var housing = await (await app.Client(Role.HousingDept, AppFixture.District).GetAsync(url)).ShouldBe(HttpStatusCode.OK);
+        var maskedText = housing.ToJsonString();
+        maskedText.ShouldNotContain(household.HeadId);
+        maskedText.ShouldNotContain(household.SpouseId);
+        housing[0]!["data"]!["members"]![0]!["facts"]!["idNumber"]!.GetValue<string>().ShouldBe(new string('*', 14) + household.HeadId[^4..]);
+
+        var officer = await (await app.Client(Role.TownOfficer, town, "town-history-reader").GetAsync(url)).ShouldBe(HttpStatusCode.OK);
+        officer[0]!["data"]!["members"]![0]!["facts"]!["idNumber"]!.GetValue<string>().ShouldBe(household.HeadId);
+
+        var reads = await (await app.Client(Role.Inspector, town).GetAsync($"/api/audit/sensitive-reads?household={household.Id}&actor=town-history-reader"))
+            .ShouldBe(HttpStatusCode.OK);
+        var read = reads["items"]!.AsArray().Single()!;
+        read["purpose"]!.GetValue<string>().ShouldBe("household-history");
+        read["idNumbers"]!.AsArray().Select(n => n!.GetValue<string>()).Order().ShouldBe(new[] { household.HeadId, household.SpouseId }.Order());
+        var all = await (await app.Client(Role.Inspector, town).GetAsync($"/api/audit/sensitive-reads?household={household.Id}")).Json();
+        all["items"]!.AsArray().ShouldNotContain(r => r!["actorId"]!.GetValue<string>() == $"{Role.HousingDept}-{AppFixture.District}");
+    }
 }

@@ -29,6 +29,8 @@ public sealed class LockedDownFixture : IAsyncLifetime
             builder.UseSetting("Auth:SigningKey", "production-key-from-configuration-" + Guid.NewGuid().ToString("N"));
             builder.UseSetting("Limits:WritesPerWindow", WritesPerWindow.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Limits:WriteWindowSeconds", "3600");
+            // Asked for, and still refused: synthetic households never enter a production registry.
+            builder.UseSetting("Demo:Load", "true");
         });
     }
 
@@ -51,6 +53,14 @@ public sealed class LockedDownCollection : ICollectionFixture<LockedDownFixture>
 [Collection(LockedDownCollection.Name)]
 public sealed class LockedDownHostTests(LockedDownFixture host)
 {
+    [Fact]
+    public async Task The_demo_town_is_not_loaded_outside_development_even_when_asked()
+    {
+        var district = host.Client(Role.DistrictOfficer, AppFixture.District, "district-demo-check");
+        await (await district.GetAsync($"/api/org-units/{new Registry.Api.Demo.DemoOptions().TownCode}")).ShouldBe(HttpStatusCode.NotFound, "org.not-found");
+        (await (await district.GetAsync($"/api/households?org={AppFixture.District}")).ShouldBe(HttpStatusCode.OK))["total"]!.GetValue<long>().ShouldBe(0);
+    }
+
     [Fact]
     public async Task Dev_tokens_are_not_minted_outside_development()
     {

@@ -34,8 +34,15 @@ public sealed class HistoryPagingTests(AppFixture app)
         pages.ShouldBe(3);
         paged.ShouldBe(whole.Select(e => e!.ToJsonString()).ToList());
 
-        var tail = (await (await clerk.GetAsync($"/api/households/{household.Id}/history?afterVersion=5")).Json()).AsArray();
-        tail.Select(e => e!["version"]!.GetValue<long>()).ShouldBe([6L, 7L]);
+        var tail = await clerk.GetAsync($"/api/households/{household.Id}/history?afterVersion=5");
+        (await tail.Json()).AsArray().Select(e => e!["version"]!.GetValue<long>()).ShouldBe([6L, 7L]);
+        tail.Headers.Contains("Link").ShouldBeFalse();
+
+        // A last page exactly full has no next page, and a page past the end is empty.
+        var lastFull = await clerk.GetAsync($"/api/households/{household.Id}/history?afterVersion=4&limit=3");
+        (await lastFull.Json()).AsArray().Count.ShouldBe(3);
+        lastFull.Headers.Contains("Link").ShouldBeFalse();
+        (await (await clerk.GetAsync($"/api/households/{household.Id}/history?afterVersion=7&limit=3")).Json()).AsArray().ShouldBeEmpty();
     }
 
     [Theory]

@@ -38,6 +38,8 @@ public sealed class MemberTests(AppFixture app)
         var clerk = app.Client(Role.VillageClerk, village);
         var household = await Sample.Register(clerk, village);
         var spouse = household.Document.MemberId(household.SpouseId);
+        await (await clerk.Patch($"/api/households/{household.Id}/members/{spouse}", new { health = "MajorIllness", reason = "确诊" }))
+            .ShouldBe(HttpStatusCode.OK);
         var response = await clerk.PostAsJsonAsync($"/api/households/{household.Id}/members/{spouse}/removal",
             new { reason = "Death", effectiveDate = "2020-09-01", note = "病故" });
         await response.ShouldBe(HttpStatusCode.OK);
@@ -47,6 +49,8 @@ public sealed class MemberTests(AppFixture app)
         var former = document["formerMembers"]![0]!;
         former["reason"]!.GetValue<string>().ShouldBe("Death");
         former["effectiveDate"]!.GetValue<string>().ShouldBe("2020-09-01");
+        former["health"]!.GetValue<string>().ShouldBe("MajorIllness");
+        former["relation"]!.GetValue<string>().ShouldBe("Spouse");
         await (await clerk.GetAsync($"/api/persons/{household.SpouseId}")).ShouldBe(HttpStatusCode.NotFound, "person.not-found");
 
         await (await clerk.PostAsJsonAsync($"/api/households/{household.Id}/members/{spouse}/removal",

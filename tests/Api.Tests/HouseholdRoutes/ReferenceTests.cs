@@ -22,6 +22,25 @@ public sealed class ReferenceTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Every_enum_of_the_domain_that_travels_over_http_is_in_the_reference_with_a_chinese_label_for_each_value()
+    {
+        // Permission and RefusalKind stay inside the server: routes never send or take them.
+        var internalOnly = new[] { typeof(Permission), typeof(Registry.Domain.Common.RefusalKind) };
+        var domainEnums = typeof(Role).Assembly.GetExportedTypes().Where(t => t.IsEnum).Except(internalOnly).ToList();
+        domainEnums.Count.ShouldBeGreaterThan(20);
+
+        var enums = (await (await app.Client(Role.VillageClerk, AppFixture.District).GetAsync("/api/reference")).ShouldBe(HttpStatusCode.OK))["enums"]!;
+        foreach (var type in domainEnums)
+        {
+            var values = enums[type.Name]?.AsArray();
+            values.ShouldNotBeNull($"{type.Name} is missing from /api/reference");
+            values.Select(v => v!["value"]!.GetValue<string>()).ShouldBe(Enum.GetNames(type), $"values of {type.Name}");
+            foreach (var v in values)
+                v!["label"]!.GetValue<string>().ShouldMatch(@"\p{IsCJKUnifiedIdeographs}", $"{type.Name}.{v["value"]} has no Chinese label");
+        }
+    }
+
+    [Fact]
     public async Task Only_the_district_office_sets_policy_lines()
     {
         var district = app.Client(Role.DistrictOfficer, AppFixture.District);

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Registry.Domain.People;
+
+namespace Registry.Api.Households;
+
+/// <summary>
+/// An event's data as a history shows it: resident ID numbers masked for roles that may not read them, and every ID
+/// number shown collected, so that an unmasked read is logged like any other.
+/// </summary>
+public static class HistoryData
+{
+    private const string IdNumberProperty = "idNumber";
+
+    public static JsonNode? Shown(object data, JsonSerializerOptions options, bool unmasked, ISet<string> shownIdNumbers)
+    {
+        var node = JsonSerializer.SerializeToNode(data, data.GetType(), options);
+        Visit(node, unmasked, shownIdNumbers);
+        return node;
+    }
+
+    private static void Visit(JsonNode? node, bool unmasked, ISet<string> shown)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (name, value) in obj.ToList())
+                {
+                    if (string.Equals(name, IdNumberProperty, StringComparison.OrdinalIgnoreCase) && value is JsonValue v
+                        && v.TryGetValue<string>(out var idNumber))
+                    {
+                        if (unmasked) shown.Add(idNumber);
+                        else obj[name] = ResidentIdNumber.Mask(idNumber);
+                    }
+                    else Visit(value, unmasked, shown);
+                }
+                break;
+            case JsonArray array:
+                foreach (var item in array) Visit(item, unmasked, shown);
+                break;
+        }
+    }
+}
