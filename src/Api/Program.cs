@@ -1,4 +1,3 @@
-using System.Text.Json.Serialization;
 using JasperFx;
 using JasperFx.Events.Daemon;
 using Marten;
@@ -42,7 +41,7 @@ builder.Services.AddWolverineHttp();
 
 builder.Services.ConfigureHttpJsonOptions(json =>
 {
-    json.SerializerOptions.Converters.Add(new JsonStringEnumConverter(allowIntegerValues: false));
+    json.SerializerOptions.Converters.Add(new StrictEnumConverterFactory());
     json.SerializerOptions.MaxDepth = 32;
 });
 builder.AddRegistryAuth();
@@ -63,6 +62,7 @@ var app = builder.Build();
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.Use((http, next) => RequestContext.AssignCorrelation(http, next));
+app.Use(EnumFailures.Scope);
 app.UseRegistryRequestHardening();
 app.UseRegistrySwaggerUi();
 app.UseAuthentication();

@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 
 namespace Registry.Api.Infrastructure;
@@ -29,6 +30,16 @@ public static class OpenApiSetup
             var path = context.Description.RelativePath ?? "";
             var tag = Areas.FirstOrDefault(a => path.StartsWith(a.Prefix, StringComparison.Ordinal)).Tag ?? "Other";
             operation.Tags = new HashSet<OpenApiTagReference> { new(tag) };
+            return Task.CompletedTask;
+        }).AddSchemaTransformer((schema, context, _) =>
+        {
+            // The strict enum converter is opaque to the schema exporter: say what it accepts, the English names.
+            var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+            if (type.IsEnum)
+            {
+                schema.Type = JsonSchemaType.String;
+                schema.Enum = Enum.GetNames(type).Select(name => (JsonNode)JsonValue.Create(name)).ToList();
+            }
             return Task.CompletedTask;
         }).AddDocumentTransformer((document, _, _) =>
         {

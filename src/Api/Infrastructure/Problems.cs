@@ -39,6 +39,17 @@ public static class Problems
     {
         var problem = context.ProblemDetails;
         if (problem.Extensions.ContainsKey("code")) return;
+        if (problem.Status == 400 && context.HttpContext.Features.Get<EnumFailures>()?.First is { } unknown)
+        {
+            var field = ProblemExceptionHandler.FieldOf(unknown.Path);
+            problem.Detail = $"{field}: {unknown.Message}";
+            problem.Extensions["code"] = ProblemExceptionHandler.UnknownEnumCode;
+            problem.Extensions["errors"] = new Dictionary<string, object[]>
+            {
+                [field] = [new { Code = ProblemExceptionHandler.UnknownEnumCode, unknown.Message }],
+            };
+            return;
+        }
         problem.Extensions["code"] = problem.Status switch
         {
             400 => "request.malformed",

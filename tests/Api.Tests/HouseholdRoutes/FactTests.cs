@@ -59,7 +59,7 @@ public sealed class FactTests(AppFixture app)
         var url = $"/api/households/{household.Id}/risks";
         await (await clerk.PutAsJsonAsync(url, new { risks = new[] { "MajorIllness" } })).ShouldBe(HttpStatusCode.BadRequest, "reason.required");
         await (await clerk.PutAsJsonAsync(url, new { risks = Array.Empty<string>(), reason = "走访" })).ShouldBe(HttpStatusCode.BadRequest, "risks.count");
-        await (await clerk.PutAsJsonAsync(url, new { risks = new[] { "Flood" }, reason = "走访" })).ShouldBe(HttpStatusCode.BadRequest, "request.malformed");
+        await (await clerk.PutAsJsonAsync(url, new { risks = new[] { "Flood" }, reason = "走访" })).ShouldBe(HttpStatusCode.BadRequest, "request.enum.unknown");
         await (await clerk.PutAsJsonAsync(url, new { risks = new[] { "MajorIllness", "Epidemic" }, reason = "走访发现" })).ShouldBe(HttpStatusCode.OK);
         var document = await (await clerk.GetAsync($"/api/households/{household.Id}")).Json();
         document["monitoring"]!["risks"]!.AsArray().Select(r => r!.GetValue<string>()).ShouldBe(["MajorIllness", "Epidemic"]);

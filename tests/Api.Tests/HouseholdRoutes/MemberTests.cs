@@ -108,7 +108,7 @@ public sealed class MemberTests(AppFixture app)
     [InlineData("""{"phone":"139","reason":"x"}""", "member.phone.format")]
     [InlineData("""{"relation":"Head","reason":"x"}""", "member.changes.none")]
     [InlineData("""{"idNumber":"500101197001010018","reason":"x"}""", "member.id-number.checksum")]
-    [InlineData("""{"health":"Sick","reason":"x"}""", "request.malformed")]
+    [InlineData("""{"health":"Sick","reason":"x"}""", "request.enum.unknown")]
     public async Task Invalid_member_updates_are_refused_and_change_nothing(string json, string code)
     {
         var (_, village) = await app.NewVillage();

@@ -93,6 +93,9 @@ public sealed class ReferenceTests(AppFixture app)
         var openApi = await (await anonymous.GetAsync("/openapi/v1.json")).ShouldBe(HttpStatusCode.OK);
         openApi["paths"]!.AsObject().Select(p => p.Key).ShouldContain("/api/households/{id}/history");
         openApi["components"]!["securitySchemes"]!["Bearer"].ShouldNotBeNull();
+        // Enums are documented as the English names they travel as.
+        var relation = openApi["components"]!["schemas"]!["Relation"]!;
+        relation["enum"]!.AsArray().Select(v => v!.GetValue<string>()).ShouldContain("Spouse");
         var swagger = await anonymous.GetAsync("/swagger/index.html");
         swagger.StatusCode.ShouldBe(HttpStatusCode.OK);
         await (await anonymous.GetAsync("/api/no-such-route")).ShouldBe(HttpStatusCode.Unauthorized);
@@ -105,7 +108,7 @@ public sealed class ReferenceTests(AppFixture app)
         var response = await anonymous.PostAsJsonAsync("/api/auth/dev-token", new { userId = "u1", name = "测试", role = "TownOfficer", org = "500101120000" });
         (await response.ShouldBe(HttpStatusCode.OK))["token"]!.GetValue<string>().ShouldNotBeNullOrEmpty();
         await (await anonymous.PostAsJsonAsync("/api/auth/dev-token", new { userId = "u1", name = "测试", role = "Mayor", org = "500101120000" }))
-            .ShouldBe(HttpStatusCode.BadRequest, "request.malformed");
+            .ShouldBe(HttpStatusCode.BadRequest, "request.enum.unknown");
         await (await anonymous.PostAsJsonAsync("/api/auth/dev-token", new { userId = "u1", name = "测试", role = "TownOfficer", org = "5001" }))
             .ShouldBe(HttpStatusCode.BadRequest, "org.code.format");
     }

@@ -79,8 +79,8 @@ public sealed class RegistrationTests(AppFixture app)
     }
 
     [Theory]
-    [InlineData("""{"villageCode":"VILLAGE","status":"Bogus","members":[]}""", "request.malformed")]
-    [InlineData("""{"villageCode":"VILLAGE","status":"Poor","members":[{"name":"周五","idNumber":"ID","relation":"Boss"}]}""", "request.malformed")]
+    [InlineData("""{"villageCode":"VILLAGE","status":"Bogus","members":[]}""", "request.enum.unknown")]
+    [InlineData("""{"villageCode":"VILLAGE","status":"Poor","members":[{"name":"周五","idNumber":"ID","relation":"Boss"}]}""", "request.enum.unknown")]
     [InlineData("""{"villageCode":"VILLAGE","status":"Poor","members":[""", "request.malformed")]
     [InlineData("""{"villageCode":"VILLAGE","status":"Poor","identifiedYear":1999,"members":[{"name":"周五","idNumber":"ID","relation":"Head"}]}""", "year.out-of-range")]
     [InlineData("""{"villageCode":"VILLAGE","status":"Poor","members":[{"name":"周五","idNumber":"ID","relation":"Head"}]}""", "household.identified-year.required")]
@@ -94,6 +94,24 @@ public sealed class RegistrationTests(AppFixture app)
         var response = await clerk.PostAsync("/api/households", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
         var problem = await response.ShouldBe(HttpStatusCode.BadRequest);
         problem.ToJsonString().ShouldContain(code);
+        await NothingRegisteredIn(clerk, village);
+    }
+
+    [Theory]
+    [InlineData("\"Boss\"")]
+    [InlineData("\"head\"")]
+    [InlineData("0")]
+    [InlineData("\"Head,Spouse\"")]
+    public async Task An_unknown_enum_value_names_its_field_and_the_allowed_values(string relation)
+    {
+        var (_, village) = await app.NewVillage();
+        var clerk = app.Client(Role.VillageClerk, village);
+        var body = $$"""{"villageCode":"{{village}}","status":"Poor","identifiedYear":2016,"members":[{"name":"周五","idNumber":"{{People.IdNumber(true)}}","relation":{{relation}}}]}""";
+        var response = await clerk.PostAsync("/api/households", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        var problem = await response.ShouldBe(HttpStatusCode.BadRequest, "request.enum.unknown");
+        var error = problem["errors"]!["members[0].relation"]![0]!;
+        error["code"]!.GetValue<string>().ShouldBe("request.enum.unknown");
+        error["message"]!.GetValue<string>().ShouldContain("Spouse");
         await NothingRegisteredIn(clerk, village);
     }
 
