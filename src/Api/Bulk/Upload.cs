@@ -35,8 +35,9 @@ public static class Upload
         {
             throw TooLarge();
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException || (e is IOException && !http.RequestAborted.IsCancellationRequested))
         {
+            // A body that ends before its closing boundary surfaces as an IOException from the multipart reader.
             throw DomainRefusal.Invalid("file", "request.malformed", "The multipart body is malformed.");
         }
         if (form.Files.Count != 1)

@@ -199,6 +199,12 @@ public sealed class ImportTests(AppFixture app)
         await (await clerk.PostAsync("/api/imports", ImportDriver.Form([], "a.csv"))).ShouldBe(HttpStatusCode.BadRequest, "import.file.empty");
         await (await clerk.PostAsync("/api/imports", new StringContent("{}", System.Text.Encoding.UTF8, "application/json")))
             .ShouldBe(HttpStatusCode.BadRequest, "import.file.required");
+        foreach (var truncated in new[] { "{\"a\":1}", "%%%", "--x\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.csv\"\r\n\r\n户编号" })
+        {
+            var body = new StringContent(truncated);
+            body.Headers.ContentType = System.Net.Http.Headers.MediaTypeHeaderValue.Parse("multipart/form-data; boundary=x");
+            await (await clerk.PostAsync("/api/imports", body)).ShouldBe(HttpStatusCode.BadRequest, "request.malformed");
+        }
         var missing = await (await clerk.PostAsync("/api/imports", ImportDriver.Form(ImportDriver.Csv([], ["户编号", "村代码", "姓名"]), "a.csv")))
             .ShouldBe(HttpStatusCode.BadRequest, "import.columns.missing");
         missing["errors"]!.AsObject().Select(e => e.Key).ShouldBe(["status", "idNumber", "relation"], ignoreOrder: true);

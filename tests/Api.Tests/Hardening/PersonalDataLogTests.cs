@@ -24,7 +24,7 @@ public sealed partial class PersonalDataLogTests(AppFixture app)
         await (await clerk.GetAsync($"/api/persons/{newcomer}")).ShouldBe(HttpStatusCode.NotFound);
         await (await clerk.GetAsync($"/api/households?q={household.HeadId}")).ShouldBe(HttpStatusCode.OK);
         await (await clerk.Patch($"/api/households/{household.Id}/members/{head}", new { phone, reason = "电话变更" })).ShouldBe(HttpStatusCode.OK);
-        await (await clerk.Patch($"/api/households/{household.Id}/members/{head}", new { idNumber = newcomer[..17] + "0", reason = "更正" }))
+        await (await clerk.Patch($"/api/households/{household.Id}/members/{head}", new { idNumber = newcomer[..17] + (newcomer[17] == '0' ? "1" : "0"), reason = "更正" }))
             .ShouldBe(HttpStatusCode.BadRequest);
         // The same people registered again, at once in several requests: the person index refuses all but none in the database.
         var again = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => clerk.PostAsJsonAsync("/api/households", new
