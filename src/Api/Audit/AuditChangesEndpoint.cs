@@ -1,5 +1,4 @@
 using Marten;
-using Marten.Pagination;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
@@ -25,7 +24,6 @@ public static class AuditChangesEndpoint
         if (Query.Instant("to", to) is { } t) query = query.Where(a => a.RecordedAt <= t);
         if (Text.Clean(type) is { } eventType) query = query.Where(a => a.EventType == eventType);
         if (Query.Id("household", household) is { } streamId) query = query.Where(a => a.StreamId == streamId);
-        var entries = await query.OrderByDescending(a => a.Sequence).ToPagedListAsync(pageNumber, size, http.RequestAborted);
-        return Results.Ok(new PageOf<AuditEntry>(entries.ToList(), pageNumber, size, entries.TotalItemCount));
+        return Results.Ok(await PagedQuery.Page(query, q => q.OrderByDescending(a => a.Sequence), pageNumber, size, http.RequestAborted));
     }
 }

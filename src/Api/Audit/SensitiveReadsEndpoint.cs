@@ -1,5 +1,4 @@
 using Marten;
-using Marten.Pagination;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
@@ -24,7 +23,6 @@ public static class SensitiveReadsEndpoint
         if (Text.Clean(actor) is { } actorId) query = query.Where(r => r.ActorId == actorId);
         if (Query.Instant("from", from) is { } f) query = query.Where(r => r.ReadAt >= f);
         if (Query.Instant("to", to) is { } t) query = query.Where(r => r.ReadAt <= t);
-        var reads = await query.OrderByDescending(r => r.ReadAt).ToPagedListAsync(pageNumber, size, http.RequestAborted);
-        return Results.Ok(new PageOf<SensitiveRead>(reads.ToList(), pageNumber, size, reads.TotalItemCount));
+        return Results.Ok(await PagedQuery.Page(query, q => q.OrderByDescending(r => r.ReadAt), pageNumber, size, http.RequestAborted));
     }
 }

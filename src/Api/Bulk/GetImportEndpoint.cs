@@ -1,5 +1,4 @@
 using Marten;
-using Marten.Pagination;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
@@ -53,12 +52,11 @@ public static class GetImportEndpoint
 
         var query = session.Query<ImportVerdict>().Where(v => v.ImportId == id);
         if (verdict is not null) query = query.Where(v => v.Verdict == verdict);
-        var verdicts = await query.OrderBy(v => v.FirstRow).ToPagedListAsync(pageNumber, size, http.RequestAborted);
+        var verdicts = await PagedQuery.Page(query, q => q.OrderBy(v => v.FirstRow), pageNumber, size, http.RequestAborted);
         var c = record.Counts;
         return Results.Ok(new ImportView(record.Id, record.FileName, record.Format, record.Status, record.CreatedBy, record.CreatedAt, record.StartedAt,
             record.FinishedAt, c.RowsTotal, c.RowsProcessed, c.HouseholdsTotal, c.HouseholdsApplied, c.HouseholdsRejected, c.HouseholdsAlreadyImported,
             record.Failure,
-            new PageOf<VerdictView>(verdicts.Select(v => new VerdictView(v.FirstRow, v.Rows, v.HouseholdKey, v.VillageCode, v.Verdict, v.HouseholdId,
-                v.Problems)).ToList(), pageNumber, size, verdicts.TotalItemCount)));
+            verdicts.Select(v => new VerdictView(v.FirstRow, v.Rows, v.HouseholdKey, v.VillageCode, v.Verdict, v.HouseholdId, v.Problems))));
     }
 }

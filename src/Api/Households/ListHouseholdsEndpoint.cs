@@ -1,5 +1,4 @@
 using Marten;
-using Marten.Pagination;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
@@ -49,8 +48,8 @@ public static class ListHouseholdsEndpoint
             if (text.Length > 30) throw DomainRefusal.Invalid("q", "query.q.too-long", "q has at most 30 characters.");
             query = query.Where(h => h.HeadName.Contains(text) || h.MemberNames.Contains(text) || h.IdNumbers.Contains(text.ToUpperInvariant()));
         }
-        var results = await query.OrderBy(h => h.VillageCode).ThenBy(h => h.Id).ToPagedListAsync(pageNumber, size, http.RequestAborted);
-        return Results.Ok(new PageOf<RosterRow>(results.Select(Row).ToList(), pageNumber, size, results.TotalItemCount));
+        var results = await PagedQuery.Page(query, q => q.OrderBy(h => h.VillageCode).ThenBy(h => h.Id), pageNumber, size, http.RequestAborted);
+        return Results.Ok(results.Select(Row));
     }
 
     private static RosterRow Row(HouseholdDetails h) => new(

@@ -1,5 +1,4 @@
 using Marten;
-using Marten.Pagination;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
@@ -33,7 +32,6 @@ public static class MonitoringEndpoint
             };
             query = query.Where(m => m.Eliminated == flag);
         }
-        var rows = await query.OrderBy(m => m.VillageCode).ThenBy(m => m.Id).ToPagedListAsync(pageNumber, size, http.RequestAborted);
-        return Results.Ok(new PageOf<MonitoringRow>(rows.ToList(), pageNumber, size, rows.TotalItemCount));
+        return Results.Ok(await PagedQuery.Page(query, q => q.OrderBy(m => m.VillageCode).ThenBy(m => m.Id), pageNumber, size, http.RequestAborted));
     }
 }

@@ -1,5 +1,4 @@
 using Marten;
-using Marten.Pagination;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
@@ -28,9 +27,9 @@ public static class ListProblemsEndpoint
         if (Query.Enum<ProblemSource>("source", source) is { } src) query = query.Where(p => p.Source == src);
         if (Text.Clean(rule) is { } r) query = query.Where(p => p.Rule == r);
         if (Query.Id("household", household) is { } h) query = query.Where(p => p.HouseholdId == h);
-        var problems = await query.OrderBy(p => p.VillageCode).ThenBy(p => p.Id).ToPagedListAsync(pageNumber, size, http.RequestAborted);
-        return Results.Ok(new PageOf<ProblemItem>(problems.Select(p => new ProblemItem(p.Id, p.HouseholdId, p.State.MemberId, p.VillageCode, p.Source,
+        var problems = await PagedQuery.Page(query, q => q.OrderBy(p => p.VillageCode).ThenBy(p => p.Id), pageNumber, size, http.RequestAborted);
+        return Results.Ok(problems.Select(p => new ProblemItem(p.Id, p.HouseholdId, p.State.MemberId, p.VillageCode, p.Source,
             p.Rule, p.State.RuleSetVersion, p.State.Severity, p.State.Description, p.Status, p.State.OpenedOn, p.OpenedBy, p.State.Resolution,
-            p.ResolvedBy)).ToList(), pageNumber, size, problems.TotalItemCount));
+            p.ResolvedBy)));
     }
 }
