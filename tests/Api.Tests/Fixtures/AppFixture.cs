@@ -25,6 +25,9 @@ public sealed class AppFixture : IAsyncLifetime
     /// <summary>Configuration on top of the test defaults, for a collection whose host needs it.</summary>
     public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
 
+    /// <summary>Services in place of the application's own, for a collection whose host needs them (a fake clock).</summary>
+    public Action<IServiceCollection> Services { get; init; } = _ => { };
+
     public IDocumentStore Store => Host.Services.GetRequiredService<IDocumentStore>();
 
     public async Task InitializeAsync()
@@ -39,7 +42,11 @@ public sealed class AppFixture : IAsyncLifetime
             // The suite's own traffic stays far below this; the limiter is proven with a low limit in its own host.
             builder.UseSetting("Limits:WritesPerWindow", "1000000");
             foreach (var (key, value) in Settings) builder.UseSetting(key, value);
-            builder.ConfigureServices(services => services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs));
+            builder.ConfigureServices(services =>
+            {
+                services.AddSingleton<Microsoft.Extensions.Logging.ILoggerProvider>(Logs);
+                Services(services);
+            });
         });
     }
 
