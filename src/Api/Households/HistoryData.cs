@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Registry.Domain.People;
@@ -12,11 +14,24 @@ public static class HistoryData
 {
     private const string IdNumberProperty = "idNumber";
 
-    public static JsonNode? Shown(object data, JsonSerializerOptions options, bool unmasked, ISet<string> shownIdNumbers)
+    private static readonly ConcurrentDictionary<Type, bool> CarriesIdNumbers = new();
+
+    /// <summary>The data itself where its type can hold no ID number; otherwise a JSON tree with the ID numbers handled.</summary>
+    public static object Shown(object data, JsonSerializerOptions options, bool unmasked, ISet<string> shownIdNumbers)
     {
+        if (!CarriesIdNumbers.GetOrAdd(data.GetType(), type => HoldsIdNumber(type, []))) return data;
         var node = JsonSerializer.SerializeToNode(data, data.GetType(), options);
         Visit(node, unmasked, shownIdNumbers);
-        return node;
+        return node!;
+    }
+
+    private static bool HoldsIdNumber(Type type, HashSet<Type> seen)
+    {
+        if (type.IsPrimitive || type.IsEnum || type == typeof(string) || !seen.Add(type)) return false;
+        if (type.IsGenericType && type.GetGenericArguments().Any(t => HoldsIdNumber(t, seen))) return true;
+        if (type.IsArray && HoldsIdNumber(type.GetElementType()!, seen)) return true;
+        return type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Any(p =>
+            string.Equals(p.Name, IdNumberProperty, StringComparison.OrdinalIgnoreCase) || HoldsIdNumber(p.PropertyType, seen));
     }
 
     private static void Visit(JsonNode? node, bool unmasked, ISet<string> shown)

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Http.Json;
@@ -22,7 +21,7 @@ public sealed record HistoryEntry(
     string Type,
     DateTimeOffset RecordedAt,
     DateOnly? EffectiveOn,
-    JsonNode? Data,
+    object Data,
     ActorView Actor,
     string? Reason,
     string? CorrelationId,

@@ -138,13 +138,21 @@ public sealed class AuditTests(AppFixture app)
     public async Task A_history_masks_id_numbers_for_roles_that_may_not_read_them_and_logs_the_unmasked_read()
     {
         var (town, village) = await app.NewVillage();
-        var household = await Sample.Register(app.Client(Role.VillageClerk, village), village);
+        var clerk = app.Client(Role.VillageClerk, village);
+        var household = await Sample.Register(clerk, village);
+        var child = People.IdNumber(male: true, birthYear: 2020);
+        await (await clerk.PostAsJsonAsync($"/api/households/{household.Id}/members", new
+        {
+            member = Sample.Member("王小山", child, "Son"), reason = "Birth", effectiveDate = "2020-10-03",
+        })).ShouldBe(HttpStatusCode.OK);
         var url = $"/api/households/{household.Id}/history";
 
         var housing = await (await app.Client(Role.HousingDept, AppFixture.District).GetAsync(url)).ShouldBe(HttpStatusCode.OK);
+        housing.AsArray().Count.ShouldBe(2);
         var maskedText = housing.ToJsonString();
         maskedText.ShouldNotContain(household.HeadId);
         maskedText.ShouldNotContain(household.SpouseId);
+        maskedText.ShouldNotContain(child);
         housing[0]!["data"]!["members"]![0]!["facts"]!["idNumber"]!.GetValue<string>().ShouldBe(new string('*', 14) + household.HeadId[^4..]);
 
         var officer = await (await app.Client(Role.TownOfficer, town, "town-history-reader").GetAsync(url)).ShouldBe(HttpStatusCode.OK);
@@ -154,7 +162,7 @@ public sealed class AuditTests(AppFixture app)
             .ShouldBe(HttpStatusCode.OK);
         var read = reads["items"]!.AsArray().Single()!;
         read["purpose"]!.GetValue<string>().ShouldBe("household-history");
-        read["idNumbers"]!.AsArray().Select(n => n!.GetValue<string>()).Order().ShouldBe(new[] { household.HeadId, household.SpouseId }.Order());
+        read["idNumbers"]!.AsArray().Select(n => n!.GetValue<string>()).Order().ShouldBe(new[] { household.HeadId, household.SpouseId, child }.Order());
         var all = await (await app.Client(Role.Inspector, town).GetAsync($"/api/audit/sensitive-reads?household={household.Id}")).Json();
         all["items"]!.AsArray().ShouldNotContain(r => r!["actorId"]!.GetValue<string>() == $"{Role.HousingDept}-{AppFixture.District}");
     }
