@@ -54,6 +54,21 @@ public class HouseholdEvolveSpecs
     }
 
     [Fact]
+    public void The_state_keeps_one_income_per_year_the_assessment_in_effect()
+    {
+        var state = Given(A.Registered(),
+            A.Income(3000, 2019, D(2019, 10, 1)),
+            A.Income(3500, 2020, D(2020, 9, 1)),
+            A.Income(4200, 2020, D(2020, 10, 1)),
+            A.Income(3900, 2020, D(2020, 9, 15)),
+            A.Income(4300, 2020, D(2020, 10, 1)));
+
+        state.Incomes.Select(i => (i.Year, i.PerCapita)).ShouldBe([(2019, 3000m), (2020, 4300m)]);
+        state.LatestIncome(2020)!.PerCapita.ShouldBe(4300m);
+        state.LatestIncome()!.Year.ShouldBe(2020);
+    }
+
+    [Fact]
     public void A_joining_member_is_a_member_since_the_effective_date()
     {
         var state = Given(A.Registered(), new MemberJoined(A.NewMemberId, A.DaughterFacts, IncreaseReason.Birth, D(2020, 6, 1)));

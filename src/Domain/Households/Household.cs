@@ -96,9 +96,21 @@ public sealed partial record Household(
 
     public Household Apply(IncomeAssessed e) => this with
     {
-        Incomes = Incomes.Add(new IncomeRecord(e.Year, e.Wage, e.Business, e.Property, e.Transfer, e.ProductionCosts,
+        Incomes = WithAssessment(new IncomeRecord(e.Year, e.Wage, e.Business, e.Property, e.Transfer, e.ProductionCosts,
             e.NetIncome, e.HouseholdSize, e.PerCapita, e.AssessedOn)),
         Monitoring = Monitoring.Kind == MonitoringKind.None ? Monitoring : Monitoring with { LastAssessedOn = e.AssessedOn },
+    };
+
+    /// <summary>
+    /// The state keeps the assessment in effect for each year, the latest by its date (on the same date, the later
+    /// recorded); every assessment stays in the stream. A state that kept them all would grow with every reassessment,
+    /// and each command loads and rewrites it.
+    /// </summary>
+    private ImmutableList<IncomeRecord> WithAssessment(IncomeRecord assessment) => LatestIncome(assessment.Year) switch
+    {
+        null => Incomes.Add(assessment),
+        { } current when current.AssessedOn <= assessment.AssessedOn => Incomes.Replace(current, assessment),
+        _ => Incomes,
     };
 
     public Household Apply(GuaranteeCertified e) => this with { Guarantees = Guarantees.SetItem(e.Kind, e.Status) };
