@@ -146,4 +146,18 @@ public class ResidentIdNumberSpecs
     [InlineData("2020-02-15", 51)]
     public void Age_counts_completed_years(string on, int age) =>
         ResidentIdNumber.Parse(Ids.Make(Sex.Male, "19690215"), Now).Id!.AgeOn(DateOnly.Parse(on)).ShouldBe(age);
+
+    [Theory]
+    [InlineData(0, Sex.Female)]
+    [InlineData(137, Sex.Male)]
+    [InlineData(499, Sex.Female)]
+    public void A_composed_number_reads_back_as_its_region_birth_date_and_sex(int serial, Sex sex)
+    {
+        var number = ResidentIdNumber.Compose("500101", new DateOnly(1984, 2, 29), serial, sex);
+
+        var parsed = ResidentIdNumber.Parse(number, Now).Id!;
+        parsed.RegionCode.ShouldBe("500101");
+        parsed.BirthDate.ShouldBe(new DateOnly(1984, 2, 29));
+        parsed.Sex.ShouldBe(sex);
+    }
 }

@@ -1,5 +1,6 @@
 using Npgsql;
 using Registry.Bench.Infrastructure;
+using Registry.Projections;
 
 namespace Registry.Bench.Baselines;
 
@@ -29,7 +30,7 @@ public static class RawTables
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        await using var command = new NpgsqlCommand("select data::text, headers::text from registry.mt_events where type = $1 order by seq_id desc limit 1", connection);
+        await using var command = new NpgsqlCommand($"select data::text, headers::text from {RegistryStore.DefaultSchema}.mt_events where type = $1 order by seq_id desc limit 1", connection);
         command.Parameters.AddWithValue(eventType);
         await using var reader = await command.ExecuteReaderAsync();
         if (!await reader.ReadAsync()) throw new InvalidOperationException($"No stored {eventType} event to copy.");

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Npgsql;
 using NpgsqlTypes;
+using Registry.Projections;
 
 namespace Registry.Bench.Baselines;
 
@@ -18,7 +19,7 @@ public static class ReadAllWriteOnePerStream
         await connection.OpenAsync();
         var clock = Stopwatch.StartNew();
         await using (var command = new NpgsqlCommand(
-            "select seq_id, stream_id, version, type, \"timestamp\", data::text, headers::text from registry.mt_events order by seq_id", connection))
+            $"select seq_id, stream_id, version, type, \"timestamp\", data::text, headers::text from {RegistryStore.DefaultSchema}.mt_events order by seq_id", connection))
         await using (var reader = await command.ExecuteReaderAsync())
         {
             while (await reader.ReadAsync())

@@ -1,5 +1,6 @@
 using Npgsql;
 using Registry.Bench.Infrastructure;
+using Registry.Projections;
 
 namespace Registry.Bench.Baselines;
 
@@ -10,7 +11,7 @@ public static class StreamReads
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        var sql = "select seq_id, version, type, \"timestamp\", data::text, headers::text, correlation_id from registry.mt_events where stream_id = $1"
+        var sql = $"select seq_id, version, type, \"timestamp\", data::text, headers::text, correlation_id from {RegistryStore.DefaultSchema}.mt_events where stream_id = $1"
             + (asOf is null ? "" : " and \"timestamp\" <= $2") + " order by version";
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue(streamId);

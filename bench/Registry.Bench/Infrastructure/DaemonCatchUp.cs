@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Npgsql;
+using Registry.Projections;
 
 namespace Registry.Bench.Infrastructure;
 
@@ -11,8 +12,8 @@ public static class DaemonCatchUp
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand(
-            "select coalesce((select max(seq_id) from registry.mt_events), 0) " +
-            "- coalesce((select min(last_seq_id) from registry.mt_event_progression where name <> 'HighWaterMark'), 0)", connection);
+            $"select coalesce((select max(seq_id) from {RegistryStore.DefaultSchema}.mt_events), 0) " +
+            $"- coalesce((select min(last_seq_id) from {RegistryStore.DefaultSchema}.mt_event_progression where name <> 'HighWaterMark'), 0)", connection);
         var clock = Stopwatch.StartNew();
         while ((long)(await command.ExecuteScalarAsync())! > 0)
         {

@@ -11,8 +11,6 @@ public sealed class IdNumbers(string region)
     public string Next(bool male)
     {
         var n = Interlocked.Increment(ref _next);
-        var birth = FirstBirth.AddDays(n / 500);
-        var first17 = $"{region}{birth:yyyyMMdd}{n % 500 * 2 + (male ? 1 : 0):D3}";
-        return first17 + ResidentIdNumber.CheckDigit(first17);
+        return ResidentIdNumber.Compose(region, FirstBirth.AddDays(n / 500), n % 500, male ? Sex.Male : Sex.Female);
     }
 }

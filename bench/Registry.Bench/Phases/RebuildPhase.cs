@@ -20,14 +20,14 @@ public static class RebuildPhase
             ReferenceStore.Configure(opts);
         });
         await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        var existing = await BenchDatabase.Scalar(db, "select count(*) from registry.mt_events");
+        var existing = await BenchDatabase.Scalar(db, $"select count(*) from {RegistryStore.DefaultSchema}.mt_events");
         var missing = Math.Max(0, options.RebuildEvents - existing);
         Console.WriteLine($"rebuild: {existing:N0} events in the store, seeding {missing:N0}");
         var seedClock = Stopwatch.StartNew();
         var seeded = missing == 0 ? 0 : await new EventSeeder(store, World.Villages, new IdNumbers("500107")).Seed(missing, workers: 2);
         var seedTime = seedClock.Elapsed;
-        var events = await BenchDatabase.Scalar(db, "select count(*) from registry.mt_events");
-        var streams = await BenchDatabase.Scalar(db, "select count(*) from registry.mt_streams");
+        var events = await BenchDatabase.Scalar(db, $"select count(*) from {RegistryStore.DefaultSchema}.mt_events");
+        var streams = await BenchDatabase.Scalar(db, $"select count(*) from {RegistryStore.DefaultSchema}.mt_streams");
         await using (var vacuum = new Npgsql.NpgsqlConnection(db))
         {
             await vacuum.OpenAsync();

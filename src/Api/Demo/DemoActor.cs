@@ -15,11 +15,9 @@ public static class DemoActor
     {
         var org = AccessPolicy.RolesAt(StepLevel.Village).Contains(role) ? villageCode
             : role == Role.TownOfficer ? Domain.Org.OrgCode.TownOf(villageCode)
-            : DistrictOf(villageCode);
+            : Domain.Org.OrgCode.DistrictOf(villageCode);
         return new Actor(UserId, Name, role, org);
     }
-
-    public static string DistrictOf(string code) => code[..6] + "000000";
 
     public static Role At(StepLevel level) => AccessPolicy.RolesAt(level).First();
 }

@@ -14,9 +14,7 @@ public sealed class DemoIdNumbers(string regionCode, Random random)
     {
         while (true)
         {
-            var sequence = random.Next(0, 500) * 2 + (sex == Sex.Male ? 1 : 0);
-            var first17 = $"{regionCode}{birthDate:yyyyMMdd}{sequence:D3}";
-            var number = first17 + ResidentIdNumber.CheckDigit(first17);
+            var number = ResidentIdNumber.Compose(regionCode, birthDate, random.Next(0, 500), sex);
             if (_issued.Add(number)) return number;
         }
     }

@@ -40,7 +40,7 @@ public sealed class DemoLoader(IDocumentStore store, TimeProvider clock, IOption
             line = (await query.Query<PolicyLineDocument>().Where(l => l.Id < year).OrderByDescending(l => l.Id).FirstOrDefaultAsync(ct))?.ToLine();
             if (line is null) return NotLoaded(o, 0, "no poverty and monitoring lines are set for a past year");
             town = DemoGenerator.Generate(o, line);
-            var district = DemoActor.DistrictOf(o.TownCode);
+            var district = OrgCode.DistrictOf(o.TownCode);
             if (await query.LoadAsync<OrgUnit>(district, ct) is null) return NotLoaded(o, line.Year, $"its district {district} is not registered");
             var existingTown = await query.LoadAsync<OrgUnit>(o.TownCode, ct);
             if (existingTown is not null && existingTown.CreatedBy != DemoActor.UserId)

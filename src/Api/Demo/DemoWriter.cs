@@ -5,7 +5,6 @@ using Registry.Domain.Common;
 using Registry.Domain.Households;
 using Registry.Domain.Policy;
 using Registry.Domain.Procedures;
-using Registry.Projections;
 using Registry.Projections.Households;
 
 namespace Registry.Api.Demo;
@@ -89,10 +88,9 @@ public sealed class DemoWriter(IDocumentSession session, DateTimeOffset now, Fun
 
         public void Stamp(IDocumentSession session, Role role, string? reason, object[] events, string correlation)
         {
-            EventStamper.Stamp(session, id, villageCode, _version, _hash, events.Length, DemoActor.For(role, villageCode), reason ?? DemoActor.Reason,
-                correlation);
+            _hash = EventStamper.Stamp(session, id, villageCode, _version, _hash, events.Length, DemoActor.For(role, villageCode),
+                reason ?? DemoActor.Reason, correlation);
             _version += events.Length;
-            _hash = EventMetadata.HashOf(session.PendingChanges.Streams().Single(s => s.Id == id).Events[^1]);
             State = events.Aggregate(State, Household.Evolve);
         }
     }

@@ -1,3 +1,5 @@
+using Registry.Domain.Common;
+
 namespace Registry.Api.Infrastructure;
 
 /// <summary>
@@ -6,6 +8,8 @@ namespace Registry.Api.Infrastructure;
 /// </summary>
 public sealed class EnumFailures
 {
+    public const string Code = "request.enum.unknown";
+
     private static readonly AsyncLocal<EnumFailures?> Ambient = new();
 
     public UnknownEnumValueException? First { get; private set; }
@@ -22,4 +26,11 @@ public sealed class EnumFailures
     }
 
     public void Record(UnknownEnumValueException failure) => First ??= failure;
+
+    /// <summary>The failure as a field error; the JSON path (<c>$.members[0].relation</c>) names the field (<c>members[0].relation</c>).</summary>
+    public static FieldError ErrorOf(UnknownEnumValueException failure)
+    {
+        var path = failure.Path ?? "";
+        return new FieldError(path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path, Code, failure.Message);
+    }
 }

@@ -7,12 +7,13 @@ namespace Registry.Api.Infrastructure;
 public static class EventStamper
 {
     /// <summary>Puts who, where, why and the hash chain on the events just appended to a stream in this session.</summary>
-    public static void Stamp(IDocumentSession session, Guid streamId, string unitCode, long versionBefore, string? previousHash, int count, Actor actor,
+    /// <returns>The hash of the last event: the stream's new chain head.</returns>
+    public static string? Stamp(IDocumentSession session, Guid streamId, string unitCode, long versionBefore, string? previousHash, int count, Actor actor,
         string? reason, HttpContext http) =>
         Stamp(session, streamId, unitCode, versionBefore, previousHash, count, actor, reason, RequestContext.CorrelationId(http));
 
     /// <summary>The same stamp for writes that run outside a request, such as a background import.</summary>
-    public static void Stamp(IDocumentSession session, Guid streamId, string unitCode, long versionBefore, string? previousHash, int count, Actor actor,
+    public static string? Stamp(IDocumentSession session, Guid streamId, string unitCode, long versionBefore, string? previousHash, int count, Actor actor,
         string? reason, string correlation)
     {
         var pending = session.PendingChanges.Streams().Single(s => s.Id == streamId).Events.TakeLast(count).ToList();
@@ -35,5 +36,6 @@ public static class EventStamper
             foreach (var (name, value) in headers) e.SetHeader(name, value!);
             e.CorrelationId = correlation;
         }
+        return hash;
     }
 }

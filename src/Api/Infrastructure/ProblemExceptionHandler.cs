@@ -30,8 +30,6 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         return true;
     }
 
-    public const string UnknownEnumCode = "request.enum.unknown";
-
     public static IResult? Map(Exception exception) => exception switch
     {
         DomainRefusal refusal => Problems.From(refusal),
@@ -41,10 +39,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         ConcurrencyException => Problems.Result(409, "concurrency.version-conflict", "The household changed since the version you sent; read it again."),
         DocumentAlreadyExistsException => Problems.Result(409, "conflict.duplicate", "The resource already exists."),
         BadHttpRequestException { StatusCode: 413 } => Problems.Result(413, "request.too-large", "The request body is too large."),
-        BadHttpRequestException { InnerException: UnknownEnumValueException unknown } => Map(unknown),
         BadHttpRequestException bad => Problems.Result(400, "request.malformed", Describe(bad)),
-        UnknownEnumValueException unknown => Problems.Result(400, UnknownEnumCode, unknown.Message,
-            [new FieldError(FieldOf(unknown.Path), UnknownEnumCode, unknown.Message)]),
         JsonException json => Problems.Result(400, "request.malformed", Describe(json)),
         FormatException or InvalidCastException or OverflowException => Problems.Result(400, "request.malformed", "A value in the request has the wrong format."),
         _ when UniqueViolation(exception) is { } constraint => constraint.Contains("mt_streams", StringComparison.Ordinal)
@@ -58,9 +53,6 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             or BadHttpRequestException => Map(inner),
         _ => null,
     };
-
-    /// <summary>A JSON path such as <c>$.members[0].relation</c> as the field name of the errors map: <c>members[0].relation</c>.</summary>
-    public static string FieldOf(string? path) => path is { Length: > 2 } && path.StartsWith("$.", StringComparison.Ordinal) ? path[2..] : path ?? "";
 
     private static string Describe(Exception e)
     {

@@ -16,11 +16,13 @@ public static class Problems
             Detail = detail,
         };
         problem.Extensions["code"] = code;
-        if (errors is { Count: > 0 })
-            problem.Extensions["errors"] = errors.GroupBy(e => e.Field).ToDictionary(
-                g => g.Key, g => g.Select(e => new { e.Code, e.Message }).ToArray());
+        if (errors is { Count: > 0 }) problem.Extensions["errors"] = ErrorsOf(errors);
         return problem;
     }
+
+    /// <summary>The <c>errors</c> extension: per field, each error's code and message.</summary>
+    private static Dictionary<string, object[]> ErrorsOf(IEnumerable<FieldError> errors) =>
+        errors.GroupBy(e => e.Field).ToDictionary(g => g.Key, g => g.Select(e => (object)new { e.Code, e.Message }).ToArray());
 
     public static IResult Result(int status, string code, string detail, IReadOnlyList<FieldError>? errors = null) =>
         Results.Problem(Create(status, code, detail, errors));
@@ -39,15 +41,13 @@ public static class Problems
     {
         var problem = context.ProblemDetails;
         if (problem.Extensions.ContainsKey("code")) return;
+        // The endpoint framework answers an unreadable body itself; an unknown enum value in it still gets its field named.
         if (problem.Status == 400 && context.HttpContext.Features.Get<EnumFailures>()?.First is { } unknown)
         {
-            var field = ProblemExceptionHandler.FieldOf(unknown.Path);
-            problem.Detail = $"{field}: {unknown.Message}";
-            problem.Extensions["code"] = ProblemExceptionHandler.UnknownEnumCode;
-            problem.Extensions["errors"] = new Dictionary<string, object[]>
-            {
-                [field] = [new { Code = ProblemExceptionHandler.UnknownEnumCode, unknown.Message }],
-            };
+            var error = EnumFailures.ErrorOf(unknown);
+            problem.Detail = $"{error.Field}: {error.Message}";
+            problem.Extensions["code"] = error.Code;
+            problem.Extensions["errors"] = ErrorsOf([error]);
             return;
         }
         problem.Extensions["code"] = problem.Status switch

@@ -8,7 +8,7 @@ public static class Query
     public static T? Enum<T>(string field, string? raw) where T : struct, System.Enum
     {
         if (string.IsNullOrEmpty(raw)) return null;
-        return System.Enum.TryParse<T>(raw, ignoreCase: false, out var value) && System.Enum.IsDefined(value) && !raw.Any(char.IsDigit)
+        return EnumNames.TryParse<T>(raw, out var value)
             ? value
             : throw DomainRefusal.Invalid(field, "query.enum.unknown", $"'{raw}' is not one of {string.Join(", ", System.Enum.GetNames<T>())}.");
     }

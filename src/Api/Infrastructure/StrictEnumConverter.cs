@@ -8,8 +8,6 @@ namespace Registry.Api.Infrastructure;
 public sealed class UnknownEnumValueException(Type enumType)
     : JsonException($"The value is not one of {string.Join(", ", Enum.GetNames(enumType))}.")
 {
-    public Type EnumType { get; } = enumType;
-
     public static UnknownEnumValueException Of(Type enumType)
     {
         var failure = new UnknownEnumValueException(enumType);
@@ -18,10 +16,7 @@ public sealed class UnknownEnumValueException(Type enumType)
     }
 }
 
-/// <summary>
-/// Enums travel as their English names only: no numbers, no other casing, no undefined values. A refusal names the enum,
-/// so that the problem document can say which field and which values.
-/// </summary>
+/// <summary>Reads enums by <see cref="EnumNames"/>; a refusal names the enum, so that the problem document can say which values.</summary>
 public sealed class StrictEnumConverterFactory : JsonConverterFactory
 {
     public override bool CanConvert(Type typeToConvert) => typeToConvert.IsEnum;
@@ -41,9 +36,5 @@ public sealed class StrictEnumConverter<T> : JsonConverter<T> where T : struct, 
 
     public override void WriteAsPropertyName(Utf8JsonWriter writer, T value, JsonSerializerOptions options) => writer.WritePropertyName(value.ToString());
 
-    private static T Parse(string? raw) =>
-        raw is { Length: > 0 } && !char.IsDigit(raw[0]) && raw[0] != '-' && Enum.TryParse<T>(raw, ignoreCase: false, out var value) && Enum.IsDefined(value)
-            && !raw.Contains(',')
-            ? value
-            : throw UnknownEnumValueException.Of(typeof(T));
+    private static T Parse(string? raw) => EnumNames.TryParse<T>(raw, out var value) ? value : throw UnknownEnumValueException.Of(typeof(T));
 }

@@ -19,7 +19,7 @@ public sealed record ReferenceData(
 public static class GetReferenceEndpoint
 {
     /// <summary>Every enum a client sends or receives on some route.</summary>
-    public static readonly Type[] EnumTypes =
+    private static readonly Type[] EnumTypes =
     [
         typeof(HouseholdStatus), typeof(HouseholdMark), typeof(MonitoringKind), typeof(GuaranteeKind), typeof(GuaranteeStatus),
         typeof(RiskType), typeof(AssistanceCategory), typeof(Relation), typeof(SchoolStatus), typeof(Health), typeof(Disability),

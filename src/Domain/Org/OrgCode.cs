@@ -37,4 +37,6 @@ public static class OrgCode
     public static bool Contains(string unitCode, string code) => code.StartsWith(SignificantPrefix(unitCode), StringComparison.Ordinal);
 
     public static string TownOf(string villageCode) => villageCode[..9] + "000";
+
+    public static string DistrictOf(string code) => code[..6] + "000000";
 }

@@ -16,6 +16,16 @@ public sealed record ResidentIdNumber(string Value, string RegionCode, DateOnly 
         return CheckChars[sum % 11];
     }
 
+    /// <summary>
+    /// A number for a person born on <paramref name="birthDate"/>: the region, the birth date, a three-digit sequence
+    /// whose last digit is odd for a man and even for a woman (from <paramref name="serial"/>, 0 to 499), and the check digit.
+    /// </summary>
+    public static string Compose(string regionCode, DateOnly birthDate, int serial, Sex sex)
+    {
+        var first17 = $"{regionCode}{birthDate:yyyyMMdd}{serial * 2 + (sex == Sex.Male ? 1 : 0):D3}";
+        return first17 + CheckDigit(first17);
+    }
+
     /// <summary>Parses and checks a number; the error is a stable code, or null when valid.</summary>
     public static (ResidentIdNumber? Id, string? Code, string? Message) Parse(string? raw, DateTimeOffset now)
     {

@@ -10,9 +10,6 @@ public static class People
     public static string IdNumber(bool male, int birthYear = 1970, string region = "500101")
     {
         var n = Interlocked.Increment(ref _sequence);
-        var day = new DateOnly(birthYear, 1, 1).AddDays(n / 500 % 365);
-        var seq = n % 500 * 2 + (male ? 1 : 0);
-        var first17 = $"{region}{day:yyyyMMdd}{seq:D3}";
-        return first17 + ResidentIdNumber.CheckDigit(first17);
+        return ResidentIdNumber.Compose(region, new DateOnly(birthYear, 1, 1).AddDays(n / 500 % 365), n % 500, male ? Sex.Male : Sex.Female);
     }
 }
