@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Starts the registry on http://127.0.0.1:5080 (Swagger UI at /swagger, dev tokens on) against a PostgreSQL
+# Starts the registry on http://127.0.0.1:5080 (Swagger UI at /swagger; dev tokens on in Development, the default) against a PostgreSQL
 # it finds or starts (see scripts/postgres.sh). The schema is applied at start-up.
 # --demo loads the synthetic demo town at start-up (once; later starts find it there).
 set -euo pipefail
@@ -9,7 +9,8 @@ pg_ensure
 trap pg_stop EXIT
 
 export ASPNETCORE_ENVIRONMENT="${ASPNETCORE_ENVIRONMENT:-Development}"
-export Auth__DevTokens="${Auth__DevTokens:-true}"
+# Dev tokens only where the environment is Development; the API refuses to start with them anywhere else.
+if [[ "$ASPNETCORE_ENVIRONMENT" == "Development" ]]; then export Auth__DevTokens="${Auth__DevTokens:-true}"; fi
 args=()
 for arg in "$@"; do
   if [[ "$arg" == "--demo" ]]; then export Demo__Load=true; else args+=("$arg"); fi

@@ -21,6 +21,7 @@ public static class EventTypes
     {
         var ns when ns == typeof(Domain.Submissions.Submission).Namespace => "submission",
         var ns when ns == typeof(Domain.Quality.Problem).Namespace => "problem",
+        var ns when ns == typeof(Domain.Policy.PolicyLine).Namespace => "policy-line",
         _ => "household",
     };
 

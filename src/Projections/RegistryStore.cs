@@ -50,6 +50,7 @@ public static class RegistryStore
         opts.Projections.Add<PersonIndexProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<SubmissionViewProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<ProblemViewProjection>(ProjectionLifecycle.Inline);
+        opts.Projections.Add<Policy.PolicyLinesViewProjection>(ProjectionLifecycle.Inline);
 
         // Async: work queues and monitoring views for offices; a moment's lag is fine and keeps writes lean.
         opts.Projections.Add<ProcedureQueueProjection>(ProjectionLifecycle.Async);
@@ -62,6 +63,7 @@ public static class RegistryStore
         opts.Schema.For<ProcedureQueue>().Index(x => x.VillageCode);
         opts.Schema.For<MonitoringRow>().Index(x => x.VillageCode);
         opts.Schema.For<SubmissionView>().Index(x => x.VillageCode);
+        opts.Schema.For<Policy.PolicyLinesView>().Index(x => x.UnitCode);
         opts.Schema.For<ProblemView>().Index(x => x.VillageCode).Index(x => x.HouseholdId);
         opts.Schema.For<CampaignActivity>().Index(x => x.VillageCode);
         opts.Schema.For<AuditEntry>().Index(x => x.StreamId).Index(x => x.UnitCode).Index(x => x.RecordedAt).Index(x => x.ActorId).Index(x => x.Sequence);

@@ -58,4 +58,32 @@ public class OrgCodeSpecs
 
     [Fact]
     public void The_town_of_a_village_zeroes_the_village_digits() => OrgCode.TownOf(Village).ShouldBe(Town);
+
+    [Fact]
+    public void A_units_ancestry_runs_from_itself_up_to_its_province() =>
+        OrgCode.Ancestry(Village).ShouldBe([Village, Town, District, "500100000000", "500000000000"]);
+
+    [Fact]
+    public void A_districts_ancestry_starts_at_the_district() =>
+        OrgCode.Ancestry(District).ShouldBe([District, "500100000000", "500000000000"]);
+
+    [Theory]
+    [InlineData(Role.VillageClerk, OrgKind.Village, true)]
+    [InlineData(Role.VillageClerk, OrgKind.District, false)]
+    [InlineData(Role.TownOfficer, OrgKind.Town, true)]
+    [InlineData(Role.TownOfficer, OrgKind.Village, false)]
+    [InlineData(Role.DistrictOfficer, OrgKind.District, true)]
+    [InlineData(Role.HousingDept, OrgKind.Town, false)]
+    [InlineData(Role.Inspector, OrgKind.Town, true)]
+    [InlineData(Role.Inspector, OrgKind.District, true)]
+    [InlineData(Role.Inspector, OrgKind.Village, false)]
+    public void Each_role_acts_at_its_units_level(Role role, OrgKind kind, bool fits) => AccessPolicy.FitsUnit(role, kind).ShouldBe(fits);
+
+    [Theory]
+    [InlineData("DistrictOfficer", true)]
+    [InlineData("districtofficer", false)]
+    [InlineData("5", false)]
+    [InlineData("VillageClerk,DistrictOfficer", false)]
+    [InlineData(" DistrictOfficer", false)]
+    public void A_role_claim_is_one_exact_role_name(string claim, bool known) => (AccessPolicy.Parse(claim) is not null).ShouldBe(known);
 }

@@ -216,10 +216,29 @@ public class RegisterHouseholdSpecs
         WhenRegistering(A.Register(HouseholdStatus.Exited, identifiedYear, exitYear ?? 2019)).ThenInvalid((field, "year.out-of-range"));
 
     [Theory]
-    [InlineData(2014)]
-    [InlineData(2020)]
-    public void The_first_and_the_current_year_are_plausible(int year) =>
-        WhenRegistering(A.Register(HouseholdStatus.Exited, year, year)).ThenSingle<HouseholdRegistered>();
+    [InlineData(2014, 2014)]
+    [InlineData(2019, 2020)]
+    public void The_first_and_the_current_year_are_plausible(int identifiedYear, int exitYear) =>
+        WhenRegistering(A.Register(HouseholdStatus.Exited, identifiedYear, exitYear)).ThenSingle<HouseholdRegistered>();
+
+    [Theory]
+    [InlineData(HouseholdStatus.Poor, Role.VillageClerk)]
+    [InlineData(HouseholdStatus.Poor, Role.TownOfficer)]
+    [InlineData(HouseholdStatus.Exited, Role.WorkTeam)]
+    public void Only_the_district_office_registers_a_household_carried_over(HouseholdStatus status, Role registrar) =>
+        WhenRegistering(A.Register(status, 2016, status == HouseholdStatus.Exited ? 2019 : null) with { Registrar = registrar })
+            .ThenRefused("household.carry-over.district-only", RefusalKind.Forbidden);
+
+    [Theory]
+    [InlineData(HouseholdStatus.Poor)]
+    [InlineData(HouseholdStatus.Exited)]
+    public void A_household_carried_over_was_identified_before_the_year_it_is_registered_in(HouseholdStatus status) =>
+        WhenRegistering(A.Register(status, 2020, status == HouseholdStatus.Exited ? 2020 : null))
+            .ThenInvalidExactly(("identifiedYear", "household.identified-year.not-carried-over"));
+
+    [Fact]
+    public void A_village_registers_a_new_household_as_unregistered() =>
+        WhenRegistering(A.Register() with { Registrar = Role.VillageClerk }).ThenSingle<HouseholdRegistered>();
 
     [Fact]
     public void A_household_cannot_exit_before_it_was_identified() =>

@@ -66,7 +66,8 @@ public sealed class EventSeeder(IDocumentStore store, string[] villages, IdNumbe
         };
         var events = new List<object>(EventsPerHousehold);
         events.AddRange(RegisterHouseholdDecision.Decide(
-            new RegisterHousehold(id, village, "一组", null, HouseholdStatus.Poor, 2016, null, new DateOnly(2019, 12, 1), members), now, new HashSet<string>()));
+            new RegisterHousehold(id, village, "一组", null, HouseholdStatus.Poor, 2016, null, new DateOnly(2019, 12, 1), members,
+                Registry.Domain.Access.Role.DistrictOfficer), now, new HashSet<string>()));
         var state = Household.Create((HouseholdRegistered)events[0]);
         for (var i = 1; i < EventsPerHousehold; i++)
         {

@@ -3,40 +3,54 @@ using Registry.Api.Infrastructure;
 
 namespace Registry.Api.Audit;
 
-/// <summary>One unmasked read of resident ID numbers: who saw whose, when, through which route.</summary>
+/// <summary>
+/// One read that showed or sought resident ID numbers: who, when, through which route, and whose records (by household
+/// and member id; the log itself never holds an ID number). A look-up that found nobody has no household.
+/// </summary>
 public sealed record SensitiveRead(
     Guid Id,
     string ActorId,
     string ActorName,
     string Role,
     string Org,
-    Guid HouseholdId,
-    string VillageCode,
-    IReadOnlyList<string> IdNumbers,
+    Guid? HouseholdId,
+    string Unit,
+    IReadOnlyList<Guid> MemberIds,
     string Purpose,
+    bool Found,
     string CorrelationId,
     DateTimeOffset ReadAt);
 
+/// <summary>The household and members a read showed.</summary>
+public sealed record ReadTarget(Guid HouseholdId, string VillageCode, IReadOnlyList<Guid> MemberIds)
+{
+    /// <summary>Every member a view of the household shows, former members included.</summary>
+    public static ReadTarget Of(Registry.Domain.Households.Household h) =>
+        new(h.Id, h.VillageCode, [.. h.Members.Select(m => m.MemberId), .. h.FormerMembers.Select(m => m.MemberId)]);
+}
+
 public sealed class SensitiveReads(IDocumentStore store, TimeProvider clock)
 {
-    public async Task Record(Actor actor, HttpContext http, Guid householdId, string villageCode, IEnumerable<string> idNumbers, string purpose)
+    public Task Record(Actor actor, HttpContext http, ReadTarget target, string purpose) => RecordMany(actor, http, [target], purpose);
+
+    /// <summary>A search or look-up that found no one is logged too, under the reader's own unit.</summary>
+    public async Task RecordMiss(Actor actor, HttpContext http, string purpose)
     {
         await using var session = store.LightweightSession();
-        session.Store(new SensitiveRead(Guid.CreateVersion7(), actor.UserId, actor.Name, actor.Role.ToString(), actor.Org, householdId, villageCode,
-            idNumbers.ToList(), purpose, RequestContext.CorrelationId(http), clock.GetUtcNow()));
+        session.Store(new SensitiveRead(Guid.CreateVersion7(), actor.UserId, actor.Name, actor.Role.ToString(), actor.Org, null, actor.Org, [],
+            purpose, false, RequestContext.CorrelationId(http), clock.GetUtcNow()));
         await session.SaveChangesAsync(http.RequestAborted);
     }
 
-    /// <summary>One read per household, all in one transaction, for reads that show many households at once (exports).</summary>
-    public async Task RecordMany(Actor actor, HttpContext http, IEnumerable<(Guid HouseholdId, string VillageCode, IReadOnlyList<string> IdNumbers)> households,
-        string purpose)
+    /// <summary>One read per household, all in one transaction, for reads that show many households at once.</summary>
+    public async Task RecordMany(Actor actor, HttpContext http, IEnumerable<ReadTarget> targets, string purpose)
     {
         await using var session = store.LightweightSession();
         var now = clock.GetUtcNow();
         var correlation = RequestContext.CorrelationId(http);
-        foreach (var (householdId, villageCode, idNumbers) in households)
-            session.Store(new SensitiveRead(Guid.CreateVersion7(), actor.UserId, actor.Name, actor.Role.ToString(), actor.Org, householdId, villageCode,
-                idNumbers, purpose, correlation, now));
+        foreach (var t in targets)
+            session.Store(new SensitiveRead(Guid.CreateVersion7(), actor.UserId, actor.Name, actor.Role.ToString(), actor.Org, t.HouseholdId,
+                t.VillageCode, t.MemberIds, purpose, true, correlation, now));
         await session.SaveChangesAsync(http.RequestAborted);
     }
 }

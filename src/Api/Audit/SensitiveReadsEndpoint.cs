@@ -7,7 +7,7 @@ using Wolverine.Http;
 
 namespace Registry.Api.Audit;
 
-/// <summary>Who read unmasked ID numbers, of which household, when: for inspectors.</summary>
+/// <summary>Who read or sought unmasked ID numbers, of which household and members, when: for inspectors only.</summary>
 public static class SensitiveReadsEndpoint
 {
     [WolverineGet("/api/audit/sensitive-reads")]
@@ -15,10 +15,10 @@ public static class SensitiveReadsEndpoint
         IQuerySession session)
     {
         var reader = Actor.From(http.User);
-        reader.Require(Permission.ReadAudit);
+        reader.Require(Permission.ReadSensitiveReads);
         var (pageNumber, size) = Paging.Parse(page, pageSize, 500);
         var prefix = OrgCode.SignificantPrefix(reader.Org);
-        var query = session.Query<SensitiveRead>().Where(r => r.VillageCode.StartsWith(prefix));
+        var query = session.Query<SensitiveRead>().Where(r => r.Unit.StartsWith(prefix));
         if (Query.Id("household", household) is { } id) query = query.Where(r => r.HouseholdId == id);
         if (Text.Clean(actor) is { } actorId) query = query.Where(r => r.ActorId == actorId);
         if (Query.Instant("from", from) is { } f) query = query.Where(r => r.ReadAt >= f);

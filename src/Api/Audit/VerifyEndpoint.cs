@@ -22,9 +22,7 @@ public static class VerifyEndpoint
         IReadOnlyCollection<Guid> ids;
         if (Query.Id("household", household) is { } id)
         {
-            var details = await session.LoadAsync<HouseholdDetails>(id, ct)
-                ?? throw DomainRefusal.NotFound("household.not-found", "No household with this id.");
-            actor.RequireJurisdiction(details.VillageCode);
+            actor.Visible(await session.LoadAsync<HouseholdDetails>(id, ct), h => h.VillageCode, "household.not-found", "No household with this id.");
             ids = [id];
         }
         else

@@ -13,6 +13,9 @@ public static class AuthSetup
         builder.Services.Configure<AuthOptions>(section);
         var options = section.Get<AuthOptions>() ?? new AuthOptions();
         var key = options.Key();
+        if (options.DevTokens && !builder.Environment.IsDevelopment())
+            throw new InvalidOperationException(
+                $"Auth:DevTokens is on in the {builder.Environment.EnvironmentName} environment; dev tokens exist only in Development.");
         builder.Services.AddSingleton<TokenIssuer>();
         builder.Services
             .AddAuthentication(JwtBearerDefaults.AuthenticationScheme)
@@ -31,14 +34,21 @@ public static class AuthSetup
                 };
                 jwt.Events = new JwtBearerEvents
                 {
+                    OnTokenValidated = context =>
+                    {
+                        if (TokenClaims.Check(context.Principal!) is { } refused) context.Fail(refused);
+                        return Task.CompletedTask;
+                    },
                     OnChallenge = async context =>
                     {
                         context.HandleResponse();
-                        var (code, detail) = context.AuthenticateFailure is SecurityTokenExpiredException
-                            ? ("auth.token-expired", "The bearer token has expired.")
-                            : context.AuthenticateFailure is not null
-                                ? ("auth.token-invalid", "The bearer token is not valid.")
-                                : ("auth.unauthenticated", "A bearer token is required.");
+                        var (code, detail) = context.AuthenticateFailure switch
+                        {
+                            SecurityTokenExpiredException => ("auth.token-expired", "The bearer token has expired."),
+                            TokenClaims.Refused refused => (refused.Code, refused.Message),
+                            not null => ("auth.token-invalid", "The bearer token is not valid."),
+                            null => ("auth.unauthenticated", "A bearer token is required."),
+                        };
                         context.Response.Headers.WWWAuthenticate = "Bearer";
                         await Problems.Result(StatusCodes.Status401Unauthorized, code, detail).ExecuteAsync(context.HttpContext);
                     },

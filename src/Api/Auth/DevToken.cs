@@ -25,6 +25,8 @@ public static class DevTokenEndpoint
         Text.Required(errors, "name", request.Name, 30);
         if (request.Role is null) errors.Add("role", "field.required", "role is required.");
         if (!OrgCode.IsWellFormed(request.Org)) errors.Add("org", "org.code.format", "org is a 12-digit division code.");
+        if (request.Role is { } role && OrgCode.IsWellFormed(request.Org) && OrgCode.KindOf(request.Org!) is { } kind && !AccessPolicy.FitsUnit(role, kind))
+            errors.Add("role", "auth.role-unit-mismatch", $"{role} does not act for a {kind}.");
         errors.ThrowIfAny();
         var (token, expires) = issuer.Issue(request.UserId!.Trim(), request.Name!.Trim(), request.Role!.Value, request.Org!);
         return Results.Ok(new DevTokenResponse(token, expires));

@@ -32,8 +32,7 @@ public static class ExportHouseholdsEndpoint
             .OrderBy(h => h.VillageCode).ThenBy(h => h.Id).ToListAsync(http.RequestAborted);
         var unmasked = AccessPolicy.Allows(actor.Role, Permission.ReadIdNumbers);
         if (unmasked && households.Count > 0)
-            await reads.RecordMany(actor, http,
-                households.Select(h => (h.Id, h.VillageCode, (IReadOnlyList<string>)h.State.Members.Select(m => m.Facts.IdNumber).ToList())), "export");
+            await reads.RecordMany(actor, http, households.Select(h => ReadTarget.Of(h.State)), "export");
 
         var rows = households.SelectMany(h => h.State.Members.Select(m => Row(h.State, m, unmasked)));
         var bytes = SheetWriter.Write(sheetFormat, new SheetData("户成员", Headers, rows));

@@ -46,9 +46,9 @@ public static class GetImportEndpoint
         var (pageNumber, size) = Paging.Parse(page, pageSize, MaxPageSize, defaultSize: 1000);
         if (verdict is not null && !Verdicts.All.Contains(verdict))
             throw DomainRefusal.Invalid("verdict", "query.enum.unknown", $"'{verdict}' is not one of {string.Join(", ", Verdicts.All)}.");
-        var record = await session.LoadAsync<ImportRecord>(id, http.RequestAborted)
-            ?? throw DomainRefusal.NotFound("import.not-found", "No import with this id.");
-        if (record.CreatedBy.UserId != actor.UserId) actor.RequireJurisdiction(record.CreatedBy.Org);
+        var loaded = await session.LoadAsync<ImportRecord>(id, http.RequestAborted);
+        var record = loaded is not null && loaded.CreatedBy.UserId == actor.UserId ? loaded
+            : actor.Visible(loaded, r => r.CreatedBy.Org, "import.not-found", "No import with this id.");
 
         var query = session.Query<ImportVerdict>().Where(v => v.ImportId == id);
         if (verdict is not null) query = query.Where(v => v.Verdict == verdict);

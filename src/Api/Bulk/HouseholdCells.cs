@@ -9,7 +9,7 @@ public sealed class HouseholdCells(HouseholdDraft draft, RowProblems problems)
     private static readonly string[] DateFormats =
         ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy.M.d", "yyyyMMdd", "yyyy年M月d日", "yyyy-MM-dd HH:mm:ss", "yyyy/M/d H:mm:ss", "yyyy/M/d H:mm"];
 
-    public RegisterHousehold Read(Guid householdId)
+    public RegisterHousehold Read(Guid householdId, Registry.Domain.Access.Role registrar)
     {
         var statusCell = HouseholdValue(SheetColumn.Status);
         var status = Enum<HouseholdStatus>(HouseholdRow(SheetColumn.Status), SheetColumn.Status, statusCell);
@@ -31,7 +31,8 @@ public sealed class HouseholdCells(HouseholdDraft draft, RowProblems problems)
                 Enum<WorkStatus>(row.Number, SheetColumn.WorkStatus, row[SheetColumn.WorkStatus])));
         }).ToList();
         return new RegisterHousehold(householdId, draft.VillageCode!, HouseholdValue(SheetColumn.GroupName), HouseholdValue(SheetColumn.Address),
-            status ?? HouseholdStatus.Unregistered, Year(SheetColumn.IdentifiedYear), Year(SheetColumn.ExitYear), Date(SheetColumn.RegisteredOn), members);
+            status ?? HouseholdStatus.Unregistered, Year(SheetColumn.IdentifiedYear), Year(SheetColumn.ExitYear), Date(SheetColumn.RegisteredOn), members,
+            registrar);
     }
 
     /// <summary>The row a household-level value was read from: its first row that fills the column.</summary>

@@ -13,7 +13,7 @@ public sealed record BatchFacts(
     Actor Actor,
     SheetContent Sheet,
     IReadOnlySet<string> Villages,
-    IReadOnlySet<Guid> ExistingStreams,
+    IReadOnlyDictionary<Guid, string> ExistingStreams,
     IReadOnlyDictionary<string, Guid> Claims,
     IReadOnlySet<string> ClaimedInRun,
     DateTimeOffset Now);
@@ -45,10 +45,16 @@ public static class HouseholdSheetDecision
         else if (!facts.Villages.Contains(village))
             problems.AddToEach(draft.Rows, SheetColumn.VillageCode, "org.village-unknown", $"{village} is not a registered village.");
         if (problems.Any) return Rejected(draft, facts, problems);
-        if (facts.ExistingStreams.Contains(id)) return Outcome(draft, facts, Verdicts.AlreadyImported, id, [], []);
+        if (facts.ExistingStreams.TryGetValue(id, out var existingVillage))
+        {
+            if (existingVillage == village) return Outcome(draft, facts, Verdicts.AlreadyImported, id, [], []);
+            problems.AddToEach(draft.Rows, SheetColumn.HouseholdKey, "import.household-key-taken",
+                "This household key names a household recorded elsewhere; use another key.");
+            return Rejected(draft, facts, problems);
+        }
 
         var cells = new HouseholdCells(draft, problems);
-        var command = cells.Read(id);
+        var command = cells.Read(id, facts.Actor.Role);
         var claimed = draft.IdNumbers
             .Where(n => facts.ClaimedInRun.Contains(n) || (facts.Claims.TryGetValue(n, out var owner) && owner != id))
             .ToHashSet();
@@ -59,15 +65,20 @@ public static class HouseholdSheetDecision
         }
         catch (DomainRefusal refusal) when (refusal.Code != PersonClaims.Code)
         {
-            if (refusal.Errors.Count == 0) problems.Add(draft.FirstRow, SheetColumn.HouseholdKey, refusal.Code, refusal.Message);
+            if (refusal.Errors.Count == 0)
+                problems.Add(cells.HouseholdRow(SheetColumn.Status), refusal.Kind == RefusalKind.Forbidden ? SheetColumn.Status : SheetColumn.HouseholdKey,
+                    refusal.Code, refusal.Message);
             foreach (var error in refusal.Errors) Locate(error, draft, command, cells, problems);
         }
         catch (DomainRefusal)
         {
             // A person taken by another household is reported row by row below, so the sheet shows which member it is.
         }
-        foreach (var row in draft.Rows.Where(r => r[SheetColumn.IdNumber] is { } n && claimed.Contains(HouseholdDraft.Normalize(n))))
-            problems.Add(row.Number, SheetColumn.IdNumber, PersonClaims.Code, "This person already belongs to another household.");
+        // Whether a person is on record elsewhere is told only for a household that would otherwise be registered,
+        // so a sheet of made-up households cannot probe the person index in bulk.
+        if (!problems.Any)
+            foreach (var row in draft.Rows.Where(r => r[SheetColumn.IdNumber] is { } n && claimed.Contains(HouseholdDraft.Normalize(n))))
+                problems.Add(row.Number, SheetColumn.IdNumber, PersonClaims.Code, "This person already belongs to another household.");
         return problems.Any ? Rejected(draft, facts, problems) : Outcome(draft, facts, Verdicts.Applied, id, [], events);
     }
 

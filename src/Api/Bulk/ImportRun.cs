@@ -15,7 +15,7 @@ namespace Registry.Api.Bulk;
 /// One execution of an import: decides households batch by batch and commits each batch's events, verdicts and
 /// progress in one transaction. Households already decided by an earlier, interrupted execution are skipped.
 /// </summary>
-internal sealed class ImportRun(IDocumentStore store, ImportRecord record, TimeProvider clock)
+internal sealed class ImportRun(IDocumentStore store, ImportRecord record, TimeProvider clock, Hardening.UserQuotas quotas)
 {
     public const int BatchSize = 200;
     public const int MaxRows = 100_000;
@@ -46,7 +46,11 @@ internal sealed class ImportRun(IDocumentStore store, ImportRecord record, TimeP
 
         var done = earlier.Select(v => v.FirstRow).ToHashSet();
         foreach (var batch in drafts.Where(d => !done.Contains(d.FirstRow)).Chunk(BatchSize))
+        {
+            // Every row is a write of the uploader's: a sheet waits for their quota like their requests do.
+            await quotas.DrawWrites(_record.CreatedBy.UserId, batch.Sum(d => d.Rows.Count), ct);
             await RunBatch(batch, sheet, villages, ct);
+        }
     }
 
     public Task Finish(ImportStatus status, ImportFailure? failure, CancellationToken ct)
@@ -81,7 +85,7 @@ internal sealed class ImportRun(IDocumentStore store, ImportRecord record, TimeP
         var ids = batch.Select(d => d.StreamId).OfType<Guid>().Distinct().ToArray();
         var numbers = batch.SelectMany(d => d.IdNumbers).Distinct().ToArray();
         await using var query = store.QuerySession();
-        var existing = ids.Length == 0 ? [] : (await query.LoadManyAsync<HouseholdDetails>(ct, ids)).Select(h => h.Id).ToHashSet();
+        var existing = ids.Length == 0 ? [] : (await query.LoadManyAsync<HouseholdDetails>(ct, ids)).ToDictionary(h => h.Id, h => h.VillageCode);
         var claims = numbers.Length == 0 ? [] : (await query.LoadManyAsync<PersonIndexEntry>(ct, numbers)).ToDictionary(c => c.Id, c => c.HouseholdId);
         return new BatchFacts(_record.Id, _record.CreatedBy, sheet, villages, existing, claims, _claimedInRun, clock.GetUtcNow());
     }

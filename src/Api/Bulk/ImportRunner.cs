@@ -5,7 +5,7 @@ using Registry.Domain.Common;
 namespace Registry.Api.Bulk;
 
 /// <summary>Runs an accepted import to its end and records how it ended; a failure of the file is the import's, never the server's.</summary>
-public sealed class ImportRunner(IDocumentStore store, TimeProvider clock, ILogger<ImportRunner> logger)
+public sealed class ImportRunner(IDocumentStore store, TimeProvider clock, Hardening.UserQuotas quotas, ILogger<ImportRunner> logger)
 {
     private readonly ConcurrentDictionary<Guid, byte> _running = new();
 
@@ -18,7 +18,7 @@ public sealed class ImportRunner(IDocumentStore store, TimeProvider clock, ILogg
             ImportRecord? record;
             await using (var query = store.QuerySession()) record = await query.LoadAsync<ImportRecord>(importId, ct);
             if (record is null || record.IsFinished) return;
-            var run = new ImportRun(store, record, clock);
+            var run = new ImportRun(store, record, clock, quotas);
             try
             {
                 await run.Execute(ct);

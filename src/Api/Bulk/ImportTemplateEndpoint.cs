@@ -25,7 +25,8 @@ public static class ImportTemplateEndpoint
         const string first17 = "50010119700101001";
         return
         [
-            "0001", "500101120001", "一组", "某村一组12号", EnumLabels.Label(HouseholdStatus.Poor), "2016", null, "2019-12-01",
+            // A village registers new households as not yet registered (非建档立卡户); they become poor through identification.
+            "0001", "500101120001", "一组", "某村一组12号", EnumLabels.Label(HouseholdStatus.Unregistered), null, null, "2019-12-01",
             "王大山", first17 + ResidentIdNumber.CheckDigit(first17), EnumLabels.Label(Relation.Head), "13800138000",
             EnumLabels.Label(SchoolStatus.NotInSchool), EnumLabels.Label(Health.Healthy), EnumLabels.Label(Disability.None),
             EnumLabels.Label(LaborCapacity.Ordinary), EnumLabels.Label(WorkStatus.LocalFarming),
@@ -41,7 +42,7 @@ public static class ImportTemplateEndpoint
         {
             SheetColumn.HouseholdKey => "本村内区分各户的编号；同一户的各成员行填写相同的户编号和村代码",
             SheetColumn.VillageCode => "12位村级统计用区划代码",
-            SheetColumn.IdentifiedYear => "贫困户、脱贫户必填，如 2016",
+            SheetColumn.IdentifiedYear => "贫困户、脱贫户必填，如 2016（从国家系统转入的贫困户、脱贫户仅限区扶贫办导入，且识别年度早于登记年度）",
             SheetColumn.ExitYear => "脱贫户必填，如 2019",
             SheetColumn.RegisteredOn => "如 2019-12-01；不填为导入当天",
             SheetColumn.IdNumber => "18位居民身份证号，请设置为文本格式",

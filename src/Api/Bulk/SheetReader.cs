@@ -21,6 +21,12 @@ public sealed record SheetContent(IReadOnlyDictionary<SheetColumn, string> Heade
 
 public static class SheetReader
 {
+    /// <summary>The import template has 17 columns; a sheet of hundreds is no register of households.</summary>
+    public const int MaxColumns = 64;
+
+    /// <summary>Largest uncompressed part of an .xlsx, so a small upload cannot unpack into gigabytes.</summary>
+    public const long MaxXlsxEntryBytes = 200L * 1024 * 1024;
+
     // GB18030 is not among .NET's built-in encodings.
     static SheetReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
@@ -70,14 +76,39 @@ public static class SheetReader
             }
     }
 
-    private static IEnumerable<(int Number, IReadOnlyList<string?> Cells)> RawRows(byte[] content, SheetFormat format) =>
-        format == SheetFormat.Xlsx ? XlsxRows(content) : CsvRows(content);
+    private static IEnumerable<(int Number, IReadOnlyList<string?> Cells)> RawRows(byte[] content, SheetFormat format)
+    {
+        foreach (var row in format == SheetFormat.Xlsx ? XlsxRows(content) : CsvRows(content))
+        {
+            if (row.Item2.Count > MaxColumns && row.Item2.Skip(MaxColumns).Any(c => !string.IsNullOrWhiteSpace(c)))
+                throw DomainRefusal.Invalid("file", "import.columns.too-many", $"A sheet has at most {MaxColumns} columns.");
+            yield return row;
+        }
+    }
 
     private static IEnumerable<(int, IReadOnlyList<string?>)> XlsxRows(byte[] content)
     {
+        CheckXlsxSizes(content);
         var number = 0;
         foreach (IDictionary<string, object?> row in new MemoryStream(content).Query(useHeaderRow: false, excelType: ExcelType.XLSX))
             yield return (++number, row.Values.Select(CellText).ToList());
+    }
+
+    private static void CheckXlsxSizes(byte[] content)
+    {
+        System.IO.Compression.ZipArchive zip;
+        try
+        {
+            zip = new System.IO.Compression.ZipArchive(new MemoryStream(content), System.IO.Compression.ZipArchiveMode.Read);
+        }
+        catch (InvalidDataException)
+        {
+            throw DomainRefusal.Invalid("file", "import.file.unreadable", "The file is not a readable .xlsx or .csv spreadsheet.");
+        }
+        using (zip)
+            if (zip.Entries.Any(e => e.Length > MaxXlsxEntryBytes))
+                throw DomainRefusal.Invalid("file", "import.file.too-large-unpacked",
+                    $"A part of the .xlsx unpacks to more than {MaxXlsxEntryBytes / (1024 * 1024)} MB; save a smaller sheet.");
     }
 
     private static IEnumerable<(int, IReadOnlyList<string?>)> CsvRows(byte[] content)
@@ -127,7 +158,7 @@ public static class SheetReader
             {
                 if (!e.MoveNext()) yield break;
             }
-            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException)
+            catch (Exception ex) when (ex is not OperationCanceledException and not OutOfMemoryException and not DomainRefusal)
             {
                 throw DomainRefusal.Invalid("file", "import.file.unreadable", "The file is not a readable .xlsx or .csv spreadsheet.");
             }

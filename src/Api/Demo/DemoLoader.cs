@@ -37,7 +37,10 @@ public sealed class DemoLoader(IDocumentStore store, TimeProvider clock, IOption
         {
             // The latest year that is over, so every date of the demo year lies in the past.
             var year = RegistryCalendar.Today(now).Year;
-            line = (await query.Query<PolicyLineDocument>().Where(l => l.Id < year).OrderByDescending(l => l.Id).FirstOrDefaultAsync(ct))?.ToLine();
+            var lines = await PolicyLines.Effective(query, o.TownCode, ct);
+            line = lines.Where(l => l.Year < year).MaxBy(l => l.Year) is { } effective
+                ? new PolicyLine(effective.Year, effective.PovertyLine, effective.MonitoringLine)
+                : null;
             if (line is null) return NotLoaded(o, 0, "no poverty and monitoring lines are set for a past year");
             town = DemoGenerator.Generate(o, line);
             var district = OrgCode.DistrictOf(o.TownCode);

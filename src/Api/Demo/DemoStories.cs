@@ -52,7 +52,8 @@ public sealed class DemoStories(Random random, PolicyLine line, DemoFamilies fam
         var (status, identified, exited) = Standing(story);
         var group = DemoNames.Pick(random, DemoNames.GroupNames);
         var registration = new RegisterHousehold(id, village.Code, group, $"{village.Name}{group}{random.Next(1, 61)}号", status, identified, exited,
-            random.DaysAfter(new DateOnly(Year - 1, 10, 1), 0, 80), members);
+            random.DaysAfter(new DateOnly(Year - 1, 10, 1), 0, 80), members,
+            status == HouseholdStatus.Unregistered ? Role.VillageClerk : Role.DistrictOfficer);
         var actions = new List<DemoAction>();
         var stageOrAny = stage ?? (KindOf(story) is { } kind ? DemoStage.Any(ProcedureCatalog.Default.Latest(kind), random) : null);
         Continue(actions, story, members, stageOrAny);
@@ -65,7 +66,7 @@ public sealed class DemoStories(Random random, PolicyLine line, DemoFamilies fam
         switch (story)
         {
             case DemoStory.PoorNotStarted or DemoStory.Exiting:
-                return (HouseholdStatus.Poor, random.Next(first, Year), null);
+                return (HouseholdStatus.Poor, random.Next(first, Year - 1), null);
             case DemoStory.ExitedStable or DemoStory.ExitedMonitored or DemoStory.Returning or DemoStory.Removing:
             case DemoStory.RiskEliminating when random.Chance(0.5):
                 var identified = random.Next(first, Math.Max(first + 1, Year - 1));

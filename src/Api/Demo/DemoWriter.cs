@@ -21,7 +21,7 @@ public sealed class DemoWriter(IDocumentSession session, DateTimeOffset now, Fun
         object[] registered;
         try
         {
-            Authorize(Role.VillageClerk, household.Registration, household.Registration.VillageCode);
+            Authorize(household.Registration.Registrar, household.Registration, household.Registration.VillageCode);
             registered = RegisterHouseholdDecision.Decide(household.Registration, now, claimedElsewhere);
         }
         catch (DomainRefusal refusal) when (refusal.Code == PersonClaims.Code)
@@ -30,7 +30,7 @@ public sealed class DemoWriter(IDocumentSession session, DateTimeOffset now, Fun
         }
         session.Events.StartStream<HouseholdDetails>(household.Id, registered);
         var stream = new Chain(household.Id, household.Registration.VillageCode);
-        stream.Stamp(session, Role.VillageClerk, null, registered, correlation);
+        stream.Stamp(session, household.Registration.Registrar, null, registered, correlation);
         foreach (var action in household.Actions)
         {
             Authorize(action.Role, action.Command, stream.VillageCode);

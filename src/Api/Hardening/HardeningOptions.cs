@@ -11,12 +11,17 @@ public sealed class HardeningOptions
     /// <summary>Writes (any method but GET, HEAD and OPTIONS) one user may send per window.</summary>
     public int WritesPerWindow { get; set; } = 300;
 
+    /// <summary>Reads (GET, HEAD and OPTIONS under /api) one user may send per window.</summary>
+    public int ReadsPerWindow { get; set; } = 1200;
+
+    /// <summary>The window of both quotas.</summary>
     public int WriteWindowSeconds { get; set; } = 60;
 
     public void Validate()
     {
         if (MaxRequestBodyBytes < 1024) throw new InvalidOperationException("Limits:MaxRequestBodyBytes must be at least 1024.");
         if (WritesPerWindow < 1) throw new InvalidOperationException("Limits:WritesPerWindow must be at least 1.");
+        if (ReadsPerWindow < 1) throw new InvalidOperationException("Limits:ReadsPerWindow must be at least 1.");
         if (WriteWindowSeconds < 1) throw new InvalidOperationException("Limits:WriteWindowSeconds must be at least 1.");
     }
 }

@@ -15,7 +15,7 @@ public static class HardeningSetup
             kestrel.AddServerHeader = false;
             kestrel.Limits.MaxRequestBodySize = options.MaxRequestBodyBytes;
         });
-        builder.Services.AddRateLimiter(limiter => WriteRateLimits.Configure(limiter, options));
+        builder.Services.AddSingleton<UserQuotas>();
         builder.Services.ConfigureMarten((services, store) =>
             store.Logger(new ParameterFreeMartenLogger(services.GetRequiredService<ILogger<IDocumentStore>>())));
     }
@@ -27,5 +27,12 @@ public static class HardeningSetup
         app.Use(SecurityHeaders.Add);
         app.Use((http, next) => RequestBodyLimit.Enforce(http, next, options.MaxRequestBodyBytes));
         app.Use(JsonBodyShape.RequireObject);
+    }
+
+    /// <summary>After authentication, so quotas are per user.</summary>
+    public static void UseRegistryQuotas(this WebApplication app)
+    {
+        var quotas = app.Services.GetRequiredService<UserQuotas>();
+        app.Use((http, next) => quotas.Enforce(http, () => next(http)));
     }
 }

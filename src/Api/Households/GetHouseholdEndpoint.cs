@@ -16,20 +16,19 @@ public static class GetHouseholdEndpoint
 {
     [WolverineGet("/api/households/{id}")]
     public static async Task<IResult> Get(Guid id, string? asOf, string? effectiveOn, string? version, HttpContext http, IQuerySession session,
-        SensitiveReads reads)
+        SensitiveReads reads, TimeProvider clock)
     {
         var actor = Actor.From(http.User);
         actor.Require(Permission.ReadRegistry);
         var ct = http.RequestAborted;
-        var current = await session.LoadAsync<HouseholdDetails>(id, ct)
-            ?? throw DomainRefusal.NotFound("household.not-found", "No household with this id.");
-        actor.RequireJurisdiction(current.VillageCode);
+        var current = actor.Visible(await session.LoadAsync<HouseholdDetails>(id, ct), h => h.VillageCode,
+            "household.not-found", "No household with this id.");
 
         var (state, at) = await Replay(session, current, asOf, effectiveOn, version, ct);
         var unmasked = AccessPolicy.Allows(actor.Role, Permission.ReadIdNumbers);
-        if (unmasked) await reads.Record(actor, http, id, current.VillageCode, state.Members.Select(m => m.Facts.IdNumber), "household-detail");
+        if (unmasked) await reads.Record(actor, http, ReadTarget.Of(state), "household-detail");
         http.Response.Headers.ETag = $"\"{current.Version}\"";
-        return Results.Ok(HouseholdDocument.From(state, at, unmasked, ProcedureCatalog.Default));
+        return Results.Ok(HouseholdDocument.From(state, at, unmasked, ProcedureCatalog.Default, RegistryCalendar.Today(clock.GetUtcNow())));
     }
 
     private static async Task<(Household State, long Version)> Replay(IQuerySession session, HouseholdDetails current, string? asOf,

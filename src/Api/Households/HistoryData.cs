@@ -13,6 +13,7 @@ namespace Registry.Api.Households;
 public static class HistoryData
 {
     private const string IdNumberProperty = "idNumber";
+    private const string BirthDateProperty = "birthDate";
 
     private static readonly ConcurrentDictionary<Type, bool> CarriesIdNumbers = new();
 
@@ -47,6 +48,8 @@ public static class HistoryData
                         if (unmasked) shown.Add(idNumber);
                         else obj[name] = ResidentIdNumber.Mask(idNumber);
                     }
+                    // With the region (the village) and the last 4 characters, a birth date would rebuild the whole number.
+                    else if (!unmasked && string.Equals(name, BirthDateProperty, StringComparison.OrdinalIgnoreCase)) obj.Remove(name);
                     else Visit(value, unmasked, shown);
                 }
                 break;

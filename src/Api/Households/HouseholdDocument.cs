@@ -19,6 +19,7 @@ public sealed record MemberView(
     WorkStatus? WorkStatus,
     Sex? Sex,
     DateOnly? BirthDate,
+    int? Age,
     DateOnly Since);
 
 public sealed record FormerMemberView(
@@ -32,6 +33,9 @@ public sealed record FormerMemberView(
     Disability? Disability,
     LaborCapacity? LaborCapacity,
     WorkStatus? WorkStatus,
+    Sex? Sex,
+    DateOnly? BirthDate,
+    int? Age,
     DecreaseReason Reason,
     DateOnly EffectiveDate,
     string? Note);
@@ -62,16 +66,20 @@ public sealed record HouseholdDocument(
     IReadOnlyList<OpenProcedureView> OpenProcedures,
     long Version)
 {
-    public static HouseholdDocument From(Household h, long version, bool unmasked, ProcedureCatalog catalog)
+    /// <summary>Masked views show the last 4 characters of an ID number and the age, never the birth date that would rebuild it.</summary>
+    public static HouseholdDocument From(Household h, long version, bool unmasked, ProcedureCatalog catalog, DateOnly today)
     {
         string Id(string idNumber) => unmasked ? idNumber : ResidentIdNumber.Mask(idNumber);
+        DateOnly? Birth(MemberFacts f) => unmasked ? f.BirthDate : null;
+        int? Age(MemberFacts f) => f.BirthDate is { } b ? ResidentIdNumber.Age(b, today) : null;
         return new HouseholdDocument(
             h.Id, h.VillageCode, h.GroupName, h.Address, h.Status, h.IdentifiedYear, h.ExitYear, h.RegisteredOn, h.Marks,
             h.Members.Select(m => new MemberView(m.MemberId, m.Facts.Name, Id(m.Facts.IdNumber), m.Facts.Relation, m.Facts.Phone,
-                m.Facts.SchoolStatus, m.Facts.Health, m.Facts.Disability, m.Facts.LaborCapacity, m.Facts.WorkStatus, m.Facts.Sex, m.Facts.BirthDate,
-                m.Since)).ToList(),
+                m.Facts.SchoolStatus, m.Facts.Health, m.Facts.Disability, m.Facts.LaborCapacity, m.Facts.WorkStatus, m.Facts.Sex, Birth(m.Facts),
+                Age(m.Facts), m.Since)).ToList(),
             h.FormerMembers.Select(m => new FormerMemberView(m.MemberId, m.Facts.Name, Id(m.Facts.IdNumber), m.Facts.Relation, m.Facts.Phone,
-                m.Facts.SchoolStatus, m.Facts.Health, m.Facts.Disability, m.Facts.LaborCapacity, m.Facts.WorkStatus, m.Reason, m.EffectiveDate, m.Note)).ToList(),
+                m.Facts.SchoolStatus, m.Facts.Health, m.Facts.Disability, m.Facts.LaborCapacity, m.Facts.WorkStatus, m.Facts.Sex,
+                Birth(m.Facts), Age(m.Facts), m.Reason, m.EffectiveDate, m.Note)).ToList(),
             h.Incomes,
             new SortedDictionary<GuaranteeKind, GuaranteeStatus>(h.Guarantees),
             new MonitoringView(h.Monitoring.Kind, h.Monitoring.Risks, h.Monitoring.Eliminated, h.Monitoring.IdentifiedOn,
@@ -85,7 +93,4 @@ public sealed record HouseholdDocument(
             }).ToList(),
             version);
     }
-
-    public static HouseholdDocument From(HouseholdDetails details, bool unmasked, ProcedureCatalog catalog) =>
-        From(details.State, details.Version, unmasked, catalog);
 }

@@ -42,9 +42,8 @@ public static class HouseholdHistoryEndpoint
         var actor = Actor.From(http.User);
         actor.Require(Permission.ReadRegistry);
         var page = HistoryPage.Parse(afterVersion, limit, MaxLimit);
-        var current = await session.LoadAsync<HouseholdDetails>(id, http.RequestAborted)
-            ?? throw DomainRefusal.NotFound("household.not-found", "No household with this id.");
-        actor.RequireJurisdiction(current.VillageCode);
+        var current = actor.Visible(await session.LoadAsync<HouseholdDetails>(id, http.RequestAborted), h => h.VillageCode,
+            "household.not-found", "No household with this id.");
         IReadOnlyList<IEvent> events;
         if (page is null)
             events = await session.Events.FetchStreamAsync(id, token: http.RequestAborted);
@@ -75,7 +74,7 @@ public static class HouseholdHistoryEndpoint
             EventMetadata.Header(e, EventMetadata.Reason),
             e.CorrelationId,
             EventMetadata.HashOf(e))).ToList();
-        if (shownIdNumbers.Count > 0) await reads.Record(actor, http, id, current.VillageCode, shownIdNumbers, "household-history");
+        if (shownIdNumbers.Count > 0) await reads.Record(actor, http, ReadTarget.Of(current.State), "household-history");
         return Results.Ok(entries);
     }
 }

@@ -1,4 +1,5 @@
 using Marten;
+using Registry.Api.Audit;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
@@ -33,7 +34,7 @@ public static class ListHouseholdsEndpoint
 
     [WolverineGet("/api/households")]
     public static async Task<IResult> Get(string? org, string? status, string? monitoring, string? risk, string? q, string? page,
-        string? pageSize, HttpContext http, IQuerySession session)
+        string? pageSize, HttpContext http, IQuerySession session, SensitiveReads reads)
     {
         var actor = Actor.From(http.User);
         actor.Require(Permission.ReadRegistry);
@@ -43,12 +44,23 @@ public static class ListHouseholdsEndpoint
         if (Query.Enum<HouseholdStatus>("status", status) is { } s) query = query.Where(h => h.Status == s);
         if (Query.Enum<MonitoringKind>("monitoring", monitoring) is { } m) query = query.Where(h => h.Monitoring == m);
         if (Query.Enum<RiskType>("risk", risk) is { } r) query = query.Where(h => h.Risks.Contains(r));
+        var idSearch = false;
         if (Text.Clean(q) is { } text)
         {
             if (text.Length > 30) throw DomainRefusal.Invalid("q", "query.q.too-long", "q has at most 30 characters.");
-            query = query.Where(h => h.HeadName.Contains(text) || h.MemberNames.Contains(text) || h.IdNumbers.Contains(text.ToUpperInvariant()));
+            // An ID number is sought only by roles that may read them; for others q matches names alone.
+            idSearch = ResidentIdNumber.LooksLikeOne(text) && AccessPolicy.Allows(actor.Role, Permission.ReadIdNumbers);
+            var upper = text.ToUpperInvariant();
+            query = idSearch
+                ? query.Where(h => h.IdNumbers.Contains(upper))
+                : query.Where(h => h.HeadName.Contains(text) || h.MemberNames.Contains(text));
         }
         var results = await PagedQuery.Page(query, q => q.OrderBy(h => h.VillageCode).ThenBy(h => h.Id), pageNumber, size, http.RequestAborted);
+        if (idSearch)
+        {
+            if (results.Items.Count == 0) await reads.RecordMiss(actor, http, "roster-id-search");
+            else await reads.RecordMany(actor, http, results.Items.Select(h => ReadTarget.Of(h.State)), "roster-id-search");
+        }
         return Results.Ok(results.Select(Row));
     }
 

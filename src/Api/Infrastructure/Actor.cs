@@ -10,11 +10,11 @@ public sealed record Actor(string UserId, string Name, Role Role, string Org)
 {
     public static Actor From(ClaimsPrincipal user)
     {
-        var role = Enum.TryParse<Role>(user.FindFirstValue(Claims.Role), out var r) ? r
-            : throw DomainRefusal.Forbidden("auth.role-unknown", "The token names no known role.");
-        var org = user.FindFirstValue(Claims.Org);
-        if (!OrgCode.IsWellFormed(org)) throw DomainRefusal.Forbidden("auth.org-invalid", "The token names no valid unit.");
-        return new Actor(user.FindFirstValue(Claims.Subject) ?? "", user.FindFirstValue(Claims.Name) ?? "", role, org!);
+        // Authentication already refused any token whose claims fail TokenClaims.Check; this only reads them.
+        var role = AccessPolicy.Parse(user.FindFirstValue(Claims.Role))
+            ?? throw new InvalidOperationException("An authenticated user without a valid role claim.");
+        var org = user.FindFirstValue(Claims.Org)!;
+        return new Actor(user.FindFirstValue(Claims.Subject)!, user.FindFirstValue(Claims.Name) ?? "", role, org);
     }
 
     public bool Covers(string code) => OrgCode.Contains(Org, code);
@@ -28,8 +28,12 @@ public sealed record Actor(string UserId, string Name, Role Role, string Org)
     public void RequireJurisdiction(string code)
     {
         if (!Covers(code))
-            throw DomainRefusal.Forbidden("auth.outside-jurisdiction", $"Unit {code} lies outside {Org}.");
+            throw DomainRefusal.Forbidden("auth.outside-jurisdiction", "The unit lies outside your own.");
     }
+
+    /// <summary>A specific resource outside the caller's subtree answers exactly as an unknown one: the refusal tells nothing of it.</summary>
+    public T Visible<T>(T? resource, Func<T, string> unitOf, string code, string message) where T : class =>
+        resource is not null && Covers(unitOf(resource)) ? resource : throw DomainRefusal.NotFound(code, message);
 
     public void Require(Permission permission, string code)
     {

@@ -43,15 +43,13 @@ public sealed class HouseholdWrites(Writes writes)
             var expected = RequestContext.ExpectedVersion(http);
             // Marten refuses the empty id outright; for a client it is just an id that names no household.
             var stream = householdId == Guid.Empty ? null : await Session.Events.FetchForWriting<HouseholdDetails>(householdId, http.RequestAborted);
-            if (stream?.Aggregate is null)
-                throw DomainRefusal.NotFound("household.not-found", "No household with this id.");
-            actor.RequireJurisdiction(stream.Aggregate.VillageCode);
-            var current = stream.CurrentVersion ?? 0;
+            var aggregate = actor.Visible(stream?.Aggregate, h => h.VillageCode, "household.not-found", "No household with this id.");
+            var current = stream!.CurrentVersion ?? 0;
             if (expected is { } v && v != current)
                 throw DomainRefusal.Conflict("concurrency.version-conflict", $"The household is at version {current}, not {v}; read it again.");
-            var events = await decide(new HouseholdCommandContext(stream.Aggregate.State, actor, now));
-            stream.AppendMany(events);
-            EventStamper.Stamp(Session, householdId, stream.Aggregate.VillageCode, current, stream.Aggregate.LastHash, events.Length, actor, reason, http);
+            var events = await decide(new HouseholdCommandContext(aggregate.State, actor, now));
+            stream!.AppendMany(events);
+            EventStamper.Stamp(Session, householdId, aggregate.VillageCode, current, aggregate.LastHash, events.Length, actor, reason, http);
             var version = current + events.Length;
             return new WriteOutcome(status, body?.Invoke(version) ?? new VersionResponse(householdId, version), version);
         });

@@ -27,8 +27,8 @@ public static class RecordStepEndpoint
             if (request.Outcome is null) errors.Add("outcome", "field.required", "outcome is required.");
             if (request.OccurredOn is null) errors.Add("occurredOn", "field.required", "occurredOn is required.");
             errors.ThrowIfAny();
-            var lines = await PolicyLines.For(session, request.OccurredOn!.Value.Year, http.RequestAborted);
-            events = RecordStepDecision.Decide(new RecordStep(procedureId, request.Step!.Trim(), request.Outcome!.Value, request.OccurredOn.Value,
+            var lines = await PolicyLines.For(session, c.State.VillageCode, http.RequestAborted);
+            events = RecordStepDecision.Decide(new RecordStep(procedureId, request.Step!.Trim(), request.Outcome!.Value, request.OccurredOn!.Value,
                 request.Evidence, request.Note), c.State, c.Actor.Role, c.Now, ProcedureCatalog.Default, lines);
             return events;
         }, reason: request.Note, body: version =>

@@ -26,8 +26,7 @@ public static class StartProcedureEndpoint
             var definition = ProcedureCatalog.Default.Latest(request.Kind.Value);
             if (!AccessPolicy.RolesAt(definition.Steps[0].Level).Contains(c.Actor.Role))
                 throw DomainRefusal.Forbidden("procedure.step-role", $"{c.Actor.Role} may not open a {request.Kind} procedure.");
-            var day = request.StartedOn ?? RegistryCalendar.Today(c.Now);
-            var lines = await PolicyLines.For(session, day.Year, http.RequestAborted);
+            var lines = await PolicyLines.For(session, c.State.VillageCode, http.RequestAborted);
             var events = StartProcedureDecision.Decide(new StartProcedure(procedureId, request.Kind.Value, request.StartedOn), c.State, c.Now,
                 ProcedureCatalog.Default, lines);
             started = (ProcedureStarted)events[0];

@@ -24,9 +24,8 @@ public static class RaiseProblemEndpoint
             if (request.HouseholdId is null) errors.Add("householdId", "field.required", "householdId is required.");
             if (request.Source is null) errors.Add("source", "field.required", "source is required.");
             errors.ThrowIfAny();
-            var household = await session.LoadAsync<HouseholdDetails>(request.HouseholdId!.Value, http.RequestAborted)
-                ?? throw DomainRefusal.NotFound("household.not-found", "No household with this id.");
-            actor.RequireJurisdiction(household.VillageCode);
+            var household = actor.Visible(await session.LoadAsync<HouseholdDetails>(request.HouseholdId!.Value, http.RequestAborted),
+                h => h.VillageCode, "household.not-found", "No household with this id.");
             var id = Guid.CreateVersion7();
             var opened = (ProblemOpened)RaiseProblemDecision.Decide(new RaiseProblem(id, request.MemberId, request.Source!.Value, request.Rule,
                 request.Description), household.State, household.Version, now, QualityRules.Current)[0];

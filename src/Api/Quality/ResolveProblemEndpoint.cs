@@ -21,9 +21,8 @@ public static class ResolveProblemEndpoint
         {
             actor.Require(Permission.ResolveProblem);
             if (request.Outcome is null) throw DomainRefusal.Invalid("outcome", "field.required", "outcome is required.");
-            var view = await session.LoadAsync<ProblemView>(id, http.RequestAborted)
-                ?? throw DomainRefusal.NotFound("problem.not-found", "No problem with this id.");
-            actor.RequireJurisdiction(view.VillageCode);
+            var view = actor.Visible(await session.LoadAsync<ProblemView>(id, http.RequestAborted), p => p.VillageCode,
+                "problem.not-found", "No problem with this id.");
             var later = await session.Events.FetchStreamAsync(view.HouseholdId, fromVersion: view.State.HouseholdVersion + 1, token: http.RequestAborted);
             var facts = later.Select(e => new FactRecorded(e.Version, e.EventTypeName, e.Data)).ToList();
             var resolved = (ProblemResolved)ResolveProblemDecision.Decide(new ResolveProblem(request.Outcome.Value, request.Note), view.State, facts, now)[0];

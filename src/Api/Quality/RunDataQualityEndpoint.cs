@@ -34,9 +34,9 @@ public static class RunDataQualityEndpoint
             // Removed households (清退) are no longer targets; their open findings close as resolved by data.
             var households = await session.Query<HouseholdDetails>()
                 .Where(h => h.VillageCode.StartsWith(prefix) && h.Status != Domain.Households.HouseholdStatus.Removed).ToListAsync(ct);
-            var lines = (await session.Query<PolicyLineDocument>().ToListAsync(ct)).ToDictionary(l => l.Id, l => l.ToLine());
+            var lines = await PolicyLines.Under(session, request.Org ?? actor.Org, ct);
             var rules = QualityRules.Current;
-            var findings = rules.Run(new QualityContext(households.Select(h => h.State).ToList(), today, year, y => lines.GetValueOrDefault(y)));
+            var findings = rules.Run(new QualityContext(households.Select(h => h.State).ToList(), today, year, lines));
             var open = (await session.Query<ProblemView>()
                     .Where(p => p.VillageCode.StartsWith(prefix) && p.Status == ProblemStatus.Open && p.Source == ProblemSource.DataCleaning)
                     .ToListAsync(ct))

@@ -15,11 +15,12 @@ public static class GetOrgUnitEndpoint
     {
         var actor = Actor.From(http.User);
         actor.Require(Permission.ReadRegistry);
+        if (!Domain.Org.OrgCode.IsWellFormed(code)) throw DomainRefusal.NotFound("org.not-found", "No unit with this code.");
+        // A user sees their own unit, its ancestors' names, and everything below it; whether another unit exists is not told.
+        if (!actor.Covers(code) && !Domain.Org.OrgCode.Contains(code, actor.Org))
+            actor.RequireJurisdiction(code);
         var unit = await session.LoadAsync<OrgUnit>(code, http.RequestAborted)
             ?? throw DomainRefusal.NotFound("org.not-found", $"No unit {code}.");
-        // A user sees their own unit, its ancestors' names, and everything below it.
-        if (!actor.Covers(code) && !Domain.Org.OrgCode.Contains(code, actor.Org))
-            throw DomainRefusal.Forbidden("auth.outside-jurisdiction", $"Unit {code} lies outside {actor.Org}.");
         var children = await session.Query<OrgUnit>().Where(u => u.ParentCode == code).OrderBy(u => u.Id).ToListAsync(http.RequestAborted);
         var visible = actor.Covers(code) ? children : children.Where(c => Domain.Org.OrgCode.Contains(c.Id, actor.Org)).ToList();
         return Results.Ok(new OrgUnitView(unit.Id, unit.Name, unit.Kind, unit.ParentCode, unit.IsPoorVillage,

@@ -13,7 +13,7 @@ public sealed record EnumValue(string Value, string Label);
 
 public sealed record ReferenceData(
     IReadOnlyDictionary<string, IReadOnlyList<EnumValue>> Enums,
-    IReadOnlyList<object> PolicyLines,
+    IReadOnlyList<EffectiveLine> PolicyLines,
     IReadOnlyList<ProcedureDefinition> Procedures);
 
 public static class GetReferenceEndpoint
@@ -33,11 +33,12 @@ public static class GetReferenceEndpoint
     [WolverineGet("/api/reference")]
     public static async Task<IResult> Get(HttpContext http, IQuerySession session)
     {
-        Actor.From(http.User).Require(Permission.ReadRegistry);
-        var lines = await session.Query<PolicyLineDocument>().OrderBy(l => l.Id).ToListAsync(http.RequestAborted);
+        var actor = Actor.From(http.User);
+        actor.Require(Permission.ReadRegistry);
+        var lines = await PolicyLines.Effective(session, actor.Org, http.RequestAborted);
         return Results.Ok(new ReferenceData(
             EnumTypes.ToDictionary(t => t.Name, Labels),
-            lines.Select(l => (object)new { year = l.Id, l.PovertyLine, l.MonitoringLine, l.SetBy, l.SetAt }).ToList(),
+            lines,
             ProcedureCatalog.Default.All));
     }
 

@@ -1,5 +1,9 @@
 using Marten;
+using Registry.Api.Infrastructure;
+using Registry.Domain.Access;
 using Registry.Domain.Org;
+using Registry.Domain.Policy;
+using Registry.Projections.Policy;
 
 namespace Registry.Api.Reference;
 
@@ -14,12 +18,29 @@ public sealed class ReferenceSeeder(IDocumentStore store, IConfiguration configu
         foreach (var unit in seed.OrgUnits)
             if (await session.LoadAsync<OrgUnit>(unit.Code, ct) is null && OrgCode.KindOf(unit.Code) is { } kind)
                 session.Store(new OrgUnit(unit.Code, unit.Name, kind, unit.ParentCode, unit.IsPoorVillage, "seed", now));
-        foreach (var line in seed.PolicyLines)
-            if (await session.LoadAsync<PolicyLineDocument>(line.Year, ct) is null)
-                session.Store(new PolicyLineDocument(line.Year, line.PovertyLine, line.MonitoringLine, "seed", now,
-                    [new PolicyLineChange(line.PovertyLine, line.MonitoringLine, "seed", "seed", now)]));
+        await session.SaveChangesAsync(ct);
+        // The seeded lines belong to each seeded root unit, set as events like any later change.
+        foreach (var unit in seed.OrgUnits.Where(u => OrgCode.KindOf(u.Code) is not null))
+            await SeedLines(unit.Code, seed.PolicyLines, now, ct);
+    }
+
+    private async Task SeedLines(string unitCode, IReadOnlyList<SeedLine> lines, DateTimeOffset now, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        var id = PolicyLines.StreamOf(unitCode);
+        var stream = await session.Events.FetchForWriting<PolicyLinesView>(id, ct);
+        var state = stream.Aggregate?.State;
+        var events = lines.Where(l => state?.Lines.ContainsKey(l.Year) != true)
+            .SelectMany(l => SetPolicyLineDecision.Decide(new SetPolicyLine(unitCode, l.Year, l.PovertyLine, l.MonitoringLine, SeedReason), null, now))
+            .ToArray();
+        if (events.Length == 0) return;
+        stream.AppendMany(events);
+        var actor = new Actor("seed", "初始配置", Role.DistrictOfficer, unitCode);
+        EventStamper.Stamp(session, id, unitCode, stream.CurrentVersion ?? 0, stream.Aggregate?.LastHash, events.Length, actor, SeedReason, $"seed-{unitCode}");
         await session.SaveChangesAsync(ct);
     }
+
+    private const string SeedReason = "初始配置（Seed:PolicyLines）";
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 

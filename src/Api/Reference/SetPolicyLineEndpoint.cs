@@ -2,33 +2,41 @@ using Marten;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
+using Registry.Domain.Org;
+using Registry.Domain.Policy;
+using Registry.Projections.Policy;
 using Wolverine.Http;
 
 namespace Registry.Api.Reference;
 
-public sealed record SetPolicyLineRequest(decimal? PovertyLine, decimal? MonitoringLine);
+public sealed record SetPolicyLineRequest(decimal? PovertyLine, decimal? MonitoringLine, string? Reason);
 
+public sealed record PolicyLineResponse(string UnitCode, int Year, decimal PovertyLine, decimal MonitoringLine, long Version);
+
+/// <summary>A district office sets the lines of its own unit or of a unit under it; every change is an event with its actor and reason.</summary>
 public static class SetPolicyLineEndpoint
 {
-    [WolverinePut("/api/policy-lines/{year}")]
-    public static Task<IResult> Put(int year, SetPolicyLineRequest request, HttpContext http, Writes writes, IDocumentSession session) =>
+    [WolverinePut("/api/org-units/{code}/policy-lines/{year}")]
+    public static Task<IResult> Put(string code, int year, SetPolicyLineRequest request, HttpContext http, Writes writes, IDocumentSession session) =>
         writes.Run(http, async (actor, now) =>
         {
             actor.Require(Permission.ManagePolicyLines);
-            var errors = new Errors();
-            if (year < RegistryCalendar.FirstYear || year > RegistryCalendar.Today(now).Year + 1)
-                errors.Add("year", "year.out-of-range", $"year must lie between {RegistryCalendar.FirstYear} and next year.");
-            if (request.PovertyLine is not > 0) errors.Add("povertyLine", "policy.line.required", "povertyLine is a positive amount.");
-            if (request.MonitoringLine is not > 0) errors.Add("monitoringLine", "policy.line.required", "monitoringLine is a positive amount.");
-            Money.Check(errors, "povertyLine", request.PovertyLine);
-            Money.Check(errors, "monitoringLine", request.MonitoringLine);
-            errors.ThrowIfAny();
-            if (request.MonitoringLine < request.PovertyLine)
-                throw DomainRefusal.Rule("policy.monitoring-below-poverty", "The monitoring line is not below the poverty line.");
-            var existing = await session.LoadAsync<PolicyLineDocument>(year, http.RequestAborted);
-            var change = new PolicyLineChange(request.PovertyLine!.Value, request.MonitoringLine!.Value, actor.UserId, actor.Role.ToString(), now);
-            var line = new PolicyLineDocument(year, change.PovertyLine, change.MonitoringLine, actor.UserId, now, [.. existing?.Changes ?? [], change]);
-            session.Store(line);
-            return new WriteOutcome(StatusCodes.Status200OK, new { year, line.PovertyLine, line.MonitoringLine, line.SetBy, line.SetAt });
+            if (!OrgCode.IsWellFormed(code)) throw DomainRefusal.Invalid("code", "org.code.format", "code is a 12-digit division code.");
+            actor.RequireJurisdiction(code);
+            if (await session.LoadAsync<OrgUnit>(code, http.RequestAborted) is null)
+                throw DomainRefusal.NotFound("org.not-found", "No unit with this code.");
+            var id = PolicyLines.StreamOf(code);
+            var stream = await session.Events.FetchForWriting<PolicyLinesView>(id, http.RequestAborted);
+            var events = SetPolicyLineDecision.Decide(new SetPolicyLine(code, year, request.PovertyLine, request.MonitoringLine, request.Reason),
+                stream.Aggregate?.State, now);
+            var version = stream.CurrentVersion ?? 0;
+            if (events.Length > 0)
+            {
+                stream.AppendMany(events);
+                EventStamper.Stamp(session, id, code, version, stream.Aggregate?.LastHash, events.Length, actor, request.Reason, http);
+                version += events.Length;
+            }
+            return new WriteOutcome(StatusCodes.Status200OK,
+                new PolicyLineResponse(code, year, request.PovertyLine!.Value, request.MonitoringLine!.Value, version), version);
         });
 }

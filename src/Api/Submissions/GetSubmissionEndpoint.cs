@@ -29,8 +29,8 @@ public static class GetSubmissionEndpoint
         var actor = Actor.From(http.User);
         actor.Require(Permission.ReadRegistry);
         var ct = http.RequestAborted;
-        var view = await session.LoadAsync<SubmissionView>(id, ct) ?? throw DomainRefusal.NotFound("submission.not-found", "No submission with this id.");
-        actor.RequireJurisdiction(view.VillageCode);
+        var view = actor.Visible(await session.LoadAsync<SubmissionView>(id, ct), v => v.VillageCode,
+            "submission.not-found", "No submission with this id.");
         var state = view.State;
         var current = (await session.LoadManyAsync<HouseholdDetails>(ct, state.Households.Select(h => h.HouseholdId))).ToDictionary(h => h.Id);
         var households = new List<SubmittedHousehold>();

@@ -17,13 +17,12 @@ public static class SignSubmissionEndpoint
         writes.Run(http, async (actor, now) =>
         {
             var stream = id == Guid.Empty ? null : await session.Events.FetchForWriting<SubmissionView>(id, http.RequestAborted);
-            if (stream?.Aggregate is null) throw DomainRefusal.NotFound("submission.not-found", "No submission with this id.");
-            actor.RequireJurisdiction(stream.Aggregate.VillageCode);
-            var current = stream.CurrentVersion ?? 0;
-            var events = SignSubmissionDecision.Decide(new SignSubmission(actor.Role, actor.UserId, actor.Name, actor.Org), stream.Aggregate.State, now);
-            stream.AppendMany(events);
-            EventStamper.Stamp(session, id, stream.Aggregate.VillageCode, current, stream.Aggregate.LastHash, events.Length, actor, reason: null, http);
-            var status = events.OfType<SubmissionSubmitted>().Any() ? SubmissionStatus.Submitted : stream.Aggregate.State.Status;
+            var aggregate = actor.Visible(stream?.Aggregate, v => v.VillageCode, "submission.not-found", "No submission with this id.");
+            var current = stream!.CurrentVersion ?? 0;
+            var events = SignSubmissionDecision.Decide(new SignSubmission(actor.Role, actor.UserId, actor.Name, actor.Org), aggregate.State, now);
+            stream!.AppendMany(events);
+            EventStamper.Stamp(session, id, aggregate.VillageCode, current, aggregate.LastHash, events.Length, actor, reason: null, http);
+            var status = events.OfType<SubmissionSubmitted>().Any() ? SubmissionStatus.Submitted : aggregate.State.Status;
             return new WriteOutcome(StatusCodes.Status200OK, new SignatureResponse(id, current + events.Length, status), current + events.Length);
         });
 }

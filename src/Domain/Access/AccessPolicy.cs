@@ -21,6 +21,7 @@ public static class AccessPolicy
         [Permission.ManagePolicyLines] = [Role.DistrictOfficer],
         [Permission.FlagNotEnjoyingPolicy] = [Role.TownOfficer],
         [Permission.ReadAudit] = [Role.TownOfficer, Role.DistrictOfficer, Role.Inspector],
+        [Permission.ReadSensitiveReads] = [Role.Inspector],
         [Permission.RaiseProblem] = [Role.Inspector, Role.TownOfficer, Role.DistrictOfficer, .. Departments],
         [Permission.ResolveProblem] = [Role.VillageClerk, Role.WorkTeam, Role.TownOfficer, Role.DistrictOfficer],
         [Permission.RunDataQuality] = [Role.TownOfficer, Role.DistrictOfficer],
@@ -38,6 +39,19 @@ public static class AccessPolicy
     }.ToFrozenDictionary();
 
     public static bool Allows(Role role, Permission permission) => Table[permission].Contains(role);
+
+    /// <summary>Village roles act for a village, the town office for a town, district roles for a district; inspectors for a town or a district.</summary>
+    public static bool FitsUnit(Role role, Org.OrgKind kind) => role switch
+    {
+        Role.VillageClerk or Role.VillageHead or Role.FirstSecretary or Role.WorkTeam => kind == Org.OrgKind.Village,
+        Role.TownOfficer => kind == Org.OrgKind.Town,
+        Role.Inspector => kind is Org.OrgKind.Town or Org.OrgKind.District,
+        _ => kind == Org.OrgKind.District,
+    };
+
+    /// <summary>The role named exactly as the token must spell it: no numbers, no lists, no other case.</summary>
+    public static Role? Parse(string? name) =>
+        name is not null && Enum.GetNames<Role>().Contains(name, StringComparer.Ordinal) ? Enum.Parse<Role>(name) : null;
 
     public static IReadOnlyCollection<Role> RolesAt(Procedures.StepLevel level) => level switch
     {

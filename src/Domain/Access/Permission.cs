@@ -11,6 +11,7 @@ public enum Permission
     ManagePolicyLines,
     FlagNotEnjoyingPolicy,
     ReadAudit,
+    ReadSensitiveReads,
     RaiseProblem,
     ResolveProblem,
     RunDataQuality,

@@ -11,7 +11,8 @@ public sealed record RegisterHousehold(
     int? IdentifiedYear,
     int? ExitYear,
     DateOnly? RegisteredOn,
-    IReadOnlyList<RegisteredMember> Members);
+    IReadOnlyList<RegisteredMember> Members,
+    Access.Role Registrar);
 
 public static class RegisterHouseholdDecision
 {
@@ -19,6 +20,10 @@ public static class RegisterHouseholdDecision
     /// <param name="inputErrors">Errors already found while reading the request, reported together with these.</param>
     public static object[] Decide(RegisterHousehold command, DateTimeOffset now, IReadOnlySet<string> claimedElsewhere, Errors? inputErrors = null)
     {
+        // A household carried over from the national system is the district's to enter; a village's new poor pass identification.
+        if (command.Status is HouseholdStatus.Poor or HouseholdStatus.Exited && command.Registrar != Access.Role.DistrictOfficer)
+            throw DomainRefusal.Forbidden("household.carry-over.district-only",
+                "Only the district office registers a household carried over as poor or exited; register it Unregistered and identify it.");
         var errors = inputErrors ?? new Errors();
         Text.Optional(errors, "groupName", command.GroupName, 50);
         Text.Optional(errors, "address", command.Address, 200);
@@ -38,6 +43,10 @@ public static class RegisterHouseholdDecision
         foreach (var (field, year) in new[] { ("identifiedYear", command.IdentifiedYear), ("exitYear", command.ExitYear) })
             if (year is { } y && !RegistryCalendar.IsPlausibleYear(y, now))
                 errors.Add(field, "year.out-of-range", $"{field} must lie between {RegistryCalendar.FirstYear} and this year.");
+        var registeredYear = (command.RegisteredOn ?? RegistryCalendar.Today(now)).Year;
+        if (command.Status is HouseholdStatus.Poor or HouseholdStatus.Exited && command.IdentifiedYear is { } carried && carried >= registeredYear)
+            errors.Add("identifiedYear", "household.identified-year.not-carried-over",
+                "A household carried over was identified in a year before the year it is registered in.");
         if (command.IdentifiedYear is { } identified && command.ExitYear is { } exited && exited < identified)
             errors.Add("exitYear", "household.exit-year.before-identification", "A household cannot exit before it was identified.");
 

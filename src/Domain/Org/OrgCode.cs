@@ -36,6 +36,11 @@ public static class OrgCode
 
     public static bool Contains(string unitCode, string code) => code.StartsWith(SignificantPrefix(unitCode), StringComparison.Ordinal);
 
+    /// <summary>The unit itself and every unit above it, nearest first: village, town, district, city, province.</summary>
+    public static IReadOnlyList<string> Ancestry(string code) =>
+        new[] { code, code[..9] + "000", code[..6] + "000000", code[..4] + "00000000", code[..2] + "0000000000" }
+            .Where(c => IsWellFormed(c) && Contains(c, code)).Distinct().ToList();
+
     public static string TownOf(string villageCode) => villageCode[..9] + "000";
 
     public static string DistrictOf(string code) => code[..6] + "000000";

@@ -50,9 +50,15 @@ public sealed record ResidentIdNumber(string Value, string RegionCode, DateOnly 
     public static string Mask(string idNumber) =>
         idNumber.Length <= 4 ? new string('*', idNumber.Length) : new string('*', idNumber.Length - 4) + idNumber[^4..];
 
-    public int AgeOn(DateOnly date)
+    public int AgeOn(DateOnly date) => Age(BirthDate, date);
+
+    public static int Age(DateOnly birthDate, DateOnly on)
     {
-        var age = date.Year - BirthDate.Year;
-        return BirthDate.AddYears(age) > date ? age - 1 : age;
+        var age = on.Year - birthDate.Year;
+        return birthDate.AddYears(age) > on ? age - 1 : age;
     }
+
+    /// <summary>Whether a search text is shaped like an ID number (15 or 18 characters, digits and a final X), so it is sought as one.</summary>
+    public static bool LooksLikeOne(string text) =>
+        text.Length is 15 or 18 && text[..^1].All(char.IsAsciiDigit) && (char.IsAsciiDigit(text[^1]) || text[^1] is 'X' or 'x');
 }

@@ -6,7 +6,7 @@ namespace Registry.Domain.Quality;
 /// <summary>What the rules see: the households of a unit, the day of the run, the campaign year and its lines.</summary>
 public sealed class QualityContext
 {
-    public QualityContext(IReadOnlyList<Household> households, DateOnly today, int campaignYear, Func<int, PolicyLine?> lines)
+    public QualityContext(IReadOnlyList<Household> households, DateOnly today, int campaignYear, Func<string, int, PolicyLine?> lines)
     {
         Households = households;
         Today = today;
@@ -31,7 +31,8 @@ public sealed class QualityContext
 
     public int CampaignYear { get; }
 
-    public Func<int, PolicyLine?> Lines { get; }
+    /// <summary>The lines in effect for a village in a year (each unit may set its own).</summary>
+    public Func<string, int, PolicyLine?> Lines { get; }
 
     public IReadOnlyDictionary<string, IReadOnlySet<Guid>> HouseholdsByPhone { get; }
 

@@ -53,7 +53,7 @@ public static class QualityRules
             (h, _) => h.Status == HouseholdStatus.Exited && h.Guarantees.Where(g => g.Value == GuaranteeStatus.Unresolved).Select(g => g.Key).ToList() is { Count: > 0 } open
                 ? string.Join(",", open) : null),
         HouseholdRule("household.exited.income-below-line", Severity.Error, "脱贫户最新人均纯收入低于当年贫困线", "An exited household's latest per-capita income is under that year's poverty line",
-            (h, c) => h.Status == HouseholdStatus.Exited && h.LatestIncome() is { } i && c.Lines(i.Year) is { } line && i.PerCapita < line.PovertyLine
+            (h, c) => h.Status == HouseholdStatus.Exited && h.LatestIncome() is { } i && c.Lines(h.VillageCode, i.Year) is { } line && i.PerCapita < line.PovertyLine
                 ? $"{i.Year}: {i.PerCapita} < {line.PovertyLine}" : null),
         HouseholdRule("monitoring.risk.missing", Severity.Error, "监测对象未标注风险类型", "A monitored household has no risk recorded",
             (h, _) => h.Monitoring.Kind != MonitoringKind.None && h.Monitoring.Risks.Count == 0 ? h.Monitoring.Kind.ToString() : null),
@@ -65,7 +65,7 @@ public static class QualityRules
             (h, _) => h.Monitoring.Eliminated && h.Assistance.Count == 0 ? "" : null),
         HouseholdRule("monitoring.income-above-line", Severity.Warning, "监测对象收入已高于监测线但风险未消除", "A monitored household's income reached the monitoring line but the risk is not eliminated",
             (h, c) => h.Monitoring.Kind != MonitoringKind.None && !h.Monitoring.Eliminated && h.LatestIncome(c.CampaignYear) is { } i
-                && c.Lines(c.CampaignYear) is { } line && i.PerCapita >= line.MonitoringLine ? $"{i.PerCapita} >= {line.MonitoringLine}" : null),
+                && c.Lines(h.VillageCode, c.CampaignYear) is { } line && i.PerCapita >= line.MonitoringLine ? $"{i.PerCapita} >= {line.MonitoringLine}" : null),
     ]);
 
     private static QualityRule PersonRule(string code, Severity severity, string zh, string en, Func<Member, QualityContext, string?> check) =>

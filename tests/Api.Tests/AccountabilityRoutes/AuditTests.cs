@@ -18,7 +18,7 @@ public sealed class AuditTests(AppFixture app)
     {
         var (town, village) = await app.NewVillage();
         var clerk = app.Client(Role.VillageClerk, village, "clerk-a", "陈会计");
-        var household = await Sample.Register(clerk, village);
+        var household = await Sample.Register(clerk, village, status: "Unregistered");
         await (await clerk.PostAsJsonAsync($"/api/households/{household.Id}/incomes", new { year = 2020, wage = 9000m, productionCosts = 500m }))
             .ShouldBe(HttpStatusCode.OK);
         var head = household.Document.MemberId(household.HeadId);
@@ -125,12 +125,15 @@ public sealed class AuditTests(AppFixture app)
         var (town, village) = await app.NewVillage();
         var clerk = app.Client(Role.VillageClerk, village, "clerk-reader", "读者");
         var household = await Sample.Register(clerk, village);
-        await (await clerk.GetAsync($"/api/persons/{household.HeadId}")).ShouldBe(HttpStatusCode.OK);
+        await (await clerk.LookUp(household.HeadId)).ShouldBe(HttpStatusCode.OK);
         var reads = await (await app.Client(Role.Inspector, town).GetAsync($"/api/audit/sensitive-reads?household={household.Id}")).ShouldBe(HttpStatusCode.OK);
         var items = reads["items"]!.AsArray();
         items.Select(r => r!["purpose"]!.GetValue<string>()).ShouldBe(["person-lookup", "household-detail"]);
         items.ShouldAllBe(r => r!["actorId"]!.GetValue<string>() == "clerk-reader");
-        items[0]!["idNumbers"]![0]!.GetValue<string>().ShouldBe(household.HeadId);
+        items[0]!["memberIds"]![0]!.GetValue<Guid>().ShouldBe(household.Document.MemberId(household.HeadId));
+        reads.ToJsonString().ShouldNotContain(household.HeadId);
+        await (await app.Client(Role.TownOfficer, town).GetAsync($"/api/audit/sensitive-reads?household={household.Id}"))
+            .ShouldBe(HttpStatusCode.Forbidden, "auth.role-not-allowed");
         await (await clerk.GetAsync($"/api/audit/sensitive-reads?household={household.Id}")).ShouldBe(HttpStatusCode.Forbidden, "auth.role-not-allowed");
     }
 
@@ -154,6 +157,7 @@ public sealed class AuditTests(AppFixture app)
         maskedText.ShouldNotContain(household.SpouseId);
         maskedText.ShouldNotContain(child);
         housing[0]!["data"]!["members"]![0]!["facts"]!["idNumber"]!.GetValue<string>().ShouldBe(new string('*', 14) + household.HeadId[^4..]);
+        maskedText.ShouldNotContain("birthDate");
 
         var officer = await (await app.Client(Role.TownOfficer, town, "town-history-reader").GetAsync(url)).ShouldBe(HttpStatusCode.OK);
         officer[0]!["data"]!["members"]![0]!["facts"]!["idNumber"]!.GetValue<string>().ShouldBe(household.HeadId);
@@ -162,7 +166,8 @@ public sealed class AuditTests(AppFixture app)
             .ShouldBe(HttpStatusCode.OK);
         var read = reads["items"]!.AsArray().Single()!;
         read["purpose"]!.GetValue<string>().ShouldBe("household-history");
-        read["idNumbers"]!.AsArray().Select(n => n!.GetValue<string>()).Order().ShouldBe(new[] { household.HeadId, household.SpouseId, child }.Order());
+        read["memberIds"]!.AsArray().Count.ShouldBe(3);
+        reads.ToJsonString().ShouldNotContain(household.HeadId);
         var all = await (await app.Client(Role.Inspector, town).GetAsync($"/api/audit/sensitive-reads?household={household.Id}")).Json();
         all["items"]!.AsArray().ShouldNotContain(r => r!["actorId"]!.GetValue<string>() == $"{Role.HousingDept}-{AppFixture.District}");
     }

@@ -29,7 +29,7 @@ public sealed class SubmissionTests(AppFixture app)
         await (await head.PostAsync($"/api/submissions/{id}/signatures", null)).ShouldBe(HttpStatusCode.UnprocessableEntity, "submission.already-signed");
         var (_, otherVillage) = await app.NewVillage();
         await (await app.Client(Role.FirstSecretary, otherVillage).PostAsync($"/api/submissions/{id}/signatures", null))
-            .ShouldBe(HttpStatusCode.Forbidden, "auth.outside-jurisdiction");
+            .ShouldBe(HttpStatusCode.NotFound, "submission.not-found");
         (await (await secretary.PostAsync($"/api/submissions/{id}/signatures", null)).ShouldBe(HttpStatusCode.OK))["status"]!.GetValue<string>()
             .ShouldBe("Submitted");
 

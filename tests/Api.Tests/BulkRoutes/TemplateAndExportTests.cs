@@ -35,7 +35,7 @@ public sealed class TemplateAndExportTests(AppFixture app)
         var sheet = ReadXlsx(bytes);
         sheet.Count.ShouldBe(2);
         sheet[0].ShouldBe(ImportDriver.ChineseHeaders);
-        sheet[1][4].ShouldBe("贫困户");
+        sheet[1][4].ShouldBe("非建档立卡户");
         sheet[1][9]!.Length.ShouldBe(18);
         ReadXlsx(bytes, "填写说明").Count.ShouldBe(1 + ImportDriver.ChineseHeaders.Length);
 
@@ -81,10 +81,10 @@ public sealed class TemplateAndExportTests(AppFixture app)
         head[6].ShouldBe("2018");
         head[10].ShouldBe("户主");
         head[17].ShouldBe("非监测对象");
-        var reads = await (await officer.GetAsync($"/api/audit/sensitive-reads?household={first.Id}")).ShouldBe(HttpStatusCode.OK);
+        var reads = await (await app.Client(Role.Inspector, town).GetAsync($"/api/audit/sensitive-reads?household={first.Id}")).ShouldBe(HttpStatusCode.OK);
         reads["items"]!.AsArray().Select(r => r!["purpose"]!.GetValue<string>()).ShouldContain("export");
 
-        var housing = app.Client(Role.HousingDept, town);
+        var housing = app.Client(Role.HousingDept, AppFixture.District);
         var xlsx = await housing.GetAsync($"/api/households/export?org={village}");
         await xlsx.ShouldBe(HttpStatusCode.OK);
         xlsx.Content.Headers.ContentType!.MediaType.ShouldBe("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");

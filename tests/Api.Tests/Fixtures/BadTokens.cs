@@ -20,7 +20,32 @@ public static class BadTokens
         var payload = Encoding.UTF8.GetString(Base64UrlDecode(parts[1])).Replace("\"VillageClerk\"", "\"DistrictOfficer\"");
         var tampered = $"{parts[0]}.{Base64UrlEncode(Encoding.UTF8.GetBytes(payload))}.{parts[2]}";
         var unsigned = $"{Base64UrlEncode("{\"alg\":\"none\",\"typ\":\"JWT\"}"u8.ToArray())}.{parts[1]}.";
-        return new Dictionary<string, string> { ["expired"] = expired, ["forged"] = forged, ["tampered"] = tampered, ["unsigned"] = unsigned };
+        return new Dictionary<string, string>
+        {
+            ["expired"] = expired, ["forged"] = forged, ["tampered"] = tampered, ["unsigned"] = unsigned,
+            // Properly signed, but with claims the registry does not accept.
+            ["role as a number"] = Signed(options.Value, new() { ["sub"] = "u", ["role"] = "5", ["org"] = org }),
+            ["role list"] = Signed(options.Value, new() { ["sub"] = "u", ["role"] = "VillageClerk,DistrictOfficer", ["org"] = org }),
+            ["role in other case"] = Signed(options.Value, new() { ["sub"] = "u", ["role"] = "districtofficer", ["org"] = org }),
+            ["no sub"] = Signed(options.Value, new() { ["role"] = "DistrictOfficer", ["org"] = org }),
+            ["org not a code"] = Signed(options.Value, new() { ["sub"] = "u", ["role"] = "DistrictOfficer", ["org"] = "5001" }),
+            ["village role at a district"] = Signed(options.Value, new() { ["sub"] = "u", ["role"] = "VillageClerk", ["org"] = org }),
+        };
+    }
+
+    public static string Signed(AuthOptions options, Dictionary<string, object> claims)
+    {
+        var now = DateTime.UtcNow;
+        return new Microsoft.IdentityModel.JsonWebTokens.JsonWebTokenHandler().CreateToken(new Microsoft.IdentityModel.Tokens.SecurityTokenDescriptor
+        {
+            Issuer = AuthOptions.Issuer,
+            Audience = AuthOptions.Audience,
+            IssuedAt = now,
+            NotBefore = now,
+            Expires = now.AddHours(1),
+            Claims = claims,
+            SigningCredentials = new Microsoft.IdentityModel.Tokens.SigningCredentials(options.Key(), Microsoft.IdentityModel.Tokens.SecurityAlgorithms.HmacSha256),
+        });
     }
 
     private static byte[] Base64UrlDecode(string s) =>

@@ -27,6 +27,10 @@ public static class HttpExtensions
         return body;
     }
 
+    /// <summary>The person look-up: the ID number travels in the body.</summary>
+    public static Task<HttpResponseMessage> LookUp(this HttpClient client, string idNumber) =>
+        client.PostAsJsonAsync("/api/persons/lookup", new { idNumber });
+
     public static Task<HttpResponseMessage> Patch<T>(this HttpClient client, string url, T body) =>
         client.PatchAsJsonAsync(url, body);
 

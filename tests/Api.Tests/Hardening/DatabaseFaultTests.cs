@@ -33,6 +33,7 @@ public sealed class DatabaseFaultTests(ITestOutputHelper output)
             builder.UseSetting("ConnectionStrings:EventStore", cluster.ConnectionString);
             builder.UseSetting("EventStore:Schema", schema);
             builder.UseSetting("Limits:WritesPerWindow", "1000000");
+            builder.UseSetting("Limits:ReadsPerWindow", "1000000");
         });
         try
         {
@@ -47,7 +48,7 @@ public sealed class DatabaseFaultTests(ITestOutputHelper output)
             (await district.PostAsJsonAsync("/api/org-units", new { code = Town, name = "故障镇", kind = "Town", parentCode = District })).EnsureSuccessStatusCode();
             (await district.PostAsJsonAsync("/api/org-units", new { code = Village, name = "故障村", kind = "Village", parentCode = Town })).EnsureSuccessStatusCode();
             var clerk = Client(Role.VillageClerk, Village);
-            var household = await Sample.Register(clerk, Village);
+            var household = await Sample.Register(clerk, Village, status: "Unregistered");
             var load = new WriteLoad(Village);
 
             // Every session cut at once: requests in flight fail over to 503 or succeed on Marten's retry; none is a 500.
@@ -105,10 +106,10 @@ public sealed class DatabaseFaultTests(ITestOutputHelper output)
             (clerk, HttpMethod.Put, $"/api/households/{household}/risks", new { risks = new[] { "Disaster" }, reason = "水灾" }),
             (clerk, HttpMethod.Post, "/api/households", new
             {
-                villageCode = Village, status = "Poor", identifiedYear = 2016,
+                villageCode = Village, status = "Unregistered",
                 members = new[] { Sample.Member("张三", People.IdNumber(male: true), "Head") },
             }),
-            (district, HttpMethod.Put, "/api/policy-lines/2021", new { povertyLine = 4100, monitoringLine = 6100 }),
+            (district, HttpMethod.Put, $"/api/org-units/{AppFixture.District}/policy-lines/2021", new { povertyLine = 4100, monitoringLine = 6100, reason = "调标" }),
             (district, HttpMethod.Get, $"/api/audit/changes?org={Village}", null),
         };
         foreach (var (client, method, url, body) in probes)

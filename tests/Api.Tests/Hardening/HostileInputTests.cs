@@ -130,12 +130,12 @@ public sealed class HostileInputTests(AppFixture app, ITestOutputHelper output)
         await (await district.PostAsync("/api/org-units", new StringContent(" null ", Encoding.UTF8, "application/json")))
             .ShouldBe(HttpStatusCode.BadRequest, "request.malformed");
         await (await district.GetAsync($"/api/households?org={village}&q=%00")).ShouldBe(HttpStatusCode.BadRequest, "request.invalid-characters");
-        await (await district.Send(HttpMethod.Put, "/api/policy-lines/2020", new { povertyLine = 4000, monitoringLine = 6000 },
+        await (await district.Send(HttpMethod.Put, $"/api/org-units/{AppFixture.District}/policy-lines/2020", new { povertyLine = 4000, monitoringLine = 6000, reason = "x" },
             new Dictionary<string, string> { ["Idempotency-Key"] = "a\0b" })).ShouldBe(HttpStatusCode.BadRequest, "request.idempotency-key");
         var clerk = app.Client(Role.VillageClerk, village);
         var register = await clerk.PostAsJsonAsync("/api/households", new
         {
-            villageCode = village, status = "Poor", identifiedYear = 2016,
+            villageCode = village, status = "Unregistered",
             members = new[] { Sample.Member("王\0大山", People.IdNumber(male: true), "Head") },
         });
         ((int)register.StatusCode).ShouldBeInRange(400, 499, await register.Content.ReadAsStringAsync());
@@ -161,7 +161,7 @@ public sealed class HostileInputTests(AppFixture app, ITestOutputHelper output)
               (select count(*) from {s}.mt_streams),
               (select count(*) from {s}.mt_doc_orgunit),
               (select count(*) from {s}.mt_doc_idempotentresponse),
-              (select coalesce(max(mt_last_modified)::text, '') from {s}.mt_doc_policylinedocument))
+              (select coalesce(max(mt_last_modified)::text, '') from {s}.mt_doc_policylinesview))
             """;
         await using var connection = new Npgsql.NpgsqlConnection(await TestDatabase.ConnectionString());
         await connection.OpenAsync();

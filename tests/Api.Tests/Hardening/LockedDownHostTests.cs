@@ -73,16 +73,17 @@ public sealed class LockedDownHostTests(LockedDownFixture host)
     public async Task Writes_past_the_per_user_limit_get_429_while_reads_and_other_users_go_on()
     {
         var busy = host.Client(Role.DistrictOfficer, AppFixture.District, "busy-" + Guid.NewGuid().ToString("N"));
-        var line = new { povertyLine = 4000, monitoringLine = 6000 };
+        var line = new { povertyLine = 4000, monitoringLine = 6000, reason = "执行市定标准" };
+        var url = $"/api/org-units/{AppFixture.District}/policy-lines/2020";
         for (var i = 0; i < LockedDownFixture.WritesPerWindow; i++)
-            await (await busy.PutAsJsonAsync("/api/policy-lines/2020", line)).ShouldBe(HttpStatusCode.OK);
-        var limited = await busy.PutAsJsonAsync("/api/policy-lines/2020", line);
+            await (await busy.PutAsJsonAsync(url, line)).ShouldBe(HttpStatusCode.OK);
+        var limited = await busy.PutAsJsonAsync(url, line);
         await limited.ShouldBe(HttpStatusCode.TooManyRequests, "request.rate-limited");
         limited.Headers.RetryAfter.ShouldNotBeNull();
         await (await busy.GetAsync("/api/reference")).ShouldBe(HttpStatusCode.OK);
 
         var other = host.Client(Role.DistrictOfficer, AppFixture.District, "other-" + Guid.NewGuid().ToString("N"));
-        await (await other.PutAsJsonAsync("/api/policy-lines/2020", line)).ShouldBe(HttpStatusCode.OK);
+        await (await other.PutAsJsonAsync(url, line)).ShouldBe(HttpStatusCode.OK);
     }
 
     [Fact]

@@ -20,8 +20,8 @@ public sealed partial class PersonalDataLogTests(AppFixture app)
         var newcomer = People.IdNumber(male: false, birthYear: 1999);
         var head = household.Document.MemberId(household.HeadId);
 
-        await (await clerk.GetAsync($"/api/persons/{household.HeadId}")).ShouldBe(HttpStatusCode.OK);
-        await (await clerk.GetAsync($"/api/persons/{newcomer}")).ShouldBe(HttpStatusCode.NotFound);
+        await (await clerk.LookUp(household.HeadId)).ShouldBe(HttpStatusCode.OK);
+        await (await clerk.LookUp(newcomer)).ShouldBe(HttpStatusCode.NotFound);
         await (await clerk.GetAsync($"/api/households?q={household.HeadId}")).ShouldBe(HttpStatusCode.OK);
         await (await clerk.Patch($"/api/households/{household.Id}/members/{head}", new { phone, reason = "电话变更" })).ShouldBe(HttpStatusCode.OK);
         await (await clerk.Patch($"/api/households/{household.Id}/members/{head}", new { idNumber = newcomer[..17] + (newcomer[17] == '0' ? "1" : "0"), reason = "更正" }))
@@ -29,7 +29,7 @@ public sealed partial class PersonalDataLogTests(AppFixture app)
         // The same people registered again, at once in several requests: the person index refuses all but none in the database.
         var again = await Task.WhenAll(Enumerable.Range(0, 4).Select(_ => clerk.PostAsJsonAsync("/api/households", new
         {
-            villageCode = village, status = "Poor", identifiedYear = 2016,
+            villageCode = village, status = "Unregistered",
             members = new[] { Sample.Member("王大山", household.HeadId, "Head", phone), Sample.Member("新人", newcomer, "Spouse") },
         })));
         again.ShouldAllBe(r => r.StatusCode == HttpStatusCode.UnprocessableEntity);

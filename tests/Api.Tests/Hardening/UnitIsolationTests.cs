@@ -34,8 +34,8 @@ public sealed class UnitIsolationTests(AppFixture app)
             foreach (var org in new[] { villageA, townA, AppFixture.District, "500101999999" })
             foreach (var list in new[] { "households", "procedures", "monitoring" })
                 await (await reader.GetAsync($"/api/{list}?org={org}")).ShouldBe(HttpStatusCode.Forbidden, "auth.outside-jurisdiction");
-            await (await reader.GetAsync($"/api/persons/{theirs.HeadId}")).ShouldBe(HttpStatusCode.Forbidden, "auth.outside-jurisdiction");
-            await (await reader.GetAsync($"/api/households/{theirs.Id}?version=1")).ShouldBe(HttpStatusCode.Forbidden, "auth.outside-jurisdiction");
+            await (await reader.LookUp(theirs.HeadId)).ShouldBe(HttpStatusCode.NotFound, "person.not-found");
+            await (await reader.GetAsync($"/api/households/{theirs.Id}?version=1")).ShouldBe(HttpStatusCode.NotFound, "household.not-found");
         }
         Rows(await (await app.Client(Role.VillageClerk, villageB).GetAsync("/api/households")).Json()).ShouldContain(ours.Id);
     }
@@ -51,14 +51,16 @@ public sealed class UnitIsolationTests(AppFixture app)
 
         var own = app.Client(Role.TownOfficer, townA);
         Items(await (await own.GetAsync($"/api/audit/changes?household={theirs.Id}")).ShouldBe(HttpStatusCode.OK)).Count.ShouldBe(1);
-        Items(await (await own.GetAsync($"/api/audit/sensitive-reads?household={theirs.Id}")).ShouldBe(HttpStatusCode.OK)).Count.ShouldBeGreaterThan(0);
+        Items(await (await app.Client(Role.Inspector, townA).GetAsync($"/api/audit/sensitive-reads?household={theirs.Id}")).ShouldBe(HttpStatusCode.OK))
+            .Count.ShouldBeGreaterThan(0);
 
         var stranger = app.Client(Role.TownOfficer, townB);
         Items(await (await stranger.GetAsync($"/api/audit/changes?household={theirs.Id}")).ShouldBe(HttpStatusCode.OK)).ShouldBeEmpty();
-        Items(await (await stranger.GetAsync($"/api/audit/sensitive-reads?household={theirs.Id}")).ShouldBe(HttpStatusCode.OK)).ShouldBeEmpty();
+        Items(await (await app.Client(Role.Inspector, townB).GetAsync($"/api/audit/sensitive-reads?household={theirs.Id}")).ShouldBe(HttpStatusCode.OK))
+            .ShouldBeEmpty();
         await (await stranger.GetAsync($"/api/audit/changes?org={villageA}")).ShouldBe(HttpStatusCode.Forbidden, "auth.outside-jurisdiction");
         await (await stranger.GetAsync($"/api/audit/verify?org={townA}")).ShouldBe(HttpStatusCode.Forbidden, "auth.outside-jurisdiction");
-        await (await stranger.GetAsync($"/api/audit/verify?household={theirs.Id}")).ShouldBe(HttpStatusCode.Forbidden, "auth.outside-jurisdiction");
+        await (await stranger.GetAsync($"/api/audit/verify?household={theirs.Id}")).ShouldBe(HttpStatusCode.NotFound, "household.not-found");
     }
 
     private static JsonArray Items(JsonNode page) => page["items"]!.AsArray();

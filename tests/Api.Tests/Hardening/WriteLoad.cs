@@ -18,12 +18,19 @@ public sealed class PlannedWrite(WriteKind kind, Guid household, long? ifMatch, 
 {
     public string CorrelationId { get; } = "load-" + Guid.NewGuid().ToString("N");
     public WriteKind Kind { get; } = kind;
-    public Guid Household { get; } = household;
+    /// <summary>The household written; a registration learns it from its answer, as the registry assigns ids.</summary>
+    public Guid Household { get; private set; } = household;
     public long? IfMatch { get; } = ifMatch;
     public long? AcknowledgedVersion { get; set; }
 
     /// <summary>Events this write appends, from its acknowledged answer.</summary>
     public long? EventCount => AcknowledgedVersion - (IfMatch ?? 0);
+
+    public void Acknowledge(long version, Guid household)
+    {
+        AcknowledgedVersion = version;
+        Household = household;
+    }
 
     public HttpRequestMessage Request()
     {
@@ -89,6 +96,7 @@ public sealed class WriteLoad(string village)
                 if (!response.IsSuccessStatusCode)
                     throw new InvalidOperationException($"{write.Kind} {write.CorrelationId} answered {(int)response.StatusCode}: {text}");
                 version = Acknowledge(write, text);
+                household = write.Household;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or IOException)
             {
@@ -112,8 +120,9 @@ public sealed class WriteLoad(string village)
 
     private long Acknowledge(PlannedWrite write, string body)
     {
-        var version = JsonNode.Parse(body)!["version"]!.GetValue<long>();
-        write.AcknowledgedVersion = version;
+        var answer = JsonNode.Parse(body)!;
+        var version = answer["version"]!.GetValue<long>();
+        write.Acknowledge(version, answer["id"]!.GetValue<Guid>());
         lock (_gate)
         {
             _acknowledged++;
@@ -124,13 +133,10 @@ public sealed class WriteLoad(string village)
 
     private PlannedWrite Register()
     {
-        var id = Guid.CreateVersion7();
-        return new PlannedWrite(WriteKind.Register, id, null, HttpMethod.Post, "/api/households", new
+        return new PlannedWrite(WriteKind.Register, Guid.Empty, null, HttpMethod.Post, "/api/households", new
         {
-            id,
             villageCode = village,
-            status = "Poor",
-            identifiedYear = 2016,
+            status = "Unregistered",
             registeredOn = "2020-01-01",
             members = new[]
             {

@@ -51,7 +51,7 @@ public sealed class MemberTests(AppFixture app)
         former["effectiveDate"]!.GetValue<string>().ShouldBe("2020-09-01");
         former["health"]!.GetValue<string>().ShouldBe("MajorIllness");
         former["relation"]!.GetValue<string>().ShouldBe("Spouse");
-        await (await clerk.GetAsync($"/api/persons/{household.SpouseId}")).ShouldBe(HttpStatusCode.NotFound, "person.not-found");
+        await (await clerk.LookUp(household.SpouseId)).ShouldBe(HttpStatusCode.NotFound, "person.not-found");
 
         await (await clerk.PostAsJsonAsync($"/api/households/{household.Id}/members/{spouse}/removal",
             new { reason = "Death", effectiveDate = "2020-09-01" })).ShouldBe(HttpStatusCode.NotFound, "member.not-found");
@@ -77,7 +77,7 @@ public sealed class MemberTests(AppFixture app)
         await (await clerk.PostAsJsonAsync($"/api/households/{from.Id}/members/{memberId}/removal",
             new { reason = "MarriageOut", effectiveDate = "2020-05-01" })).ShouldBe(HttpStatusCode.OK);
         await (await clerk.PostAsJsonAsync($"/api/households/{to.Id}/members", marriageIn)).ShouldBe(HttpStatusCode.OK);
-        (await (await clerk.GetAsync($"/api/persons/{person}")).Json())["householdId"]!.GetValue<Guid>().ShouldBe(to.Id);
+        (await (await clerk.LookUp(person)).Json())["householdId"]!.GetValue<Guid>().ShouldBe(to.Id);
     }
 
     [Fact]

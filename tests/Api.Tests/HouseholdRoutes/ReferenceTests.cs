@@ -11,7 +11,7 @@ public sealed class ReferenceTests(AppFixture app)
     [Fact]
     public async Task Reference_data_has_chinese_labels_and_the_seeded_2020_lines()
     {
-        var reference = await (await app.Client(Role.VillageClerk, AppFixture.District).GetAsync("/api/reference")).ShouldBe(HttpStatusCode.OK);
+        var reference = await (await app.Client(Role.DistrictOfficer, AppFixture.District).GetAsync("/api/reference")).ShouldBe(HttpStatusCode.OK);
         var risks = reference["enums"]!["RiskType"]!.AsArray();
         risks.Single(r => r!["value"]!.GetValue<string>() == "MajorIllness")!["label"]!.GetValue<string>().ShouldBe("因大病");
         risks.Count.ShouldBe(9);
@@ -29,7 +29,7 @@ public sealed class ReferenceTests(AppFixture app)
         var domainEnums = typeof(Role).Assembly.GetExportedTypes().Where(t => t.IsEnum).Except(internalOnly).ToList();
         domainEnums.Count.ShouldBeGreaterThan(20);
 
-        var enums = (await (await app.Client(Role.VillageClerk, AppFixture.District).GetAsync("/api/reference")).ShouldBe(HttpStatusCode.OK))["enums"]!;
+        var enums = (await (await app.Client(Role.DistrictOfficer, AppFixture.District).GetAsync("/api/reference")).ShouldBe(HttpStatusCode.OK))["enums"]!;
         foreach (var type in domainEnums)
         {
             var values = enums[type.Name]?.AsArray();
@@ -41,20 +41,60 @@ public sealed class ReferenceTests(AppFixture app)
     }
 
     [Fact]
-    public async Task Only_the_district_office_sets_policy_lines()
+    public async Task A_district_office_sets_a_units_lines_as_an_event_with_its_reason_and_the_units_below_use_them()
     {
-        var district = app.Client(Role.DistrictOfficer, AppFixture.District);
-        await (await district.PutAsJsonAsync("/api/policy-lines/2019", new { povertyLine = 3750m, monitoringLine = 5600m })).ShouldBe(HttpStatusCode.OK);
-        await (await district.PutAsJsonAsync("/api/policy-lines/2019", new { povertyLine = 3750m, monitoringLine = 3000m }))
+        var (town, village) = await app.NewVillage();
+        var (otherTown, otherVillage) = await app.NewVillage();
+        var district = app.Client(Role.DistrictOfficer, AppFixture.District, "line-setter", "区扶贫办");
+        var url = $"/api/org-units/{town}/policy-lines/2020";
+        var set = await (await district.PutAsJsonAsync(url, new { povertyLine = 4200m, monitoringLine = 6300m, reason = "镇级提标" }))
+            .ShouldBe(HttpStatusCode.OK);
+        set["version"]!.GetValue<long>().ShouldBe(1);
+        await (await district.PutAsJsonAsync(url, new { povertyLine = 4200m, monitoringLine = 3000m, reason = "x" }))
             .ShouldBe(HttpStatusCode.UnprocessableEntity, "policy.monitoring-below-poverty");
-        await (await district.PutAsJsonAsync("/api/policy-lines/2019", new { povertyLine = -1m, monitoringLine = 3000m }))
+        await (await district.PutAsJsonAsync(url, new { povertyLine = -1m, monitoringLine = 3000m, reason = "x" }))
             .ShouldBe(HttpStatusCode.BadRequest, "policy.line.required");
-        await (await district.PutAsJsonAsync("/api/policy-lines/1990", new { povertyLine = 1m, monitoringLine = 2m }))
+        await (await district.PutAsJsonAsync(url, new { povertyLine = 4200m, monitoringLine = 6300m }))
+            .ShouldBe(HttpStatusCode.BadRequest, "field.required");
+        await (await district.PutAsJsonAsync($"/api/org-units/{town}/policy-lines/1990", new { povertyLine = 1m, monitoringLine = 2m, reason = "x" }))
             .ShouldBe(HttpStatusCode.BadRequest, "year.out-of-range");
-        await (await app.Client(Role.TownOfficer, "500101120000").PutAsJsonAsync("/api/policy-lines/2019", new { povertyLine = 1m, monitoringLine = 2m }))
+        await (await app.Client(Role.TownOfficer, town).PutAsJsonAsync(url, new { povertyLine = 1m, monitoringLine = 2m, reason = "x" }))
             .ShouldBe(HttpStatusCode.Forbidden, "auth.role-not-allowed");
-        var reference = await (await district.GetAsync("/api/reference")).Json();
-        reference["policyLines"]!.AsArray().Single(l => l!["year"]!.GetValue<int>() == 2019)!["monitoringLine"]!.GetValue<decimal>().ShouldBe(5600m);
+        await (await app.Client(Role.DistrictOfficer, "500102000000").PutAsJsonAsync(url, new { povertyLine = 1m, monitoringLine = 2m, reason = "x" }))
+            .ShouldBe(HttpStatusCode.Forbidden, "auth.outside-jurisdiction");
+        await (await district.PutAsJsonAsync("/api/org-units/500101999000/policy-lines/2020", new { povertyLine = 1m, monitoringLine = 2m, reason = "x" }))
+            .ShouldBe(HttpStatusCode.NotFound, "org.not-found");
+
+        await using (var session = app.Store.QuerySession())
+        {
+            var events = await session.Events.FetchStreamAsync(Registry.Api.Reference.PolicyLines.StreamOf(town));
+            var e = events.ShouldHaveSingleItem();
+            e.Headers!["reason"].ToString().ShouldBe("镇级提标");
+            e.Headers!["actor-id"].ToString().ShouldBe("line-setter");
+        }
+
+        Line(await (await app.Client(Role.VillageClerk, village).GetAsync("/api/reference")).Json(), 2020).ShouldBe((4200m, 6300m, town));
+        Line(await (await app.Client(Role.VillageClerk, otherVillage).GetAsync("/api/reference")).Json(), 2020).ShouldBe((4000m, 6000m, AppFixture.District));
+
+        // The same exited household under each town: only the town with the higher line finds its income under the line.
+        async Task<bool> Finds(string t, string v)
+        {
+            var household = await Sample.Register(app.Client(Role.VillageClerk, v), v, status: "Exited", identifiedYear: 2015, exitYear: 2018);
+            await (await app.Client(Role.VillageClerk, v).PostAsJsonAsync($"/api/households/{household.Id}/incomes", new { year = 2020, wage = 8200m }))
+                .ShouldBe(HttpStatusCode.OK);
+            var officer = app.Client(Role.TownOfficer, t);
+            await (await officer.PostAsJsonAsync("/api/data-quality/runs", new { org = v, campaignYear = 2020 })).ShouldBe(HttpStatusCode.Created);
+            var problems = await (await officer.GetAsync($"/api/problems?org={v}&rule=household.exited.income-below-line")).Json();
+            return problems["total"]!.GetValue<long>() > 0;
+        }
+        (await Finds(town, village)).ShouldBeTrue();
+        (await Finds(otherTown, otherVillage)).ShouldBeFalse();
+    }
+
+    private static (decimal, decimal, string) Line(System.Text.Json.Nodes.JsonNode reference, int year)
+    {
+        var line = reference["policyLines"]!.AsArray().Single(l => l!["year"]!.GetValue<int>() == year)!;
+        return (line["povertyLine"]!.GetValue<decimal>(), line["monitoringLine"]!.GetValue<decimal>(), line["setByUnit"]!.GetValue<string>());
     }
 
     [Fact]

@@ -14,7 +14,7 @@ public sealed class RegistrationTests(AppFixture app)
         var (_, village) = await app.NewVillage();
         var clerk = app.Client(Role.VillageClerk, village);
         var head = People.IdNumber(male: true);
-        var response = await clerk.PostAsJsonAsync("/api/households", new
+        var response = await app.Client(Role.DistrictOfficer, AppFixture.District).PostAsJsonAsync("/api/households", new
         {
             villageCode = village,
             status = "Poor",
@@ -40,14 +40,39 @@ public sealed class RegistrationTests(AppFixture app)
     }
 
     [Fact]
-    public async Task A_client_supplied_id_is_kept_and_a_second_registration_with_it_conflicts()
+    public async Task The_registry_assigns_household_ids_and_a_client_supplied_id_is_refused()
     {
         var (_, village) = await app.NewVillage();
         var clerk = app.Client(Role.VillageClerk, village);
-        var id = Guid.NewGuid();
-        object Body() => new { id, villageCode = village, status = "Unregistered", members = new[] { Sample.Member("钱二", People.IdNumber(true), "Head") } };
-        (await (await clerk.PostAsJsonAsync("/api/households", Body())).ShouldBe(HttpStatusCode.Created))["id"]!.GetValue<Guid>().ShouldBe(id);
-        await (await clerk.PostAsJsonAsync("/api/households", Body())).ShouldBe(HttpStatusCode.Conflict, "household.exists");
+        object Body(Guid? id) => new { id, villageCode = village, status = "Unregistered", members = new[] { Sample.Member("钱二", People.IdNumber(true), "Head") } };
+        var problem = await (await clerk.PostAsJsonAsync("/api/households", Body(Guid.NewGuid()))).ShouldBe(HttpStatusCode.BadRequest, "household.id.server-assigned");
+        problem["errors"]!["id"].ShouldNotBeNull();
+        await NothingRegisteredIn(clerk, village);
+        var first = (await (await clerk.PostAsJsonAsync("/api/households", Body(null))).ShouldBe(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+        var second = (await (await clerk.PostAsJsonAsync("/api/households", Body(null))).ShouldBe(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+        first.ShouldNotBe(second);
+    }
+
+    [Theory]
+    [InlineData("Poor")]
+    [InlineData("Exited")]
+    public async Task Only_the_district_office_registers_a_household_carried_over_and_only_for_an_earlier_year(string status)
+    {
+        var (town, village) = await app.NewVillage();
+        object Body(int identified) => new
+        {
+            villageCode = village, status, identifiedYear = identified, exitYear = status == "Exited" ? 2019 : (int?)null, registeredOn = "2020-01-10",
+            members = new[] { Sample.Member("钱三", People.IdNumber(true), "Head") },
+        };
+        foreach (var role in new[] { Role.VillageClerk, Role.WorkTeam })
+            await (await app.Client(role, village).PostAsJsonAsync("/api/households", Body(2016)))
+                .ShouldBe(HttpStatusCode.Forbidden, "household.carry-over.district-only");
+        await (await app.Client(Role.TownOfficer, town).PostAsJsonAsync("/api/households", Body(2016)))
+            .ShouldBe(HttpStatusCode.Forbidden, "household.carry-over.district-only");
+        var district = app.Client(Role.DistrictOfficer, AppFixture.District);
+        await (await district.PostAsJsonAsync("/api/households", Body(2020))).ShouldBe(HttpStatusCode.BadRequest, "household.identified-year.not-carried-over");
+        await NothingRegisteredIn(app.Client(Role.VillageClerk, village), village);
+        await (await district.PostAsJsonAsync("/api/households", Body(2016))).ShouldBe(HttpStatusCode.Created);
     }
 
     public static TheoryData<string, object, string> InvalidMembers => new()
@@ -91,7 +116,8 @@ public sealed class RegistrationTests(AppFixture app)
         var (_, village) = await app.NewVillage();
         var clerk = app.Client(Role.VillageClerk, village);
         var body = json.Replace("VILLAGE", village).Replace("\"ID\"", $"\"{People.IdNumber(true)}\"");
-        var response = await clerk.PostAsync("/api/households", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
+        // Carried-over statuses are the district's to register, so the district sends them.
+        var response = await app.Client(Role.DistrictOfficer, AppFixture.District).PostAsync("/api/households", new StringContent(body, System.Text.Encoding.UTF8, "application/json"));
         var problem = await response.ShouldBe(HttpStatusCode.BadRequest);
         problem.ToJsonString().ShouldContain(code);
         await NothingRegisteredIn(clerk, village);
@@ -127,9 +153,9 @@ public sealed class RegistrationTests(AppFixture app)
         });
         await response.ShouldBe(HttpStatusCode.UnprocessableEntity, "member.id-number.in-other-household");
 
-        var person = await (await clerk.GetAsync($"/api/persons/{first.HeadId}")).ShouldBe(HttpStatusCode.OK);
+        var person = await (await clerk.LookUp(first.HeadId)).ShouldBe(HttpStatusCode.OK);
         person["householdId"]!.GetValue<Guid>().ShouldBe(first.Id);
-        await (await clerk.GetAsync($"/api/persons/{People.IdNumber(true)}")).ShouldBe(HttpStatusCode.NotFound, "person.not-found");
+        await (await clerk.LookUp(People.IdNumber(true))).ShouldBe(HttpStatusCode.NotFound, "person.not-found");
     }
 
     [Fact]

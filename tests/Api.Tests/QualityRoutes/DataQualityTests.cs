@@ -21,7 +21,8 @@ public sealed class DataQualityTests(AppFixture app)
 
     private async Task<Guid> Register(HttpClient clerk, string village, string status, object[] members, int? identifiedYear = null, int? exitYear = null)
     {
-        var response = await clerk.PostAsJsonAsync("/api/households", new { villageCode = village, status, identifiedYear, exitYear, registeredOn = "2019-01-01", members });
+        var registrar = status == "Unregistered" ? clerk : app.Client(Role.DistrictOfficer, AppFixture.District);
+        var response = await registrar.PostAsJsonAsync("/api/households", new { villageCode = village, status, identifiedYear, exitYear, registeredOn = "2019-01-01", members });
         return (await response.ShouldBe(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
     }
 

@@ -20,7 +20,7 @@ public sealed class DistrictWrites(IDocumentStore store, string district)
         await using var session = Open(out var correlation);
         var claimed = await PersonClaimLookup.ClaimedElsewhere(session, members.Select(m => m.IdNumber), householdId, CancellationToken.None);
         var command = new RegisterHousehold(householdId, village, null, null, HouseholdStatus.Unregistered, null, null, null,
-            members.Select(m => new RegisteredMember(Guid.CreateVersion7(), m)).ToList());
+            members.Select(m => new RegisteredMember(Guid.CreateVersion7(), m)).ToList(), Role.VillageClerk);
         var events = RegisterHouseholdDecision.Decide(command, DateTimeOffset.UtcNow, claimed);
         session.Events.StartStream<HouseholdDetails>(householdId, events);
         var clerk = Clerk(village);

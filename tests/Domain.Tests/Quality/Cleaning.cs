@@ -37,7 +37,7 @@ public static class Cleaning
         Given(new HouseholdRegistered(OtherHouseholdId, A.Village, "二组", "龙驹镇某村2号", HouseholdStatus.Unregistered, null, null, A.RegisteredOn,
             [new RegisteredMember(OtherHeadId, OtherHeadFacts), .. members]), A.Income(5000, size: 1 + members.Length));
 
-    public static QualityContext Context(params Household[] households) => new(households, Today, CampaignYear, Lines);
+    public static QualityContext Context(params Household[] households) => new(households, Today, CampaignYear, (_, year) => Lines(year));
 
     public static IReadOnlyList<Finding> Run(params Household[] households) => QualityRules.Current.Run(Context(households));
 

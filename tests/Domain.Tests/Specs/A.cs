@@ -43,7 +43,8 @@ public static class A
     public static RegisterHousehold Register(HouseholdStatus status = HouseholdStatus.Unregistered, int? identifiedYear = null, int? exitYear = null,
         params RegisteredMember[] members) =>
         new(HouseholdId, Village, "一组", "龙驹镇某村1号", status, identifiedYear, exitYear, RegisteredOn,
-            members.Length == 0 ? [Head, Spouse, Son] : members);
+            members.Length == 0 ? [Head, Spouse, Son] : members,
+            status == HouseholdStatus.Unregistered ? Role.VillageClerk : Role.DistrictOfficer);
 
     /// <summary>An income assessment of a household of three with the given per-capita income.</summary>
     public static IncomeAssessed Income(decimal perCapita, int year = 2020, DateOnly? on = null, int size = 3) =>
