@@ -11,15 +11,18 @@ public sealed record SheetData(string Name, IReadOnlyList<string> Headers, IEnum
 public static class SheetWriter
 {
     /// <summary>An .xlsx with every sheet given, or a UTF-8 CSV (with a byte order mark, which Excel needs for Chinese) of the first.</summary>
-    public static byte[] Write(SheetFormat format, params SheetData[] sheets) =>
-        format == SheetFormat.Xlsx ? Xlsx(sheets) : Csv(sheets[0]);
-
-    private static byte[] Xlsx(IEnumerable<SheetData> sheets)
+    public static byte[] Write(SheetFormat format, params SheetData[] sheets)
     {
-        var workbook = sheets.ToDictionary(s => s.Name, s => (object)Rows(s));
         using var buffer = new MemoryStream();
-        buffer.SaveAs(workbook, printHeader: false);
+        WriteTo(buffer, format, sheets);
         return buffer.ToArray();
+    }
+
+    /// <summary>The same, written to a stream as the rows are enumerated: no sheet is held in memory whole.</summary>
+    public static void WriteTo(Stream output, SheetFormat format, params SheetData[] sheets)
+    {
+        if (format == SheetFormat.Xlsx) output.SaveAs(sheets.ToDictionary(s => s.Name, s => (object)Rows(s)), printHeader: false);
+        else Csv(output, sheets[0]);
     }
 
     private static IEnumerable<Dictionary<string, object?>> Rows(SheetData sheet)
@@ -35,10 +38,9 @@ public static class SheetWriter
         return row;
     }
 
-    private static byte[] Csv(SheetData sheet)
+    private static void Csv(Stream output, SheetData sheet)
     {
-        using var buffer = new MemoryStream();
-        using (var writer = new StreamWriter(buffer, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
+        using (var writer = new StreamWriter(output, new UTF8Encoding(encoderShouldEmitUTF8Identifier: true), leaveOpen: true))
         using (var csv = new CsvWriter(writer, CultureInfo.InvariantCulture))
         {
             foreach (var header in sheet.Headers) csv.WriteField(header);
@@ -49,7 +51,6 @@ public static class SheetWriter
                 csv.NextRecord();
             }
         }
-        return buffer.ToArray();
     }
 
     /// <summary>A cell that a spreadsheet would run as a formula (=, +, -, @) is written as text instead.</summary>

@@ -52,6 +52,11 @@ public sealed record ResidentIdNumber(string Value, string RegionCode, DateOnly 
 
     public int AgeOn(DateOnly date) => Age(BirthDate, date);
 
+    /// <summary>The birth date an ID number on record carries (every number on record passed <see cref="Parse"/>).</summary>
+    public static DateOnly? BirthDateOf(string idNumber) =>
+        idNumber.Length == 18 && DateOnly.TryParseExact(idNumber.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth)
+            ? birth : null;
+
     public static int Age(DateOnly birthDate, DateOnly on)
     {
         var age = on.Year - birthDate.Year;

@@ -49,21 +49,25 @@ public static class ImportDriver
 
     /// <summary>Posts the file and returns once every message the upload caused has been handled.</summary>
     public static async Task<HttpResponseMessage> Upload(AppFixture app, HttpClient client, byte[] content, string fileName) =>
-        (await Tracked(app, client, content, fileName)).Response;
+        (await Tracked(app.Host, client, content, fileName)).Response;
 
-    private static async Task<(HttpResponseMessage Response, ITrackedSession Session)> Tracked(AppFixture app, HttpClient client, byte[] content,
-        string fileName)
+    private static async Task<(HttpResponseMessage Response, ITrackedSession Session)> Tracked(Microsoft.Extensions.Hosting.IHost host, HttpClient client,
+        byte[] content, string fileName)
     {
         HttpResponseMessage? response = null;
-        var session = await app.Host.TrackActivity(TimeSpan.FromSeconds(120)).ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async _ =>
+        var session = await host.TrackActivity(TimeSpan.FromSeconds(120)).ExecuteAndWaitAsync((Func<IMessageContext, Task>)(async _ =>
             response = await client.PostAsync("/api/imports", Form(content, fileName))));
         return (response!, session);
     }
 
     /// <summary>Uploads, waits for the import to finish and returns its final document.</summary>
-    public static async Task<(JsonNode Import, HttpResponseMessage Upload)> Run(AppFixture app, HttpClient client, byte[] content, string fileName)
+    public static Task<(JsonNode Import, HttpResponseMessage Upload)> Run(AppFixture app, HttpClient client, byte[] content, string fileName) =>
+        Run(app.Host, client, content, fileName);
+
+    public static async Task<(JsonNode Import, HttpResponseMessage Upload)> Run(Microsoft.Extensions.Hosting.IHost host, HttpClient client, byte[] content,
+        string fileName)
     {
-        var (upload, session) = await Tracked(app, client, content, fileName);
+        var (upload, session) = await Tracked(host, client, content, fileName);
         var accepted = await upload.ShouldBe(HttpStatusCode.Accepted);
         var id = accepted["importId"]!.GetValue<Guid>();
         session.Executed.SingleMessage<RunImport>().ImportId.ShouldBe(id);

@@ -14,6 +14,7 @@ namespace Registry.Api.Tests.Hardening;
 public sealed class LockedDownFixture : IAsyncLifetime
 {
     public const int WritesPerWindow = 3;
+    public const int ReadsPerWindow = 10;
 
     public IAlbaHost Host { get; private set; } = null!;
 
@@ -28,6 +29,7 @@ public sealed class LockedDownFixture : IAsyncLifetime
             builder.UseSetting("EventStore:Schema", "locked" + Guid.NewGuid().ToString("N")[..10]);
             builder.UseSetting("Auth:SigningKey", "production-key-from-configuration-" + Guid.NewGuid().ToString("N"));
             builder.UseSetting("Limits:WritesPerWindow", WritesPerWindow.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            builder.UseSetting("Limits:ReadsPerWindow", ReadsPerWindow.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Limits:WriteWindowSeconds", "3600");
             // Asked for, and still refused: synthetic households never enter a production registry.
             builder.UseSetting("Demo:Load", "true");
@@ -108,5 +110,42 @@ public sealed class LockedDownHostTests(LockedDownFixture host)
             headers.Contains("Server").ShouldBeFalse();
         }
         answers[0].Headers.CacheControl!.NoStore.ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Reads_past_the_per_user_limit_get_429_while_other_users_and_health_go_on()
+    {
+        var reader = host.Client(Role.DistrictOfficer, AppFixture.District, "reader-" + Guid.NewGuid().ToString("N"));
+        for (var i = 0; i < LockedDownFixture.ReadsPerWindow; i++)
+            await (await reader.GetAsync("/api/reference")).ShouldBe(HttpStatusCode.OK);
+        var limited = await reader.GetAsync("/api/reference");
+        await limited.ShouldBe(HttpStatusCode.TooManyRequests, "request.rate-limited");
+        limited.Headers.RetryAfter.ShouldNotBeNull();
+        await (await reader.GetAsync("/health/live")).ShouldBe(HttpStatusCode.OK);
+        var other = host.Client(Role.DistrictOfficer, AppFixture.District, "other-" + Guid.NewGuid().ToString("N"));
+        await (await other.GetAsync("/api/reference")).ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task An_imports_rows_draw_on_the_uploaders_write_quota()
+    {
+        var setup = host.Client(Role.DistrictOfficer, AppFixture.District, "setup-" + Guid.NewGuid().ToString("N"));
+        const string town = "500101801000", village = "500101801001";
+        await (await setup.PostAsJsonAsync("/api/org-units", new { code = town, name = "配额镇", kind = "Town", parentCode = AppFixture.District }))
+            .ShouldBe(HttpStatusCode.Created);
+        await (await setup.PostAsJsonAsync("/api/org-units", new { code = village, name = "配额村", kind = "Village", parentCode = town }))
+            .ShouldBe(HttpStatusCode.Created);
+
+        // The upload is one write and its two rows are two more: the whole quota of three.
+        var importer = host.Client(Role.TownOfficer, town, "importer-" + Guid.NewGuid().ToString("N"));
+        var csv = BulkRoutes.ImportDriver.Csv(
+        [
+            ["1", village, null, null, "Unregistered", null, null, null, "王大山", People.IdNumber(true), "Head"],
+            ["1", village, null, null, null, null, null, null, "李二妹", People.IdNumber(false), "Spouse"],
+        ], BulkRoutes.ImportDriver.EnglishHeaders);
+        var (import, _) = await BulkRoutes.ImportDriver.Run(host.Host, importer, csv, "quota.csv");
+        import["householdsApplied"]!.GetValue<int>().ShouldBe(1);
+        await (await importer.PostAsJsonAsync("/api/households", new { villageCode = village, status = "Unregistered",
+            members = new[] { Sample.Member("赵一", People.IdNumber(true), "Head") } })).ShouldBe(HttpStatusCode.TooManyRequests, "request.rate-limited");
     }
 }

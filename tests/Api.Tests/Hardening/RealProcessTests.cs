@@ -27,6 +27,20 @@ public sealed class RealProcessTests
     }
 
     [Fact]
+    public async Task Outside_development_it_refuses_to_start_with_dev_tokens_on()
+    {
+        var (exitCode, output) = await ApiProcess.Run(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__EventStore"] = await TestDatabase.ConnectionString(),
+            ["EventStore__Schema"] = "devtokens",
+            ["Auth__SigningKey"] = "real-process-key-" + Guid.NewGuid().ToString("N"),
+            ["Auth__DevTokens"] = "true",
+        }, [], TimeSpan.FromSeconds(60));
+        exitCode.ShouldNotBe(0, output);
+        output.ShouldContain("Auth:DevTokens is on in the Production environment");
+    }
+
+    [Fact]
     public async Task Kestrel_names_no_server_and_refuses_a_body_over_the_limit_declared_or_streamed()
     {
         var key = "real-process-key-" + Guid.NewGuid().ToString("N");

@@ -1,0 +1,170 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using Registry.Api.Bulk;
+using Registry.Api.Infrastructure;
+using Registry.Api.Tests.BulkRoutes;
+using Registry.Api.Tests.Fixtures;
+using Registry.Domain.Access;
+using Registry.Domain.Households;
+using Registry.Projections.Households;
+
+namespace Registry.Api.Tests.Hardening;
+
+/// <summary>The side channels around the unit checks: look-ups, searches, masked views, the read log and bulk probing.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class PrivacyTests(AppFixture app)
+{
+    private async Task<JsonArray> Reads(string town, Guid? household = null, string? actor = null)
+    {
+        var query = string.Join("&", new[] { household is { } h ? $"household={h}" : null, actor is { } a ? $"actor={a}" : null }.OfType<string>());
+        var page = await (await app.Client(Role.Inspector, town).GetAsync($"/api/audit/sensitive-reads?{query}")).ShouldBe(HttpStatusCode.OK);
+        page.ToJsonString().ShouldNotMatch("[0-9]{17}[0-9X]", "the read log holds no ID number");
+        return page["items"]!.AsArray();
+    }
+
+    [Fact]
+    public async Task Every_person_look_up_hit_or_miss_is_a_sensitive_read_and_the_id_number_never_travels_in_a_url()
+    {
+        var (town, village) = await app.NewVillage();
+        var user = $"looker-{Guid.NewGuid():N}";
+        var clerk = app.Client(Role.VillageClerk, village, user);
+        var household = await Sample.Register(clerk, village, status: "Unregistered");
+
+        var found = await (await clerk.LookUp(household.HeadId)).ShouldBe(HttpStatusCode.OK);
+        found["householdId"]!.GetValue<Guid>().ShouldBe(household.Id);
+        await (await clerk.LookUp(People.IdNumber(true))).ShouldBe(HttpStatusCode.NotFound, "person.not-found");
+        await (await clerk.LookUp("12345")).ShouldBe(HttpStatusCode.BadRequest, "member.id-number.format");
+        await (await clerk.GetAsync($"/api/persons/{household.HeadId}")).ShouldBe(HttpStatusCode.NotFound, "route.not-found");
+        await (await app.Client(Role.HousingDept, AppFixture.District).LookUp(household.HeadId)).ShouldBe(HttpStatusCode.Forbidden, "auth.role-not-allowed");
+
+        var reads = await Reads(town, actor: user);
+        // Newest first; the oldest is the registration's own read-back.
+        reads.Select(r => (r!["purpose"]!.GetValue<string>(), r["found"]!.GetValue<bool>()))
+            .ShouldBe([("person-lookup", false), ("person-lookup", true), ("household-detail", true)]);
+        reads[1]!["householdId"]!.GetValue<Guid>().ShouldBe(household.Id);
+        reads[1]!["memberIds"]!.AsArray().Single()!.GetValue<Guid>().ShouldBe(household.Document.MemberId(household.HeadId));
+        reads[0]!["householdId"].ShouldBeNull();
+    }
+
+    [Fact]
+    public async Task The_roster_matches_id_numbers_only_for_roles_that_may_read_them_and_logs_such_a_search()
+    {
+        var (town, village) = await app.NewVillage();
+        var household = await Sample.Register(app.Client(Role.VillageClerk, village), village, status: "Unregistered");
+        var url = $"/api/households?org={village}&q={household.HeadId}";
+
+        var department = await (await app.Client(Role.HousingDept, AppFixture.District).GetAsync(url)).ShouldBe(HttpStatusCode.OK);
+        department["total"]!.GetValue<long>().ShouldBe(0);
+        var byName = await (await app.Client(Role.HousingDept, AppFixture.District).GetAsync($"/api/households?org={village}&q=王大山")).Json();
+        byName["total"]!.GetValue<long>().ShouldBe(1);
+
+        var user = $"searcher-{Guid.NewGuid():N}";
+        var officer = await (await app.Client(Role.TownOfficer, town, user).GetAsync(url)).ShouldBe(HttpStatusCode.OK);
+        officer["items"]!.AsArray().Single()!["id"]!.GetValue<Guid>().ShouldBe(household.Id);
+        var read = (await Reads(town, actor: user)).ShouldHaveSingleItem()!;
+        read["purpose"]!.GetValue<string>().ShouldBe("roster-id-search");
+        read["householdId"]!.GetValue<Guid>().ShouldBe(household.Id);
+    }
+
+    [Fact]
+    public async Task Masked_views_show_the_age_never_the_birth_date_and_former_members_are_masked_and_logged_like_members()
+    {
+        var (town, village) = await app.NewVillage();
+        var clerk = app.Client(Role.VillageClerk, village);
+        var household = await Sample.Register(clerk, village, status: "Unregistered");
+        var spouse = household.Document.MemberId(household.SpouseId);
+        await (await clerk.PostAsJsonAsync($"/api/households/{household.Id}/members/{spouse}/removal",
+            new { reason = "MarriageOut", effectiveDate = "2020-06-01" })).ShouldBe(HttpStatusCode.OK);
+
+        var masked = await (await app.Client(Role.HousingDept, AppFixture.District).GetAsync($"/api/households/{household.Id}")).ShouldBe(HttpStatusCode.OK);
+        var text = masked.ToJsonString();
+        text.ShouldNotContain("birthDate\":\"");
+        text.ShouldNotContain(household.HeadId);
+        text.ShouldNotContain(household.SpouseId);
+        masked["members"]![0]!["age"]!.GetValue<int>().ShouldBeGreaterThan(40);
+        masked["formerMembers"]![0]!["idNumber"]!.GetValue<string>().ShouldBe(new string('*', 14) + household.SpouseId[^4..]);
+        masked["formerMembers"]![0]!["age"]!.GetValue<int>().ShouldBeGreaterThan(40);
+
+        var user = $"reader-{Guid.NewGuid():N}";
+        var full = await (await app.Client(Role.TownOfficer, town, user).GetAsync($"/api/households/{household.Id}")).ShouldBe(HttpStatusCode.OK);
+        full["formerMembers"]![0]!["idNumber"]!.GetValue<string>().ShouldBe(household.SpouseId);
+        full["members"]![0]!["age"]!.GetValue<int>().ShouldBeGreaterThan(40);
+        var read = (await Reads(town, household.Id, user)).ShouldHaveSingleItem()!;
+        read["memberIds"]!.AsArray().Select(m => m!.GetValue<Guid>()).ShouldContain(spouse);
+    }
+
+    [Fact]
+    public async Task A_dev_token_is_minted_only_for_a_role_at_its_units_level()
+    {
+        var (town, village) = await app.NewVillage();
+        foreach (var (role, org) in new[] { ("VillageClerk", town), ("TownOfficer", village), ("HousingDept", town), ("Inspector", village) })
+            await (await app.Anonymous().PostAsJsonAsync("/api/auth/dev-token", new { userId = "u", name = "用户", role, org }))
+                .ShouldBe(HttpStatusCode.BadRequest, "auth.role-unit-mismatch");
+        await (await app.Anonymous().PostAsJsonAsync("/api/auth/dev-token", new { userId = "u", name = "用户", role = "Inspector", org = town }))
+            .ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
+    public async Task An_import_tells_whether_a_person_is_on_record_only_for_a_household_it_would_otherwise_register()
+    {
+        var (town, village) = await app.NewVillage();
+        var (_, otherVillage) = await app.NewVillage();
+        var elsewhere = await Sample.Register(app.Client(Role.VillageClerk, otherVillage), otherVillage, status: "Unregistered");
+        var csv = ImportDriver.Csv(
+        [
+            // Otherwise sound: the claim is told.
+            ["1", village, null, null, "Unregistered", null, null, null, "甲", elsewhere.HeadId, "Head"],
+            // Rejected for its own fault (two heads): the claim is not told.
+            ["2", village, null, null, "Unregistered", null, null, null, "乙", elsewhere.SpouseId, "Head"],
+            ["2", village, null, null, null, null, null, null, "丙", People.IdNumber(true), "Head"],
+        ], ImportDriver.EnglishHeaders);
+        var (import, _) = await ImportDriver.Run(app, app.Client(Role.TownOfficer, town), csv, "probe.csv");
+        ImportDriver.Verdicts(import).ShouldBe(
+        [
+            "2 rejected | 2 idNumber member.id-number.in-other-household",
+            "3 rejected | 3 relation household.head.exactly-one | 4 relation household.head.exactly-one",
+        ]);
+    }
+
+    [Fact]
+    public async Task Carried_over_rows_import_only_for_the_district_and_a_household_key_taken_elsewhere_is_refused()
+    {
+        var (town, village) = await app.NewVillage();
+        var (_, otherVillage) = await app.NewVillage();
+        string?[] Row(string key) => [key, village, null, null, "贫困户", "2016", null, "2019-12-01", "甲", People.IdNumber(true), "户主"];
+
+        var (byTown, _) = await ImportDriver.Run(app, app.Client(Role.TownOfficer, town), ImportDriver.Csv([Row("1")], ImportDriver.ChineseHeaders), "t.csv");
+        ImportDriver.Verdicts(byTown).ShouldBe(["2 rejected | 2 户状态 household.carry-over.district-only"]);
+        var (byDistrict, _) = await ImportDriver.Run(app, app.Client(Role.DistrictOfficer, AppFixture.District),
+            ImportDriver.Csv([Row("1")], ImportDriver.ChineseHeaders), "d.csv");
+        ImportDriver.Verdicts(byDistrict).ShouldBe(["2 applied"]);
+
+        // A household that holds the id a sheet's village and key name, in another village (as a client-chosen id once could).
+        var squatted = NameBasedId.Household(village, "2");
+        var actor = new Actor("legacy", "旧数据", Role.VillageClerk, otherVillage);
+        await using (var session = app.Store.LightweightSession())
+        {
+            var events = RegisterHouseholdDecision.Decide(new RegisterHousehold(squatted, otherVillage, null, null, HouseholdStatus.Unregistered, null, null,
+                null, [new RegisteredMember(Guid.CreateVersion7(), new MemberFacts("丁", People.IdNumber(true), Relation.Head))], actor.Role),
+                DateTimeOffset.UtcNow, new HashSet<string>());
+            session.Events.StartStream<HouseholdDetails>(squatted, events);
+            EventStamper.Stamp(session, squatted, otherVillage, 0, null, events.Length, actor, null, "legacy");
+            await session.SaveChangesAsync();
+        }
+        var (taken, _) = await ImportDriver.Run(app, app.Client(Role.DistrictOfficer, AppFixture.District),
+            ImportDriver.Csv([Row("2")], ImportDriver.ChineseHeaders), "k.csv");
+        ImportDriver.Verdicts(taken).ShouldBe(["2 rejected | 2 户编号 import.household-key-taken"]);
+    }
+
+    [Fact]
+    public async Task A_sheet_with_more_columns_than_a_register_has_is_refused_at_upload()
+    {
+        var (town, village) = await app.NewVillage();
+        var wide = ImportDriver.EnglishHeaders.Concat(Enumerable.Range(0, 70).Select(i => $"extra{i}")).ToArray();
+        var row = new string?[] { "1", village, null, null, "Unregistered", null, null, null, "甲", People.IdNumber(true), "Head" }
+            .Concat(Enumerable.Repeat<string?>(null, ImportDriver.EnglishHeaders.Length - 11)).Concat(Enumerable.Repeat<string?>("x", 70)).ToArray();
+        var upload = await app.Client(Role.TownOfficer, town).PostAsync("/api/imports", ImportDriver.Form(ImportDriver.Csv([row], wide), "wide.csv"));
+        await upload.ShouldBe(HttpStatusCode.BadRequest, "import.columns.too-many");
+    }
+}
