@@ -39,7 +39,7 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
     {
         var body = new
         {
-            villageCode, status = "Poor", identifiedYear = 2016, registeredOn = "2019-12-01",
+            villageCode, status = "Unregistered", registeredOn = "2019-12-01",
             members = new object[]
             {
                 new { name = "王大山", idNumber = ids.Next(male: true), relation = "Head", phone = NextPhone() },

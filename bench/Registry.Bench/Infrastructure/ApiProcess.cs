@@ -40,8 +40,9 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Development";
         start.Environment["ConnectionStrings__EventStore"] = connectionString;
         start.Environment["Auth__DevTokens"] = "true";
-        // The per-user write limit guards production against one runaway client; a benchmark is that client on purpose.
+        // The per-user limits guard production against one runaway client; a benchmark is that client on purpose.
         start.Environment["Limits__WritesPerWindow"] = "1000000000";
+        start.Environment["Limits__ReadsPerWindow"] = "1000000000";
         var log = new StreamWriter(logFile) { AutoFlush = true };
         var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
