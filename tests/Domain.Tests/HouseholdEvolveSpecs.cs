@@ -83,7 +83,8 @@ public class HouseholdEvolveSpecs
 
         state.FindMember(A.SonId).ShouldBeNull();
         state.Members.Count.ShouldBe(2);
-        state.FormerMembers.ShouldHaveSingleItem().ShouldBe(new FormerMember(A.SonId, A.SonFacts, DecreaseReason.Enlistment, D(2020, 9, 1), "参军"));
+        state.FormerMembers.ShouldHaveSingleItem().ShouldBe(new FormerMember(A.SonId, A.SonFacts, DecreaseReason.Enlistment, D(2020, 9, 1), "参军",
+            Since: A.RegisteredOn));
     }
 
     [Fact]
@@ -270,6 +271,7 @@ public class HouseholdEvolveSpecs
         { new MemberJoined(A.NewMemberId, A.DaughterFacts, IncreaseReason.Birth, D(2020, 1, 2)), D(2020, 1, 2) },
         { new MemberLeft(A.SonId, DecreaseReason.Death, D(2020, 1, 3), null), D(2020, 1, 3) },
         { new MemberFactsChanged(A.SonId, new MemberFactChanges(Name: "某"), D(2020, 1, 4)), D(2020, 1, 4) },
+        { new IncomeVerified(2020, D(2020, 9, 30), null, D(2020, 10, 3)), D(2020, 10, 3) },
         { A.Income(3000, on: D(2020, 1, 5)), D(2020, 1, 5) },
         { new GuaranteeCertified(GuaranteeKind.Water, GuaranteeStatus.Resolved, null, D(2020, 1, 6)), D(2020, 1, 6) },
         { new RisksRecorded([RiskType.Disaster], D(2020, 1, 7)), D(2020, 1, 7) },

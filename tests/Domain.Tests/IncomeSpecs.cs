@@ -15,7 +15,7 @@ public class IncomeSpecs
 
     [Fact]
     public void Per_capita_income_is_net_income_divided_by_the_members_on_record() =>
-        WhenAssessing(Income()).Then(new IncomeAssessed(2020, 9000, 3000, 300, 1200, 1500, 12000, 3, 4000, D(2020, 10, 5)));
+        WhenAssessing(Income()).Then(new IncomeAssessed(2020, 9000, 3000, 300, 1200, 1500, 12000, 3, 4000, D(2020, 10, 5), 0, 4000));
 
     [Theory]
     [InlineData(10000, 0, 3333.33)]

@@ -88,6 +88,7 @@ public sealed class DemoStories(Random random, PolicyLine line, DemoFamilies fam
                 break;
             case DemoStory.Exiting:
                 Facts(actions, _incomes.Assess(IncomeBand.AbovePovertyLine, members, random.DaysAfter(spring, 0, 60)));
+                actions.Add(new DemoAction(Role.TownOfficer, new VerifyIncome(Year, "镇乡政府入户核实收入")));
                 Support(actions, _assistance.Any(random.DaysAfter(spring, 0, 90)));
                 Guarantees(actions, random.DaysAfter(new DateOnly(Year, 6, 1), 0, 40), unresolved: 0);
                 procedures.Run(actions, ProcedureKind.Exit, stage!, random.DaysAfter(new DateOnly(Year, 8, 1), 0, 40));

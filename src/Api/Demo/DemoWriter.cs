@@ -44,6 +44,7 @@ public sealed class DemoWriter(IDocumentSession session, DateTimeOffset now, Fun
     private object[] Decide(DemoAction action, Household state) => action.Command switch
     {
         AssessIncome c => AssessIncomeDecision.Decide(c, state, now),
+        VerifyIncome c => VerifyIncomeDecision.Decide(c, state, now),
         RecordRisks c => RecordRisksDecision.Decide(c, state, now),
         RecordAssistance c => RecordAssistanceDecision.Decide(c, state, now),
         CertifyGuarantee c => CertifyGuaranteeDecision.Decide(c, state, action.Role, now),
@@ -61,6 +62,7 @@ public sealed class DemoWriter(IDocumentSession session, DateTimeOffset now, Fun
         {
             RegisterHousehold => Permission.RegisterHousehold,
             AssessIncome or RecordRisks => Permission.RecordHouseholdFacts,
+            VerifyIncome => Permission.VerifyIncome,
             RecordAssistance => Permission.RecordAssistance,
             FlagNotEnjoyingPolicy => Permission.FlagNotEnjoyingPolicy,
             _ => Permission.ReadRegistry,
@@ -72,6 +74,7 @@ public sealed class DemoWriter(IDocumentSession session, DateTimeOffset now, Fun
         RecordRisks c => c.Reason,
         FlagNotEnjoyingPolicy c => c.Reason,
         RecordStep c => c.Note,
+        VerifyIncome c => c.Note,
         CertifyGuarantee c => c.Note,
         _ => null,
     } ?? DemoActor.Reason;

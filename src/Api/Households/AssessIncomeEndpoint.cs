@@ -7,9 +7,10 @@ using Wolverine.Http;
 namespace Registry.Api.Households;
 
 public sealed record AssessIncomeRequest(int? Year, decimal? Wage, decimal? Business, decimal? Property, decimal? Transfer,
-    decimal? ProductionCosts, DateOnly? AssessedOn);
+    decimal? ProductionCosts, DateOnly? AssessedOn, decimal? TransferExpenses);
 
-public sealed record IncomeAssessedResponse(Guid Id, long Version, int Year, int HouseholdSize, decimal PerCapita);
+public sealed record IncomeAssessedResponse(Guid Id, long Version, int Year, int HouseholdSize, decimal PerCapita, decimal PerCapitaNet,
+    decimal PerCapitaDisposable);
 
 public static class AssessIncomeEndpoint
 {
@@ -23,9 +24,10 @@ public static class AssessIncomeEndpoint
             if (request.Year is null) errors.Add("year", "field.required", "year is required.");
             errors.ThrowIfAny();
             var events = AssessIncomeDecision.Decide(new AssessIncome(request.Year!.Value, request.Wage ?? 0, request.Business ?? 0,
-                request.Property ?? 0, request.Transfer ?? 0, request.ProductionCosts ?? 0, request.AssessedOn), c.State, c.Now);
+                request.Property ?? 0, request.Transfer ?? 0, request.ProductionCosts ?? 0, request.AssessedOn, request.TransferExpenses ?? 0), c.State, c.Now);
             assessed = (IncomeAssessed)events[0];
             return Task.FromResult(events);
-        }, body: version => new IncomeAssessedResponse(id, version, assessed!.Year, assessed.HouseholdSize, assessed.PerCapita));
+        }, body: version => new IncomeAssessedResponse(id, version, assessed!.Year, assessed.HouseholdSize, assessed.PerCapita, assessed.PerCapita,
+            assessed.PerCapitaDisposable ?? assessed.PerCapita));
     }
 }

@@ -40,6 +40,15 @@ public sealed record FormerMemberView(
     DateOnly EffectiveDate,
     string? Note);
 
+/// <summary>An assessment with both per-capita figures: net (纯收入, against the poverty line) and disposable (可支配收入, against the monitoring line).</summary>
+public sealed record IncomeView(int Year, decimal Wage, decimal Business, decimal Property, decimal Transfer, decimal ProductionCosts,
+    decimal TransferExpenses, decimal NetIncome, int HouseholdSize, decimal PerCapita, decimal PerCapitaNet, decimal PerCapitaDisposable,
+    DateOnly AssessedOn, DateOnly? VerifiedOn)
+{
+    public static IncomeView Of(IncomeRecord i) => new(i.Year, i.Wage, i.Business, i.Property, i.Transfer, i.ProductionCosts, i.TransferExpenses,
+        i.NetIncome, i.HouseholdSize, i.PerCapita, i.PerCapitaNet, i.Disposable, i.AssessedOn, i.VerifiedOn);
+}
+
 public sealed record MonitoringView(MonitoringKind Kind, IReadOnlyList<RiskType> Risks, bool Eliminated, DateOnly? IdentifiedOn,
     DateOnly? EliminatedOn, DateOnly? LastAssessedOn);
 
@@ -59,7 +68,7 @@ public sealed record HouseholdDocument(
     IReadOnlyList<HouseholdMark> Marks,
     IReadOnlyList<MemberView> Members,
     IReadOnlyList<FormerMemberView> FormerMembers,
-    IReadOnlyList<IncomeRecord> Incomes,
+    IReadOnlyList<IncomeView> Incomes,
     IReadOnlyDictionary<GuaranteeKind, GuaranteeStatus> Guarantees,
     MonitoringView Monitoring,
     IReadOnlyList<AssistanceMeasure> Assistance,
@@ -80,7 +89,7 @@ public sealed record HouseholdDocument(
             h.FormerMembers.Select(m => new FormerMemberView(m.MemberId, m.Facts.Name, Id(m.Facts.IdNumber), m.Facts.Relation, m.Facts.Phone,
                 m.Facts.SchoolStatus, m.Facts.Health, m.Facts.Disability, m.Facts.LaborCapacity, m.Facts.WorkStatus, m.Facts.Sex,
                 Birth(m.Facts), Age(m.Facts), m.Reason, m.EffectiveDate, m.Note)).ToList(),
-            h.Incomes,
+            h.Incomes.Select(IncomeView.Of).ToList(),
             new SortedDictionary<GuaranteeKind, GuaranteeStatus>(h.Guarantees),
             new MonitoringView(h.Monitoring.Kind, h.Monitoring.Risks, h.Monitoring.Eliminated, h.Monitoring.IdentifiedOn,
                 h.Monitoring.EliminatedOn, h.Monitoring.LastAssessedOn),

@@ -16,6 +16,7 @@ public static class AccessPolicy
         [Permission.ReadIdNumbers] = [.. VillageRoles, Role.TownOfficer, Role.DistrictOfficer, Role.Inspector],
         [Permission.RegisterHousehold] = [Role.VillageClerk, Role.WorkTeam, Role.TownOfficer, Role.DistrictOfficer],
         [Permission.RecordHouseholdFacts] = [Role.VillageClerk, Role.WorkTeam, Role.TownOfficer, Role.DistrictOfficer],
+        [Permission.VerifyIncome] = [Role.TownOfficer],
         [Permission.RecordAssistance] = [Role.WorkTeam, Role.VillageClerk, Role.TownOfficer, Role.DistrictOfficer, .. Departments],
         [Permission.ManageOrgUnits] = [Role.DistrictOfficer],
         [Permission.ManagePolicyLines] = [Role.DistrictOfficer],

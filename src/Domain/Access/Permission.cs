@@ -6,6 +6,7 @@ public enum Permission
     ReadIdNumbers,
     RegisterHousehold,
     RecordHouseholdFacts,
+    VerifyIncome,
     RecordAssistance,
     ManageOrgUnits,
     ManagePolicyLines,

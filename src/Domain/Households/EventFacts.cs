@@ -12,6 +12,7 @@ public static class EventFacts
         MemberLeft e => e.EffectiveDate,
         MemberFactsChanged e => e.EffectiveDate,
         IncomeAssessed e => e.AssessedOn,
+        IncomeVerified e => e.VerifiedOn,
         GuaranteeCertified e => e.CertifiedOn,
         RisksRecorded e => e.RecordedOn,
         AssistanceRecorded e => e.StartedOn,

@@ -53,6 +53,7 @@ public sealed partial record Household(
         (not null, MemberLeft e) => state.Apply(e),
         (not null, MemberFactsChanged e) => state.Apply(e),
         (not null, IncomeAssessed e) => state.Apply(e),
+        (not null, IncomeVerified e) => state.Apply(e),
         (not null, GuaranteeCertified e) => state.Apply(e),
         (not null, RisksRecorded e) => state.Apply(e),
         (not null, AssistanceRecorded e) => state.Apply(e),
@@ -77,7 +78,8 @@ public sealed partial record Household(
         ? this with
         {
             Members = Members.Remove(member),
-            FormerMembers = FormerMembers.Add(new FormerMember(member.MemberId, member.Facts, e.Reason, e.EffectiveDate, e.Note, member.LastFactOn)),
+            FormerMembers = FormerMembers.Add(new FormerMember(member.MemberId, member.Facts, e.Reason, e.EffectiveDate, e.Note, member.LastFactOn,
+                member.Since)),
         }
         : this;
 
@@ -97,7 +99,7 @@ public sealed partial record Household(
     public Household Apply(IncomeAssessed e) => this with
     {
         Incomes = WithAssessment(new IncomeRecord(e.Year, e.Wage, e.Business, e.Property, e.Transfer, e.ProductionCosts,
-            e.NetIncome, e.HouseholdSize, e.PerCapita, e.AssessedOn)),
+            e.NetIncome, e.HouseholdSize, e.PerCapita, e.AssessedOn, e.TransferExpenses, e.PerCapitaDisposable ?? e.PerCapita)),
         Monitoring = Monitoring.Kind == MonitoringKind.None ? Monitoring : Monitoring with { LastAssessedOn = e.AssessedOn },
     };
 
@@ -112,6 +114,14 @@ public sealed partial record Household(
         { } current when current.AssessedOn <= assessment.AssessedOn => Incomes.Replace(current, assessment),
         _ => Incomes,
     };
+
+    public Household Apply(IncomeVerified e) => LatestIncome(e.Year) is { } income && income.AssessedOn == e.AssessedOn
+        ? this with { Incomes = Incomes.Replace(income, income with { VerifiedOn = e.VerifiedOn }) }
+        : this;
+
+    /// <summary>The members on record at the end of a day: those who had joined and not yet left.</summary>
+    public int MembersOn(DateOnly day) =>
+        Members.Count(m => m.Since <= day) + FormerMembers.Count(m => (m.Since ?? DateOnly.MinValue) <= day && m.EffectiveDate > day);
 
     public Household Apply(GuaranteeCertified e) => this with { Guarantees = Guarantees.SetItem(e.Kind, e.Status) };
 

@@ -36,7 +36,13 @@ public sealed record IncomeAssessed(
     decimal NetIncome,
     int HouseholdSize,
     decimal PerCapita,
-    DateOnly AssessedOn);
+    DateOnly AssessedOn,
+    decimal TransferExpenses = 0m,
+    decimal? PerCapitaDisposable = null);
+
+/// <summary>The town government verified the year's income assessment in effect (收入由镇乡政府核实).</summary>
+[EventName("household.income-verified.v1")]
+public sealed record IncomeVerified(int Year, DateOnly AssessedOn, string? Note, DateOnly VerifiedOn);
 
 [EventName("household.guarantee-certified.v1")]
 public sealed record GuaranteeCertified(GuaranteeKind Kind, GuaranteeStatus Status, string? Note, DateOnly CertifiedOn);

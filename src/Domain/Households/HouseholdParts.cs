@@ -12,7 +12,9 @@ public sealed record Member(Guid MemberId, MemberFacts Facts, DateOnly Since, Da
     };
 }
 
-public sealed record FormerMember(Guid MemberId, MemberFacts Facts, DecreaseReason Reason, DateOnly EffectiveDate, string? Note, DateOnly? LastFactOn = null);
+/// <param name="Since">When the member joined; null for those who left before it was kept (counted as present from the start).</param>
+public sealed record FormerMember(Guid MemberId, MemberFacts Facts, DecreaseReason Reason, DateOnly EffectiveDate, string? Note, DateOnly? LastFactOn = null,
+    DateOnly? Since = null);
 
 public sealed record IncomeRecord(
     int Year,
@@ -24,7 +26,17 @@ public sealed record IncomeRecord(
     decimal NetIncome,
     int HouseholdSize,
     decimal PerCapita,
-    DateOnly AssessedOn);
+    DateOnly AssessedOn,
+    decimal TransferExpenses = 0m,
+    decimal? PerCapitaDisposable = null,
+    DateOnly? VerifiedOn = null)
+{
+    /// <summary>人均纯收入, compared with the poverty line; <see cref="PerCapita"/> is the same figure.</summary>
+    public decimal PerCapitaNet => PerCapita;
+
+    /// <summary>人均可支配收入 (net less transfer expenses), compared with the monitoring line.</summary>
+    public decimal Disposable => PerCapitaDisposable ?? PerCapita;
+}
 
 public sealed record AssistanceMeasure(
     Guid AssistanceId,

@@ -35,6 +35,8 @@ public static class ProcedureRules
                 : income.PerCapita >= c.RequireLine().PovertyLine ? null
                 : DomainRefusal.Rule("exit.income-below-line",
                     $"Per-capita income {income.PerCapita} is under the {c.On.Year} poverty line {c.RequireLine().PovertyLine}."),
+            ["exit.income-verified"] = c => c.IncomeOfYear is { VerifiedOn: not null } ? null
+                : DomainRefusal.Rule("exit.income-unverified", $"The town has not verified the {c.On.Year} income assessment in effect."),
             ["monitoring.applicable"] = c => c.State.Status is HouseholdStatus.Exited or HouseholdStatus.Unregistered
                 && (c.State.Monitoring.Kind == MonitoringKind.None || c.State.Monitoring.Eliminated) ? null
                 : NotApplicable("Only an exited or an unregistered household that is not already monitored can be identified for monitoring."),
@@ -42,18 +44,18 @@ public static class ProcedureRules
                 : DomainRefusal.Rule("monitoring.no-risk", "At least one risk must be recorded."),
             ["monitoring.income-under-monitoring-line"] = c => c.IncomeOfYear is not { } income
                 ? DomainRefusal.Rule("monitoring.income-missing", $"No income assessment for {c.On.Year}.")
-                : income.PerCapita < c.RequireLine().MonitoringLine ? null
+                : income.Disposable < c.RequireLine().MonitoringLine ? null
                 : DomainRefusal.Rule("monitoring.income-above-line",
-                    $"Per-capita income {income.PerCapita} is not under the {c.On.Year} monitoring line {c.RequireLine().MonitoringLine}."),
+                    $"Per-capita disposable income {income.Disposable} is not under the {c.On.Year} monitoring line {c.RequireLine().MonitoringLine}."),
             ["risk-elimination.applicable"] = c => c.State.Monitoring.Kind != MonitoringKind.None && !c.State.Monitoring.Eliminated ? null
                 : NotApplicable("Only a monitored household whose risk is not yet eliminated qualifies."),
             ["risk-elimination.assistance-recorded"] = c => c.State.Assistance.Count > 0 ? null
                 : DomainRefusal.Rule("risk-elimination.no-assistance", "No assistance measure is recorded."),
             ["risk-elimination.income-at-monitoring-line"] = c => c.IncomeOfYear is not { } income
                 ? DomainRefusal.Rule("risk-elimination.income-missing", $"No income assessment for {c.On.Year}.")
-                : income.PerCapita >= c.RequireLine().MonitoringLine ? null
+                : income.Disposable >= c.RequireLine().MonitoringLine ? null
                 : DomainRefusal.Rule("risk-elimination.income-below-line",
-                    $"Per-capita income {income.PerCapita} is under the {c.On.Year} monitoring line {c.RequireLine().MonitoringLine}."),
+                    $"Per-capita disposable income {income.Disposable} is under the {c.On.Year} monitoring line {c.RequireLine().MonitoringLine}."),
             ["removal.applicable"] = c => c.State.Status == HouseholdStatus.Exited && c.State.Has(HouseholdMark.NotEnjoyingPolicy) ? null
                 : NotApplicable("Only an exited household flagged as not enjoying policy can be removed."),
         }.ToFrozenDictionary();
@@ -77,12 +79,12 @@ public static class ProcedureRules
                 new MonitoringIdentified(c.ProcedureId,
                     c.State.Status == HouseholdStatus.Exited ? MonitoringKind.UnstableExited : MonitoringKind.Marginal,
                     c.State.Monitoring.Risks, c.Definition.Version, c.RequireLine().Year, c.RequireLine().MonitoringLine,
-                    c.IncomeOfYear!.PerCapita, c.On),
+                    c.IncomeOfYear!.Disposable, c.On),
             ],
             ["eliminate-risk"] = c =>
             [
                 new RiskEliminated(c.ProcedureId, c.Definition.Version, c.RequireLine().Year, c.RequireLine().MonitoringLine,
-                    c.IncomeOfYear!.PerCapita, c.State.Assistance.Count, c.On),
+                    c.IncomeOfYear!.Disposable, c.State.Assistance.Count, c.On),
             ],
             ["remove"] = c => [new HouseholdRemoved(c.ProcedureId, c.Definition.Version, c.On)],
         }.ToFrozenDictionary();

@@ -65,7 +65,7 @@ public static class QualityRules
             (h, _) => h.Monitoring.Eliminated && h.Assistance.Count == 0 ? "" : null),
         HouseholdRule("monitoring.income-above-line", Severity.Warning, "监测对象收入已高于监测线但风险未消除", "A monitored household's income reached the monitoring line but the risk is not eliminated",
             (h, c) => h.Monitoring.Kind != MonitoringKind.None && !h.Monitoring.Eliminated && h.LatestIncome(c.CampaignYear) is { } i
-                && c.Lines(h.VillageCode, c.CampaignYear) is { } line && i.PerCapita >= line.MonitoringLine ? $"{i.PerCapita} >= {line.MonitoringLine}" : null),
+                && c.Lines(h.VillageCode, c.CampaignYear) is { } line && i.Disposable >= line.MonitoringLine ? $"{i.Disposable} >= {line.MonitoringLine}" : null),
     ]);
 
     private static QualityRule PersonRule(string code, Severity severity, string zh, string en, Func<Member, QualityContext, string?> check) =>

@@ -33,6 +33,8 @@ public sealed partial class MonitoringProjection : SingleStreamProjection<Monito
     public MonitoringRow Apply(IncomeAssessed e, MonitoringRow row) => row with
     {
         LatestPerCapita = e.PerCapita,
+        // The monitoring line is compared with the disposable figure.
+        LatestPerCapitaDisposable = e.PerCapitaDisposable ?? e.PerCapita,
         LastAssessedOn = row.IsMonitored ? e.AssessedOn : row.LastAssessedOn,
     };
 

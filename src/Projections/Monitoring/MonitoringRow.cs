@@ -16,7 +16,8 @@ public sealed record MonitoringRow(
     DateOnly? IdentifiedOn,
     DateOnly? EliminatedOn,
     DateOnly? LastAssessedOn,
-    decimal? LatestPerCapita)
+    decimal? LatestPerCapita,
+    decimal? LatestPerCapitaDisposable = null)
 {
     public bool IsMonitored => Kind != MonitoringKind.None;
 }

@@ -9,18 +9,24 @@ namespace Registry.Api.Tests.HouseholdRoutes;
 public sealed class FactTests(AppFixture app)
 {
     [Fact]
-    public async Task Income_is_divided_by_the_members_on_record()
+    public async Task Income_is_divided_by_the_members_on_record_and_given_net_and_disposable()
     {
         var (_, village) = await app.NewVillage();
         var clerk = app.Client(Role.VillageClerk, village);
         var household = await Sample.Register(clerk, village);
         var response = await clerk.PostAsJsonAsync($"/api/households/{household.Id}/incomes",
-            new { year = 2020, wage = 9000m, business = 2000m, property = 100m, transfer = 1500m, productionCosts = 600m });
+            new { year = 2020, wage = 9000m, business = 2000m, property = 100m, transfer = 1500m, productionCosts = 600m, transferExpenses = 1000m });
         var body = await response.ShouldBe(HttpStatusCode.OK);
         body["perCapita"]!.GetValue<decimal>().ShouldBe(6000m);
+        body["perCapitaNet"]!.GetValue<decimal>().ShouldBe(6000m);
+        body["perCapitaDisposable"]!.GetValue<decimal>().ShouldBe(5500m);
         body["householdSize"]!.GetValue<int>().ShouldBe(2);
-        var document = await (await clerk.GetAsync($"/api/households/{household.Id}")).Json();
-        document["incomes"]![0]!["perCapita"]!.GetValue<decimal>().ShouldBe(6000m);
+        var income = (await (await clerk.GetAsync($"/api/households/{household.Id}")).Json())["incomes"]![0]!;
+        income["perCapita"]!.GetValue<decimal>().ShouldBe(6000m);
+        income["perCapitaNet"]!.GetValue<decimal>().ShouldBe(6000m);
+        income["perCapitaDisposable"]!.GetValue<decimal>().ShouldBe(5500m);
+        income["transferExpenses"]!.GetValue<decimal>().ShouldBe(1000m);
+        income["verifiedOn"].ShouldBeNull();
 
         await (await clerk.PostAsJsonAsync($"/api/households/{household.Id}/incomes", new { year = 2020, wage = -1m }))
             .ShouldBe(HttpStatusCode.BadRequest, "money.negative");

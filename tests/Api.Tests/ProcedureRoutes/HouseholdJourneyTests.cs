@@ -30,6 +30,7 @@ public sealed class HouseholdJourneyTests(AppFixture app)
 
         await d.ResolveAllGuarantees(household);
         await d.Income(household, 8400m);
+        await d.VerifyIncome(household);
         var exit = await d.Start(household, "Exit", "2020-10-01");
         await d.Passed("Village", household, exit, "Nomination", "2020-10-02");
         await d.Passed("Village", household, exit, "DemocraticAppraisal", "2020-10-05", ProcedureDriver.Appraisal());

@@ -39,6 +39,11 @@ public sealed class ProcedureDriver(AppFixture app, string town, string village)
         await (await Clerk.PostAsJsonAsync($"/api/households/{household}/incomes", new { year = 2020, wage = perCapitaTimesTwo, assessedOn = "2020-09-20" }))
             .ShouldBe(HttpStatusCode.OK);
 
+    /// <summary>The town verifies the year's assessment in effect (收入由镇乡政府核实).</summary>
+    public async Task VerifyIncome(Guid household) =>
+        await (await Town.PostAsJsonAsync($"/api/households/{household}/incomes/2020/verification", new { note = "入户核实" }))
+            .ShouldBe(HttpStatusCode.OK);
+
     public async Task ResolveAllGuarantees(Guid household, string? except = null)
     {
         var certifiers = new Dictionary<string, HttpClient>

@@ -83,7 +83,7 @@ public sealed class ProcedureTests(AppFixture app)
     }
 
     [Fact]
-    public async Task Exit_marks_pre_exit_then_needs_every_guarantee_and_income_at_the_line()
+    public async Task Exit_marks_pre_exit_then_needs_every_guarantee_income_at_the_line_and_the_towns_verification_of_it()
     {
         var (d, _, village) = await Setup();
         var household = (await Sample.Register(d.Clerk, village)).Id;
@@ -99,6 +99,12 @@ public sealed class ProcedureTests(AppFixture app)
         await (await d.Step("District", household, exit, "DistrictDetermination", "2020-10-25"))
             .ShouldBe(HttpStatusCode.UnprocessableEntity, "exit.income-below-line");
         await d.Income(household, 8400m);
+        await (await d.Step("District", household, exit, "DistrictDetermination", "2020-10-25"))
+            .ShouldBe(HttpStatusCode.UnprocessableEntity, "exit.income-unverified");
+        await (await d.Clerk.PostAsJsonAsync($"/api/households/{household}/incomes/2020/verification", new { note = "x" }))
+            .ShouldBe(HttpStatusCode.Forbidden, "auth.role-not-allowed");
+        await d.VerifyIncome(household);
+        (await d.Read(household))["incomes"]![0]!["verifiedOn"]!.GetValue<string>().ShouldNotBeNullOrEmpty();
         await d.Passed("District", household, exit, "DistrictDetermination", "2020-10-25");
         await d.Passed("District", household, exit, "DistrictAnnouncement", "2020-10-30", ProcedureDriver.Document("公告〔2020〕30号"));
 

@@ -16,10 +16,13 @@ public class CatalogSpecs
     private static readonly Household Applicant = Given(A.Registered(), A.Income(3000));
 
     [Fact]
-    public void The_default_catalog_defines_every_kind_once()
+    public void The_default_catalog_defines_every_kind_and_keeps_earlier_versions()
     {
-        Catalog.All.Select(d => d.Kind).Order().ShouldBe(Enum.GetValues<ProcedureKind>());
-        Catalog.All.ShouldAllBe(d => d.Version == 1 && d.MinimumPublicityDays == 7);
+        Catalog.All.Select(d => d.Kind).Distinct().Order().ShouldBe(Enum.GetValues<ProcedureKind>());
+        Catalog.All.ShouldAllBe(d => d.MinimumPublicityDays == 7);
+        Catalog.All.Where(d => d.Kind == ProcedureKind.Exit).Select(d => d.Version).ShouldBe([1, 2]);
+        Catalog.Latest(ProcedureKind.Exit).Steps.Single(s => s.Name == "DistrictDetermination").GuardNames().ShouldContain("exit.income-verified");
+        Catalog.Get(ProcedureKind.Exit, 1).Steps.SelectMany(s => s.GuardNames()).ShouldNotContain("exit.income-verified");
     }
 
     [Theory]
@@ -75,13 +78,13 @@ public class CatalogSpecs
     [Fact]
     public void Exit_events_record_the_definition_version()
     {
-        var poor = Given([A.Registered(HouseholdStatus.Poor, 2016), A.Income(4500), .. A.AllGuaranteesResolved()]);
+        var poor = Given([A.Registered(HouseholdStatus.Poor, 2016), A.Income(4500), A.IncomeVerified(), .. A.AllGuaranteesResolved()]);
         var run = Run.Start(poor, ProcedureKind.Exit);
 
         run.PassAll();
 
-        run.Events.OfType<HouseholdMarkedPreExit>().ShouldHaveSingleItem().DefinitionVersion.ShouldBe(1);
-        run.Events.OfType<HouseholdExited>().ShouldHaveSingleItem().DefinitionVersion.ShouldBe(1);
+        run.Events.OfType<HouseholdMarkedPreExit>().ShouldHaveSingleItem().DefinitionVersion.ShouldBe(2);
+        run.Events.OfType<HouseholdExited>().ShouldHaveSingleItem().DefinitionVersion.ShouldBe(2);
     }
 
     private const string Valid = """

@@ -4,7 +4,7 @@ public class ExitSpecs
 {
     private static Household Poor(decimal perCapita = 4500m, params object[] more) =>
         Given([A.Registered(HouseholdStatus.Poor, 2016), new HouseholdIdentifiedAsPoor(Guid.NewGuid(), 2016, false, 1, 2016, 3000m, 2000m, D(2016, 6, 1)),
-            A.Income(perCapita), .. A.AllGuaranteesResolved(), .. more]);
+            A.Income(perCapita), A.IncomeVerified(), .. A.AllGuaranteesResolved(), .. more]);
 
     private static readonly string[] Steps = ["Nomination", "DemocraticAppraisal", "VillagePublicity", "TownReview", "DistrictDetermination", "DistrictAnnouncement"];
 
@@ -24,8 +24,8 @@ public class ExitSpecs
         var run = Run.Start(Poor(), ProcedureKind.Exit).PassUntil("TownReview");
 
         var events = run.Step(on: D(2020, 10, 11)).Then(
-            new ProcedureStepRecorded(A.ProcedureId, ProcedureKind.Exit, 1, "TownReview", StepOutcome.Passed, D(2020, 10, 11), null, null),
-            new HouseholdMarkedPreExit(A.ProcedureId, 1, D(2020, 10, 11)));
+            new ProcedureStepRecorded(A.ProcedureId, ProcedureKind.Exit, 2, "TownReview", StepOutcome.Passed, D(2020, 10, 11), null, null),
+            new HouseholdMarkedPreExit(A.ProcedureId, 2, D(2020, 10, 11)));
 
         run.Fold(events).State.Marks.ShouldContain(HouseholdMark.PreExit);
         run.State.Status.ShouldBe(HouseholdStatus.Poor);
@@ -38,8 +38,8 @@ public class ExitSpecs
         var evidence = new StepEvidence(DocumentRef: "万州扶贫办〔2020〕30号");
 
         run.Step(on: D(2020, 10, 20), evidence: evidence).Then(
-            new ProcedureStepRecorded(A.ProcedureId, ProcedureKind.Exit, 1, "DistrictAnnouncement", StepOutcome.Passed, D(2020, 10, 20), evidence, null),
-            new HouseholdExited(A.ProcedureId, 2020, 1, 2020, 4000m, 4500m, D(2020, 10, 20)),
+            new ProcedureStepRecorded(A.ProcedureId, ProcedureKind.Exit, 2, "DistrictAnnouncement", StepOutcome.Passed, D(2020, 10, 20), evidence, null),
+            new HouseholdExited(A.ProcedureId, 2020, 2, 2020, 4000m, 4500m, D(2020, 10, 20)),
             new ProcedureClosed(A.ProcedureId, ProcedureKind.Exit, ProcedureClosure.Completed, D(2020, 10, 20)));
     }
 
@@ -148,7 +148,7 @@ public class ExitSpecs
         run.State.Has(HouseholdMark.PreExit).ShouldBeTrue();
 
         var events = run.Step(outcome: StepOutcome.Rejected, note: "收入未达标").Then(
-            new ProcedureStepRecorded(A.ProcedureId, ProcedureKind.Exit, 1, "DistrictDetermination", StepOutcome.Rejected, run.LastDate.AddDays(1), null, "收入未达标"),
+            new ProcedureStepRecorded(A.ProcedureId, ProcedureKind.Exit, 2, "DistrictDetermination", StepOutcome.Rejected, run.LastDate.AddDays(1), null, "收入未达标"),
             new ProcedureClosed(A.ProcedureId, ProcedureKind.Exit, ProcedureClosure.Rejected, run.LastDate.AddDays(1)));
 
         run.Fold(events).State.Marks.ShouldBe([HouseholdMark.NewlyPoor]);

@@ -50,6 +50,9 @@ public static class A
     public static IncomeAssessed Income(decimal perCapita, int year = 2020, DateOnly? on = null, int size = 3) =>
         new(year, perCapita * size, 0, 0, 0, 0, perCapita * size, size, perCapita, on ?? new DateOnly(year, 9, 30));
 
+    /// <summary>The town's verification of the assessment <see cref="Income"/> makes by default.</summary>
+    public static IncomeVerified IncomeVerified(int year = 2020) => new(year, new DateOnly(year, 9, 30), "入户核实", new DateOnly(year, 10, 1));
+
     public static GuaranteeCertified Guarantee(GuaranteeKind kind, GuaranteeStatus status = GuaranteeStatus.Resolved) =>
         new(kind, status, null, new DateOnly(2020, 9, 20));
 

@@ -109,6 +109,12 @@ public sealed record RouteCase(string Key, Func<Role, bool> Allowed, Func<Scene,
             new { phone = $"139{Random.Shared.Next(10_000_000, 99_999_999)}", reason = "电话变更" })),
         Needs("POST /api/households/{id}/incomes", Permission.RecordHouseholdFacts,
             (s, _) => Send(HttpMethod.Post, $"/api/households/{s.Household.Id}/incomes", new { year = 2020, wage = 9000 })),
+        Needs("POST /api/households/{id}/incomes/{year}/verification", Permission.VerifyIncome, async (s, _) =>
+        {
+            var fresh = await s.Fresh();
+            await (await s.Clerk.PostAsJsonAsync($"/api/households/{fresh.Id}/incomes", new { year = 2020, wage = 9000 })).ShouldBe(System.Net.HttpStatusCode.OK);
+            return Json(HttpMethod.Post, $"/api/households/{fresh.Id}/incomes/2020/verification", new { note = "入户核实" });
+        }),
         new("PUT /api/households/{id}/guarantees/{kind}", role => AccessPolicy.GuaranteeCertifier.Values.Contains(role),
             (s, role) => Send(HttpMethod.Put, $"/api/households/{s.Household.Id}/guarantees/{KindFor(role)}", new { status = "Resolved" })),
         Needs("PUT /api/households/{id}/risks", Permission.RecordHouseholdFacts,
