@@ -272,6 +272,7 @@ public class HouseholdEvolveSpecs
         { new MemberLeft(A.SonId, DecreaseReason.Death, D(2020, 1, 3), null), D(2020, 1, 3) },
         { new MemberFactsChanged(A.SonId, new MemberFactChanges(Name: "某"), D(2020, 1, 4)), D(2020, 1, 4) },
         { new IncomeVerified(2020, D(2020, 9, 30), null, D(2020, 10, 3)), D(2020, 10, 3) },
+        { new HouseholdFactsRecorded([PovertyCause.Illness], HousingSafety.Safe, DrinkingWaterSafety.Safe, D(2020, 10, 4)), D(2020, 10, 4) },
         { A.Income(3000, on: D(2020, 1, 5)), D(2020, 1, 5) },
         { new GuaranteeCertified(GuaranteeKind.Water, GuaranteeStatus.Resolved, null, D(2020, 1, 6)), D(2020, 1, 6) },
         { new RisksRecorded([RiskType.Disaster], D(2020, 1, 7)), D(2020, 1, 7) },

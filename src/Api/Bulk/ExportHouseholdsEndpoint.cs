@@ -72,9 +72,15 @@ public static class ExportHouseholdsEndpoint
         h.Id.ToString(), h.VillageCode, h.GroupName, h.Address, EnumLabels.Label(h.Status), h.IdentifiedYear?.ToString(CultureInfo.InvariantCulture), h.ExitYear?.ToString(CultureInfo.InvariantCulture),
         h.RegisteredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.Facts.Name, unmasked ? m.Facts.IdNumber : ResidentIdNumber.Mask(m.Facts.IdNumber),
         EnumLabels.Label(m.Facts.Relation), m.Facts.Phone, Label(m.Facts.SchoolStatus), Label(m.Facts.Health), Label(m.Facts.Disability),
-        Label(m.Facts.LaborCapacity), Label(m.Facts.WorkStatus), EnumLabels.Label(h.Monitoring.Kind),
+        Label(m.Facts.LaborCapacity), Label(m.Facts.WorkStatus), YesNo(m.Facts.MedicalInsurance), YesNo(m.Facts.PensionInsurance),
+        YesNo(m.Facts.MinimumLivingAllowance), YesNo(m.Facts.ExtremePovertySupport), m.Facts.WorkPlace,
+        m.Facts.WorkMonths?.ToString(CultureInfo.InvariantCulture),
+        h.Facts is { } f ? string.Join("、", f.PovertyCauses.Select(EnumLabels.Label)) : null, Label(h.Facts?.HousingSafety),
+        Label(h.Facts?.DrinkingWaterSafety), EnumLabels.Label(h.Monitoring.Kind),
         string.Join("、", h.Marks.Select(EnumLabels.Label)),
     ];
+
+    private static string? YesNo(bool? value) => value switch { true => "是", false => "否", null => null };
 
     private static string? Label<T>(T? value) where T : struct, Enum => value is { } v ? EnumLabels.Label(v) : null;
 }

@@ -28,11 +28,31 @@ public sealed class HouseholdCells(HouseholdDraft draft, RowProblems problems)
                 Enum<Health>(row.Number, SheetColumn.Health, row[SheetColumn.Health]),
                 Enum<Disability>(row.Number, SheetColumn.Disability, row[SheetColumn.Disability]),
                 Enum<LaborCapacity>(row.Number, SheetColumn.LaborCapacity, row[SheetColumn.LaborCapacity]),
-                Enum<WorkStatus>(row.Number, SheetColumn.WorkStatus, row[SheetColumn.WorkStatus])));
+                Enum<WorkStatus>(row.Number, SheetColumn.WorkStatus, row[SheetColumn.WorkStatus]),
+                MedicalInsurance: Bool(row, SheetColumn.MedicalInsurance),
+                PensionInsurance: Bool(row, SheetColumn.PensionInsurance),
+                MinimumLivingAllowance: Bool(row, SheetColumn.MinimumLivingAllowance),
+                ExtremePovertySupport: Bool(row, SheetColumn.ExtremePovertySupport),
+                WorkPlace: row[SheetColumn.WorkPlace],
+                WorkMonths: Int(row, SheetColumn.WorkMonths)));
         }).ToList();
         return new RegisterHousehold(householdId, draft.VillageCode!, HouseholdValue(SheetColumn.GroupName), HouseholdValue(SheetColumn.Address),
             status ?? HouseholdStatus.Unregistered, Year(SheetColumn.IdentifiedYear), Year(SheetColumn.ExitYear), Date(SheetColumn.RegisteredOn), members,
             registrar);
+    }
+
+    /// <summary>The household facts of the sheet (causes of poverty, housing, drinking water), or null when it gives none.</summary>
+    public RecordHouseholdFacts? ReadFacts(string reason)
+    {
+        var causesCell = HouseholdValue(SheetColumn.PovertyCauses);
+        var housing = Enum<HousingSafety>(HouseholdRow(SheetColumn.HousingSafety), SheetColumn.HousingSafety, HouseholdValue(SheetColumn.HousingSafety));
+        var water = Enum<DrinkingWaterSafety>(HouseholdRow(SheetColumn.DrinkingWaterSafety), SheetColumn.DrinkingWaterSafety,
+            HouseholdValue(SheetColumn.DrinkingWaterSafety));
+        if (causesCell is null && housing is null && water is null) return null;
+        var causes = (causesCell ?? "").Split(SheetColumns.ListSeparators, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(c => Enum<PovertyCause>(HouseholdRow(SheetColumn.PovertyCauses), SheetColumn.PovertyCauses, c))
+            .OfType<PovertyCause>().ToList();
+        return new RecordHouseholdFacts(causes, housing, water, reason);
     }
 
     /// <summary>The row a household-level value was read from: its first row that fills the column.</summary>
@@ -59,6 +79,22 @@ public sealed class HouseholdCells(HouseholdDraft draft, RowProblems problems)
         if (EnumLabels.TryParse(typeof(T), cell, out var value)) return (T)value!;
         problems.Add(row, column, "import.enum.unknown",
             $"'{cell}' is not one of {string.Join("、", EnumLabels.Labels(typeof(T)))} (or their English names).");
+        return null;
+    }
+
+    private bool? Bool(SheetRow row, SheetColumn column)
+    {
+        if (row[column] is not { } cell) return null;
+        if (SheetColumns.YesNo.TryGetValue(cell, out var value)) return value;
+        problems.Add(row.Number, column, "import.boolean.invalid", $"'{cell}' is not 是 or 否.");
+        return null;
+    }
+
+    private int? Int(SheetRow row, SheetColumn column)
+    {
+        if (row[column] is not { } cell) return null;
+        if (int.TryParse(cell, NumberStyles.None, CultureInfo.InvariantCulture, out var value)) return value;
+        problems.Add(row.Number, column, "import.number.invalid", $"'{cell}' is not a whole number.");
         return null;
     }
 

@@ -27,6 +27,9 @@ public sealed record DraftOutcome(HouseholdDraft Draft, ImportVerdict Verdict, o
 /// <summary>Decides one household of a sheet with the same rules and codes as POST /api/households.</summary>
 public static class HouseholdSheetDecision
 {
+    /// <summary>The reason the household facts of a sheet are recorded with.</summary>
+    public const string FactsReason = "表格导入";
+
     public static DraftOutcome Decide(HouseholdDraft draft, BatchFacts facts)
     {
         var problems = new RowProblems(facts.Sheet);
@@ -55,6 +58,7 @@ public static class HouseholdSheetDecision
 
         var cells = new HouseholdCells(draft, problems);
         var command = cells.Read(id, facts.Actor.Role);
+        var householdFacts = cells.ReadFacts(FactsReason);
         var claimed = draft.IdNumbers
             .Where(n => facts.ClaimedInRun.Contains(n) || (facts.Claims.TryGetValue(n, out var owner) && owner != id))
             .ToHashSet();
@@ -73,6 +77,18 @@ public static class HouseholdSheetDecision
         catch (DomainRefusal)
         {
             // A person taken by another household is reported row by row below, so the sheet shows which member it is.
+        }
+        if (events.Length > 0 && householdFacts is not null)
+        {
+            try
+            {
+                events = [.. events, .. RecordHouseholdFactsDecision.Decide(householdFacts, Household.Create((HouseholdRegistered)events[0]), facts.Now)];
+            }
+            catch (DomainRefusal refusal)
+            {
+                if (refusal.Errors.Count == 0) problems.Add(cells.HouseholdRow(SheetColumn.PovertyCauses), SheetColumn.PovertyCauses, refusal.Code, refusal.Message);
+                foreach (var error in refusal.Errors) Locate(error, draft, command, cells, problems);
+            }
         }
         // Whether a person is on record elsewhere is told only for a household that would otherwise be registered,
         // so a sheet of made-up households cannot probe the person index in bulk.

@@ -29,14 +29,25 @@ public static class ImportTemplateEndpoint
             "0001", "500101120001", "一组", "某村一组12号", EnumLabels.Label(HouseholdStatus.Unregistered), null, null, "2019-12-01",
             "王大山", first17 + ResidentIdNumber.CheckDigit(first17), EnumLabels.Label(Relation.Head), "13800138000",
             EnumLabels.Label(SchoolStatus.NotInSchool), EnumLabels.Label(Health.Healthy), EnumLabels.Label(Disability.None),
-            EnumLabels.Label(LaborCapacity.Ordinary), EnumLabels.Label(WorkStatus.LocalFarming),
+            EnumLabels.Label(LaborCapacity.Ordinary), EnumLabels.Label(WorkStatus.MigrantInProvince), "是", "是", "否", "否", "重庆市渝北区", "8",
+            $"{EnumLabels.Label(PovertyCause.Illness)}、{EnumLabels.Label(PovertyCause.LackOfSkills)}", EnumLabels.Label(HousingSafety.Safe),
+            EnumLabels.Label(DrinkingWaterSafety.Safe),
         ];
     }
 
     private static IReadOnlyList<string?> Note(ColumnSpec column) =>
         [column.Header, column.Field, column.Required ? "是" : "否", Explain(column)];
 
-    private static string Explain(ColumnSpec column) => column.EnumType is { } type
+    private static string Explain(ColumnSpec column) => column.Column switch
+    {
+        SheetColumn.PovertyCauses => "1至3项，主要原因在前，以“、”分隔：" + string.Join("、", EnumLabels.Labels(typeof(PovertyCause))) + "（户级信息）",
+        SheetColumn.MedicalInsurance or SheetColumn.PensionInsurance or SheetColumn.MinimumLivingAllowance or SheetColumn.ExtremePovertySupport => "是 或 否",
+        SheetColumn.WorkMonths => "外出务工月数，0至12",
+        SheetColumn.WorkPlace => "外出务工所在地，如 重庆市渝北区",
+        _ => ExplainByKind(column),
+    };
+
+    private static string ExplainByKind(ColumnSpec column) => column.EnumType is { } type
         ? "填写其一：" + string.Join("、", EnumLabels.Labels(type)) + "（也可填英文名）"
         : column.Column switch
         {

@@ -22,6 +22,15 @@ public enum SheetColumn
     Disability,
     LaborCapacity,
     WorkStatus,
+    MedicalInsurance,
+    PensionInsurance,
+    MinimumLivingAllowance,
+    ExtremePovertySupport,
+    WorkPlace,
+    WorkMonths,
+    PovertyCauses,
+    HousingSafety,
+    DrinkingWaterSafety,
 }
 
 /// <param name="Field">The English name: the API.md field, accepted as a header too.</param>
@@ -49,7 +58,26 @@ public static class SheetColumns
         new(SheetColumn.Disability, "disability", "残疾状况", false, false, typeof(Disability), ["残疾等级"]),
         new(SheetColumn.LaborCapacity, "laborCapacity", "劳动技能", false, false, typeof(LaborCapacity), ["劳动能力"]),
         new(SheetColumn.WorkStatus, "workStatus", "务工状况", false, false, typeof(WorkStatus), []),
+        new(SheetColumn.MedicalInsurance, "medicalInsurance", "参加医疗保险", false, false, null, ["医疗保险"]),
+        new(SheetColumn.PensionInsurance, "pensionInsurance", "参加养老保险", false, false, null, ["养老保险"]),
+        new(SheetColumn.MinimumLivingAllowance, "minimumLivingAllowance", "享受低保", false, false, null, ["低保"]),
+        new(SheetColumn.ExtremePovertySupport, "extremePovertySupport", "特困供养", false, false, null, ["特困"]),
+        new(SheetColumn.WorkPlace, "workPlace", "务工地点", false, false, null, []),
+        new(SheetColumn.WorkMonths, "workMonths", "务工时间（月）", false, false, null, ["务工时间", "务工月数"]),
+        new(SheetColumn.PovertyCauses, "povertyCauses", "致贫原因", false, true, typeof(PovertyCause), ["主要致贫原因"]),
+        new(SheetColumn.HousingSafety, "housingSafety", "住房安全", false, true, typeof(HousingSafety), ["住房安全状况"]),
+        new(SheetColumn.DrinkingWaterSafety, "drinkingWaterSafety", "饮水安全", false, true, typeof(DrinkingWaterSafety), ["饮水安全状况"]),
     ];
+
+    /// <summary>How a yes/no cell may be written.</summary>
+    public static readonly IReadOnlyDictionary<string, bool> YesNo = new Dictionary<string, bool>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["是"] = true, ["否"] = false, ["有"] = true, ["无"] = false, ["true"] = true, ["false"] = false, ["1"] = true, ["0"] = false,
+        ["Y"] = true, ["N"] = false,
+    };
+
+    /// <summary>Several causes in one cell are separated by 、 , ， ; or ；, the main one first.</summary>
+    public static readonly char[] ListSeparators = ['、', ',', '，', ';', '；', '/'];
 
     private static readonly Dictionary<string, SheetColumn> ByHeader = All
         .SelectMany(c => new[] { c.Field, c.Header }.Concat(c.Aliases).Select(h => (Key: Normalize(h), c.Column)))

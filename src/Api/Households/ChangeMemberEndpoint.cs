@@ -19,10 +19,16 @@ public sealed record ChangeMemberRequest(
     DateOnly? EffectiveDate,
     string? Reason,
     Sex? Sex = null,
-    DateOnly? BirthDate = null)
+    DateOnly? BirthDate = null,
+    bool? MedicalInsurance = null,
+    bool? PensionInsurance = null,
+    bool? MinimumLivingAllowance = null,
+    bool? ExtremePovertySupport = null,
+    string? WorkPlace = null,
+    int? WorkMonths = null)
 {
     public MemberFactChanges Changes() => new(Name, IdNumber?.Trim().ToUpperInvariant(), Relation, Phone, SchoolStatus, Health, Disability,
-        LaborCapacity, WorkStatus, Sex, BirthDate);
+        LaborCapacity, WorkStatus, Sex, BirthDate, MedicalInsurance, PensionInsurance, MinimumLivingAllowance, ExtremePovertySupport, WorkPlace, WorkMonths);
 }
 
 /// <summary>Updates only the fields sent, with the reason stored beside the event.</summary>

@@ -10,7 +10,9 @@ using Wolverine.Http;
 namespace Registry.Api.Households;
 
 public sealed record MemberCorrectionInput(Guid? MemberId, string? Name, string? IdNumber, Relation? Relation, string? Phone, SchoolStatus? SchoolStatus,
-    Health? Health, Disability? Disability, LaborCapacity? LaborCapacity, WorkStatus? WorkStatus, Domain.People.Sex? Sex, DateOnly? BirthDate);
+    Health? Health, Disability? Disability, LaborCapacity? LaborCapacity, WorkStatus? WorkStatus, Domain.People.Sex? Sex, DateOnly? BirthDate,
+    bool? MedicalInsurance = null, bool? PensionInsurance = null, bool? MinimumLivingAllowance = null, bool? ExtremePovertySupport = null,
+    string? WorkPlace = null, int? WorkMonths = null);
 
 public sealed record CorrectionChanges(string? GroupName, string? Address, IReadOnlyList<MemberCorrectionInput>? Members);
 
@@ -41,7 +43,8 @@ public static class CorrectHouseholdEndpoint
             {
                 if (m.MemberId is null) errors.Add($"changes.members[{i}].memberId", "field.required", "memberId is required.");
                 return new MemberCorrection(m.MemberId ?? Guid.Empty, new MemberFactChanges(m.Name, m.IdNumber?.Trim().ToUpperInvariant(), m.Relation,
-                    m.Phone, m.SchoolStatus, m.Health, m.Disability, m.LaborCapacity, m.WorkStatus, m.Sex, m.BirthDate));
+                    m.Phone, m.SchoolStatus, m.Health, m.Disability, m.LaborCapacity, m.WorkStatus, m.Sex, m.BirthDate, m.MedicalInsurance,
+                    m.PensionInsurance, m.MinimumLivingAllowance, m.ExtremePovertySupport, m.WorkPlace, m.WorkMonths));
             }).ToList();
             errors.ThrowIfAny();
             var claimed = await households.ClaimedElsewhere(members.Select(m => m.Changes.IdNumber), id, http.RequestAborted);

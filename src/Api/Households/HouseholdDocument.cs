@@ -20,6 +20,12 @@ public sealed record MemberView(
     Sex? Sex,
     DateOnly? BirthDate,
     int? Age,
+    bool? MedicalInsurance,
+    bool? PensionInsurance,
+    bool? MinimumLivingAllowance,
+    bool? ExtremePovertySupport,
+    string? WorkPlace,
+    int? WorkMonths,
     DateOnly Since);
 
 public sealed record FormerMemberView(
@@ -36,6 +42,12 @@ public sealed record FormerMemberView(
     Sex? Sex,
     DateOnly? BirthDate,
     int? Age,
+    bool? MedicalInsurance,
+    bool? PensionInsurance,
+    bool? MinimumLivingAllowance,
+    bool? ExtremePovertySupport,
+    string? WorkPlace,
+    int? WorkMonths,
     DecreaseReason Reason,
     DateOnly EffectiveDate,
     string? Note);
@@ -73,6 +85,7 @@ public sealed record HouseholdDocument(
     MonitoringView Monitoring,
     IReadOnlyList<AssistanceMeasure> Assistance,
     IReadOnlyList<OpenProcedureView> OpenProcedures,
+    HouseholdFacts? Facts,
     long Version)
 {
     /// <summary>Masked views show the last 4 characters of an ID number and the age, never the birth date that would rebuild it.</summary>
@@ -85,10 +98,12 @@ public sealed record HouseholdDocument(
             h.Id, h.VillageCode, h.GroupName, h.Address, h.Status, h.IdentifiedYear, h.ExitYear, h.RegisteredOn, h.Marks,
             h.Members.Select(m => new MemberView(m.MemberId, m.Facts.Name, Id(m.Facts.IdNumber), m.Facts.Relation, m.Facts.Phone,
                 m.Facts.SchoolStatus, m.Facts.Health, m.Facts.Disability, m.Facts.LaborCapacity, m.Facts.WorkStatus, m.Facts.Sex, Birth(m.Facts),
-                Age(m.Facts), m.Since)).ToList(),
+                Age(m.Facts), m.Facts.MedicalInsurance, m.Facts.PensionInsurance, m.Facts.MinimumLivingAllowance, m.Facts.ExtremePovertySupport,
+                m.Facts.WorkPlace, m.Facts.WorkMonths, m.Since)).ToList(),
             h.FormerMembers.Select(m => new FormerMemberView(m.MemberId, m.Facts.Name, Id(m.Facts.IdNumber), m.Facts.Relation, m.Facts.Phone,
                 m.Facts.SchoolStatus, m.Facts.Health, m.Facts.Disability, m.Facts.LaborCapacity, m.Facts.WorkStatus, m.Facts.Sex,
-                Birth(m.Facts), Age(m.Facts), m.Reason, m.EffectiveDate, m.Note)).ToList(),
+                Birth(m.Facts), Age(m.Facts), m.Facts.MedicalInsurance, m.Facts.PensionInsurance, m.Facts.MinimumLivingAllowance,
+                m.Facts.ExtremePovertySupport, m.Facts.WorkPlace, m.Facts.WorkMonths, m.Reason, m.EffectiveDate, m.Note)).ToList(),
             h.Incomes.Select(IncomeView.Of).ToList(),
             new SortedDictionary<GuaranteeKind, GuaranteeStatus>(h.Guarantees),
             new MonitoringView(h.Monitoring.Kind, h.Monitoring.Risks, h.Monitoring.Eliminated, h.Monitoring.IdentifiedOn,
@@ -100,6 +115,7 @@ public sealed record HouseholdDocument(
                 return new OpenProcedureView(p.ProcedureId, p.Kind, p.DefinitionVersion, p.StartedOn, p.Steps, next?.Name,
                     next is null ? [] : AccessPolicy.RolesAt(next.Level));
             }).ToList(),
+            h.Facts,
             version);
     }
 }

@@ -16,12 +16,19 @@ public sealed record MemberInput(
     LaborCapacity? LaborCapacity = null,
     WorkStatus? WorkStatus = null,
     Sex? Sex = null,
-    DateOnly? BirthDate = null)
+    DateOnly? BirthDate = null,
+    bool? MedicalInsurance = null,
+    bool? PensionInsurance = null,
+    bool? MinimumLivingAllowance = null,
+    bool? ExtremePovertySupport = null,
+    string? WorkPlace = null,
+    int? WorkMonths = null)
 {
     public MemberFacts ToFacts(Errors errors, string prefix)
     {
         if (Relation is null) errors.Add($"{prefix}relation", "field.required", "relation is required.");
         return new MemberFacts(Name ?? "", IdNumber ?? "", Relation ?? Domain.Households.Relation.Other, Phone, SchoolStatus, Health,
-            Disability, LaborCapacity, WorkStatus, Sex, BirthDate);
+            Disability, LaborCapacity, WorkStatus, Sex, BirthDate, MedicalInsurance, PensionInsurance, MinimumLivingAllowance, ExtremePovertySupport,
+            WorkPlace, WorkMonths);
     }
 }

@@ -27,7 +27,7 @@ public static class GetReferenceEndpoint
         typeof(StepOutcome), typeof(Domain.Org.OrgKind), typeof(Domain.People.Sex), typeof(Domain.Submissions.ListKind),
         typeof(Domain.Submissions.SubmissionStatus), typeof(Domain.Quality.Severity), typeof(Domain.Quality.ProblemSource),
         typeof(Domain.Quality.ProblemStatus), typeof(Domain.Quality.ResolutionOutcome), typeof(StepLevel), typeof(EvidenceRule),
-        typeof(ProcedureClosure), typeof(Domain.Campaigns.PhaseMeasure),
+        typeof(ProcedureClosure), typeof(Domain.Campaigns.PhaseMeasure), typeof(PovertyCause), typeof(HousingSafety), typeof(DrinkingWaterSafety),
     ];
 
     [WolverineGet("/api/reference")]

@@ -18,6 +18,7 @@ public static class EventFacts
         AssistanceRecorded e => e.StartedOn,
         HouseholdCorrected e => e.CorrectedOn,
         HouseholdVisited e => e.VisitedOn,
+        HouseholdFactsRecorded e => e.RecordedOn,
         ProcedureStarted e => e.StartedOn,
         ProcedureStepRecorded e => e.OccurredOn,
         ProcedureClosed e => e.ClosedOn,

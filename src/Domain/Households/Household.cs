@@ -21,7 +21,8 @@ public sealed partial record Household(
     MonitoringState Monitoring,
     ImmutableList<AssistanceMeasure> Assistance,
     ImmutableList<OpenProcedure> OpenProcedures,
-    DateOnly? LastVisitedOn = null)
+    DateOnly? LastVisitedOn = null,
+    HouseholdFacts? Facts = null)
 {
     public static readonly ImmutableDictionary<GuaranteeKind, GuaranteeStatus> NoGuarantees =
         Enum.GetValues<GuaranteeKind>().ToImmutableDictionary(k => k, _ => GuaranteeStatus.Unknown);
@@ -58,6 +59,7 @@ public sealed partial record Household(
         (not null, RisksRecorded e) => state.Apply(e),
         (not null, AssistanceRecorded e) => state.Apply(e),
         (not null, HouseholdCorrected e) => state.Apply(e),
+        (not null, HouseholdFactsRecorded e) => state with { Facts = new HouseholdFacts(e.PovertyCauses, e.HousingSafety, e.DrinkingWaterSafety) },
         (not null, HouseholdVisited e) => state with { LastVisitedOn = state.LastVisitedOn > e.VisitedOn ? state.LastVisitedOn : e.VisitedOn },
         (not null, _) => state.EvolveProcedures(@event),
     };

@@ -65,3 +65,34 @@ public enum AssistanceCategory
     [Description("金融帮扶")] Finance,
     [Description("其他")] Other,
 }
+
+/// <summary>致贫原因: the first of a household's causes is the main one.</summary>
+public enum PovertyCause
+{
+    [Description("因病")] Illness,
+    [Description("因残")] Disability,
+    [Description("因学")] Schooling,
+    [Description("因灾")] Disaster,
+    [Description("缺土地")] LackOfLand,
+    [Description("缺水")] LackOfWater,
+    [Description("缺技术")] LackOfSkills,
+    [Description("缺劳力")] LackOfLabour,
+    [Description("缺资金")] LackOfFunds,
+    [Description("交通条件落后")] PoorTransport,
+    [Description("自身发展动力不足")] LackOfDrive,
+    [Description("其他")] Other,
+}
+
+public enum HousingSafety
+{
+    [Description("安全")] Safe,
+    [Description("已改造")] Renovated,
+    [Description("已搬迁")] Relocated,
+    [Description("不安全")] Unsafe,
+}
+
+public enum DrinkingWaterSafety
+{
+    [Description("安全")] Safe,
+    [Description("不安全")] Unsafe,
+}

@@ -12,7 +12,13 @@ public sealed record MemberFacts(
     LaborCapacity? LaborCapacity = null,
     WorkStatus? WorkStatus = null,
     People.Sex? Sex = null,
-    DateOnly? BirthDate = null);
+    DateOnly? BirthDate = null,
+    bool? MedicalInsurance = null,
+    bool? PensionInsurance = null,
+    bool? MinimumLivingAllowance = null,
+    bool? ExtremePovertySupport = null,
+    string? WorkPlace = null,
+    int? WorkMonths = null);
 
 /// <summary>The fields a member update changes; a null field is left as it was.</summary>
 public sealed record MemberFactChanges(
@@ -26,7 +32,13 @@ public sealed record MemberFactChanges(
     LaborCapacity? LaborCapacity = null,
     WorkStatus? WorkStatus = null,
     People.Sex? Sex = null,
-    DateOnly? BirthDate = null)
+    DateOnly? BirthDate = null,
+    bool? MedicalInsurance = null,
+    bool? PensionInsurance = null,
+    bool? MinimumLivingAllowance = null,
+    bool? ExtremePovertySupport = null,
+    string? WorkPlace = null,
+    int? WorkMonths = null)
 {
     public bool ChangesNothing() => this == new MemberFactChanges();
 
@@ -43,6 +55,12 @@ public sealed record MemberFactChanges(
         WorkStatus = WorkStatus ?? facts.WorkStatus,
         Sex = Sex ?? facts.Sex,
         BirthDate = BirthDate ?? facts.BirthDate,
+        MedicalInsurance = MedicalInsurance ?? facts.MedicalInsurance,
+        PensionInsurance = PensionInsurance ?? facts.PensionInsurance,
+        MinimumLivingAllowance = MinimumLivingAllowance ?? facts.MinimumLivingAllowance,
+        ExtremePovertySupport = ExtremePovertySupport ?? facts.ExtremePovertySupport,
+        WorkPlace = WorkPlace ?? facts.WorkPlace,
+        WorkMonths = WorkMonths ?? facts.WorkMonths,
     };
 
     /// <summary>Only the fields that really differ from what is on record.</summary>
@@ -57,8 +75,15 @@ public sealed record MemberFactChanges(
         LaborCapacity is not null && LaborCapacity != facts.LaborCapacity ? LaborCapacity : null,
         WorkStatus is not null && WorkStatus != facts.WorkStatus ? WorkStatus : null,
         Sex is not null && Sex != facts.Sex ? Sex : null,
-        BirthDate is not null && BirthDate != facts.BirthDate ? BirthDate : null);
+        BirthDate is not null && BirthDate != facts.BirthDate ? BirthDate : null,
+        MedicalInsurance is not null && MedicalInsurance != facts.MedicalInsurance ? MedicalInsurance : null,
+        PensionInsurance is not null && PensionInsurance != facts.PensionInsurance ? PensionInsurance : null,
+        MinimumLivingAllowance is not null && MinimumLivingAllowance != facts.MinimumLivingAllowance ? MinimumLivingAllowance : null,
+        ExtremePovertySupport is not null && ExtremePovertySupport != facts.ExtremePovertySupport ? ExtremePovertySupport : null,
+        WorkPlace is not null && WorkPlace != facts.WorkPlace ? WorkPlace : null,
+        WorkMonths is not null && WorkMonths != facts.WorkMonths ? WorkMonths : null);
 
     public static MemberFactChanges From(MemberFacts facts) => new(facts.Name, facts.IdNumber, facts.Relation, facts.Phone, facts.SchoolStatus,
-        facts.Health, facts.Disability, facts.LaborCapacity, facts.WorkStatus, facts.Sex, facts.BirthDate);
+        facts.Health, facts.Disability, facts.LaborCapacity, facts.WorkStatus, facts.Sex, facts.BirthDate, facts.MedicalInsurance,
+        facts.PensionInsurance, facts.MinimumLivingAllowance, facts.ExtremePovertySupport, facts.WorkPlace, facts.WorkMonths);
 }

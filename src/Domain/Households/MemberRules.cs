@@ -26,7 +26,9 @@ public static class MemberRules
             Name = facts.Name?.Trim() ?? "",
             IdNumber = facts.IdNumber?.Trim().ToUpperInvariant() ?? "",
             Phone = Text.Clean(PhoneNumber.Normalize(facts.Phone)),
+            WorkPlace = Text.Clean(facts.WorkPlace),
         };
+        CheckWork(errors, prefix, normalized.WorkPlace, normalized.WorkMonths);
         if (PersonName.Check(facts.Name) is { } nameCode)
             errors.Add($"{prefix}name", nameCode, "A name has 1 to 30 characters and no digits.");
         var (id, idCode, idMessage) = ResidentIdNumber.Parse(facts.IdNumber, now);
@@ -42,6 +44,13 @@ public static class MemberRules
                 errors.Add($"{prefix}birthDate", "member.birth-date.mismatch", "The birth date differs from the one encoded in the ID number.");
         }
         return normalized;
+    }
+
+    /// <summary>Where a member works away and for how many months of the year (务工地点、务工时间).</summary>
+    public static void CheckWork(Errors errors, string prefix, string? workPlace, int? workMonths)
+    {
+        Text.Optional(errors, $"{prefix}workPlace", workPlace, 100);
+        if (workMonths is < 0 or > 12) errors.Add($"{prefix}workMonths", "member.work-months.range", "workMonths lies between 0 and 12.");
     }
 
     public static void CheckRelation(Errors errors, string prefix, Relation relation, Sex sex, Sex? headSex)

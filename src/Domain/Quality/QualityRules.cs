@@ -13,7 +13,7 @@ public static class QualityRules
     private static readonly SchoolStatus[] InSchool = [SchoolStatus.Primary, SchoolStatus.JuniorSecondary, SchoolStatus.SeniorSecondary, SchoolStatus.Vocational];
     private static readonly LaborCapacity[] AbleToWork = [LaborCapacity.Skilled, LaborCapacity.Ordinary, LaborCapacity.Weak];
 
-    public static RuleSet Current { get; } = new(1,
+    public static RuleSet Current { get; } = new(2,
     [
         PersonRule("person.id-number.invalid", Severity.Error, "身份证号码校验位、出生日期或地区码错误", "ID number fails its check digit, birth date or region code",
             (m, c) => ResidentIdNumber.Parse(m.Facts.IdNumber, Noon(c.Today)).Code is { } code ? code : null),
@@ -39,6 +39,16 @@ public static class QualityRules
         new("person.dead-with-later-facts", Severity.Error, "已标注死亡的成员仍有死亡日期之后的信息", "A member removed as dead has facts dated after the death",
             (h, _) => h.FormerMembers.Where(f => f.Reason == DecreaseReason.Death && f.LastFactOn > f.EffectiveDate)
                 .Select(f => new Finding("person.dead-with-later-facts", h.Id, f.MemberId, $"died {f.EffectiveDate:yyyy-MM-dd}, fact {f.LastFactOn:yyyy-MM-dd}"))),
+        PersonRule("person.work-away.local-farming", Severity.Warning, "有外出务工地点或月数但务工状况为本地务农",
+            "A member with a place or months of work away is recorded as farming locally",
+            (m, _) => m.Facts.WorkStatus == WorkStatus.LocalFarming && (m.Facts.WorkPlace is not null || m.Facts.WorkMonths > 0)
+                ? $"{m.Facts.WorkPlace}, {m.Facts.WorkMonths} months" : null),
+        new("person.minimum-living-allowance.income-above-line", Severity.Warning, "享受低保但家庭人均纯收入不低于当年贫困线",
+            "A member receives the minimum living allowance while the household's per-capita net income is not under the year's poverty line",
+            (h, c) => h.LatestIncome() is { } i && c.Lines(h.VillageCode, i.Year) is { } line && i.PerCapitaNet >= line.PovertyLine
+                ? h.Members.Where(m => m.Facts.MinimumLivingAllowance == true)
+                    .Select(m => new Finding("person.minimum-living-allowance.income-above-line", h.Id, m.MemberId, $"{i.Year}: {i.PerCapitaNet} >= {line.PovertyLine}"))
+                : []),
         new("household.head.missing", Severity.Error, "家庭没有户主", "The household has no head",
             (h, _) => h.FindHead() is null ? [new Finding("household.head.missing", h.Id, null, "")] : []),
         new("household.head.several", Severity.Error, "家庭有多个户主", "The household has more than one head",

@@ -18,6 +18,10 @@ public static class EventSummaries
         MemberFactsChanged e => ($"成员信息变更：{string.Join("、", Changed(e.Changes))}", $"Member facts changed: {string.Join(", ", Changed(e.Changes))}"),
         IncomeAssessed e => ($"{e.Year}年收入核定：人均纯收入{e.PerCapita}元，人均可支配收入{e.PerCapitaDisposable ?? e.PerCapita}元",
             $"{e.Year} income assessed: {e.PerCapita} yuan net and {e.PerCapitaDisposable ?? e.PerCapita} yuan disposable per capita"),
+        HouseholdFactsRecorded e => ($"户情况：致贫原因{string.Join("、", e.PovertyCauses.Select(c => Zh(c)))}" +
+                (e.HousingSafety is { } h ? $"，住房{Zh(h)}" : "") + (e.DrinkingWaterSafety is { } w ? $"，饮水{Zh(w)}" : ""),
+            $"Household facts: causes {string.Join(", ", e.PovertyCauses)}" + (e.HousingSafety is { } hs ? $", housing {hs}" : "")
+                + (e.DrinkingWaterSafety is { } ws ? $", water {ws}" : "")),
         IncomeVerified e => ($"镇乡政府核实{e.Year}年收入", $"{e.Year} income verified by the town"),
         GuaranteeCertified e => ($"{Zh(e.Kind)}认证为{Zh(e.Status)}", $"{e.Kind} guarantee certified {e.Status}"),
         RisksRecorded e => ($"风险：{string.Join("、", e.Risks.Select(r => Zh(r)))}", $"Risks recorded: {string.Join(", ", e.Risks)}"),

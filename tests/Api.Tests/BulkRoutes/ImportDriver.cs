@@ -14,12 +14,14 @@ namespace Registry.Api.Tests.BulkRoutes;
 public static class ImportDriver
 {
     public static readonly string[] ChineseHeaders =
-        ["户编号", "村代码", "村民小组", "住址", "户状态", "识别年度", "脱贫年度", "登记日期", "姓名", "身份证号", "与户主关系", "联系电话", "在校生状况", "健康状况", "残疾状况", "劳动技能", "务工状况"];
+        ["户编号", "村代码", "村民小组", "住址", "户状态", "识别年度", "脱贫年度", "登记日期", "姓名", "身份证号", "与户主关系", "联系电话", "在校生状况", "健康状况", "残疾状况", "劳动技能", "务工状况",
+            "参加医疗保险", "参加养老保险", "享受低保", "特困供养", "务工地点", "务工时间（月）", "致贫原因", "住房安全", "饮水安全"];
 
     public static readonly string[] EnglishHeaders =
     [
         "householdKey", "villageCode", "groupName", "address", "status", "identifiedYear", "exitYear", "registeredOn", "name", "idNumber", "relation",
-        "phone", "schoolStatus", "health", "disability", "laborCapacity", "workStatus",
+        "phone", "schoolStatus", "health", "disability", "laborCapacity", "workStatus", "medicalInsurance", "pensionInsurance",
+        "minimumLivingAllowance", "extremePovertySupport", "workPlace", "workMonths", "povertyCauses", "housingSafety", "drinkingWaterSafety",
     ];
 
     public static byte[] Csv(IEnumerable<string?[]> rows, string[]? headers = null)

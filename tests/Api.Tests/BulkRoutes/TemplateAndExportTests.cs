@@ -9,6 +9,8 @@ namespace Registry.Api.Tests.BulkRoutes;
 [Collection(ApiCollection.Name)]
 public sealed class TemplateAndExportTests(AppFixture app)
 {
+    private static readonly string[] ExportHeaders = ["户ID", .. ImportDriver.ChineseHeaders[1..], "监测对象类别", "标识"];
+
     private static List<string?[]> ReadXlsx(byte[] content, string? sheet = null) =>
         new MemoryStream(content).Query(useHeaderRow: false, sheetName: sheet)
             .Cast<IDictionary<string, object?>>()
@@ -69,7 +71,7 @@ public sealed class TemplateAndExportTests(AppFixture app)
         await csv.ShouldBe(HttpStatusCode.OK);
         csv.Content.Headers.ContentDisposition!.FileName!.Trim('"').ShouldBe($"households-{town}.csv");
         var lines = ReadCsv(await csv.Content.ReadAsByteArrayAsync());
-        lines[0].ShouldBe(["户ID", .. ImportDriver.ChineseHeaders[1..], "监测对象类别", "标识"]);
+        lines[0].ShouldBe(ExportHeaders);
         lines.Count.ShouldBe(1 + 4);
         var rows = lines.Skip(1).ToList();
         rows.Select(r => r[9]).ShouldBe([first.HeadId, first.SpouseId, second.HeadId, second.SpouseId], ignoreOrder: true);
@@ -80,7 +82,7 @@ public sealed class TemplateAndExportTests(AppFixture app)
         head[5].ShouldBe("2015");
         head[6].ShouldBe("2018");
         head[10].ShouldBe("户主");
-        head[17].ShouldBe("非监测对象");
+        head[Array.IndexOf(ExportHeaders, "监测对象类别")].ShouldBe("非监测对象");
         var reads = await (await app.Client(Role.Inspector, town).GetAsync($"/api/audit/sensitive-reads?household={first.Id}")).ShouldBe(HttpStatusCode.OK);
         reads["items"]!.AsArray().Select(r => r!["purpose"]!.GetValue<string>()).ShouldContain("export");
 

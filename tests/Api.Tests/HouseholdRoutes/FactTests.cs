@@ -87,4 +87,77 @@ public sealed class FactTests(AppFixture app)
         var document = await (await team.GetAsync($"/api/households/{household.Id}")).Json();
         document["assistance"]![0]!["description"]!.GetValue<string>().ShouldBe("发放鸡苗200只");
     }
+
+    [Fact]
+    public async Task Household_facts_and_the_new_member_facts_are_recorded_and_read_back()
+    {
+        var (_, village) = await app.NewVillage();
+        var clerk = app.Client(Role.VillageClerk, village);
+        var household = await Sample.Register(clerk, village, status: "Unregistered");
+        var url = $"/api/households/{household.Id}/facts";
+        await (await clerk.PutAsJsonAsync(url, new { povertyCauses = new[] { "Illness", "LackOfSkills" }, housingSafety = "Renovated",
+            drinkingWaterSafety = "Safe", reason = "信息采集" })).ShouldBe(HttpStatusCode.OK);
+        await (await clerk.PutAsJsonAsync(url, new { povertyCauses = new[] { "Illness", "Disaster", "LackOfLand", "Other" }, reason = "x" }))
+            .ShouldBe(HttpStatusCode.BadRequest, "household.poverty-causes.count");
+        await (await clerk.PutAsJsonAsync(url, new { povertyCauses = new[] { "Flood" }, reason = "x" })).ShouldBe(HttpStatusCode.BadRequest, "request.enum.unknown");
+        await (await app.Client(Role.HousingDept, AppFixture.District).PutAsJsonAsync(url, new { povertyCauses = new[] { "Illness" }, reason = "x" }))
+            .ShouldBe(HttpStatusCode.Forbidden, "auth.role-not-allowed");
+
+        var head = household.Document.MemberId(household.HeadId);
+        await (await clerk.Patch($"/api/households/{household.Id}/members/{head}", new
+        {
+            medicalInsurance = true, pensionInsurance = false, minimumLivingAllowance = true, workPlace = "广东省东莞市", workMonths = 9,
+            workStatus = "MigrantOutOfProvince", reason = "信息采集",
+        })).ShouldBe(HttpStatusCode.OK);
+        await (await clerk.Patch($"/api/households/{household.Id}/members/{head}", new { workMonths = 13, reason = "x" }))
+            .ShouldBe(HttpStatusCode.BadRequest, "member.work-months.range");
+
+        var document = await (await clerk.GetAsync($"/api/households/{household.Id}")).Json();
+        document["facts"]!["povertyCauses"]!.AsArray().Select(c => c!.GetValue<string>()).ShouldBe(["Illness", "LackOfSkills"]);
+        document["facts"]!["housingSafety"]!.GetValue<string>().ShouldBe("Renovated");
+        var member = document["members"]!.AsArray().Single(m => m!["memberId"]!.GetValue<Guid>() == head)!;
+        member["medicalInsurance"]!.GetValue<bool>().ShouldBeTrue();
+        member["pensionInsurance"]!.GetValue<bool>().ShouldBeFalse();
+        member["minimumLivingAllowance"]!.GetValue<bool>().ShouldBeTrue();
+        member["extremePovertySupport"].ShouldBeNull();
+        member["workPlace"]!.GetValue<string>().ShouldBe("广东省东莞市");
+        member["workMonths"]!.GetValue<int>().ShouldBe(9);
+
+        var reference = await (await clerk.GetAsync("/api/reference")).Json();
+        reference["enums"]!["PovertyCause"]!.AsArray().Single(v => v!["value"]!.GetValue<string>() == "LackOfDrive")!["label"]!.GetValue<string>()
+            .ShouldBe("自身发展动力不足");
+    }
+
+    [Fact]
+    public async Task An_import_carries_the_new_member_and_household_facts_and_the_export_gives_them_back()
+    {
+        var (town, village) = await app.NewVillage();
+        var officer = app.Client(Role.TownOfficer, town);
+        var head = People.IdNumber(true);
+        var csv = BulkRoutes.ImportDriver.Csv(
+        [
+            ["1", village, null, null, "非建档立卡户", null, null, null, "王大山", head, "户主", null, null, null, null, null, "省外务工",
+                "是", "否", "是", "否", "广东省东莞市", "9", "因病、缺技术", "已改造", "安全"],
+        ]);
+        var (import, _) = await BulkRoutes.ImportDriver.Run(app, officer, csv, "facts.csv");
+        BulkRoutes.ImportDriver.Verdicts(import).ShouldBe(["2 applied"]);
+        var id = BulkRoutes.ImportDriver.HouseholdId(import, 2);
+        var document = await (await officer.GetAsync($"/api/households/{id}")).Json();
+        document["facts"]!["povertyCauses"]!.AsArray().Select(c => c!.GetValue<string>()).ShouldBe(["Illness", "LackOfSkills"]);
+        document["members"]![0]!["minimumLivingAllowance"]!.GetValue<bool>().ShouldBeTrue();
+        document["members"]![0]!["workMonths"]!.GetValue<int>().ShouldBe(9);
+
+        var export = await officer.GetAsync($"/api/households/export?org={village}&format=csv");
+        var text = System.Text.Encoding.UTF8.GetString(await export.Content.ReadAsByteArrayAsync());
+        text.ShouldContain("是,否,是,否,广东省东莞市,9,因病、缺技术,已改造,安全");
+
+        var bad = BulkRoutes.ImportDriver.Csv(
+        [
+            ["2", village, null, null, "非建档立卡户", null, null, null, "李四", People.IdNumber(true), "户主", null, null, null, null, null, null,
+                "也许", null, null, null, null, "十", "因病、因病", null, null],
+        ]);
+        var (rejected, _) = await BulkRoutes.ImportDriver.Run(app, officer, bad, "bad.csv");
+        BulkRoutes.ImportDriver.Verdicts(rejected).ShouldBe(
+            ["2 rejected | 2 参加医疗保险 import.boolean.invalid | 2 务工时间（月） import.number.invalid | 2 致贫原因 household.poverty-causes.repeated"]);
+    }
 }

@@ -180,4 +180,24 @@ public class PersonRuleSpecs
         Findings(Given(A.Registered() with { Members = [A.Head, new(A.SpouseId, A.SpouseFacts with { Phone = A.HeadFacts.Phone }), A.Son] }, A.Income(5000)),
                 Other())
             .ShouldBeEmpty();
+
+    // ---- work away and social assistance
+
+    [Fact]
+    public void Work_away_recorded_as_local_farming_is_found() =>
+        Findings(WithSon(A.SonFacts with { WorkStatus = WorkStatus.LocalFarming, WorkPlace = "广东省东莞市", WorkMonths = 9 }))
+            .ShouldBe([Of("person.work-away.local-farming", A.SonId)]);
+
+    [Fact]
+    public void Work_away_recorded_as_migrant_work_is_not_found() =>
+        Findings(WithSon(A.SonFacts with { WorkStatus = WorkStatus.MigrantOutOfProvince, WorkPlace = "广东省东莞市", WorkMonths = 9 })).ShouldBeEmpty();
+
+    [Fact]
+    public void The_minimum_living_allowance_with_income_at_the_poverty_line_is_found() =>
+        Findings(WithSon(A.SonFacts with { MinimumLivingAllowance = true })).ShouldBe([Of("person.minimum-living-allowance.income-above-line", A.SonId)]);
+
+    [Fact]
+    public void The_minimum_living_allowance_with_income_under_the_poverty_line_is_not_found() =>
+        Findings(Given(A.Registered(), A.Income(3500), new MemberFactsChanged(A.SonId, new MemberFactChanges(MinimumLivingAllowance: true), D(2020, 6, 1))))
+            .Where(f => f.Rule == "person.minimum-living-allowance.income-above-line").ShouldBeEmpty();
 }

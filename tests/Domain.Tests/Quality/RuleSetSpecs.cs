@@ -8,10 +8,10 @@ public class RuleSetSpecs
     private static readonly RuleSet Rules = QualityRules.Current;
 
     [Fact]
-    public void The_current_rule_set_is_version_1_with_23_rules()
+    public void The_current_rule_set_is_version_2_with_25_rules()
     {
-        Rules.Version.ShouldBe(1);
-        Rules.Rules.Count.ShouldBe(23);
+        Rules.Version.ShouldBe(2);
+        Rules.Rules.Count.ShouldBe(25);
     }
 
     [Fact]

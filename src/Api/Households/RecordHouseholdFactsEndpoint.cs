@@ -1,0 +1,19 @@
+using Registry.Api.Infrastructure;
+using Registry.Domain.Access;
+using Registry.Domain.Households;
+using Wolverine.Http;
+
+namespace Registry.Api.Households;
+
+public sealed record RecordHouseholdFactsRequest(IReadOnlyList<PovertyCause>? PovertyCauses, HousingSafety? HousingSafety,
+    DrinkingWaterSafety? DrinkingWaterSafety, string? Reason, DateOnly? RecordedOn);
+
+/// <summary>Causes of poverty (the main one first), housing and drinking-water safety, as information collection records them.</summary>
+public static class RecordHouseholdFactsEndpoint
+{
+    [WolverinePut("/api/households/{id}/facts")]
+    public static Task<IResult> Put(Guid id, RecordHouseholdFactsRequest request, HttpContext http, HouseholdWrites households) =>
+        households.Change(http, id, Permission.RecordHouseholdFacts,
+            c => Task.FromResult(RecordHouseholdFactsDecision.Decide(new RecordHouseholdFacts(request.PovertyCauses, request.HousingSafety,
+                request.DrinkingWaterSafety, request.Reason, request.RecordedOn), c.State, c.Now)), reason: request.Reason);
+}
