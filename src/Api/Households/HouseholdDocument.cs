@@ -86,6 +86,7 @@ public sealed record HouseholdDocument(
     IReadOnlyList<AssistanceMeasure> Assistance,
     IReadOnlyList<OpenProcedureView> OpenProcedures,
     HouseholdFacts? Facts,
+    Guid? MergedInto,
     long Version)
 {
     /// <summary>Masked views show the last 4 characters of an ID number and the age, never the birth date that would rebuild it.</summary>
@@ -116,6 +117,7 @@ public sealed record HouseholdDocument(
                     next is null ? [] : AccessPolicy.RolesAt(next.Level));
             }).ToList(),
             h.Facts,
+            h.MergedInto,
             version);
     }
 }

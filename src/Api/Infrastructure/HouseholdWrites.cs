@@ -11,6 +11,8 @@ public sealed record HouseholdCommandContext(Household State, Actor Actor, DateT
 
 public sealed record VersionResponse(Guid Id, long Version);
 
+public sealed record OtherHousehold(JasperFx.Events.IEventStream<HouseholdDetails> Stream, HouseholdDetails Details);
+
 /// <summary>Writes to one household's stream: load the snapshot, check jurisdiction, decide, append stamped events.</summary>
 public sealed class HouseholdWrites(Writes writes)
 {
@@ -53,6 +55,33 @@ public sealed class HouseholdWrites(Writes writes)
             var version = current + events.Length;
             return new WriteOutcome(status, body?.Invoke(version) ?? new VersionResponse(householdId, version), version);
         });
+
+    /// <summary>Starts a second household's stream in the same transaction as the write it belongs to (a split).</summary>
+    public void Start(HttpContext http, Guid householdId, string villageCode, object[] events, Actor actor, string? reason)
+    {
+        Session.Events.StartStream<HouseholdDetails>(householdId, events);
+        EventStamper.Stamp(Session, householdId, villageCode, 0, null, events.Length, actor, reason, http);
+    }
+
+    /// <summary>
+    /// Loads a second household for writing in the same transaction (a merge): unknown or outside the actor's unit answers as
+    /// unknown, and a concurrent change to it fails the whole write.
+    /// </summary>
+    public async Task<OtherHousehold> Other(HttpContext http, Guid householdId, Actor actor, string field)
+    {
+        var stream = householdId == Guid.Empty ? null : await Session.Events.FetchForWriting<HouseholdDetails>(householdId, http.RequestAborted);
+        var aggregate = actor.Visible(stream?.Aggregate, h => h.VillageCode, "household.not-found", $"No household with this id ({field}).");
+        return new OtherHousehold(stream!, aggregate);
+    }
+
+    /// <returns>The second household's version after the append.</returns>
+    public long Append(HttpContext http, OtherHousehold other, object[] events, Actor actor, string? reason)
+    {
+        var before = other.Stream.CurrentVersion ?? 0;
+        other.Stream.AppendMany(events);
+        EventStamper.Stamp(Session, other.Details.Id, other.Details.VillageCode, before, other.Details.LastHash, events.Length, actor, reason, http);
+        return before + events.Length;
+    }
 
     /// <summary>ID numbers among <paramref name="idNumbers"/> that belong to a household other than <paramref name="householdId"/>.</summary>
     public Task<IReadOnlySet<string>> ClaimedElsewhere(IEnumerable<string?> idNumbers, Guid householdId, CancellationToken ct) =>

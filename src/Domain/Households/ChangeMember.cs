@@ -19,6 +19,8 @@ public static class ChangeMemberDecision
         var after = MemberRules.Check(errors, "", command.Changes.ApplyTo(member.Facts), now, headSex);
         if (after.Relation == Relation.Head && otherHead is not null)
             errors.Add("relation", "household.head.exactly-one", "The household already has a head.");
+        if (member.Facts.Relation == Relation.Head && after.Relation != Relation.Head)
+            errors.Add("relation", "household.head.required", "The head stays the head until another member becomes head (户主变更).");
         if (state.Members.Any(m => m.MemberId != member.MemberId && m.Facts.IdNumber == after.IdNumber))
             errors.Add("idNumber", "member.id-number.duplicate", "Another member of the household has this ID number.");
         errors.ThrowIfAny();

@@ -22,7 +22,8 @@ public sealed partial record Household(
     ImmutableList<AssistanceMeasure> Assistance,
     ImmutableList<OpenProcedure> OpenProcedures,
     DateOnly? LastVisitedOn = null,
-    HouseholdFacts? Facts = null)
+    HouseholdFacts? Facts = null,
+    Guid? MergedInto = null)
 {
     public static readonly ImmutableDictionary<GuaranteeKind, GuaranteeStatus> NoGuarantees =
         Enum.GetValues<GuaranteeKind>().ToImmutableDictionary(k => k, _ => GuaranteeStatus.Unknown);
@@ -49,6 +50,7 @@ public sealed partial record Household(
     public static Household? Evolve(Household? state, object @event) => (state, @event) switch
     {
         (_, HouseholdRegistered e) => Create(e),
+        (_, HouseholdSplitFrom e) => Create(e),
         (null, _) => null,
         (not null, MemberJoined e) => state.Apply(e),
         (not null, MemberLeft e) => state.Apply(e),
@@ -59,10 +61,28 @@ public sealed partial record Household(
         (not null, RisksRecorded e) => state.Apply(e),
         (not null, AssistanceRecorded e) => state.Apply(e),
         (not null, HouseholdCorrected e) => state.Apply(e),
+        (not null, HeadChanged e) => state.Apply(e),
+        (not null, MembersSplitOff e) => state.MoveOut(e.MemberIds, e.EffectiveDate, "分户"),
+        (not null, HouseholdMergedIn e) => state with
+        {
+            Members = state.Members.AddRange(e.Members.Select(m => new Member(m.MemberId, m.Facts, e.EffectiveDate))),
+        },
+        (not null, HouseholdMergedInto e) => state.MoveOut(e.MemberIds, e.EffectiveDate, "合户") with
+        {
+            Status = HouseholdStatus.Merged, MergedInto = e.IntoHouseholdId,
+        },
         (not null, HouseholdFactsRecorded e) => state with { Facts = new HouseholdFacts(e.PovertyCauses, e.HousingSafety, e.DrinkingWaterSafety) },
         (not null, HouseholdVisited e) => state with { LastVisitedOn = state.LastVisitedOn > e.VisitedOn ? state.LastVisitedOn : e.VisitedOn },
         (not null, _) => state.EvolveProcedures(@event),
     };
+
+    /// <summary>A household formed by a split: its members keep their ids and facts and count from the split's date.</summary>
+    public static Household Create(HouseholdSplitFrom e) => Create(new HouseholdRegistered(e.HouseholdId, e.VillageCode, e.GroupName, e.Address, e.Status,
+        e.IdentifiedYear, e.ExitYear, e.EffectiveDate, e.Members));
+
+    /// <summary>Members who moved to another household (split or merge) become former members here.</summary>
+    public Household MoveOut(IReadOnlyList<Guid> memberIds, DateOnly effective, string note) =>
+        memberIds.Aggregate(this, (h, id) => h.Apply(new MemberLeft(id, DecreaseReason.MovedOut, effective, note)));
 
     public Member? FindMember(Guid memberId) => Members.FirstOrDefault(m => m.MemberId == memberId);
 
@@ -84,6 +104,13 @@ public sealed partial record Household(
                 member.Since)),
         }
         : this;
+
+    public Household Apply(HeadChanged e) => this with
+    {
+        Members = Members.Select(m => m.MemberId == e.HeadMemberId ? m with { Facts = m.Facts with { Relation = Relation.Head } }
+            : e.Relations.TryGetValue(m.MemberId, out var relation) ? m with { Facts = m.Facts with { Relation = relation } }
+            : m).ToImmutableList(),
+    };
 
     public Household Apply(MemberFactsChanged e) => FindMember(e.MemberId) is { } member
         ? this with { Members = Members.Replace(member, member.Changed(e.Changes, e.EffectiveDate)) }

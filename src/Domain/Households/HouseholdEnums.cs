@@ -8,6 +8,7 @@ public enum HouseholdStatus
     [Description("贫困户")] Poor,
     [Description("脱贫户")] Exited,
     [Description("清退")] Removed,
+    [Description("已合户")] Merged,
 }
 
 public enum HouseholdMark

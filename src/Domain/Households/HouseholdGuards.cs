@@ -8,6 +8,8 @@ public static class HouseholdGuards
     {
         if (state.Status == HouseholdStatus.Removed)
             throw DomainRefusal.Rule("household.removed", "The household was removed (清退); its record is closed.");
+        if (state.Status == HouseholdStatus.Merged)
+            throw DomainRefusal.Rule("household.merged", "The household was merged into another (合户); its record is closed.");
     }
 
     public static string RequireReason(string? reason)

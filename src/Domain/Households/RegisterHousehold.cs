@@ -30,7 +30,7 @@ public static class RegisterHouseholdDecision
         Text.NotInFuture(errors, "registeredOn", command.RegisteredOn, now);
         switch (command.Status)
         {
-            case HouseholdStatus.Removed:
+            case HouseholdStatus.Removed or HouseholdStatus.Merged:
                 errors.Add("status", "household.status.invalid", "A household cannot be registered as removed.");
                 break;
             case HouseholdStatus.Poor when command.IdentifiedYear is null:

@@ -21,6 +21,8 @@ public static class RemoveMemberDecision
             throw DomainRefusal.Rule("member.removal.before-joining", $"The member joined on {member.Since:yyyy-MM-dd}; a decrease cannot predate it.");
         if (state.Members.Count == 1)
             throw DomainRefusal.Rule("household.members.last", "The last member cannot leave; the household would be empty.");
+        if (member.Facts.Relation == Relation.Head)
+            throw DomainRefusal.Rule("household.head.required", "The head cannot leave without a successor; change the head first (户主变更).");
         return [new MemberLeft(command.MemberId, command.Reason, command.EffectiveDate, Text.Clean(command.Note))];
     }
 }

@@ -22,6 +22,13 @@ public static class EventSummaries
                 (e.HousingSafety is { } h ? $"，住房{Zh(h)}" : "") + (e.DrinkingWaterSafety is { } w ? $"，饮水{Zh(w)}" : ""),
             $"Household facts: causes {string.Join(", ", e.PovertyCauses)}" + (e.HousingSafety is { } hs ? $", housing {hs}" : "")
                 + (e.DrinkingWaterSafety is { } ws ? $", water {ws}" : "")),
+        HeadChanged e => ($"户主变更为{e.HeadName}（{e.EffectiveDate:yyyy-MM-dd}），{e.Relations.Count}名成员关系重新认定",
+            $"Head changed to {e.HeadName} ({e.EffectiveDate:yyyy-MM-dd}), {e.Relations.Count} relations restated"),
+        MembersSplitOff e => ($"分户：{e.MemberIds.Count}人分出另立新户（{e.EffectiveDate:yyyy-MM-dd}）",
+            $"Split: {e.MemberIds.Count} members left to form a new household ({e.EffectiveDate:yyyy-MM-dd})"),
+        HouseholdSplitFrom e => ($"分户新立（{Zh(e.Status)}），{e.Members.Count}人", $"Household formed by a split as {e.Status} with {e.Members.Count} members"),
+        HouseholdMergedIn e => ($"合户：并入{e.Members.Count}人（{e.EffectiveDate:yyyy-MM-dd}）", $"Merge: {e.Members.Count} members joined ({e.EffectiveDate:yyyy-MM-dd})"),
+        HouseholdMergedInto e => ($"合户：全部{e.MemberIds.Count}人并入他户，本户注销", $"Merged into another household with all {e.MemberIds.Count} members; closed"),
         IncomeVerified e => ($"镇乡政府核实{e.Year}年收入", $"{e.Year} income verified by the town"),
         GuaranteeCertified e => ($"{Zh(e.Kind)}认证为{Zh(e.Status)}", $"{e.Kind} guarantee certified {e.Status}"),
         RisksRecorded e => ($"风险：{string.Join("、", e.Risks.Select(r => Zh(r)))}", $"Risks recorded: {string.Join(", ", e.Risks)}"),

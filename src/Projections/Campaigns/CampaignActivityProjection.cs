@@ -9,6 +9,8 @@ public sealed partial class CampaignActivityProjection : SingleStreamProjection<
 {
     public static CampaignActivity Create(HouseholdRegistered e) => new(e.HouseholdId, e.VillageCode, false, [], [], []);
 
+    public static CampaignActivity Create(HouseholdSplitFrom e) => new(e.HouseholdId, e.VillageCode, false, [], [], []);
+
     public CampaignActivity Apply(HouseholdVisited e, CampaignActivity a) => a.On(e.VisitedOn);
 
     public CampaignActivity Apply(MemberJoined e, CampaignActivity a) => a.On(e.EffectiveDate);

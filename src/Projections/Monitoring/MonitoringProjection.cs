@@ -7,12 +7,17 @@ namespace Registry.Projections.Monitoring;
 /// <summary>Asynchronous: read by town and district offices for follow-up, never right after one's own write.</summary>
 public sealed partial class MonitoringProjection : SingleStreamProjection<MonitoringRow, Guid>
 {
-    public static MonitoringRow Create(HouseholdRegistered e)
+    public static MonitoringRow Create(HouseholdRegistered e) => New(e.HouseholdId, e.VillageCode, e.Status, e.Members);
+
+    public static MonitoringRow Create(HouseholdSplitFrom e) => New(e.HouseholdId, e.VillageCode, e.Status, e.Members);
+
+    private static MonitoringRow New(Guid id, string villageCode, HouseholdStatus status, IReadOnlyList<RegisteredMember> members)
     {
-        var head = e.Members.FirstOrDefault(m => m.Facts.Relation == Relation.Head);
-        return new MonitoringRow(e.HouseholdId, e.VillageCode, e.Status, head?.MemberId, head?.Facts.Name ?? "", MonitoringKind.None, [], false, 0,
-            null, null, null, null);
+        var head = members.FirstOrDefault(m => m.Facts.Relation == Relation.Head);
+        return new MonitoringRow(id, villageCode, status, head?.MemberId, head?.Facts.Name ?? "", MonitoringKind.None, [], false, 0, null, null, null, null);
     }
+
+    public MonitoringRow Apply(HouseholdMergedInto e, MonitoringRow row) => row with { Status = HouseholdStatus.Merged };
 
     public MonitoringRow Apply(MemberFactsChanged e, MonitoringRow row) => e switch
     {
@@ -20,6 +25,8 @@ public sealed partial class MonitoringProjection : SingleStreamProjection<Monito
         { Changes.Name: { } name } when e.MemberId == row.HeadMemberId => row with { HeadName = name },
         _ => row,
     };
+
+    public MonitoringRow Apply(HeadChanged e, MonitoringRow row) => row with { HeadMemberId = e.HeadMemberId, HeadName = e.HeadName };
 
     public MonitoringRow Apply(RisksRecorded e, MonitoringRow row) => row with
     {

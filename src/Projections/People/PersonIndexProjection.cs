@@ -51,6 +51,25 @@ public sealed partial class PersonIndexProjection : EventProjection
         }
     }
 
+    // A move between households (split or merge) writes the person's entry over, in whichever order the two streams' events
+    // are applied within the transaction; the departure deletes the entry only while it still names the household left.
+    public void Project(IEvent<HouseholdSplitFrom> e, IDocumentOperations ops) => Move(e.Data.Members, e.StreamId, ops);
+
+    public void Project(IEvent<HouseholdMergedIn> e, IDocumentOperations ops) => Move(e.Data.Members, e.StreamId, ops);
+
+    public void Project(IEvent<MembersSplitOff> e, IDocumentOperations ops)
+    {
+        foreach (var memberId in e.Data.MemberIds) ops.DeleteWhere<PersonIndexEntry>(x => x.MemberId == memberId && x.HouseholdId == e.StreamId);
+    }
+
+    public void Project(IEvent<HouseholdMergedInto> e, IDocumentOperations ops) =>
+        ops.DeleteWhere<PersonIndexEntry>(x => x.HouseholdId == e.StreamId);
+
+    private static void Move(IEnumerable<RegisteredMember> members, Guid householdId, IDocumentOperations ops)
+    {
+        foreach (var member in members) ops.Store(new PersonIndexEntry(member.Facts.IdNumber, householdId, member.MemberId, member.Facts.Name));
+    }
+
     public void Project(IEvent<HouseholdRemoved> e, IDocumentOperations ops) =>
         ops.DeleteWhere<PersonIndexEntry>(x => x.HouseholdId == e.StreamId);
 }

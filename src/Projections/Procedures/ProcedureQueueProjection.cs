@@ -10,6 +10,9 @@ public sealed partial class ProcedureQueueProjection : SingleStreamProjection<Pr
     public static ProcedureQueue Create(HouseholdRegistered e) =>
         new(e.HouseholdId, e.VillageCode, e.Members.FirstOrDefault(m => m.Facts.Relation == Relation.Head)?.Facts.Name ?? "", []);
 
+    public static ProcedureQueue Create(HouseholdSplitFrom e) =>
+        new(e.HouseholdId, e.VillageCode, e.Members.FirstOrDefault(m => m.Facts.Relation == Relation.Head)?.Facts.Name ?? "", []);
+
     public ProcedureQueue Apply(ProcedureStarted e, ProcedureQueue queue)
     {
         var first = ProcedureCatalog.Default.Get(e.Kind, e.DefinitionVersion).Steps[0];

@@ -117,6 +117,31 @@ public sealed record RouteCase(string Key, Func<Role, bool> Allowed, Func<Scene,
         }),
         new("PUT /api/households/{id}/guarantees/{kind}", role => AccessPolicy.GuaranteeCertifier.Values.Contains(role),
             (s, role) => Send(HttpMethod.Put, $"/api/households/{s.Household.Id}/guarantees/{KindFor(role)}", new { status = "Resolved" })),
+        Needs("POST /api/households/{id}/head", Permission.RecordHouseholdFacts, async (s, _) =>
+        {
+            var fresh = await s.Fresh();
+            return Json(HttpMethod.Post, $"/api/households/{fresh.Id}/head", new
+            {
+                memberId = fresh.Document.MemberId(fresh.SpouseId), relations = new Dictionary<Guid, string> { [fresh.Document.MemberId(fresh.HeadId)] = "Spouse" },
+                reason = "户主变更",
+            });
+        }),
+        Needs("POST /api/households/{id}/split", Permission.RegisterHousehold, async (s, _) =>
+        {
+            var fresh = await s.Fresh();
+            var spouse = fresh.Document.MemberId(fresh.SpouseId);
+            return Json(HttpMethod.Post, $"/api/households/{fresh.Id}/split", new { memberIds = new[] { spouse }, headMemberId = spouse, reason = "分户" });
+        }),
+        Needs("POST /api/households/{id}/merge", Permission.RegisterHousehold, async (s, _) =>
+        {
+            var into = await s.Fresh();
+            var from = await s.Fresh();
+            return Json(HttpMethod.Post, $"/api/households/{into.Id}/merge", new
+            {
+                fromHouseholdId = from.Id, reason = "合户",
+                relations = new Dictionary<Guid, string> { [from.Document.MemberId(from.HeadId)] = "Son", [from.Document.MemberId(from.SpouseId)] = "DaughterInLaw" },
+            });
+        }),
         Needs("PUT /api/households/{id}/facts", Permission.RecordHouseholdFacts, (s, _) => Send(HttpMethod.Put, $"/api/households/{s.Household.Id}/facts",
             new { povertyCauses = new[] { Enum.GetNames<PovertyCause>()[Random.Shared.Next(12)] }, reason = "信息采集" })),
         Needs("PUT /api/households/{id}/risks", Permission.RecordHouseholdFacts,
