@@ -278,6 +278,8 @@ public class HouseholdEvolveSpecs
         { new HouseholdSplitFrom(A.NewMemberId, A.HouseholdId, A.Village, null, null, HouseholdStatus.Poor, 2016, null, [A.Son], D(2020, 10, 7)), D(2020, 10, 7) },
         { new HouseholdMergedIn(A.NewMemberId, [A.Son], D(2020, 10, 8)), D(2020, 10, 8) },
         { new HouseholdMergedInto(A.NewMemberId, [A.SonId], D(2020, 10, 9)), D(2020, 10, 9) },
+        { new ResponsibleAssigned("刘帮扶", "区农业农村委", null, D(2020, 10, 10)), D(2020, 10, 10) },
+        { new NotEnjoyingPolicyCleared(D(2020, 10, 11)), D(2020, 10, 11) },
         { A.Income(3000, on: D(2020, 1, 5)), D(2020, 1, 5) },
         { new GuaranteeCertified(GuaranteeKind.Water, GuaranteeStatus.Resolved, null, D(2020, 1, 6)), D(2020, 1, 6) },
         { new RisksRecorded([RiskType.Disaster], D(2020, 1, 7)), D(2020, 1, 7) },

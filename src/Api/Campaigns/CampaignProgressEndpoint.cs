@@ -23,6 +23,8 @@ public sealed record VillageProgress(
     int IncomeAssessed,
     int MonitoringIdentified,
     int ListsSigned,
+    int ListsReviewed,
+    int ListsReturned,
     int ProblemsOpen,
     int ProblemsClosed,
     IReadOnlyList<string> Behind);
@@ -48,7 +50,7 @@ public static class CampaignProgressEndpoint
         var activity = (await session.Query<CampaignActivity>().Where(a => a.VillageCode.StartsWith(prefix) && !a.Removed).ToListAsync(ct))
             .ToLookup(a => a.VillageCode);
         var signed = (await session.Query<SubmissionView>().Where(s => s.VillageCode.StartsWith(prefix) && s.Year == year).ToListAsync(ct))
-            .Where(s => s.State.Status == SubmissionStatus.Submitted && s.State.SubmittedOn <= on).ToLookup(s => s.VillageCode);
+            .Where(s => s.State.Status != SubmissionStatus.AwaitingSignatures && s.State.SubmittedOn <= on).ToLookup(s => s.VillageCode);
         var problems = (await session.Query<ProblemView>().Where(p => p.VillageCode.StartsWith(prefix)).ToListAsync(ct))
             .Where(p => p.State.OpenedOn.Year == year || p.Status == ProblemStatus.Open).ToLookup(p => p.VillageCode);
         var collection = campaign.Phases.FirstOrDefault(p => p.Measure == PhaseMeasure.Visited);
@@ -60,7 +62,9 @@ public static class CampaignProgressEndpoint
             var assessed = households.Count(h => h.IncomeYears.Contains(year));
             var open = problems[v.Id].Count(p => p.Status == ProblemStatus.Open);
             var progress = new VillageProgress(v.Id, v.Name, households.Count, visited, assessed,
-                households.Count(h => h.MonitoringIdentifiedOn.Any(d => d.Year == year && d <= on)), signed[v.Id].Count(), open,
+                households.Count(h => h.MonitoringIdentifiedOn.Any(d => d.Year == year && d <= on)), signed[v.Id].Count(),
+                signed[v.Id].Count(s => s.State.Review is { Outcome: ReviewOutcome.Approved } r && r.ReviewedOn <= on),
+                signed[v.Id].Count(s => s.State.Review is { Outcome: ReviewOutcome.Returned } r && r.ReviewedOn <= on), open,
                 problems[v.Id].Count(p => p.Status == ProblemStatus.Resolved), []);
             var behind = campaign.Phases.Where(p => p.To < on && p.Measure is { } m && !Met(m, progress)).Select(p => p.Code).ToList();
             return progress with { Behind = behind };

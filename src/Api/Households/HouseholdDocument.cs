@@ -87,6 +87,7 @@ public sealed record HouseholdDocument(
     IReadOnlyList<OpenProcedureView> OpenProcedures,
     HouseholdFacts? Facts,
     Guid? MergedInto,
+    ResponsibleCadre? Responsible,
     long Version)
 {
     /// <summary>Masked views show the last 4 characters of an ID number and the age, never the birth date that would rebuild it.</summary>
@@ -118,6 +119,7 @@ public sealed record HouseholdDocument(
             }).ToList(),
             h.Facts,
             h.MergedInto,
+            h.Responsible,
             version);
     }
 }

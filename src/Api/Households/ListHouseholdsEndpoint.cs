@@ -33,7 +33,7 @@ public static class ListHouseholdsEndpoint
     public const int MaxPageSize = 200;
 
     [WolverineGet("/api/households")]
-    public static async Task<IResult> Get(string? org, string? status, string? monitoring, string? risk, string? q, string? page,
+    public static async Task<IResult> Get(string? org, string? status, string? monitoring, string? risk, string? q, string? responsible, string? page,
         string? pageSize, HttpContext http, IQuerySession session, SensitiveReads reads)
     {
         var actor = Actor.From(http.User);
@@ -44,6 +44,11 @@ public static class ListHouseholdsEndpoint
         if (Query.Enum<HouseholdStatus>("status", status) is { } s) query = query.Where(h => h.Status == s);
         if (Query.Enum<MonitoringKind>("monitoring", monitoring) is { } m) query = query.Where(h => h.Monitoring == m);
         if (Query.Enum<RiskType>("risk", risk) is { } r) query = query.Where(h => h.Risks.Contains(r));
+        if (Text.Clean(responsible) is { } cadre)
+        {
+            if (cadre.Length > 30) throw DomainRefusal.Invalid("responsible", "query.responsible.too-long", "responsible has at most 30 characters.");
+            query = query.Where(h => h.ResponsibleName == cadre);
+        }
         var idSearch = false;
         if (Text.Clean(q) is { } text)
         {

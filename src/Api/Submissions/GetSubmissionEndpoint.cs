@@ -18,7 +18,7 @@ public sealed record SubmittedHousehold(Guid HouseholdId, string HeadName, long 
     IReadOnlyList<ChangeSinceSigning> Changes);
 
 public sealed record SubmissionDocument(Guid Id, string VillageCode, int Year, ListKind List, SubmissionStatus Status, DateOnly ProposedOn,
-    DateOnly? SubmittedOn, IReadOnlyList<Signature> Signatures, IReadOnlyList<SubmittedHousehold> Households, long Version);
+    DateOnly? SubmittedOn, IReadOnlyList<Signature> Signatures, IReadOnlyList<SubmittedHousehold> Households, SubmissionReviewed? Review, long Version);
 
 /// <summary>The list as signed, each household's signed version, and what changed on it since.</summary>
 public static class GetSubmissionEndpoint
@@ -51,6 +51,6 @@ public static class GetSubmissionEndpoint
             households.Add(new SubmittedHousehold(frozen.HouseholdId, frozen.HeadName, frozen.Version, now, now > frozen.Version, changes));
         }
         return Results.Ok(new SubmissionDocument(view.Id, state.VillageCode, state.Year, state.List, state.Status, state.ProposedOn, state.SubmittedOn,
-            state.Signatures, households, view.Version));
+            state.Signatures, households, state.Review, view.Version));
     }
 }

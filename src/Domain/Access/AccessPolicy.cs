@@ -17,6 +17,7 @@ public static class AccessPolicy
         [Permission.RegisterHousehold] = [Role.VillageClerk, Role.WorkTeam, Role.TownOfficer, Role.DistrictOfficer],
         [Permission.RecordHouseholdFacts] = [Role.VillageClerk, Role.WorkTeam, Role.TownOfficer, Role.DistrictOfficer],
         [Permission.VerifyIncome] = [Role.TownOfficer],
+        [Permission.AssignResponsible] = [.. VillageRoles, Role.TownOfficer],
         [Permission.RecordAssistance] = [Role.WorkTeam, Role.VillageClerk, Role.TownOfficer, Role.DistrictOfficer, .. Departments],
         [Permission.ManageOrgUnits] = [Role.DistrictOfficer],
         [Permission.ManagePolicyLines] = [Role.DistrictOfficer],

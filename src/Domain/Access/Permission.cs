@@ -7,6 +7,7 @@ public enum Permission
     RegisterHousehold,
     RecordHouseholdFacts,
     VerifyIncome,
+    AssignResponsible,
     RecordAssistance,
     ManageOrgUnits,
     ManagePolicyLines,

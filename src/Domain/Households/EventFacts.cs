@@ -20,6 +20,8 @@ public static class EventFacts
         HouseholdVisited e => e.VisitedOn,
         HouseholdFactsRecorded e => e.RecordedOn,
         HeadChanged e => e.EffectiveDate,
+        ResponsibleAssigned e => e.Since,
+        NotEnjoyingPolicyCleared e => e.EffectiveDate,
         MembersSplitOff e => e.EffectiveDate,
         HouseholdSplitFrom e => e.EffectiveDate,
         HouseholdMergedIn e => e.EffectiveDate,

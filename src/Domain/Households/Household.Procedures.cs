@@ -40,6 +40,7 @@ public sealed partial record Household
         RiskEliminated e => this with { Monitoring = Monitoring with { Eliminated = true, EliminatedOn = e.EffectiveDate, LastAssessedOn = e.EffectiveDate } },
         HouseholdRemoved => (this with { Status = HouseholdStatus.Removed }).Unmark(HouseholdMark.NotEnjoyingPolicy),
         NotEnjoyingPolicyFlagged => Mark(HouseholdMark.NotEnjoyingPolicy),
+        NotEnjoyingPolicyCleared => Unmark(HouseholdMark.NotEnjoyingPolicy),
         _ => this,
     };
 

@@ -23,7 +23,8 @@ public sealed partial record Household(
     ImmutableList<OpenProcedure> OpenProcedures,
     DateOnly? LastVisitedOn = null,
     HouseholdFacts? Facts = null,
-    Guid? MergedInto = null)
+    Guid? MergedInto = null,
+    ResponsibleCadre? Responsible = null)
 {
     public static readonly ImmutableDictionary<GuaranteeKind, GuaranteeStatus> NoGuarantees =
         Enum.GetValues<GuaranteeKind>().ToImmutableDictionary(k => k, _ => GuaranteeStatus.Unknown);
@@ -62,6 +63,7 @@ public sealed partial record Household(
         (not null, AssistanceRecorded e) => state.Apply(e),
         (not null, HouseholdCorrected e) => state.Apply(e),
         (not null, HeadChanged e) => state.Apply(e),
+        (not null, ResponsibleAssigned e) => state with { Responsible = new ResponsibleCadre(e.Name, e.Unit, e.Phone, e.Since) },
         (not null, MembersSplitOff e) => state.MoveOut(e.MemberIds, e.EffectiveDate, "分户"),
         (not null, HouseholdMergedIn e) => state with
         {

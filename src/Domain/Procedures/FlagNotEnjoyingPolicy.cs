@@ -23,3 +23,27 @@ public static class FlagNotEnjoyingPolicyDecision
         return [new NotEnjoyingPolicyFlagged(on)];
     }
 }
+
+/// <summary>识别无误: verification found the flagged household eligible after all; the town clears the flag.</summary>
+[EventName("household.not-enjoying-policy-cleared.v1")]
+public sealed record NotEnjoyingPolicyCleared(DateOnly EffectiveDate);
+
+public sealed record ClearNotEnjoyingPolicy(string? Reason, DateOnly? EffectiveDate);
+
+public static class ClearNotEnjoyingPolicyDecision
+{
+    public static object[] Decide(ClearNotEnjoyingPolicy command, Household state, DateTimeOffset now)
+    {
+        HouseholdGuards.EnsureOpen(state);
+        HouseholdGuards.RequireReason(command.Reason);
+        var on = command.EffectiveDate ?? RegistryCalendar.Today(now);
+        var errors = new Errors();
+        Text.NotInFuture(errors, "effectiveDate", on, now);
+        errors.ThrowIfAny();
+        if (!state.Has(HouseholdMark.NotEnjoyingPolicy))
+            throw DomainRefusal.Rule("household.not-flagged", "The household is not flagged as not enjoying policy.");
+        if (state.OpenProcedures.Any(p => p.Kind == ProcedureKind.Removal))
+            throw DomainRefusal.Rule("household.removal-open", "A removal procedure is open; reject it at its step before clearing the flag.");
+        return [new NotEnjoyingPolicyCleared(on)];
+    }
+}

@@ -11,7 +11,7 @@ public sealed record ResolveProblem(ResolutionOutcome Outcome, string? Note);
 public static class ResolveProblemDecision
 {
     /// <summary>Events that change recorded facts; only these can correct a problem.</summary>
-    public static bool IsFactUpdate(object data) => data is MemberJoined or MemberLeft or MemberFactsChanged or IncomeAssessed or HouseholdFactsRecorded or HeadChanged or MembersSplitOff or HouseholdMergedIn or GuaranteeCertified
+    public static bool IsFactUpdate(object data) => data is MemberJoined or MemberLeft or MemberFactsChanged or IncomeAssessed or HouseholdFactsRecorded or HeadChanged or ResponsibleAssigned or MembersSplitOff or HouseholdMergedIn or GuaranteeCertified
         or RisksRecorded or AssistanceRecorded or HouseholdCorrected;
 
     public static object[] Decide(ResolveProblem command, Problem problem, IReadOnlyList<FactRecorded> laterFacts, DateTimeOffset now)

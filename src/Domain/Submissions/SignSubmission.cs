@@ -17,7 +17,7 @@ public static class SignSubmissionDecision
             throw DomainRefusal.Forbidden("submission.signer-role", "Only the village head and the first secretary sign a village's list.");
         if (command.SignerOrg != state.VillageCode)
             throw DomainRefusal.Forbidden("submission.signer-village", $"Only the signers of village {state.VillageCode} sign its list.");
-        if (state.Status == SubmissionStatus.Submitted)
+        if (state.Status != SubmissionStatus.AwaitingSignatures)
             throw DomainRefusal.Rule("submission.already-submitted", "The list was already submitted to the town.");
         if (state.Signatures.Any(s => s.Role == command.SignerRole))
             throw DomainRefusal.Rule("submission.already-signed", $"The {command.SignerRole} has already signed this list.");

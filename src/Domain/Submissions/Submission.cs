@@ -14,7 +14,8 @@ public sealed record Submission(
     DateOnly ProposedOn,
     ImmutableList<Signature> Signatures,
     SubmissionStatus Status,
-    DateOnly? SubmittedOn)
+    DateOnly? SubmittedOn,
+    SubmissionReviewed? Review = null)
 {
     public static Submission Create(SubmissionProposed e) =>
         new(e.SubmissionId, e.VillageCode, e.Year, e.List, e.Households.ToImmutableList(), e.ProposedOn, [], SubmissionStatus.AwaitingSignatures, null);
@@ -28,6 +29,10 @@ public sealed record Submission(
         (_, SubmissionProposed e) => Create(e),
         (not null, SubmissionSigned e) => state.Apply(e),
         (not null, SubmissionSubmitted e) => state.Apply(e),
+        (not null, SubmissionReviewed e) => state with
+        {
+            Review = e, Status = e.Outcome == ReviewOutcome.Approved ? SubmissionStatus.Approved : SubmissionStatus.Returned,
+        },
         _ => state,
     };
 }

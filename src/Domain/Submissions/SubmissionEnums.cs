@@ -13,4 +13,12 @@ public enum SubmissionStatus
 {
     [Description("待签字")] AwaitingSignatures,
     [Description("已报镇扶贫办")] Submitted,
+    [Description("镇审核通过")] Approved,
+    [Description("镇审核退回")] Returned,
+}
+
+public enum ReviewOutcome
+{
+    [Description("审核通过")] Approved,
+    [Description("退回")] Returned,
 }

@@ -15,3 +15,7 @@ public sealed record SubmissionSigned(Role SignerRole, string SignerId, string S
 
 [EventName("submission.submitted.v1")]
 public sealed record SubmissionSubmitted(string TownCode, DateOnly SubmittedOn);
+
+/// <summary>报镇审核: the town office reviewed the signed list.</summary>
+[EventName("submission.reviewed.v1")]
+public sealed record SubmissionReviewed(ReviewOutcome Outcome, string? Note, string ReviewerId, string ReviewerName, DateOnly ReviewedOn);

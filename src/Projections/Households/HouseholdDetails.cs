@@ -19,6 +19,9 @@ public sealed record HouseholdDetails(Guid Id, long Version, Household State, st
 
     public string HeadName => State.FindHead()?.Facts.Name ?? "";
 
+    /// <summary>The responsible cadre's name, for the roster's filter.</summary>
+    public string? ResponsibleName => State.Responsible?.Name;
+
     public IReadOnlyList<string> MemberNames => State.Members.Select(m => m.Facts.Name).ToList();
 
     public IReadOnlyList<string> IdNumbers => State.Members.Select(m => m.Facts.IdNumber).ToList();

@@ -12,6 +12,7 @@ public sealed partial class SubmissionViewProjection : SingleStreamProjection<Su
         IncludeType<SubmissionProposed>();
         IncludeType<SubmissionSigned>();
         IncludeType<SubmissionSubmitted>();
+        IncludeType<SubmissionReviewed>();
     }
 
     public override SubmissionView? Evolve(SubmissionView? snapshot, Guid id, IEvent e) =>

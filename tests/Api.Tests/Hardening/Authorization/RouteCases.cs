@@ -41,6 +41,14 @@ public sealed class Scene(AppFixture app, string town, string village, Registere
         return (await response.ShouldBe(System.Net.HttpStatusCode.Accepted))["importId"]!.GetValue<Guid>();
     }
 
+    public async Task<Guid> SignedSubmission()
+    {
+        var id = await Submission();
+        foreach (var signer in SignSubmissionDecision.Signers)
+            await (await App.Client(signer, Village).PostAsync($"/api/submissions/{id}/signatures", null)).ShouldBe(System.Net.HttpStatusCode.OK);
+        return id;
+    }
+
     public async Task<Guid> Submission()
     {
         var response = await Clerk.PostAsJsonAsync("/api/submissions", new { villageCode = Village, year = 2020, list = "NewPoor", householdIds = new[] { Household.Id } });
@@ -167,6 +175,15 @@ public sealed record RouteCase(string Key, Func<Role, bool> Allowed, Func<Scene,
             var fresh = await s.Fresh("Exited", exitYear: 2019);
             return Json(HttpMethod.Put, $"/api/households/{fresh.Id}/flags/not-enjoying-policy", new { reason = "享受政策核查" });
         }),
+        Needs("POST /api/households/{id}/flags/not-enjoying-policy/clearance", Permission.FlagNotEnjoyingPolicy, async (s, _) =>
+        {
+            var fresh = await s.Fresh("Exited", exitYear: 2019);
+            await (await s.App.Client(Role.TownOfficer, s.Town).PutAsJsonAsync($"/api/households/{fresh.Id}/flags/not-enjoying-policy",
+                new { reason = "享受政策核查" })).ShouldBe(System.Net.HttpStatusCode.OK);
+            return Json(HttpMethod.Post, $"/api/households/{fresh.Id}/flags/not-enjoying-policy/clearance", new { reason = "核查识别无误" });
+        }),
+        Needs("PUT /api/households/{id}/responsible", Permission.AssignResponsible, (s, _) => Send(HttpMethod.Put,
+            $"/api/households/{s.Household.Id}/responsible", new { name = "刘帮扶", unit = $"帮扶单位{Random.Shared.Next(1_000_000)}", reason = "结对帮扶" })),
         Needs("GET /api/procedures", Permission.ReadRegistry, (s, _) => Get($"/api/procedures?org={s.Village}")),
         Needs("GET /api/monitoring", Permission.ReadRegistry, (s, _) => Get($"/api/monitoring?org={s.Village}")),
         Needs("GET /api/audit/changes", Permission.ReadAudit, (s, _) => Get($"/api/audit/changes?org={s.Village}")),
@@ -175,6 +192,8 @@ public sealed record RouteCase(string Key, Func<Role, bool> Allowed, Func<Scene,
         Needs("POST /api/submissions", Permission.ProposeSubmission, (s, _) => Send(HttpMethod.Post, "/api/submissions",
             new { villageCode = s.Village, year = 2020, list = "NewPoor", householdIds = new[] { s.Household.Id } })),
         Needs("GET /api/submissions/{id}", Permission.ReadRegistry, async (s, _) => new HttpRequestMessage(HttpMethod.Get, $"/api/submissions/{await s.Submission()}")),
+        new("POST /api/submissions/{id}/review", role => role == Role.TownOfficer, async (s, _) =>
+            Json(HttpMethod.Post, $"/api/submissions/{await s.SignedSubmission()}/review", new { outcome = "Approved" })),
         new("POST /api/submissions/{id}/signatures", SignSubmissionDecision.Signers.Contains,
             async (s, _) => new HttpRequestMessage(HttpMethod.Post, $"/api/submissions/{await s.Submission()}/signatures")),
         Needs("POST /api/households/{id}/corrections", Permission.RecordHouseholdFacts, (s, _) => Send(HttpMethod.Post,
