@@ -3,6 +3,8 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 source scripts/postgres.sh
+source scripts/browser.sh
+browser_ensure
 # The suite does not need durable writes; the cluster is thrown away.
 export REGISTRY_PG_FSYNC="${REGISTRY_PG_FSYNC:-off}"
 pg_ensure

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Registry.Api.Audit;
 using Registry.Api.Auth;
 using Registry.Api.Bulk;
+using Registry.Api.Console;
 using Registry.Api.Demo;
 using Registry.Api.Hardening;
 using Registry.Api.Liveness;
@@ -56,6 +57,7 @@ builder.Services.AddRegistryOpenApi();
 builder.Services.AddHostedService<ReferenceSeeder>();
 builder.Services.AddDemoData(builder.Configuration);
 builder.Services.AddBulkData();
+builder.Services.AddRegistryConsole();
 
 var app = builder.Build();
 
@@ -73,6 +75,7 @@ app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => fa
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
 app.MapWolverineEndpoints();
+app.MapRegistryConsole();
 
 return await app.RunJasperFxCommands(args);
 

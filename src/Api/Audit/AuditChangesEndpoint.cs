@@ -15,6 +15,13 @@ public static class AuditChangesEndpoint
         string? pageSize, HttpContext http, IQuerySession session)
     {
         var reader = Actor.From(http.User);
+        return Results.Ok(await Find(reader, actor, org, from, to, type, household, page, pageSize, session, http.RequestAborted));
+    }
+
+    /// <summary>The changes a reader may see, filtered and paged: for this route and for the console.</summary>
+    public static async Task<PageOf<AuditEntry>> Find(Actor reader, string? actor, string? org, string? from, string? to, string? type, string? household,
+        string? page, string? pageSize, IQuerySession session, CancellationToken ct)
+    {
         reader.Require(Permission.ReadAudit);
         var prefix = Units.Prefix(reader, org);
         var (pageNumber, size) = Paging.Parse(page, pageSize, 500);
@@ -24,6 +31,6 @@ public static class AuditChangesEndpoint
         if (Query.Instant("to", to) is { } t) query = query.Where(a => a.RecordedAt <= t);
         if (Text.Clean(type) is { } eventType) query = query.Where(a => a.EventType == eventType);
         if (Query.Id("household", household) is { } streamId) query = query.Where(a => a.StreamId == streamId);
-        return Results.Ok(await PagedQuery.Page(query, q => q.OrderByDescending(a => a.Sequence), pageNumber, size, http.RequestAborted));
+        return await PagedQuery.Page(query, q => q.OrderByDescending(a => a.Sequence), pageNumber, size, ct);
     }
 }

@@ -34,6 +34,13 @@ public static class AuthSetup
                 };
                 jwt.Events = new JwtBearerEvents
                 {
+                    // The console carries the bearer token in its cookie; the API reads only the Authorization header.
+                    OnMessageReceived = context =>
+                    {
+                        if (Console.ConsoleSetup.IsConsole(context.Request) && context.Request.Cookies.TryGetValue(Console.ConsoleSetup.CookieName, out var token))
+                            context.Token = token;
+                        return Task.CompletedTask;
+                    },
                     OnTokenValidated = context =>
                     {
                         if (TokenClaims.Check(context.Principal!) is { } refused) context.Fail(refused);
@@ -42,6 +49,12 @@ public static class AuthSetup
                     OnChallenge = async context =>
                     {
                         context.HandleResponse();
+                        if (Console.ConsoleSetup.IsConsole(context.Request))
+                        {
+                            Console.ConsoleSetup.ClearToken(context.Response, context.Request.IsHttps);
+                            context.Response.Redirect($"{Console.ConsoleSetup.Path}/sign-in");
+                            return;
+                        }
                         var (code, detail) = context.AuthenticateFailure switch
                         {
                             SecurityTokenExpiredException => ("auth.token-expired", "The bearer token has expired."),

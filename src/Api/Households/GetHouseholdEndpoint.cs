@@ -31,7 +31,8 @@ public static class GetHouseholdEndpoint
         return Results.Ok(HouseholdDocument.From(state, at, unmasked, ProcedureCatalog.Default, RegistryCalendar.Today(clock.GetUtcNow())));
     }
 
-    private static async Task<(Household State, long Version)> Replay(IQuerySession session, HouseholdDetails current, string? asOf,
+    /// <summary>The household now, or replayed to one of the three points a reader may ask for (only one at a time).</summary>
+    public static async Task<(Household State, long Version)> Replay(IQuerySession session, HouseholdDetails current, string? asOf,
         string? effectiveOn, string? version, CancellationToken ct)
     {
         var given = new[] { asOf, effectiveOn, version }.Count(v => !string.IsNullOrEmpty(v));

@@ -15,7 +15,13 @@ public static class MonitoringEndpoint
     public static async Task<IResult> Get(string? org, string? risk, string? eliminated, string? kind, string? page, string? pageSize, HttpContext http,
         IQuerySession session)
     {
-        var actor = Actor.From(http.User);
+        return Results.Ok(await Find(Actor.From(http.User), org, risk, eliminated, kind, page, pageSize, session, http.RequestAborted));
+    }
+
+    /// <summary>The monitored households a reader may see, filtered and paged: for this route and for the console.</summary>
+    public static async Task<PageOf<MonitoringRow>> Find(Actor actor, string? org, string? risk, string? eliminated, string? kind, string? page,
+        string? pageSize, IQuerySession session, CancellationToken ct)
+    {
         actor.Require(Permission.ReadRegistry);
         var prefix = Units.Prefix(actor, org);
         var (pageNumber, size) = Paging.Parse(page, pageSize, 500);
@@ -32,6 +38,6 @@ public static class MonitoringEndpoint
             };
             query = query.Where(m => m.Eliminated == flag);
         }
-        return Results.Ok(await PagedQuery.Page(query, q => q.OrderBy(m => m.VillageCode).ThenBy(m => m.Id), pageNumber, size, http.RequestAborted));
+        return await PagedQuery.Page(query, q => q.OrderBy(m => m.VillageCode).ThenBy(m => m.Id), pageNumber, size, ct);
     }
 }

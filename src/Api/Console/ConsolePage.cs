@@ -1,0 +1,36 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Registry.Api.Infrastructure;
+using Registry.Domain.Common;
+
+namespace Registry.Api.Console;
+
+/// <summary>A console page: the signed-in actor, and refusals shown as pages with the API's status codes.</summary>
+public abstract class ConsolePage : PageModel
+{
+    public Actor Actor => Actor.From(User);
+
+    public string? Refusal { get; private set; }
+
+    /// <summary>Runs the page's reads; a refusal becomes this page with the refusal's status (404 for what lies outside the unit).</summary>
+    protected async Task<IActionResult> Show(Func<Task> load)
+    {
+        try
+        {
+            await load();
+            return Page();
+        }
+        catch (DomainRefusal refusal)
+        {
+            Refusal = refusal.Message;
+            Response.StatusCode = refusal.Kind switch
+            {
+                RefusalKind.NotFound => StatusCodes.Status404NotFound,
+                RefusalKind.Forbidden => StatusCodes.Status403Forbidden,
+                RefusalKind.Invalid => StatusCodes.Status400BadRequest,
+                _ => StatusCodes.Status422UnprocessableEntity,
+            };
+            return Page();
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using JasperFx.Events;
+using Registry.Api.Households;
+using Registry.Domain.Households;
+using Registry.Domain.Procedures;
+using Registry.Projections;
+using Registry.Projections.Audit;
+
+namespace Registry.Api.Console;
+
+public sealed record ProcedureStepView(string Step, StepOutcome Outcome, DateOnly OccurredOn, string Evidence, string? Note, string? ActorName);
+
+public sealed record ProcedureView(Guid ProcedureId, ProcedureKind Kind, int DefinitionVersion, DateOnly StartedOn, ProcedureClosure? Closure,
+    IReadOnlyList<ProcedureStepView> Steps);
+
+public sealed record FieldChange(string Field, string? Before, string? After);
+
+public sealed record TimelineRow(long Version, string Type, string Summary, string? ActorName, string? Role, string? Org, string? Reason,
+    DateOnly? EffectiveOn, DateTimeOffset RecordedAt, string? CorrelationId, IReadOnlyList<FieldChange> Changes);
+
+/// <summary>A household's events, oldest first, each with what it changed: the facts before and after, as the reader may see them.</summary>
+public static class HouseholdTimeline
+{
+    public static IReadOnlyList<TimelineRow> Of(IReadOnlyList<IEvent> events, bool unmasked, DateOnly today, JsonSerializerOptions json)
+    {
+        var rows = new List<TimelineRow>(events.Count);
+        Household? state = null;
+        var before = new Dictionary<string, string?>();
+        foreach (var e in events)
+        {
+            state = Household.Evolve(state, e.Data);
+            var after = state is null ? [] : Flatten(HouseholdDocument.From(state, e.Version, unmasked, ProcedureCatalog.Default, today), json);
+            var (zh, _) = EventSummaries.Describe(e.Data);
+            rows.Add(new TimelineRow(e.Version, e.EventTypeName, zh, EventMetadata.Header(e, EventMetadata.UserName), EventMetadata.Header(e, EventMetadata.Role),
+                EventMetadata.Header(e, EventMetadata.Org), EventMetadata.Header(e, EventMetadata.Reason), EventFacts.EffectiveOn(e.Data), e.Timestamp,
+                e.CorrelationId, Diff(before, after)));
+            before = after;
+        }
+        return rows;
+    }
+
+    /// <summary>Every procedure the household went through, open or closed, with each step's evidence.</summary>
+    public static IReadOnlyList<ProcedureView> Procedures(IReadOnlyList<IEvent> events)
+    {
+        var procedures = new List<ProcedureView>();
+        foreach (var e in events)
+        {
+            switch (e.Data)
+            {
+                case ProcedureStarted s:
+                    procedures.Add(new ProcedureView(s.ProcedureId, s.Kind, s.DefinitionVersion, s.StartedOn, null, []));
+                    break;
+                case ProcedureStepRecorded r when procedures.FindIndex(p => p.ProcedureId == r.ProcedureId) is var i and >= 0:
+                    procedures[i] = procedures[i] with
+                    {
+                        Steps = [.. procedures[i].Steps, new ProcedureStepView(r.Step, r.Outcome, r.OccurredOn, Evidence(r.Evidence), r.Note,
+                            EventMetadata.Header(e, EventMetadata.UserName))],
+                    };
+                    break;
+                case ProcedureClosed c when procedures.FindIndex(p => p.ProcedureId == c.ProcedureId) is var i and >= 0:
+                    procedures[i] = procedures[i] with { Closure = c.Closure };
+                    break;
+            }
+        }
+        return procedures;
+    }
+
+    private static string Evidence(StepEvidence? e) => e is null ? "" : string.Join("；", new[]
+    {
+        e.Attendees is { } a ? $"参会{a}人" : null,
+        e.VotesFor is { } f ? $"赞成{f}票" : null,
+        e.VotesAgainst is { } g ? $"反对{g}票" : null,
+        e.PublicityFrom is { } from ? $"公示{ConsoleText.Date(from)}至{ConsoleText.Date(e.PublicityTo)}" : null,
+        e.DocumentRef is { } d ? $"文号{d}" : null,
+    }.OfType<string>());
+
+    private static IReadOnlyList<FieldChange> Diff(Dictionary<string, string?> before, Dictionary<string, string?> after) =>
+        before.Keys.Union(after.Keys)
+            .Where(k => k != "version" && before.GetValueOrDefault(k) != after.GetValueOrDefault(k))
+            .Order(StringComparer.Ordinal)
+            .Select(k => new FieldChange(k, before.GetValueOrDefault(k), after.GetValueOrDefault(k)))
+            .ToList();
+
+    /// <summary>Every leaf of the document by its path; members and former members by name, so a change reads as whose.</summary>
+    public static Dictionary<string, string?> Flatten(HouseholdDocument document, JsonSerializerOptions json)
+    {
+        var leaves = new Dictionary<string, string?>();
+        Walk(JsonSerializer.SerializeToNode(document, json), "", leaves);
+        return leaves;
+    }
+
+    private static void Walk(JsonNode? node, string path, Dictionary<string, string?> leaves)
+    {
+        switch (node)
+        {
+            case JsonObject obj:
+                foreach (var (name, value) in obj) Walk(value, path.Length == 0 ? name : $"{path}.{name}", leaves);
+                break;
+            case JsonArray array:
+                for (var i = 0; i < array.Count; i++)
+                {
+                    var key = array[i] is JsonObject item && item["name"] is JsonValue name ? name.ToString()
+                        : array[i] is JsonObject step && step["step"] is JsonValue stepName ? stepName.ToString()
+                        : i.ToString(CultureInfo.InvariantCulture);
+                    Walk(array[i], $"{path}[{key}]", leaves);
+                }
+                if (array.Count == 0) leaves[path] = "";
+                break;
+            case null:
+                break;
+            default:
+                leaves[path] = node.ToString();
+                break;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+using Registry.Api.Auth;
+using Registry.Domain.Access;
+using Registry.Domain.Org;
+
+namespace Registry.Api.Console.Pages;
+
+/// <summary>Sign-in with a bearer token (kept in an HttpOnly cookie); in Development, a token for any role and unit can be minted here.</summary>
+[AllowAnonymous]
+public sealed class SignInModel(IOptions<AuthOptions> options, TokenIssuer issuer, IOptionsMonitor<Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions> jwt)
+    : PageModel
+{
+    public bool DevTokens => options.Value.DevTokens;
+
+    public string? Error { get; private set; }
+
+    public IReadOnlyList<Role> Roles { get; } = Enum.GetValues<Role>();
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostTokenAsync(string? token)
+    {
+        token = token?.Trim();
+        if (string.IsNullOrEmpty(token)) return Fail("请粘贴访问令牌。");
+        var parameters = jwt.Get(Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerDefaults.AuthenticationScheme).TokenValidationParameters;
+        var result = await new JsonWebTokenHandler().ValidateTokenAsync(token, parameters);
+        if (!result.IsValid || result.SecurityToken is not JsonWebToken valid) return Fail("令牌无效或已过期。");
+        if (TokenClaims.Check(new System.Security.Claims.ClaimsPrincipal(result.ClaimsIdentity)) is { } refused) return Fail($"令牌不可用：{refused.Message}");
+        ConsoleSetup.SetToken(Response, token, new DateTimeOffset(valid.ValidTo, TimeSpan.Zero), Request.IsHttps);
+        return Redirect(ConsoleSetup.Path);
+    }
+
+    public IActionResult OnPostMint(string? userId, string? name, Role? role, string? org)
+    {
+        if (!DevTokens) return NotFound();
+        if (string.IsNullOrWhiteSpace(userId) || string.IsNullOrWhiteSpace(name) || role is null || !OrgCode.IsWellFormed(org))
+            return Fail("请填写用户、姓名、角色和12位单位代码。");
+        if (OrgCode.KindOf(org!) is not { } kind || !AccessPolicy.FitsUnit(role.Value, kind)) return Fail("该角色不属于这一级单位。");
+        var (token, expires) = issuer.Issue(userId.Trim(), name.Trim(), role.Value, org!);
+        ConsoleSetup.SetToken(Response, token, expires, Request.IsHttps);
+        return Redirect(ConsoleSetup.Path);
+    }
+
+    private PageResult Fail(string message)
+    {
+        Error = message;
+        Response.StatusCode = StatusCodes.Status400BadRequest;
+        return Page();
+    }
+}

@@ -1,0 +1,131 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+
+namespace Registry.Api.Tests.Console;
+
+/// <summary>The console in a real headless Chromium: sign in, a household's timeline and earlier versions, who changed what, sign out.</summary>
+[Collection(ConsoleCollection.Name)]
+public sealed class ConsoleTests(ConsoleFixture console)
+{
+    private string Url(string path) => new Uri(console.Api.BaseAddress, path).ToString();
+
+    /// <summary>Runs a scenario in a fresh browser context; on failure keeps a screenshot beside the test results.</summary>
+    private async Task InBrowser(string name, Func<IPage, Task> scenario)
+    {
+        await using var context = await console.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" });
+        var page = await context.NewPageAsync();
+        try
+        {
+            await scenario(page);
+        }
+        catch
+        {
+            var folder = Path.Combine(AppContext.BaseDirectory, "screenshots");
+            Directory.CreateDirectory(folder);
+            await page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(folder, $"{name}.png"), FullPage = true });
+            throw;
+        }
+    }
+
+    private async Task SignIn(IPage page, string role, string org, string userId = "inspector-1", string name = "督查组")
+    {
+        await page.GotoAsync(Url("/console"));
+        page.Url.ShouldEndWith("/console/sign-in");
+        await page.Locator("input[name=userId]").FillAsync(userId);
+        await page.Locator("input[name=name]").FillAsync(name);
+        await page.Locator("select[name=role]").SelectOptionAsync(role);
+        await page.Locator("form:has(select[name=role]) input[name=org]").FillAsync(org);
+        await page.GetByRole(AriaRole.Button, new() { Name = "签发并登录" }).ClickAsync();
+        await page.WaitForURLAsync(Url("/console"));
+    }
+
+    [Fact]
+    public Task An_inspector_signs_in_opens_a_household_moves_to_an_earlier_version_and_follows_who_changed_what() =>
+        InBrowser("inspector-journey", async page =>
+        {
+            await SignIn(page, "Inspector", ConsoleFixture.Town);
+            var cookie = (await page.Context.CookiesAsync()).Single(c => c.Name == "registry-console");
+            cookie.HttpOnly.ShouldBeTrue();
+            cookie.SameSite.ShouldBe(SameSiteAttribute.Strict);
+
+            await page.Locator("input[name=q]").FillAsync(console.HeadName);
+            await page.GetByRole(AriaRole.Button, new() { Name = "查找" }).ClickAsync();
+            await page.GetByRole(AriaRole.Link, new() { Name = console.HeadName }).ClickAsync();
+            await page.WaitForURLAsync(new Regex($"/console/households/{console.Household}"));
+            (await page.Locator("#timeline tr[id^=v]").CountAsync()).ShouldBe(3);
+            (await page.Locator("#v2").InnerTextAsync()).ShouldContain("入户核实更正电话");
+            (await page.Locator("#v2").InnerTextAsync()).ShouldContain("13911112222");
+            (await page.Locator("#members").InnerTextAsync()).ShouldContain(console.HeadName);
+
+            await page.Locator("#previous-version").ClickAsync();
+            await page.Locator("#previous-version").ClickAsync();
+            (await page.Locator("#shown-version").InnerTextAsync()).ShouldContain("第 1 版");
+
+            await page.GotoAsync(Url("/console/changes"));
+            await page.Locator("#changes-form input[name=actor]").FillAsync("clerk-1");
+            await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+            (await page.Locator("#changes tr").CountAsync()).ShouldBe(1 + 3);
+            await page.GetByRole(AriaRole.Link, new() { Name = "第2版" }).ClickAsync();
+            await page.WaitForURLAsync(new Regex(@"version=2"));
+            (await page.Locator("#shown-version").InnerTextAsync()).ShouldContain("第 2 版");
+
+            await page.GotoAsync(Url($"/console/households/{console.Household}?print=true"));
+            (await page.Locator("main").InnerTextAsync()).ShouldContain("打印：督查组");
+            (await page.GotoAsync(Url("/console/monitoring")))!.Status.ShouldBe(200);
+            (await page.Locator("#monitoring").CountAsync()).ShouldBe(1);
+
+            await page.GotoAsync(Url($"/console/verify?household={console.Household}"));
+            (await page.Locator("#verdict").InnerTextAsync()).ShouldContain("链条完整");
+            await page.GotoAsync(Url($"/console/statistics?org={ConsoleFixture.Town}"));
+            (await page.Locator("#status-chart").CountAsync()).ShouldBe(1);
+            (await page.Locator("#statistics").InnerTextAsync()).ShouldContain(ConsoleFixture.Village);
+
+            await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
+            await page.WaitForURLAsync(Url("/console/sign-in"));
+            (await page.Context.CookiesAsync()).ShouldNotContain(c => c.Name == "registry-console");
+            await page.GotoAsync(Url("/console/changes"));
+            page.Url.ShouldEndWith("/console/sign-in");
+        });
+
+    [Fact]
+    public Task A_household_outside_the_readers_unit_answers_like_an_unknown_one() =>
+        InBrowser("outside", async page =>
+        {
+            await SignIn(page, "TownOfficer", ConsoleFixture.Town, "town-1", "镇扶贫办");
+            var outside = await page.GotoAsync(Url($"/console/households/{console.OtherHousehold}"));
+            var outsideText = await page.Locator("main").InnerTextAsync();
+            var unknown = await page.GotoAsync(Url($"/console/households/{Guid.NewGuid()}"));
+            outside!.Status.ShouldBe(404);
+            unknown!.Status.ShouldBe(404);
+            outsideText.ShouldBe(await page.Locator("main").InnerTextAsync());
+            outsideText.ShouldNotContain(ConsoleFixture.OtherVillage);
+        });
+
+    [Fact]
+    public Task A_role_that_may_not_read_id_numbers_sees_them_masked() =>
+        InBrowser("masked", async page =>
+        {
+            await SignIn(page, "HousingDept", ConsoleFixture.District, "housing-1", "区住建委");
+            var response = await page.GotoAsync(Url($"/console/households/{console.Household}"));
+            response!.Status.ShouldBe(200);
+            (await page.Locator("#members").InnerTextAsync()).ShouldContain("**************");
+            (await page.ContentAsync()).ShouldNotMatch("[0-9]{17}[0-9X]");
+        });
+
+    [Fact]
+    public Task Every_page_carries_the_security_headers_and_a_policy_without_inline_scripts() =>
+        InBrowser("headers", async page =>
+        {
+            await SignIn(page, "Inspector", ConsoleFixture.Town);
+            foreach (var path in new[] { "/console", $"/console/households/{console.Household}", "/console/changes", "/console/verify", "/console/sign-in" })
+            {
+                var response = await page.GotoAsync(Url(path));
+                var headers = await response!.AllHeadersAsync();
+                headers["content-security-policy"].ShouldContain("script-src 'self'");
+                headers["content-security-policy"].ShouldNotContain("unsafe-inline");
+                headers["x-frame-options"].ShouldBe("DENY");
+                headers["x-content-type-options"].ShouldBe("nosniff");
+                (await page.Locator("script").CountAsync()).ShouldBe(0);
+            }
+        });
+}
