@@ -68,6 +68,16 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
         return response.IsSuccessStatusCode;
     }
 
+    /// <summary>A console page, signed in as the console is: the token in its cookie, not in an Authorization header.</summary>
+    public async Task<bool> GetPage(string path, string token)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, path);
+        request.Headers.Add("Cookie", $"registry-console={token}");
+        using var response = await _http.SendAsync(request);
+        await response.Content.LoadIntoBufferAsync();
+        return response.IsSuccessStatusCode && response.RequestMessage?.RequestUri?.AbsolutePath == path.Split('?')[0];
+    }
+
     public async Task<JsonNode> GetJson(string path, string token) => await Json(await Send(HttpMethod.Get, path, token, null));
 
     public async Task<Guid> Upload(string token, byte[] content, string fileName)

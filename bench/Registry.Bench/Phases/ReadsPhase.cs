@@ -35,12 +35,16 @@ public static class ReadsPhase
             var apiPage = await Load.Sequential(options.ReadSamples, () => world.Api.Get($"/api/households/{h.Id}/history?limit={PageSize}", token));
             var apiAsOf = await Load.Sequential(options.ReadSamples, () => world.Api.Get($"/api/households/{h.Id}?asOf={asOfText}", token));
             var rawAsOf = await StreamReads.Run(world.Db, h.Id, asOf, options.ReadSamples);
+            var page = await Load.Sequential(options.ReadSamples, () => world.Api.GetPage($"/console/households/{h.Id}", token));
             rows.Add(Row($"GET …/history", size, api, raw));
             rows.Add(Row("raw: SELECT stream rows", size, raw, raw));
             rows.Add(Row($"GET …/history?limit={PageSize} (first page)", size, apiPage, raw));
             rows.Add(Row($"GET …?asOf= (middle event)", size, apiAsOf, rawAsOf));
             rows.Add(Row("raw: SELECT stream rows ≤ asOf", size, rawAsOf, rawAsOf));
+            rows.Add(Row("console: /console/households/{id} (timeline with every change)", size, page, raw));
             report.Judge(new Target($"history read, {size} events", "p99 < 10 ms", $"p99 {Ms(api.P99Ms)} ms (raw {Ms(raw.P99Ms)} ms)", api.P99Ms < 10));
+            report.Judge(new Target($"console household page, {size} events", "< 200 ms", $"p99 {Ms(page.P99Ms)} ms (raw {Ms(raw.P99Ms)} ms)",
+                page.P99Ms < 200 && page.Errors == 0));
         }
         report.Section("Reads", $"""
             One client, {options.ReadSamples} requests per row after 10 unmeasured ones; households built through the API (a registration,
