@@ -16,7 +16,7 @@ for arg in "$@"; do
   if [[ "$arg" == "--demo" ]]; then export Demo__Load=true; else args+=("$arg"); fi
 done
 dotnet build src/Api/Registry.Api.csproj --nologo -v quiet -c Release >/dev/null
-echo "Registry: http://127.0.0.1:5080/swagger  (health: /health/ready)"
+echo "Registry: http://127.0.0.1:5080/swagger  console: http://127.0.0.1:5080/console  (health: /health/ready)"
 # The content root is the output folder, where the appsettings files are.
 cd src/Api/bin/Release/net10.0
 dotnet Registry.Api.dll --urls http://127.0.0.1:5080 ${args[@]+"${args[@]}"}

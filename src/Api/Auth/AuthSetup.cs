@@ -34,11 +34,12 @@ public static class AuthSetup
                 };
                 jwt.Events = new JwtBearerEvents
                 {
-                    // The console carries the bearer token in its cookie; the API reads only the Authorization header.
+                    // The console's cookie is its only credential (an Authorization header is ignored there); the API reads only the header.
                     OnMessageReceived = context =>
                     {
-                        if (Console.ConsoleSetup.IsConsole(context.Request) && context.Request.Cookies.TryGetValue(Console.ConsoleSetup.CookieName, out var token))
-                            context.Token = token;
+                        if (!Console.ConsoleSetup.IsConsole(context.Request)) return Task.CompletedTask;
+                        if (context.Request.Cookies.TryGetValue(Console.ConsoleSetup.CookieName, out var token)) context.Token = token;
+                        else context.NoResult();
                         return Task.CompletedTask;
                     },
                     OnTokenValidated = context =>

@@ -1,3 +1,4 @@
+using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
@@ -111,6 +112,25 @@ public sealed class ConsoleTests(ConsoleFixture console)
             (await page.Locator("#members").InnerTextAsync()).ShouldContain("**************");
             (await page.ContentAsync()).ShouldNotMatch("[0-9]{17}[0-9X]");
         });
+
+    [Fact]
+    public async Task The_console_takes_its_cookie_and_nothing_else_and_the_api_never_takes_the_cookie()
+    {
+        var minted = await console.Api.Client().PostAsJsonAsync("/api/auth/dev-token",
+            new { userId = "inspector-2", name = "督查组", role = "Inspector", org = ConsoleFixture.Town });
+        var token = (await minted.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonNode>())!["token"]!.GetValue<string>();
+        using var noRedirect = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = console.Api.BaseAddress };
+
+        using var byHeader = new HttpRequestMessage(HttpMethod.Get, "/console/changes");
+        byHeader.Headers.Authorization = new("Bearer", token);
+        var page = await noRedirect.SendAsync(byHeader);
+        ((int)page.StatusCode).ShouldBe(302);
+        page.Headers.Location!.ToString().ShouldBe("/console/sign-in");
+
+        using var byCookie = new HttpRequestMessage(HttpMethod.Get, "/api/reference");
+        byCookie.Headers.Add("Cookie", $"registry-console={token}");
+        ((int)(await noRedirect.SendAsync(byCookie)).StatusCode).ShouldBe(401);
+    }
 
     [Fact]
     public Task Every_page_carries_the_security_headers_and_a_policy_without_inline_scripts() =>
