@@ -55,7 +55,9 @@ public static class HouseholdTimeline
                 case ProcedureStepRecorded r when procedures.FindIndex(p => p.ProcedureId == r.ProcedureId) is var i and >= 0:
                     procedures[i] = procedures[i] with
                     {
-                        Steps = [.. procedures[i].Steps, new ProcedureStepView(r.Step, r.Outcome, r.OccurredOn, Evidence(r.Evidence), r.Note,
+                        Steps = [.. procedures[i].Steps, new ProcedureStepView(
+                            ProcedureCatalog.Default.All.FirstOrDefault(d => d.Kind == r.Kind && d.Version == r.DefinitionVersion)?.Find(r.Step)?.Shown ?? r.Step,
+                            r.Outcome, r.OccurredOn, Evidence(r.Evidence), r.Note,
                             EventMetadata.Header(e, EventMetadata.UserName))],
                     };
                     break;

@@ -5,8 +5,12 @@ public sealed record StepDefinition(
     StepLevel Level,
     EvidenceRule Evidence,
     IReadOnlyList<string>? Guards = null,
-    string? Effect = null)
+    string? Effect = null,
+    string? Label = null)
 {
+    /// <summary>The step as people call it (the Chinese label), or its name where a definition gives none.</summary>
+    public string Shown => Label ?? Name;
+
     public IReadOnlyList<string> GuardNames() => Guards ?? [];
 }
 

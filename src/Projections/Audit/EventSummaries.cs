@@ -15,7 +15,7 @@ public static class EventSummaries
         HouseholdRegistered e => ($"登记家庭（{Zh(e.Status)}），{e.Members.Count}人", $"Household registered as {e.Status} with {e.Members.Count} members"),
         MemberJoined e => ($"自然增加：{e.Facts.Name}（{Zh(e.Reason)}，{e.EffectiveDate:yyyy-MM-dd}）", $"Member {e.Facts.Name} joined ({e.Reason}, {e.EffectiveDate:yyyy-MM-dd})"),
         MemberLeft e => ($"自然减少：{Zh(e.Reason)}（{e.EffectiveDate:yyyy-MM-dd}）", $"Member left ({e.Reason}, {e.EffectiveDate:yyyy-MM-dd})"),
-        MemberFactsChanged e => ($"成员信息变更：{string.Join("、", Changed(e.Changes))}", $"Member facts changed: {string.Join(", ", Changed(e.Changes))}"),
+        MemberFactsChanged e => ($"成员信息变更：{string.Join("、", ChangedZh(e.Changes))}", $"Member facts changed: {string.Join(", ", Changed(e.Changes))}"),
         IncomeAssessed e => ($"{e.Year}年收入核定：人均纯收入{e.PerCapita}元，人均可支配收入{e.PerCapitaDisposable ?? e.PerCapita}元",
             $"{e.Year} income assessed: {e.PerCapita} yuan net and {e.PerCapitaDisposable ?? e.PerCapita} yuan disposable per capita"),
         HouseholdFactsRecorded e => ($"户情况：致贫原因{string.Join("、", e.PovertyCauses.Select(c => Zh(c)))}" +
@@ -37,7 +37,7 @@ public static class EventSummaries
         RisksRecorded e => ($"风险：{string.Join("、", e.Risks.Select(r => Zh(r)))}", $"Risks recorded: {string.Join(", ", e.Risks)}"),
         AssistanceRecorded e => ($"帮扶措施：{Zh(e.Category)}，{e.Description}", $"Assistance recorded: {e.Category}, {e.Description}"),
         ProcedureStarted e => ($"启动{Zh(e.Kind)}程序", $"{e.Kind} procedure started"),
-        ProcedureStepRecorded e => ($"{Zh(e.Kind)}：{e.Step} {Zh(e.Outcome)}", $"{e.Kind}: step {e.Step} {e.Outcome}"),
+        ProcedureStepRecorded e => ($"{Zh(e.Kind)}：{StepLabel(e)}{Zh(e.Outcome)}", $"{e.Kind}: step {e.Step} {e.Outcome}"),
         ProcedureClosed e => ($"{Zh(e.Kind)}程序结束（{(e.Closure == ProcedureClosure.Completed ? "完成" : "未通过")}）", $"{e.Kind} procedure {e.Closure}"),
         HouseholdIdentifiedAsPoor e => (e.ReturnedToPoverty ? $"{e.Year}年标注返贫" : $"{e.Year}年识别为新致贫户", e.ReturnedToPoverty ? $"Returned to poverty in {e.Year}" : $"Identified as newly poor in {e.Year}"),
         HouseholdMarkedPreExit => ("标注预脱贫", "Marked pre-exit"),
@@ -46,7 +46,7 @@ public static class EventSummaries
         RiskEliminated => ("标注风险已消除", "Risk eliminated"),
         HouseholdRemoved => ("清退", "Removed from the registry (清退)"),
         NotEnjoyingPolicyFlagged => ("标注脱贫不享受政策", "Flagged as exited but not enjoying policy"),
-        HouseholdCorrected e => ($"数据整改：{Corrected(e)}", $"Data corrected: {Corrected(e)}"),
+        HouseholdCorrected e => ($"数据整改：{CorrectedZh(e)}", $"Data corrected: {Corrected(e)}"),
         HouseholdVisited e => ($"入户走访（{e.VisitedOn:yyyy-MM-dd}）", $"Visited on {e.VisitedOn:yyyy-MM-dd}"),
         ProblemOpened e => ($"问题数据（{Zh(e.Source)}）：{e.Description}", $"Data problem raised ({e.Source}{(e.Rule is null ? "" : ", " + e.Rule)})"),
         ProblemResolved e => ($"问题{Zh(e.Outcome)}", $"Problem resolved: {e.Outcome}"),
@@ -62,6 +62,22 @@ public static class EventSummaries
     private static string Corrected(HouseholdCorrected e) => string.Join(", ",
         new[] { e.GroupName is null ? null : "groupName", e.Address is null ? null : "address" }.OfType<string>()
             .Concat(e.Members.SelectMany(m => Changed(m.Changes))).Distinct());
+
+    /// <summary>The Chinese name of each member fact, so a Chinese summary carries no English field name.</summary>
+    private static readonly Dictionary<string, string> FactLabels = new()
+    {
+        ["name"] = "姓名", ["idNumber"] = "身份证号", ["relation"] = "与户主关系", ["phone"] = "联系电话", ["schoolStatus"] = "在校生状况",
+        ["health"] = "健康状况", ["disability"] = "残疾状况", ["laborCapacity"] = "劳动技能", ["workStatus"] = "务工状况", ["sex"] = "性别",
+        ["birthDate"] = "出生日期", ["medicalInsurance"] = "医疗保险", ["pensionInsurance"] = "养老保险", ["minimumLivingAllowance"] = "低保",
+        ["extremePovertySupport"] = "特困供养", ["workPlace"] = "务工地点", ["workMonths"] = "务工时间", ["groupName"] = "村民小组", ["address"] = "住址",
+    };
+
+    private static IEnumerable<string> ChangedZh(MemberFactChanges c) => Changed(c).Select(f => FactLabels.GetValueOrDefault(f, f));
+
+    private static string CorrectedZh(HouseholdCorrected e) => string.Join("、", Corrected(e).Split(", ").Select(f => FactLabels.GetValueOrDefault(f, f)));
+
+    private static string StepLabel(ProcedureStepRecorded e) =>
+        ProcedureCatalog.Default.All.FirstOrDefault(d => d.Kind == e.Kind && d.Version == e.DefinitionVersion)?.Find(e.Step)?.Shown ?? e.Step;
 
     private static IEnumerable<string> Changed(MemberFactChanges c) => typeof(MemberFactChanges).GetProperties()
         .Where(p => p.GetValue(c) is not null).Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]);

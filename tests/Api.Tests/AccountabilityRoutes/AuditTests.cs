@@ -44,7 +44,8 @@ public sealed class AuditTests(AppFixture app)
         change["actorOrg"]!.GetValue<string>().ShouldBe(village);
         change["unitCode"]!.GetValue<string>().ShouldBe(village);
         change["reason"]!.GetValue<string>().ShouldBe("入户核实");
-        change["summaryZh"]!.GetValue<string>().ShouldContain("成员信息变更");
+        change["summaryZh"]!.GetValue<string>().ShouldContain("成员信息变更：联系电话");
+        change["summaryZh"]!.GetValue<string>().ShouldNotContain("phone");
         change["summaryEn"]!.GetValue<string>().ShouldContain("phone");
         change["correlationId"]!.GetValue<string>().ShouldNotBeNullOrEmpty();
 

@@ -16,6 +16,10 @@ public class CatalogSpecs
     private static readonly Household Applicant = Given(A.Registered(), A.Income(3000));
 
     [Fact]
+    public void Every_step_has_a_chinese_label() =>
+        Catalog.All.SelectMany(d => d.Steps).ShouldAllBe(s => s.Label != null && System.Text.RegularExpressions.Regex.IsMatch(s.Label, @"\p{IsCJKUnifiedIdeographs}"));
+
+    [Fact]
     public void The_default_catalog_defines_every_kind_and_keeps_earlier_versions()
     {
         Catalog.All.Select(d => d.Kind).Distinct().Order().ShouldBe(Enum.GetValues<ProcedureKind>());
