@@ -108,7 +108,6 @@ public static class HouseholdTimeline
                         : i.ToString(CultureInfo.InvariantCulture);
                     Walk(array[i], $"{path}[{key}]", leaves);
                 }
-                if (array.Count == 0) leaves[path] = "";
                 break;
             case null:
                 break;
