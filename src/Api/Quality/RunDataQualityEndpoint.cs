@@ -34,7 +34,7 @@ public static class RunDataQualityEndpoint
             // Removed households (清退) are no longer targets; their open findings close as resolved by data.
             var households = await session.Query<HouseholdDetails>()
                 .Where(h => h.VillageCode.StartsWith(prefix) && h.Status != Domain.Households.HouseholdStatus.Removed).ToListAsync(ct);
-            var lines = await PolicyLines.Under(session, request.Org ?? actor.Org, ct);
+            var lines = await PolicyLines.Under(session, string.IsNullOrEmpty(request.Org) ? actor.Org : request.Org, ct);
             var rules = QualityRules.Current;
             var findings = rules.Run(new QualityContext(households.Select(h => h.State).ToList(), today, year, lines));
             var open = (await session.Query<ProblemView>()

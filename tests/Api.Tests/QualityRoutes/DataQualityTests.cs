@@ -118,6 +118,9 @@ public sealed class DataQualityTests(AppFixture app)
         closed["items"]!.AsArray().Single()!["resolution"]!["outcome"]!.GetValue<string>().ShouldBe("ResolvedByData");
 
         await (await s.Clerk.PostAsJsonAsync("/api/data-quality/runs", new { org = s.Village })).ShouldBe(HttpStatusCode.Forbidden, "auth.role-not-allowed");
+        // No unit named: the officer's own, with the lines in effect there.
+        await (await app.Client(Role.TownOfficer, s.Town).PostAsJsonAsync("/api/data-quality/runs", new { org = "", campaignYear = 2020 }))
+            .ShouldBe(HttpStatusCode.Created);
         var rules = await (await s.Clerk.GetAsync("/api/data-quality/rules")).ShouldBe(HttpStatusCode.OK);
         rules["rules"]!.AsArray().Count.ShouldBeGreaterThanOrEqualTo(20);
     }
