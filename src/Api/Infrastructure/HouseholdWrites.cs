@@ -54,7 +54,7 @@ public sealed class HouseholdWrites(Writes writes)
             EventStamper.Stamp(Session, householdId, aggregate.VillageCode, current, aggregate.LastHash, events.Length, actor, reason, http);
             var version = current + events.Length;
             return new WriteOutcome(status, body?.Invoke(version) ?? new VersionResponse(householdId, version), version);
-        });
+        }, retryOnConcurrentChange: true);
 
     /// <summary>Starts a second household's stream in the same transaction as the write it belongs to (a split).</summary>
     public void Start(HttpContext http, Guid householdId, string villageCode, object[] events, Actor actor, string? reason)

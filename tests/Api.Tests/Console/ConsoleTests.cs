@@ -38,6 +38,7 @@ public sealed class ConsoleTests(ConsoleFixture console)
         await page.Locator("form:has(select[name=role]) input[name=org]").FillAsync(org);
         await page.GetByRole(AriaRole.Button, new() { Name = "签发并登录" }).ClickAsync();
         await page.WaitForURLAsync(Url("/console"));
+        await page.Locator("input[name=q]").WaitForAsync();
     }
 
     [Fact]
@@ -51,6 +52,7 @@ public sealed class ConsoleTests(ConsoleFixture console)
 
             await page.Locator("input[name=q]").FillAsync(console.HeadName);
             await page.GetByRole(AriaRole.Button, new() { Name = "查找" }).ClickAsync();
+            await page.WaitForURLAsync(new Regex(@"/console\?q="));
             await page.GetByRole(AriaRole.Link, new() { Name = console.HeadName }).ClickAsync();
             await page.WaitForURLAsync(new Regex($"/console/households/{console.Household}"));
             (await page.Locator("#timeline tr[id^=v]").CountAsync()).ShouldBe(3);

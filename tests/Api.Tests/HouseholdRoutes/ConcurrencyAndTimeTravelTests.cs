@@ -185,6 +185,31 @@ public sealed class ConcurrencyAndTimeTravelTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Concurrent_changes_without_if_match_to_different_members_all_apply()
+    {
+        var (_, village) = await app.NewVillage();
+        var clerk = app.Client(Role.VillageClerk, village);
+        var household = await Sample.Register(clerk, village, status: "Unregistered");
+        var url = $"/api/households/{household.Id}";
+        var members = new List<Guid> { household.Document.MemberId(household.HeadId), household.Document.MemberId(household.SpouseId) };
+        for (var i = 0; i < 4; i++)
+        {
+            var joined = People.IdNumber(male: i % 2 == 0, birthYear: 2000 + i);
+            await (await clerk.PostAsJsonAsync($"{url}/members", new { member = Sample.Member($"王小{"一二三四"[i]}", joined, i % 2 == 0 ? "Son" : "Daughter"),
+                reason = "Birth", effectiveDate = "2020-02-01" })).ShouldBe(HttpStatusCode.OK);
+            members.Add((await (await clerk.GetAsync(url)).Json()).MemberId(joined));
+        }
+        const int rounds = 10;
+        for (var round = 0; round < rounds; round++)
+        {
+            var responses = await Task.WhenAll(members.Select(m =>
+                clerk.Patch($"{url}/members/{m}", new { phone = $"139{round:D2}{members.IndexOf(m):D2}{Random.Shared.Next(1000, 9999)}", reason = "更正电话" })));
+            foreach (var response in responses) await response.ShouldBe(HttpStatusCode.OK);
+        }
+        (await (await clerk.GetAsync(url)).Json())["version"]!.GetValue<long>().ShouldBe(1 + 4 + rounds * members.Count);
+    }
+
+    [Fact]
     public async Task A_storm_of_retries_with_one_idempotency_key_registers_one_household_and_appends_one_change()
     {
         var (_, village) = await app.NewVillage();
