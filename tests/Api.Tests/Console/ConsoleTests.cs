@@ -14,6 +14,8 @@ public sealed class ConsoleTests(ConsoleFixture console)
     private async Task InBrowser(string name, Func<IPage, Task> scenario)
     {
         await using var context = await console.Browser.NewContextAsync(new BrowserNewContextOptions { Locale = "zh-CN" });
+        // The suite runs its collections side by side on two cores: a page may wait its turn.
+        context.SetDefaultTimeout(90_000);
         var page = await context.NewPageAsync();
         try
         {
