@@ -39,7 +39,6 @@ public sealed class ConsoleTests(ConsoleFixture console)
         await page.Locator("select[name=role]").SelectOptionAsync(role);
         await page.Locator("form:has(select[name=role]) input[name=org]").FillAsync(org);
         await page.GetByRole(AriaRole.Button, new() { Name = "签发并登录" }).ClickAsync();
-        await page.WaitForURLAsync(Url("/console"));
         await page.Locator("input[name=q]").WaitForAsync();
     }
 
@@ -54,25 +53,29 @@ public sealed class ConsoleTests(ConsoleFixture console)
 
             await page.Locator("input[name=q]").FillAsync(console.HeadName);
             await page.GetByRole(AriaRole.Button, new() { Name = "查找" }).ClickAsync();
-            await page.WaitForURLAsync(new Regex(@"/console\?q="));
+            await page.Locator("#found").WaitForAsync();
             await page.GetByRole(AriaRole.Link, new() { Name = console.HeadName }).ClickAsync();
-            await page.WaitForURLAsync(new Regex($"/console/households/{console.Household}"));
+            await page.Locator("#timeline").WaitForAsync();
+            page.Url.ShouldContain($"/console/households/{console.Household}");
             (await page.Locator("#timeline tr[id^=v]").CountAsync()).ShouldBe(3);
             (await page.Locator("#v2").InnerTextAsync()).ShouldContain("入户核实更正电话");
             (await page.Locator("#v2").InnerTextAsync()).ShouldContain("13911112222");
             (await page.Locator("#members").InnerTextAsync()).ShouldContain(console.HeadName);
 
+            // Each click navigates: the next one waits for the page it leads to.
             await page.Locator("#previous-version").ClickAsync();
+            await Assertions.Expect(page.Locator("#shown-version")).ToContainTextAsync("第 2 版");
             await page.Locator("#previous-version").ClickAsync();
-            (await page.Locator("#shown-version").InnerTextAsync()).ShouldContain("第 1 版");
+            await Assertions.Expect(page.Locator("#shown-version")).ToContainTextAsync("第 1 版");
 
             await page.GotoAsync(Url("/console/changes"));
             await page.Locator("#changes-form input[name=actor]").FillAsync("clerk-1");
             await page.GetByRole(AriaRole.Button, new() { Name = "查询" }).ClickAsync();
+            await page.Locator("#changes").WaitForAsync();
             (await page.Locator("#changes tr").CountAsync()).ShouldBe(1 + 3);
             await page.GetByRole(AriaRole.Link, new() { Name = "第2版" }).ClickAsync();
-            await page.WaitForURLAsync(new Regex(@"version=2"));
-            (await page.Locator("#shown-version").InnerTextAsync()).ShouldContain("第 2 版");
+            await Assertions.Expect(page.Locator("#shown-version")).ToContainTextAsync("第 2 版");
+            page.Url.ShouldContain("version=2");
 
             await page.GotoAsync(Url($"/console/households/{console.Household}?print=true"));
             (await page.Locator("main").InnerTextAsync()).ShouldContain("打印：督查组");
@@ -86,7 +89,7 @@ public sealed class ConsoleTests(ConsoleFixture console)
             (await page.Locator("#statistics").InnerTextAsync()).ShouldContain(ConsoleFixture.Village);
 
             await page.GetByRole(AriaRole.Button, new() { Name = "退出" }).ClickAsync();
-            await page.WaitForURLAsync(Url("/console/sign-in"));
+            await page.Locator("textarea[name=token]").WaitForAsync();
             (await page.Context.CookiesAsync()).ShouldNotContain(c => c.Name == "registry-console");
             await page.GotoAsync(Url("/console/changes"));
             page.Url.ShouldEndWith("/console/sign-in");
