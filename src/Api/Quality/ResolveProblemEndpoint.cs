@@ -16,9 +16,11 @@ public sealed record ProblemResolvedResponse(Guid Id, long Version, ResolutionOu
 public static class ResolveProblemEndpoint
 {
     [WolverinePost("/api/problems/{id}/resolution")]
-    public static Task<IResult> Post(Guid id, ResolveProblemRequest request, HttpContext http, Writes writes, IDocumentSession session) =>
+    public static Task<IResult> Post(Guid id, ResolveProblemRequest request, HttpContext http, Writes writes) =>
         writes.Run(http, async (actor, now) =>
         {
+            // The attempt's session: a write that met a concurrent change decides again in a fresh one.
+            var session = writes.Session;
             actor.Require(Permission.ResolveProblem);
             if (request.Outcome is null) throw DomainRefusal.Invalid("outcome", "field.required", "outcome is required.");
             var view = actor.Visible(await session.LoadAsync<ProblemView>(id, http.RequestAborted), p => p.VillageCode,
@@ -29,5 +31,5 @@ public static class ResolveProblemEndpoint
             ProblemStreams.Resolve(session, view, resolved, actor, http);
             return new WriteOutcome(StatusCodes.Status200OK,
                 new ProblemResolvedResponse(id, view.Version + 1, resolved.Outcome, resolved.LinkedHouseholdVersion, resolved.LinkedEventType), view.Version + 1);
-        });
+        }, retryOnConcurrentChange: true);
 }

@@ -17,9 +17,11 @@ public sealed record PolicyLineResponse(string UnitCode, int Year, decimal Pover
 public static class SetPolicyLineEndpoint
 {
     [WolverinePut("/api/org-units/{code}/policy-lines/{year}")]
-    public static Task<IResult> Put(string code, int year, SetPolicyLineRequest request, HttpContext http, Writes writes, IDocumentSession session) =>
+    public static Task<IResult> Put(string code, int year, SetPolicyLineRequest request, HttpContext http, Writes writes) =>
         writes.Run(http, async (actor, now) =>
         {
+            // The attempt's session: a write that met a concurrent change decides again in a fresh one.
+            var session = writes.Session;
             actor.Require(Permission.ManagePolicyLines);
             if (!OrgCode.IsWellFormed(code)) throw DomainRefusal.Invalid("code", "org.code.format", "code is a 12-digit division code.");
             actor.RequireJurisdiction(code);
@@ -38,5 +40,5 @@ public static class SetPolicyLineEndpoint
             }
             return new WriteOutcome(StatusCodes.Status200OK,
                 new PolicyLineResponse(code, year, request.PovertyLine!.Value, request.MonitoringLine!.Value, version), version);
-        });
+        }, retryOnConcurrentChange: true);
 }

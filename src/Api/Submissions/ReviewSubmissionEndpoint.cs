@@ -14,9 +14,11 @@ public sealed record ReviewResponse(Guid Id, long Version, SubmissionStatus Stat
 public static class ReviewSubmissionEndpoint
 {
     [WolverinePost("/api/submissions/{id}/review")]
-    public static Task<IResult> Post(Guid id, ReviewSubmissionRequest request, HttpContext http, Writes writes, IDocumentSession session) =>
+    public static Task<IResult> Post(Guid id, ReviewSubmissionRequest request, HttpContext http, Writes writes) =>
         writes.Run(http, async (actor, now) =>
         {
+            // The attempt's session: a write that met a concurrent change decides again in a fresh one.
+            var session = writes.Session;
             var stream = id == Guid.Empty ? null : await session.Events.FetchForWriting<SubmissionView>(id, http.RequestAborted);
             var aggregate = actor.Visible(stream?.Aggregate, v => v.VillageCode, "submission.not-found", "No submission with this id.");
             var current = stream!.CurrentVersion ?? 0;
@@ -26,5 +28,5 @@ public static class ReviewSubmissionEndpoint
             EventStamper.Stamp(session, id, aggregate.VillageCode, current, aggregate.LastHash, events.Length, actor, request.Note, http);
             var status = Submission.Evolve(aggregate.State, events[0])!.Status;
             return new WriteOutcome(StatusCodes.Status200OK, new ReviewResponse(id, current + events.Length, status), current + events.Length);
-        });
+        }, retryOnConcurrentChange: true);
 }

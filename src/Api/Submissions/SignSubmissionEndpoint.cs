@@ -13,9 +13,11 @@ public sealed record SignatureResponse(Guid Id, long Version, SubmissionStatus S
 public static class SignSubmissionEndpoint
 {
     [WolverinePost("/api/submissions/{id}/signatures")]
-    public static Task<IResult> Post(Guid id, HttpContext http, Writes writes, IDocumentSession session) =>
+    public static Task<IResult> Post(Guid id, HttpContext http, Writes writes) =>
         writes.Run(http, async (actor, now) =>
         {
+            // The attempt's session: a write that met a concurrent change decides again in a fresh one.
+            var session = writes.Session;
             var stream = id == Guid.Empty ? null : await session.Events.FetchForWriting<SubmissionView>(id, http.RequestAborted);
             var aggregate = actor.Visible(stream?.Aggregate, v => v.VillageCode, "submission.not-found", "No submission with this id.");
             var current = stream!.CurrentVersion ?? 0;
@@ -24,5 +26,5 @@ public static class SignSubmissionEndpoint
             EventStamper.Stamp(session, id, aggregate.VillageCode, current, aggregate.LastHash, events.Length, actor, reason: null, http);
             var status = events.OfType<SubmissionSubmitted>().Any() ? SubmissionStatus.Submitted : aggregate.State.Status;
             return new WriteOutcome(StatusCodes.Status200OK, new SignatureResponse(id, current + events.Length, status), current + events.Length);
-        });
+        }, retryOnConcurrentChange: true);
 }

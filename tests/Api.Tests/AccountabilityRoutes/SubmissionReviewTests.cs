@@ -53,4 +53,20 @@ public sealed class SubmissionReviewTests(AppFixture app)
         row["listsReviewed"]!.GetValue<int>().ShouldBe(1);
         row["listsReturned"]!.GetValue<int>().ShouldBe(1);
     }
+
+    [Fact]
+    public async Task The_two_signers_signing_at_once_both_succeed_and_submit_the_list()
+    {
+        var (_, village) = await app.NewVillage();
+        for (var round = 0; round < 5; round++)
+        {
+            var id = await SignedList(village, sign: false);
+            var signed = await Task.WhenAll(
+                app.Client(Role.VillageHead, village).PostAsync($"/api/submissions/{id}/signatures", null),
+                app.Client(Role.FirstSecretary, village).PostAsync($"/api/submissions/{id}/signatures", null));
+            foreach (var response in signed) await response.ShouldBe(HttpStatusCode.OK);
+            (await (await app.Client(Role.VillageClerk, village).GetAsync($"/api/submissions/{id}")).Json())["status"]!.GetValue<string>()
+                .ShouldBe("Submitted");
+        }
+    }
 }
