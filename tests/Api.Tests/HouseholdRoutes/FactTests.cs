@@ -160,4 +160,27 @@ public sealed class FactTests(AppFixture app)
         BulkRoutes.ImportDriver.Verdicts(rejected).ShouldBe(
             ["2 rejected | 2 参加医疗保险 import.boolean.invalid | 2 务工时间（月） import.number.invalid | 2 致贫原因 household.poverty-causes.repeated"]);
     }
+
+    [Fact]
+    public async Task A_cleaning_run_checks_the_new_facts()
+    {
+        var (town, village) = await app.NewVillage();
+        var clerk = app.Client(Role.VillageClerk, village);
+        var household = await Sample.Register(clerk, village, status: "Unregistered");
+        var head = household.Document.MemberId(household.HeadId);
+        var spouse = household.Document.MemberId(household.SpouseId);
+        await (await clerk.Patch($"/api/households/{household.Id}/members/{head}",
+            new { minimumLivingAllowance = true, reason = "低保户" })).ShouldBe(HttpStatusCode.OK);
+        await (await clerk.Patch($"/api/households/{household.Id}/members/{spouse}",
+            new { workStatus = "LocalFarming", workPlace = "广东省东莞市", workMonths = 8, reason = "信息采集" })).ShouldBe(HttpStatusCode.OK);
+        // Net income per head 5,000 against the 2020 poverty line of 4,000.
+        await (await clerk.PostAsJsonAsync($"/api/households/{household.Id}/incomes", new { year = 2020, wage = 10000m })).ShouldBe(HttpStatusCode.OK);
+
+        var officer = app.Client(Role.TownOfficer, town);
+        await (await officer.PostAsJsonAsync("/api/data-quality/runs", new { org = village, campaignYear = 2020 })).ShouldBe(HttpStatusCode.Created);
+        var problems = await (await officer.GetAsync($"/api/problems?org={village}&status=Open&pageSize=100")).Json();
+        var found = problems["items"]!.AsArray().Select(p => (p!["rule"]!.GetValue<string>(), p["memberId"]?.GetValue<Guid>())).ToList();
+        found.ShouldContain(("person.minimum-living-allowance.income-above-line", head));
+        found.ShouldContain(("person.work-away.local-farming", spouse));
+    }
 }
