@@ -9,6 +9,7 @@ using Registry.Api.Console;
 using Registry.Api.Demo;
 using Registry.Api.Hardening;
 using Registry.Api.Liveness;
+using Registry.Api.Operations;
 using Registry.Api.Infrastructure;
 using Registry.Api.Reference;
 using Registry.Projections;
@@ -47,6 +48,7 @@ builder.Services.ConfigureHttpJsonOptions(json =>
 });
 builder.AddRegistryAuth();
 builder.AddRegistryHardening();
+builder.AddRegistryTelemetry();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.EnsureCode);
 builder.Services.AddScoped<Writes>();
@@ -76,6 +78,7 @@ app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c
 app.MapOpenApi().AllowAnonymous();
 app.MapWolverineEndpoints();
 app.MapRegistryConsole();
+app.MapRegistryMetrics();
 
 return await app.RunJasperFxCommands(args);
 

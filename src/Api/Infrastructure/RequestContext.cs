@@ -20,6 +20,7 @@ public static class RequestContext
             : Guid.NewGuid().ToString("N");
         http.Items[CorrelationItem] = id;
         http.Response.Headers[CorrelationHeader] = id;
+        Operations.TelemetrySetup.TagCorrelation(id);
         return next();
     }
 
