@@ -63,8 +63,8 @@ public class RegisterHouseholdSpecs
     }
 
     [Fact]
-    public void An_exited_household_may_omit_its_identification_year() =>
-        WhenRegistering(A.Register(HouseholdStatus.Exited, exitYear: 2019)).ThenSingle<HouseholdRegistered>().IdentifiedYear.ShouldBeNull();
+    public void An_exited_household_carried_over_names_its_identification_year() =>
+        WhenRegistering(A.Register(HouseholdStatus.Exited, exitYear: 2019)).ThenInvalidExactly(("identifiedYear", "household.identified-year.required"));
 
     [Fact]
     public void A_household_without_members_is_refused() =>

@@ -33,13 +33,12 @@ public static class RegisterHouseholdDecision
             case HouseholdStatus.Removed or HouseholdStatus.Merged:
                 errors.Add("status", "household.status.invalid", "A household cannot be registered as removed.");
                 break;
-            case HouseholdStatus.Poor when command.IdentifiedYear is null:
-                errors.Add("identifiedYear", "household.identified-year.required", "A poor household carried over names the year it was identified.");
-                break;
-            case HouseholdStatus.Exited when command.ExitYear is null:
-                errors.Add("exitYear", "household.exit-year.required", "An exited household carried over names its exit year.");
-                break;
         }
+        // API.md v2: a household carried over names the year it was identified, an exited one also its exit year.
+        if (command.Status is HouseholdStatus.Poor or HouseholdStatus.Exited && command.IdentifiedYear is null)
+            errors.Add("identifiedYear", "household.identified-year.required", "A household carried over names the year it was identified.");
+        if (command.Status == HouseholdStatus.Exited && command.ExitYear is null)
+            errors.Add("exitYear", "household.exit-year.required", "An exited household carried over names its exit year.");
         foreach (var (field, year) in new[] { ("identifiedYear", command.IdentifiedYear), ("exitYear", command.ExitYear) })
             if (year is { } y && !RegistryCalendar.IsPlausibleYear(y, now))
                 errors.Add(field, "year.out-of-range", $"{field} must lie between {RegistryCalendar.FirstYear} and this year.");
