@@ -1,6 +1,4 @@
-using System.ComponentModel;
 using System.Globalization;
-using System.Reflection;
 using Registry.Domain.Access;
 
 namespace Registry.Api.Console;
@@ -10,8 +8,7 @@ public static class ConsoleText
 {
     public static string Role(string? role) => Enum.TryParse<Role>(role, out var r) ? Label(r) : role ?? "";
 
-    public static string Label<T>(T value) where T : struct, Enum =>
-        typeof(T).GetField(value.ToString())?.GetCustomAttribute<DescriptionAttribute>()?.Description ?? value.ToString();
+    public static string Label<T>(T value) where T : struct, Enum => Bulk.EnumLabels.Label(value);
 
     public static string Instant(DateTimeOffset instant) =>
         instant.ToOffset(Domain.Common.RegistryCalendar.Offset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);

@@ -55,8 +55,7 @@ public static class HouseholdTimeline
                 case ProcedureStepRecorded r when procedures.FindIndex(p => p.ProcedureId == r.ProcedureId) is var i and >= 0:
                     procedures[i] = procedures[i] with
                     {
-                        Steps = [.. procedures[i].Steps, new ProcedureStepView(
-                            ProcedureCatalog.Default.All.FirstOrDefault(d => d.Kind == r.Kind && d.Version == r.DefinitionVersion)?.Find(r.Step)?.Shown ?? r.Step,
+                        Steps = [.. procedures[i].Steps, new ProcedureStepView(ProcedureCatalog.Default.StepLabel(r.Kind, r.DefinitionVersion, r.Step),
                             r.Outcome, r.OccurredOn, Evidence(r.Evidence), r.Note,
                             EventMetadata.Header(e, EventMetadata.UserName))],
                     };

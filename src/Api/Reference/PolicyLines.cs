@@ -15,11 +15,15 @@ public static class PolicyLines
     public static Guid StreamOf(string unitCode) => NameBasedId.Create(Streams, unitCode);
 
     /// <summary>The lines in effect for a unit (a household's village), as the pure decide functions take them.</summary>
-    public static async Task<Func<int, PolicyLine?>> For(IQuerySession session, string unitCode, CancellationToken ct)
+    public static async Task<Func<int, PolicyLine?>> For(IQuerySession session, string unitCode, CancellationToken ct) =>
+        UnitPolicyLines.Nearest(await Chain(session, unitCode, ct));
+
+    /// <summary>The lines each unit from this one up to its province set, nearest first (null for a unit that set none).</summary>
+    private static async Task<IReadOnlyList<UnitPolicyLines?>> Chain(IQuerySession session, string unitCode, CancellationToken ct)
     {
         var chain = OrgCode.Ancestry(unitCode);
         var views = (await session.LoadManyAsync<PolicyLinesView>(ct, chain.Select(StreamOf))).ToDictionary(v => v.UnitCode);
-        return UnitPolicyLines.Nearest(chain.Select(u => views.GetValueOrDefault(u)?.State));
+        return chain.Select(u => views.GetValueOrDefault(u)?.State).ToList();
     }
 
     /// <summary>The lines in effect for every village under a unit, for runs over a whole unit.</summary>
@@ -41,9 +45,7 @@ public static class PolicyLines
     /// <summary>For each year any unit of the chain set: the line in effect and the unit it comes from.</summary>
     public static async Task<IReadOnlyList<EffectiveLine>> Effective(IQuerySession session, string unitCode, CancellationToken ct)
     {
-        var chain = OrgCode.Ancestry(unitCode);
-        var views = (await session.LoadManyAsync<PolicyLinesView>(ct, chain.Select(StreamOf))).ToDictionary(v => v.UnitCode);
-        var ordered = chain.Where(views.ContainsKey).Select(u => views[u].State).ToList();
+        var ordered = (await Chain(session, unitCode, ct)).OfType<UnitPolicyLines>().ToList();
         return ordered.SelectMany(u => u.Lines.Keys).Distinct().Order().Select(year =>
         {
             var source = ordered.First(u => u.Lines.ContainsKey(year));

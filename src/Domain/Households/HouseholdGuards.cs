@@ -19,6 +19,18 @@ public static class HouseholdGuards
         return reason.Trim();
     }
 
+    /// <summary>The common start of a change of an open household that needs a reason: its effective date, today unless given, not in the future.</summary>
+    public static DateOnly ReasonedChange(Household state, string? reason, DateOnly? effectiveDate, DateTimeOffset now)
+    {
+        EnsureOpen(state);
+        RequireReason(reason);
+        var on = effectiveDate ?? RegistryCalendar.Today(now);
+        var errors = new Errors();
+        Text.NotInFuture(errors, "effectiveDate", on, now);
+        errors.ThrowIfAny();
+        return on;
+    }
+
     public static Member RequireMember(Household state, Guid memberId) => state.FindMember(memberId)
         ?? throw DomainRefusal.NotFound("member.not-found", "No current member with this id in the household.");
 }

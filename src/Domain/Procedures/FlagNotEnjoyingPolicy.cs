@@ -10,12 +10,7 @@ public static class FlagNotEnjoyingPolicyDecision
 {
     public static object[] Decide(FlagNotEnjoyingPolicy command, Household state, DateTimeOffset now)
     {
-        HouseholdGuards.EnsureOpen(state);
-        HouseholdGuards.RequireReason(command.Reason);
-        var on = command.EffectiveDate ?? RegistryCalendar.Today(now);
-        var errors = new Errors();
-        Text.NotInFuture(errors, "effectiveDate", on, now);
-        errors.ThrowIfAny();
+        var on = HouseholdGuards.ReasonedChange(state, command.Reason, command.EffectiveDate, now);
         if (state.Status != HouseholdStatus.Exited)
             throw DomainRefusal.Rule("household.not-exited", "Only an exited household can be flagged as not enjoying policy.");
         if (state.Has(HouseholdMark.NotEnjoyingPolicy))
@@ -34,12 +29,7 @@ public static class ClearNotEnjoyingPolicyDecision
 {
     public static object[] Decide(ClearNotEnjoyingPolicy command, Household state, DateTimeOffset now)
     {
-        HouseholdGuards.EnsureOpen(state);
-        HouseholdGuards.RequireReason(command.Reason);
-        var on = command.EffectiveDate ?? RegistryCalendar.Today(now);
-        var errors = new Errors();
-        Text.NotInFuture(errors, "effectiveDate", on, now);
-        errors.ThrowIfAny();
+        var on = HouseholdGuards.ReasonedChange(state, command.Reason, command.EffectiveDate, now);
         if (!state.Has(HouseholdMark.NotEnjoyingPolicy))
             throw DomainRefusal.Rule("household.not-flagged", "The household is not flagged as not enjoying policy.");
         if (state.OpenProcedures.Any(p => p.Kind == ProcedureKind.Removal))

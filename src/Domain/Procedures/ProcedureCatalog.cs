@@ -29,6 +29,10 @@ public sealed class ProcedureCatalog
 
     public ProcedureDefinition Get(ProcedureKind kind, int version) => _definitions.Single(d => d.Kind == kind && d.Version == version);
 
+    /// <summary>How people call a step of a recorded procedure: its label in the version the procedure ran under, else its name.</summary>
+    public string StepLabel(ProcedureKind kind, int version, string step) =>
+        _definitions.FirstOrDefault(d => d.Kind == kind && d.Version == version)?.Find(step)?.Shown ?? step;
+
     public static ProcedureCatalog Parse(string json)
     {
         var options = new JsonSerializerOptions(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };

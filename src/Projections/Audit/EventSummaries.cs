@@ -76,8 +76,7 @@ public static class EventSummaries
 
     private static string CorrectedZh(HouseholdCorrected e) => string.Join("、", Corrected(e).Split(", ").Select(f => FactLabels.GetValueOrDefault(f, f)));
 
-    private static string StepLabel(ProcedureStepRecorded e) =>
-        ProcedureCatalog.Default.All.FirstOrDefault(d => d.Kind == e.Kind && d.Version == e.DefinitionVersion)?.Find(e.Step)?.Shown ?? e.Step;
+    private static string StepLabel(ProcedureStepRecorded e) => ProcedureCatalog.Default.StepLabel(e.Kind, e.DefinitionVersion, e.Step);
 
     private static IEnumerable<string> Changed(MemberFactChanges c) => typeof(MemberFactChanges).GetProperties()
         .Where(p => p.GetValue(c) is not null).Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]);

@@ -67,15 +67,7 @@ public sealed class ImportRunTests(AppFixture app)
         var importId = Guid.CreateVersion7();
         var actor = new Actor($"{Role.TownOfficer}-{town}", "镇扶贫办", Role.TownOfficer, town);
         var now = DateTimeOffset.UtcNow;
-        await using (var session = app.Store.LightweightSession())
-        {
-            var registered = RegisterHouseholdDecision.Decide(new RegisterHousehold(first, village, null, null, HouseholdStatus.Unregistered, null, null,
-                new DateOnly(2019, 12, 1), [new RegisteredMember(Guid.CreateVersion7(), new MemberFacts("王大山", heads[0], Relation.Head))], actor.Role),
-                now, new HashSet<string>());
-            session.Events.StartStream<HouseholdDetails>(first, registered);
-            EventStamper.Stamp(session, first, village, 0, null, registered.Length, actor, null, "import-before-stop");
-            await session.SaveChangesAsync();
-        }
+        await DirectWrites.Household(app.Store, first, village, "王大山", heads[0], actor, "import-before-stop", new DateOnly(2019, 12, 1));
         await using (var session = app.Store.LightweightSession())
         {
             session.Store(new ImportFile(importId, file));

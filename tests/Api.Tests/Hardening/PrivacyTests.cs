@@ -143,15 +143,7 @@ public sealed class PrivacyTests(AppFixture app)
         // A household that holds the id a sheet's village and key name, in another village (as a client-chosen id once could).
         var squatted = NameBasedId.Household(village, "2");
         var actor = new Actor("legacy", "旧数据", Role.VillageClerk, otherVillage);
-        await using (var session = app.Store.LightweightSession())
-        {
-            var events = RegisterHouseholdDecision.Decide(new RegisterHousehold(squatted, otherVillage, null, null, HouseholdStatus.Unregistered, null, null,
-                null, [new RegisteredMember(Guid.CreateVersion7(), new MemberFacts("丁", People.IdNumber(true), Relation.Head))], actor.Role),
-                DateTimeOffset.UtcNow, new HashSet<string>());
-            session.Events.StartStream<HouseholdDetails>(squatted, events);
-            EventStamper.Stamp(session, squatted, otherVillage, 0, null, events.Length, actor, null, "legacy");
-            await session.SaveChangesAsync();
-        }
+        await DirectWrites.Household(app.Store, squatted, otherVillage, "丁", People.IdNumber(true), actor, "legacy");
         var (taken, _) = await ImportDriver.Run(app, app.Client(Role.DistrictOfficer, AppFixture.District),
             ImportDriver.Csv([Row("2")], ImportDriver.ChineseHeaders), "k.csv");
         ImportDriver.Verdicts(taken).ShouldBe(["2 rejected | 2 户编号 import.household-key-taken"]);
