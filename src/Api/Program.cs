@@ -76,7 +76,7 @@ app.UseRegistryQuotas();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
-app.MapWolverineEndpoints();
+app.MapWolverineEndpoints(http => http.AddPolicy<Registry.Api.Infrastructure.Contract.ContractPolicy>());
 app.MapRegistryConsole();
 app.MapRegistryMetrics();
 

@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
@@ -10,7 +11,8 @@ namespace Registry.Api.Audit;
 /// <summary>Who changed what, newest first, for a unit subtree; inspectors, town and district offices only.</summary>
 public static class AuditChangesEndpoint
 {
-    [WolverineGet("/api/audit/changes")]
+    [WolverineGet("/api/audit/changes", OperationId = "listChanges", Summary = "Who changed what (变更留痕)", Description = "Every recorded change in the reader's unit, newest first, with who made it, in which role and unit, and why. Filters: actor, org, from, to, type, household.")]
+    [ProducesResponseType<PageOf<AuditEntry>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string? actor, string? org, string? from, string? to, string? type, string? household, string? page,
         string? pageSize, HttpContext http, IQuerySession session)
     {

@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
@@ -10,7 +11,8 @@ namespace Registry.Api.Audit;
 /// <summary>Who read or sought unmasked ID numbers, of which household and members, when: for inspectors only.</summary>
 public static class SensitiveReadsEndpoint
 {
-    [WolverineGet("/api/audit/sensitive-reads")]
+    [WolverineGet("/api/audit/sensitive-reads", OperationId = "listSensitiveReads", Summary = "Reads of unmasked ID numbers (敏感信息查阅记录)", Description = "Each read that showed unmasked ID numbers: who, when, which household and members, and whether the look-up found anyone. For inspectors.")]
+    [ProducesResponseType<PageOf<SensitiveRead>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string? household, string? actor, string? from, string? to, string? page, string? pageSize, HttpContext http,
         IQuerySession session)
     {

@@ -1,4 +1,6 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Registry.Api.Infrastructure.Contract;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
@@ -13,7 +15,9 @@ public static class VerifyEndpoint
 {
     public const int MaxHouseholds = 20_000;
 
-    [WolverineGet("/api/audit/verify")]
+    [WolverineGet("/api/audit/verify", OperationId = "verifyHistory", Summary = "Verify households' hash chains (历史核验)", Description = "Recomputes the hash chain of one household (?household=) or of every household of a unit (?org=) and reports each break.")]
+    [AlsoRefuses(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<VerificationReport>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string? household, string? org, HttpContext http, IDocumentStore store, IQuerySession session)
     {
         var actor = Actor.From(http.User);

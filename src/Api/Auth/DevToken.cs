@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
@@ -16,7 +17,8 @@ public sealed record DevTokenResponse(string Token, DateTimeOffset ExpiresAt);
 public static class DevTokenEndpoint
 {
     [AllowAnonymous]
-    [WolverinePost("/api/auth/dev-token")]
+    [WolverinePost("/api/auth/dev-token", OperationId = "mintDevToken", Summary = "Mint a development token (开发令牌)", Description = "Development only: a signed token for any user, role and unit, to try the API. Answers 404 where development tokens are off.")]
+    [ProducesResponseType<DevTokenResponse>(StatusCodes.Status200OK)]
     public static IResult Post(DevTokenRequest request, IOptions<AuthOptions> options, TokenIssuer issuer)
     {
         if (!options.Value.DevTokens) return Problems.Result(404, "route.not-found", "No such route.");

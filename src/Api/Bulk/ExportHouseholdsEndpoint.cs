@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Registry.Api.Audit;
 using Registry.Api.Infrastructure;
@@ -21,7 +22,8 @@ public static class ExportHouseholdsEndpoint
         "户ID", .. SheetColumns.All.Where(c => c.Column != SheetColumn.HouseholdKey).Select(c => c.Header), "监测对象类别", "标识",
     ];
 
-    [WolverineGet("/api/households/export")]
+    [WolverineGet("/api/households/export", OperationId = "exportHouseholds", Summary = "Export a unit's households as xlsx or csv (导出花名册)", Description = "Every member of every household of a unit as one sheet (xlsx or csv, Chinese headers); ID numbers masked for roles that may not read them.")]
+    [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
     public static async Task<IResult> Get(string? org, string? format, HttpContext http, IQuerySession session, SensitiveReads reads)
     {
         var actor = Actor.From(http.User);

@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
@@ -38,7 +39,8 @@ public static class GetImportEndpoint
 {
     public const int MaxPageSize = 5000;
 
-    [WolverineGet("/api/imports/{id}")]
+    [WolverineGet("/api/imports/{id}", OperationId = "getImport", Summary = "An import's progress and row verdicts (导入结果)", Description = "An import's status, row counts and the verdict of each row, paged and filterable by verdict.")]
+    [ProducesResponseType<ImportView>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(Guid id, string? verdict, string? page, string? pageSize, HttpContext http, IQuerySession session)
     {
         var actor = Actor.From(http.User);

@@ -1,4 +1,5 @@
 using Registry.Api.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Domain.Access;
 using Registry.Domain.Households;
 using Registry.Domain.People;
@@ -9,7 +10,8 @@ namespace Registry.Api.Bulk;
 /// <summary>The import sheet with its Chinese headers and one example household; the .xlsx also explains every column.</summary>
 public static class ImportTemplateEndpoint
 {
-    [WolverineGet("/api/imports/template")]
+    [WolverineGet("/api/imports/template", OperationId = "getImportTemplate", Summary = "The import template (导入模板)", Description = "The import template: the column contract with Chinese headers and one example row.")]
+    [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
     public static IResult Get(string? format, HttpContext http)
     {
         Actor.From(http.User).Require(Permission.ReadRegistry);

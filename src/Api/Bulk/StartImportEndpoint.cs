@@ -13,7 +13,8 @@ public static class StartImportEndpoint
 {
     // Spreadsheets are larger than any JSON command: this route lifts the general body limit to the file limit.
     [RequestSizeLimit(Upload.MaxRequestBytes)]
-    [WolverinePost("/api/imports")]
+    [WolverinePost("/api/imports", OperationId = "startImport", Summary = "Upload a sheet of households to import (批量导入)", Description = "Uploads a sheet (xlsx or csv, one multipart field 'file') and imports it in the background; follow the Location for progress.")]
+    [ProducesResponseType<ImportAccepted>(StatusCodes.Status202Accepted)]
     public static async Task<IResult> Post(HttpContext http, Writes writes, IMessageBus bus)
     {
         Actor.From(http.User).Require(Permission.RegisterHousehold);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Registry.Api.Infrastructure;
 using Registry.Api.Reference;
@@ -34,7 +35,8 @@ public sealed record CampaignProgress(int Year, string Title, DateOnly AsOf, IRe
 /// <summary>Progress by village against the campaign calendar (通报工作进度), and which villages are behind a phase's end date.</summary>
 public static class CampaignProgressEndpoint
 {
-    [WolverineGet("/api/campaigns/{year}/progress")]
+    [WolverineGet("/api/campaigns/{year}/progress", OperationId = "getCampaignProgress", Summary = "Campaign progress by unit (动态管理工作进度)", Description = "For the year's campaign: per child unit, how far each phase of the work plan has come, counted from the registry's events.")]
+    [ProducesResponseType<CampaignProgress>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(int year, string? org, string? asOf, HttpContext http, IQuerySession session, TimeProvider clock)
     {
         var actor = Actor.From(http.User);

@@ -1,4 +1,5 @@
 using Registry.Api.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
 using Registry.Domain.Households;
@@ -13,7 +14,8 @@ public sealed record MemberAddedResponse(Guid Id, long Version, Guid MemberId);
 /// <summary>Natural increase (自然增加): birth, marriage in, return, other.</summary>
 public static class AddMemberEndpoint
 {
-    [WolverinePost("/api/households/{id}/members")]
+    [WolverinePost("/api/households/{id}/members", OperationId = "addMember", Summary = "Add a member (自然增加人口)", Description = "Adds a member by birth, marriage or another reason, with its effective date.")]
+    [ProducesResponseType<MemberAddedResponse>(StatusCodes.Status200OK)]
     public static Task<IResult> Post(Guid id, AddMemberRequest request, HttpContext http, HouseholdWrites households)
     {
         var memberId = Guid.CreateVersion7();

@@ -1,4 +1,5 @@
 using Registry.Api.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
 using Registry.Domain.Households;
@@ -14,7 +15,8 @@ public sealed record IncomeAssessedResponse(Guid Id, long Version, int Year, int
 
 public static class AssessIncomeEndpoint
 {
-    [WolverinePost("/api/households/{id}/incomes")]
+    [WolverinePost("/api/households/{id}/incomes", OperationId = "assessIncome", Summary = "Assess a year's income (收入测算)", Description = "Records a year's income and gives the per-capita net and disposable income, divided by the members on record at the end of that year.")]
+    [ProducesResponseType<IncomeAssessedResponse>(StatusCodes.Status200OK)]
     public static Task<IResult> Post(Guid id, AssessIncomeRequest request, HttpContext http, HouseholdWrites households)
     {
         IncomeAssessed? assessed = null;

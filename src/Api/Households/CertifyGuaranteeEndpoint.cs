@@ -1,4 +1,5 @@
 using Registry.Api.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
 using Registry.Domain.Households;
@@ -11,7 +12,8 @@ public sealed record CertifyGuaranteeRequest(GuaranteeStatus? Status, string? No
 /// <summary>两不愁三保障: each guarantee certified by its department (FoodClothing by the town).</summary>
 public static class CertifyGuaranteeEndpoint
 {
-    [WolverinePut("/api/households/{id}/guarantees/{kind}")]
+    [WolverinePut("/api/households/{id}/guarantees/{kind}", OperationId = "certifyGuarantee", Summary = "Certify one of the two assurances and three guarantees (两不愁三保障)", Description = "The responsible department certifies one guarantee (food and clothing, compulsory education, basic medical care, housing safety, drinking water) for the household.")]
+    [ProducesResponseType<VersionResponse>(StatusCodes.Status200OK)]
     public static Task<IResult> Put(Guid id, string kind, CertifyGuaranteeRequest request, HttpContext http, HouseholdWrites households)
     {
         var guarantee = Query.Enum<GuaranteeKind>("kind", kind)!.Value;

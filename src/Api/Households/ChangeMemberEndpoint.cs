@@ -1,4 +1,5 @@
 using Registry.Api.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Domain.Access;
 using Registry.Domain.Households;
 using Registry.Domain.People;
@@ -34,7 +35,8 @@ public sealed record ChangeMemberRequest(
 /// <summary>Updates only the fields sent, with the reason stored beside the event.</summary>
 public static class ChangeMemberEndpoint
 {
-    [WolverinePatch("/api/households/{id}/members/{memberId}")]
+    [WolverinePatch("/api/households/{id}/members/{memberId}", OperationId = "changeMember", Summary = "Change a member's facts (成员信息变更)", Description = "Changes only the fields sent, with the reason stored beside the event. Send If-Match to refuse a change on a stale version.")]
+    [ProducesResponseType<VersionResponse>(StatusCodes.Status200OK)]
     public static Task<IResult> Patch(Guid id, Guid memberId, ChangeMemberRequest request, HttpContext http, HouseholdWrites households) =>
         households.Change(http, id, Permission.RecordHouseholdFacts, async c =>
         {

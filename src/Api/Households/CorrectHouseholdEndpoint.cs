@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
@@ -23,7 +24,8 @@ public sealed record CorrectionRecordedResponse(Guid Id, long Version, Guid Corr
 /// <summary>Rectifies recorded facts (整改), optionally for a named open problem of this household.</summary>
 public static class CorrectHouseholdEndpoint
 {
-    [WolverinePost("/api/households/{id}/corrections")]
+    [WolverinePost("/api/households/{id}/corrections", OperationId = "recordCorrection", Summary = "Correct problem data (问题数据修正)", Description = "Corrects problem data (household or member fields) with a reason and evidence, linked to the problem it answers.")]
+    [ProducesResponseType<CorrectionRecordedResponse>(StatusCodes.Status200OK)]
     public static Task<IResult> Post(Guid id, CorrectHouseholdRequest request, HttpContext http, HouseholdWrites households, IDocumentSession session)
     {
         var correctionId = Guid.CreateVersion7();

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Registry.Api.Audit;
 using Registry.Api.Infrastructure;
@@ -14,7 +15,8 @@ namespace Registry.Api.Households;
 /// <summary>Current state from the inline projection, or the same document replayed to a version, instant or effective date.</summary>
 public static class GetHouseholdEndpoint
 {
-    [WolverineGet("/api/households/{id}")]
+    [WolverineGet("/api/households/{id}", OperationId = "getHousehold", Summary = "A household as it is now, or as it was (户档案)", Description = "The household's current document, or as it was at a version (?version=), an instant (?asOf=) or an effective date (?effectiveOn=). The ETag is its version.")]
+    [ProducesResponseType<HouseholdDocument>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(Guid id, string? asOf, string? effectiveOn, string? version, HttpContext http, IQuerySession session,
         SensitiveReads reads, TimeProvider clock)
     {

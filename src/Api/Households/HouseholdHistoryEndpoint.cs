@@ -1,4 +1,6 @@
 using JasperFx.Events;
+using Microsoft.AspNetCore.Mvc;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using Marten;
 using Microsoft.AspNetCore.Http.Json;
 using Microsoft.Extensions.Options;
@@ -35,7 +37,8 @@ public static class HouseholdHistoryEndpoint
 {
     public const int MaxLimit = 1000;
 
-    [WolverineGet("/api/households/{id}/history")]
+    [WolverineGet("/api/households/{id}/history", OperationId = "getHouseholdHistory", Summary = "A household's full history, event by event (历史记录)", Description = "Every event of the household in order, with actor, role, unit, reason, correlation id and hash; paged by afterVersion and limit.")]
+    [ProducesResponseType<List<HistoryEntry>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(Guid id, string? afterVersion, string? limit, HttpContext http, IQuerySession session,
         SensitiveReads reads, IOptions<JsonOptions> json)
     {

@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Audit;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
@@ -32,7 +33,8 @@ public static class ListHouseholdsEndpoint
 {
     public const int MaxPageSize = 200;
 
-    [WolverineGet("/api/households")]
+    [WolverineGet("/api/households", OperationId = "listHouseholds", Summary = "Roster of households (花名册)", Description = "Households of a unit, paged, with filters by status, monitoring kind, risk, responsible cadre and name or (for roles that may read them) a full ID number.")]
+    [ProducesResponseType<PageOf<RosterRow>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string? org, string? status, string? monitoring, string? risk, string? q, string? responsible, string? page,
         string? pageSize, HttpContext http, IQuerySession session, SensitiveReads reads)
     {

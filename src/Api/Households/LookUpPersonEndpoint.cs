@@ -1,4 +1,6 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Registry.Api.Infrastructure.Contract;
 using Registry.Api.Audit;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
@@ -22,7 +24,9 @@ public sealed record PersonView(string IdNumber, Guid HouseholdId, Guid MemberId
 /// </summary>
 public static class LookUpPersonEndpoint
 {
-    [WolverinePost("/api/persons/lookup")]
+    [WolverinePost("/api/persons/lookup", OperationId = "lookUpPerson", Summary = "Find a person by ID number (按身份证号查人)", Description = "Finds which household a person belongs to by ID number, sent in the body so it never travels in a URL. Every look-up is logged.")]
+    [AlsoRefuses(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<PersonView>(StatusCodes.Status200OK)]
     public static async Task<IResult> Post(LookUpPersonRequest request, HttpContext http, IQuerySession session, SensitiveReads reads)
     {
         var actor = Actor.From(http.User);

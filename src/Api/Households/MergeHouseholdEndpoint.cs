@@ -1,4 +1,5 @@
 using Registry.Api.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Domain.Access;
 using Registry.Domain.Households;
 using Wolverine.Http;
@@ -12,7 +13,8 @@ public sealed record HouseholdMergedResponse(Guid Id, long Version, Guid FromHou
 /// <summary>合户: another household of the village joins this one with all its members and is closed; both streams change in one transaction.</summary>
 public static class MergeHouseholdEndpoint
 {
-    [WolverinePost("/api/households/{id}/merge")]
+    [WolverinePost("/api/households/{id}/merge", OperationId = "mergeHousehold", Summary = "Merge another household into this one (合户)", Description = "Brings every member of another household into this one and closes the other household as merged.")]
+    [ProducesResponseType<HouseholdMergedResponse>(StatusCodes.Status200OK)]
     public static Task<IResult> Post(Guid id, MergeHouseholdRequest request, HttpContext http, HouseholdWrites households)
     {
         long fromVersion = 0;

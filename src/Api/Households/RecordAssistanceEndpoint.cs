@@ -1,4 +1,5 @@
 using Registry.Api.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
 using Registry.Domain.Households;
@@ -13,7 +14,8 @@ public sealed record AssistanceRecordedResponse(Guid Id, long Version, Guid Assi
 /// <summary>An assistance measure (帮扶措施) a household receives.</summary>
 public static class RecordAssistanceEndpoint
 {
-    [WolverinePost("/api/households/{id}/assistance")]
+    [WolverinePost("/api/households/{id}/assistance", OperationId = "recordAssistance", Summary = "Record an assistance measure (帮扶措施)", Description = "Records an assistance measure given to the household: category, description, start date, amount and who is responsible.")]
+    [ProducesResponseType<AssistanceRecordedResponse>(StatusCodes.Status200OK)]
     public static Task<IResult> Post(Guid id, RecordAssistanceRequest request, HttpContext http, HouseholdWrites households)
     {
         var assistanceId = Guid.CreateVersion7();

@@ -1,4 +1,5 @@
 using Registry.Api.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
 using Registry.Domain.Households;
@@ -11,7 +12,8 @@ public sealed record RecordVisitRequest(DateOnly? VisitedOn, string? Purpose, st
 /// <summary>A field visit (入户走访) during the collection phase or any follow-up.</summary>
 public static class RecordVisitEndpoint
 {
-    [WolverinePost("/api/households/{id}/visits")]
+    [WolverinePost("/api/households/{id}/visits", OperationId = "recordVisit", Summary = "Record a visit (走访)", Description = "Records a visit to the household with its purpose and notes.")]
+    [ProducesResponseType<VersionResponse>(StatusCodes.Status200OK)]
     public static Task<IResult> Post(Guid id, RecordVisitRequest request, HttpContext http, HouseholdWrites households) =>
         households.Change(http, id, Permission.RecordAssistance, c =>
         {

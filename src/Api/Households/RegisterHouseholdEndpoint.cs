@@ -1,4 +1,5 @@
 using Registry.Api.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Domain.Common;
 using Registry.Domain.Households;
 using Wolverine.Http;
@@ -18,7 +19,8 @@ public sealed record RegisterHouseholdRequest(
 
 public static class RegisterHouseholdEndpoint
 {
-    [WolverinePost("/api/households")]
+    [WolverinePost("/api/households", OperationId = "registerHousehold", Summary = "Register a household (建档立卡)", Description = "Registers a household with its members. A village registers Unregistered households; Poor or Exited households carried over from the national system are registered by the district. The registry assigns the id.")]
+    [ProducesResponseType<VersionResponse>(StatusCodes.Status201Created)]
     public static Task<IResult> Post(RegisterHouseholdRequest request, HttpContext http, HouseholdWrites households)
     {
         var id = Guid.CreateVersion7();

@@ -1,4 +1,5 @@
 using Registry.Api.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
 using Registry.Domain.Households;
@@ -11,7 +12,8 @@ public sealed record RemoveMemberRequest(DecreaseReason? Reason, DateOnly? Effec
 /// <summary>Natural decrease (自然减少): death, marriage out, enlistment, imprisonment, moving out, other.</summary>
 public static class RemoveMemberEndpoint
 {
-    [WolverinePost("/api/households/{id}/members/{memberId}/removal")]
+    [WolverinePost("/api/households/{id}/members/{memberId}/removal", OperationId = "removeMember", Summary = "Remove a member (自然减少人口)", Description = "Removes a member by death, marriage out or another reason; the member stays in the history as a former member.")]
+    [ProducesResponseType<VersionResponse>(StatusCodes.Status200OK)]
     public static Task<IResult> Post(Guid id, Guid memberId, RemoveMemberRequest request, HttpContext http, HouseholdWrites households) =>
         households.Change(http, id, Permission.RecordHouseholdFacts, c =>
         {

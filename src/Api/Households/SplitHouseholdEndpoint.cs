@@ -1,4 +1,5 @@
 using Registry.Api.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Domain.Access;
 using Registry.Domain.Households;
 using Wolverine.Http;
@@ -13,7 +14,8 @@ public sealed record HouseholdSplitResponse(Guid Id, long Version, Guid SourceHo
 /// <summary>分户: members leave with their facts to form a new household in the same village; both streams change in one transaction.</summary>
 public static class SplitHouseholdEndpoint
 {
-    [WolverinePost("/api/households/{id}/split")]
+    [WolverinePost("/api/households/{id}/split", OperationId = "splitHousehold", Summary = "Split members off into a new household (分户)", Description = "Moves some members, with their facts, into a new household of the same village and names its head.")]
+    [ProducesResponseType<HouseholdSplitResponse>(StatusCodes.Status201Created)]
     public static Task<IResult> Post(Guid id, SplitHouseholdRequest request, HttpContext http, HouseholdWrites households)
     {
         var newId = Guid.CreateVersion7();

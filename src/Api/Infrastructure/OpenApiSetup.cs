@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
+using Registry.Api.Infrastructure.Contract;
 
 namespace Registry.Api.Infrastructure;
 
@@ -30,20 +31,37 @@ public static class OpenApiSetup
             var path = context.Description.RelativePath ?? "";
             var tag = Areas.FirstOrDefault(a => path.StartsWith(a.Prefix, StringComparison.Ordinal)).Tag ?? "Other";
             operation.Tags = new HashSet<OpenApiTagReference> { new(tag) };
+            OperationContract.Describe(operation, context);
             return Task.CompletedTask;
         }).AddSchemaTransformer((schema, context, _) =>
         {
             // The strict enum converter is opaque to the schema exporter: say what it accepts, the English names.
-            var type = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type) ?? context.JsonTypeInfo.Type;
+            var nullable = Nullable.GetUnderlyingType(context.JsonTypeInfo.Type);
+            var type = nullable ?? context.JsonTypeInfo.Type;
             if (type.IsEnum)
             {
                 schema.Type = JsonSchemaType.String;
-                schema.Enum = Enum.GetNames(type).Select(name => (JsonNode)JsonValue.Create(name)).ToList();
+                schema.Enum = SharedEnums.Describe(type);
+                // A shared component stays a plain enum (a reference to it says null itself); a property's own copy says it may be null.
+                if (nullable is not null && context.JsonPropertyInfo is not null)
+                {
+                    schema.Type |= JsonSchemaType.Null;
+                    schema.Enum.Add(null!);
+                }
             }
+            else if (context.JsonTypeInfo.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object && schema.Required is { Count: > 0 } required)
+            {
+                // A field that may be null may be left out: the route says which ones it needs, with a problem per missing field.
+                foreach (var property in context.JsonTypeInfo.Properties.Where(p => p.IsSetNullable)) required.Remove(property.Name);
+            }
+            else if (schema.Type?.HasFlag(JsonSchemaType.Array) == true && schema.Items is null && ElementOf(type) is { IsEnum: true } element)
+                schema.Items = new OpenApiSchema { Type = JsonSchemaType.String, Enum = SharedEnums.Describe(element) };
             return Task.CompletedTask;
         }).AddDocumentTransformer((document, _, _) =>
         {
             document.Info.Title = "Poverty-alleviation target registry";
+            document.Info.Contact = new OpenApiContact { Name = "The district poverty-alleviation office that runs this registry (区扶贫办)" };
+            document.Servers = [new OpenApiServer { Url = "/", Description = "The server that serves this document" }];
             document.Info.Description = "Event-sourced registry of poor, exited and monitored households. Mint a token at POST /api/auth/dev-token, then Authorize with it.";
             document.Tags = Areas.Select(a => a.Tag).Distinct().Select(t => new OpenApiTag { Name = t }).ToHashSet();
             document.Components ??= new OpenApiComponents();
@@ -55,10 +73,14 @@ public static class OpenApiSetup
                 BearerFormat = "JWT",
                 Description = "A token from POST /api/auth/dev-token (development) or the identity provider.",
             };
-            document.Security ??= [];
-            document.Security.Add(new OpenApiSecurityRequirement { [new OpenApiSecuritySchemeReference("Bearer", document)] = [] });
+            OperationContract.Secure(document);
+            SharedEnums.Share(document);
             return Task.CompletedTask;
         }));
+
+    private static Type? ElementOf(Type type) =>
+        type.IsArray ? type.GetElementType()
+        : type.GetInterfaces().Append(type).FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IEnumerable<>))?.GetGenericArguments()[0];
 
     public static void UseRegistrySwaggerUi(this WebApplication app) =>
         app.UseSwaggerUI(ui =>

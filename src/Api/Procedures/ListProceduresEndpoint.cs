@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
@@ -14,7 +15,8 @@ public sealed record ProcedureWorkItem(Guid HouseholdId, string VillageCode, str
 /// <summary>Open procedures of a unit, oldest first: the work queue of whoever takes each next step.</summary>
 public static class ListProceduresEndpoint
 {
-    [WolverineGet("/api/procedures")]
+    [WolverineGet("/api/procedures", OperationId = "listProcedures", Summary = "Procedure work queue (程序待办)", Description = "Open procedures of a unit with the next step and the roles that may record it, paged.")]
+    [ProducesResponseType<PageOf<ProcedureWorkItem>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string? org, string? kind, string? step, string? page, string? pageSize, HttpContext http, IQuerySession session)
     {
         var actor = Actor.From(http.User);

@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
@@ -11,7 +12,8 @@ namespace Registry.Api.Procedures;
 /// <summary>The risk-monitoring view: monitored households with risks, assistance count, last assessment, eliminated or not.</summary>
 public static class MonitoringEndpoint
 {
-    [WolverineGet("/api/monitoring")]
+    [WolverineGet("/api/monitoring", OperationId = "listMonitoring", Summary = "Households under monitoring (监测对象)", Description = "Unstable exited and marginal households with their risks and whether the risk is eliminated, paged.")]
+    [ProducesResponseType<PageOf<MonitoringRow>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string? org, string? risk, string? eliminated, string? kind, string? page, string? pageSize, HttpContext http,
         IQuerySession session)
     {

@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
 using Registry.Api.Reference;
 using Registry.Domain.Access;
@@ -15,7 +16,8 @@ public sealed record StepRecordedResponse(Guid Id, long Version, Guid ProcedureI
 /// <summary>Records one step of a procedure; the last passed step applies the procedure's effect.</summary>
 public static class RecordStepEndpoint
 {
-    [WolverinePost("/api/households/{id}/procedures/{procedureId}/steps")]
+    [WolverinePost("/api/households/{id}/procedures/{procedureId}/steps", OperationId = "recordProcedureStep", Summary = "Record a procedure step (记录程序步骤)", Description = "Records the next step of an open procedure with its date, outcome and evidence; the last step applies the procedure's effect.")]
+    [ProducesResponseType<StepRecordedResponse>(StatusCodes.Status200OK)]
     public static Task<IResult> Post(Guid id, Guid procedureId, RecordStepRequest request, HttpContext http, HouseholdWrites households,
         IDocumentSession session)
     {

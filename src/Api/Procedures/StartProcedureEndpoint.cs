@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
 using Registry.Api.Reference;
 using Registry.Domain.Access;
@@ -15,7 +16,8 @@ public sealed record ProcedureStartedResponse(Guid Id, long Version, Guid Proced
 /// <summary>Opens a procedure; whoever may take its first step may open it.</summary>
 public static class StartProcedureEndpoint
 {
-    [WolverinePost("/api/households/{id}/procedures")]
+    [WolverinePost("/api/households/{id}/procedures", OperationId = "startProcedure", Summary = "Start a procedure: identification, exit, return to poverty, monitoring (启动程序)", Description = "Starts a procedure of the work plan (identification, exit, monitoring, risk elimination, removal) at its first step.")]
+    [ProducesResponseType<ProcedureStartedResponse>(StatusCodes.Status201Created)]
     public static Task<IResult> Post(Guid id, StartProcedureRequest request, HttpContext http, HouseholdWrites households, IDocumentSession session)
     {
         var procedureId = Guid.CreateVersion7();

@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
@@ -14,7 +15,8 @@ public sealed record ProblemItem(Guid Id, Guid HouseholdId, Guid? MemberId, stri
 /// <summary>A unit's problem list (问题清单), by status, rule, source or household.</summary>
 public static class ListProblemsEndpoint
 {
-    [WolverineGet("/api/problems")]
+    [WolverineGet("/api/problems", OperationId = "listProblems", Summary = "Problem data (问题数据)", Description = "Problem data of a unit with its source, rule, severity and state, paged.")]
+    [ProducesResponseType<PageOf<ProblemItem>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string? org, string? status, string? rule, string? source, string? household, string? page, string? pageSize,
         HttpContext http, IQuerySession session)
     {

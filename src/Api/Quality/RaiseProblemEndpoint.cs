@@ -1,4 +1,6 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Registry.Api.Infrastructure.Contract;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
@@ -15,7 +17,9 @@ public sealed record ProblemCreatedResponse(Guid Id, long Version);
 /// <summary>A problem found by the census, an inspection, a check or a third-party evaluation.</summary>
 public static class RaiseProblemEndpoint
 {
-    [WolverinePost("/api/problems")]
+    [WolverinePost("/api/problems", OperationId = "raiseProblem", Summary = "Raise a problem (登记问题数据)", Description = "Raises a problem found by the census, an inspection, a check or an evaluation against a household or member.")]
+    [AlsoRefuses(StatusCodes.Status404NotFound)]
+    [ProducesResponseType<ProblemCreatedResponse>(StatusCodes.Status201Created)]
     public static Task<IResult> Post(RaiseProblemRequest request, HttpContext http, Writes writes, IDocumentSession session) =>
         writes.Run(http, async (actor, now) =>
         {

@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
@@ -15,7 +16,8 @@ public sealed record ProblemResolvedResponse(Guid Id, long Version, ResolutionOu
 /// <summary>Closes a problem as Corrected (linked to the fact update that fixed it) or ConfirmedCorrect (with a note).</summary>
 public static class ResolveProblemEndpoint
 {
-    [WolverinePost("/api/problems/{id}/resolution")]
+    [WolverinePost("/api/problems/{id}/resolution", OperationId = "resolveProblem", Summary = "Resolve a problem (问题整改销号)", Description = "Closes a problem as corrected (a correction must have been recorded after it) or as confirmed correct.")]
+    [ProducesResponseType<ProblemResolvedResponse>(StatusCodes.Status200OK)]
     public static Task<IResult> Post(Guid id, ResolveProblemRequest request, HttpContext http, Writes writes) =>
         writes.Run(http, async (actor, now) =>
         {

@@ -1,4 +1,5 @@
 using Registry.Api.Infrastructure;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Domain.Access;
 using Registry.Domain.Quality;
 using Wolverine.Http;
@@ -12,7 +13,8 @@ public sealed record RuleSetView(int Version, IReadOnlyList<RuleView> Rules);
 /// <summary>The cleaning rules in force, with their codes and messages.</summary>
 public static class RulesEndpoint
 {
-    [WolverineGet("/api/data-quality/rules")]
+    [WolverineGet("/api/data-quality/rules", OperationId = "listQualityRules", Summary = "The data-quality rule set (数据质量规则)", Description = "The rules a cleaning run applies, each with its code, severity and message in Chinese and English, and the rule set's version.")]
+    [ProducesResponseType<RuleSetView>(StatusCodes.Status200OK)]
     public static IResult Get(HttpContext http)
     {
         Actor.From(http.User).Require(Permission.ReadRegistry);

@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
 using Registry.Api.Reference;
 using Registry.Domain.Access;
@@ -19,7 +20,8 @@ public sealed record RunDataQualityRequest(string? Org, int? CampaignYear);
 /// </summary>
 public static class RunDataQualityEndpoint
 {
-    [WolverinePost("/api/data-quality/runs")]
+    [WolverinePost("/api/data-quality/runs", OperationId = "runDataQuality", Summary = "Run the data-quality rules over a unit (数据清洗)", Description = "Applies the data-quality rules to every household of a unit and raises a problem for each finding not already open.")]
+    [ProducesResponseType<DataQualityRun>(StatusCodes.Status201Created)]
     public static Task<IResult> Post(RunDataQualityRequest request, HttpContext http, Writes writes, IDocumentSession session) =>
         writes.Run(http, async (actor, now) =>
         {

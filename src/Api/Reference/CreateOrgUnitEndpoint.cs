@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
@@ -11,7 +12,8 @@ public sealed record CreateOrgUnitRequest(string? Code, string? Name, OrgKind? K
 
 public static class CreateOrgUnitEndpoint
 {
-    [WolverinePost("/api/org-units")]
+    [WolverinePost("/api/org-units", OperationId = "createOrgUnit", Summary = "Create a town or village (新增单位)", Description = "Creates a town under a district or a village under a town.")]
+    [ProducesResponseType<OrgUnit>(StatusCodes.Status201Created)]
     public static Task<IResult> Post(CreateOrgUnitRequest request, HttpContext http, Writes writes, IDocumentSession session) =>
         writes.Run(http, async (actor, now) =>
         {

@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
@@ -10,7 +11,8 @@ public sealed record OrgUnitView(string Code, string Name, Domain.Org.OrgKind Ki
 
 public static class GetOrgUnitEndpoint
 {
-    [WolverineGet("/api/org-units/{code}")]
+    [WolverineGet("/api/org-units/{code}", OperationId = "getOrgUnit", Summary = "A unit and its children (单位)", Description = "A unit with its kind, parent and children.")]
+    [ProducesResponseType<OrgUnitView>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string code, HttpContext http, IQuerySession session)
     {
         var actor = Actor.From(http.User);

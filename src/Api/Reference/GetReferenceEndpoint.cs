@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using Microsoft.AspNetCore.Mvc;
 using System.Reflection;
 using Marten;
 using Registry.Api.Infrastructure;
@@ -31,7 +32,8 @@ public static class GetReferenceEndpoint
         typeof(Domain.Submissions.ReviewOutcome),
     ];
 
-    [WolverineGet("/api/reference")]
+    [WolverineGet("/api/reference", OperationId = "getReference", Summary = "Reference data: enums, lines, procedures (基础数据)", Description = "Enum values with their Chinese labels, the caller's effective poverty and monitoring lines and the procedure definitions.")]
+    [ProducesResponseType<ReferenceData>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(HttpContext http, IQuerySession session)
     {
         var actor = Actor.From(http.User);

@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
@@ -16,7 +17,8 @@ public sealed record PolicyLineResponse(string UnitCode, int Year, decimal Pover
 /// <summary>A district office sets the lines of its own unit or of a unit under it; every change is an event with its actor and reason.</summary>
 public static class SetPolicyLineEndpoint
 {
-    [WolverinePut("/api/org-units/{code}/policy-lines/{year}")]
+    [WolverinePut("/api/org-units/{code}/policy-lines/{year}", OperationId = "setPolicyLine", Summary = "Set a year's poverty and monitoring lines for a unit (贫困线、监测线)", Description = "Sets a year's poverty line and monitoring line for a unit and every unit below it that sets none of its own.")]
+    [ProducesResponseType<PolicyLineResponse>(StatusCodes.Status200OK)]
     public static Task<IResult> Put(string code, int year, SetPolicyLineRequest request, HttpContext http, Writes writes) =>
         writes.Run(http, async (actor, now) =>
         {

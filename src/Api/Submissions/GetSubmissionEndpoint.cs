@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
@@ -23,7 +24,8 @@ public sealed record SubmissionDocument(Guid Id, string VillageCode, int Year, L
 /// <summary>The list as signed, each household's signed version, and what changed on it since.</summary>
 public static class GetSubmissionEndpoint
 {
-    [WolverineGet("/api/submissions/{id}")]
+    [WolverineGet("/api/submissions/{id}", OperationId = "getSubmission", Summary = "A signed list (上报名单)", Description = "A signed list with its signatures, review and what changed in its households since it was frozen.")]
+    [ProducesResponseType<SubmissionDocument>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session)
     {
         var actor = Actor.From(http.User);

@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
@@ -17,7 +18,8 @@ public sealed record SubmissionCreatedResponse(Guid Id, long Version);
 /// <summary>Freezes a village's list for a year: each household with its version at this moment, awaiting signatures.</summary>
 public static class ProposeSubmissionEndpoint
 {
-    [WolverinePost("/api/submissions")]
+    [WolverinePost("/api/submissions", OperationId = "proposeSubmission", Summary = "Propose a list for signature (拟上报名单)", Description = "Freezes a list of households of a village for the year to be signed by the village head and the first secretary.")]
+    [ProducesResponseType<SubmissionCreatedResponse>(StatusCodes.Status201Created)]
     public static Task<IResult> Post(ProposeSubmissionRequest request, HttpContext http, Writes writes, IDocumentSession session) =>
         writes.Run(http, async (actor, now) =>
         {

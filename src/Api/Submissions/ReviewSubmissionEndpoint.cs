@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Submissions;
 using Registry.Projections.Submissions;
@@ -13,7 +14,8 @@ public sealed record ReviewResponse(Guid Id, long Version, SubmissionStatus Stat
 /// <summary>报镇审核: the town office approves or returns a list that both village signers endorsed.</summary>
 public static class ReviewSubmissionEndpoint
 {
-    [WolverinePost("/api/submissions/{id}/review")]
+    [WolverinePost("/api/submissions/{id}/review", OperationId = "reviewSubmission", Summary = "Town review of a signed list (报镇审核)", Description = "The town approves or returns a list both signers have signed.")]
+    [ProducesResponseType<ReviewResponse>(StatusCodes.Status200OK)]
     public static Task<IResult> Post(Guid id, ReviewSubmissionRequest request, HttpContext http, Writes writes) =>
         writes.Run(http, async (actor, now) =>
         {

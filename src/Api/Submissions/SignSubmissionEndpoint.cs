@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Common;
 using Registry.Domain.Submissions;
@@ -12,7 +13,8 @@ public sealed record SignatureResponse(Guid Id, long Version, SubmissionStatus S
 /// <summary>The village head or the first secretary endorses the list (签字背书); with both, it goes to the town.</summary>
 public static class SignSubmissionEndpoint
 {
-    [WolverinePost("/api/submissions/{id}/signatures")]
+    [WolverinePost("/api/submissions/{id}/signatures", OperationId = "signSubmission", Summary = "Sign a list (签字确认)", Description = "The village head or the first secretary signs a list; the second signature submits it.")]
+    [ProducesResponseType<SignatureResponse>(StatusCodes.Status200OK)]
     public static Task<IResult> Post(Guid id, HttpContext http, Writes writes) =>
         writes.Run(http, async (actor, now) =>
         {

@@ -5,6 +5,7 @@ using JasperFx.CommandLine;
 using Marten;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Registry.Api.Tests.Contract;
 using Registry.Domain.Access;
 
 namespace Registry.Api.Tests.Fixtures;
@@ -58,7 +59,7 @@ public sealed class AppFixture : IAsyncLifetime
 
     public HttpClient Client(Role role, string org, string? userId = null, string? name = null)
     {
-        var client = new RegistryClient(Host.Server.CreateHandler(), this) { BaseAddress = Host.Server.BaseAddress };
+        var client = new RegistryClient(Checked(), this) { BaseAddress = Host.Server.BaseAddress };
         var token = Token(role, org, userId, name);
         client.DefaultRequestHeaders.Authorization = new("Bearer", token);
         return client;
@@ -70,7 +71,21 @@ public sealed class AppFixture : IAsyncLifetime
         return issuer.Issue(userId ?? $"{role}-{org}", name ?? $"{role}用户", role, org).Token;
     }
 
-    public HttpClient Anonymous() => Host.Server.CreateClient();
+    public HttpClient Anonymous() => new(Checked()) { BaseAddress = Host.Server.BaseAddress };
+
+    /// <summary>The API as clients see it, every answer checked against the served OpenAPI document.</summary>
+    private ContractCheckingHandler Checked() => new(Host.Server.CreateHandler(), Contract);
+
+    private Task<OpenApiContract>? _contract;
+
+    public Task<OpenApiContract> Contract() => _contract ??= LoadContract();
+
+    private async Task<OpenApiContract> LoadContract()
+    {
+        using var client = Host.Server.CreateClient();
+        var document = await client.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>("/openapi/v1.json");
+        return new OpenApiContract(document!);
+    }
 
     /// <summary>A fresh town with one village under the seeded district, so each test owns its jurisdiction.</summary>
     public async Task<(string Town, string Village)> NewVillage(bool poor = false)

@@ -1,0 +1,43 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Registry.Api.Tests.Contract;
+
+/// <summary>The served OpenAPI document, indexed to find the operation a request took and to check an answer against it.</summary>
+public sealed class OpenApiContract(JsonObject document)
+{
+    private readonly (string Method, Regex Path, string Template, JsonObject Operation)[] _operations =
+        ((JsonObject)document["paths"]!).SelectMany(path => ((JsonObject)path.Value!).Select(op => (
+            Method: op.Key.ToUpperInvariant(),
+            Path: new Regex("^" + Regex.Replace(Regex.Escape(path.Key), @"\\\{[^}]+}", "[^/]+") + "$"),
+            Template: path.Key,
+            Operation: (JsonObject)op.Value!))).ToArray();
+
+    public JsonObject Document { get; } = document;
+
+    public IEnumerable<(string Method, string Template, JsonObject Operation)> Operations =>
+        _operations.Select(o => (o.Method, o.Template, o.Operation));
+
+    /// <summary>The operation for a request, preferring a literal segment over a parameter (<c>/export</c> over <c>/{id}</c>).</summary>
+    public (string Template, JsonObject Operation)? Find(string method, string path) =>
+        _operations.Where(o => o.Method == method && o.Path.IsMatch(path))
+            .OrderBy(o => o.Template.Count(c => c == '{'))
+            .Select(o => ((string Template, JsonObject Operation)?)(o.Template, o.Operation))
+            .FirstOrDefault();
+
+    /// <summary>What is wrong with one answer, or nothing.</summary>
+    public IReadOnlyList<string> Check(JsonObject operation, int status, string? mediaType, JsonNode? body)
+    {
+        var responses = (JsonObject)operation["responses"]!;
+        var response = responses[status.ToString()] ?? responses["default"];
+        if (response is null) return [$"status {status} is not documented (documented: {string.Join(", ", responses.Select(r => r.Key))})"];
+        if (mediaType is null) return [];
+        if (response["content"] is not JsonObject content) return [$"status {status} is documented without a body but answered {mediaType}"];
+        if (content[mediaType] is not JsonObject media)
+            return [$"status {status} answered {mediaType}; documented: {string.Join(", ", content.Select(c => c.Key))}"];
+        if (body is null || media["schema"] is not JsonObject schema) return [];
+        var errors = new List<string>();
+        new SchemaCheck(Document).Validate(body, schema, "$", errors);
+        return errors;
+    }
+}

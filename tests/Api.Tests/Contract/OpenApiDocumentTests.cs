@@ -1,0 +1,79 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Registry.Api.Tests.Fixtures;
+using Shouldly;
+
+namespace Registry.Api.Tests.Contract;
+
+/// <summary>The served document describes every operation as API.md's "OpenAPI" section asks; the traffic check does the rest.</summary>
+[Collection(ApiCollection.Name)]
+public sealed class OpenApiDocumentTests(AppFixture app)
+{
+    [Fact]
+    public async Task Every_operation_has_an_id_a_summary_its_answers_and_its_security()
+    {
+        var contract = await app.Contract();
+        var ids = new HashSet<string>();
+        foreach (var (method, template, operation) in contract.Operations)
+        {
+            var name = $"{method} {template}";
+            var id = operation["operationId"]?.GetValue<string>();
+            id.ShouldNotBeNull(name);
+            Regex.IsMatch(id, "^[a-z][a-zA-Z]+$").ShouldBeTrue($"{name}: {id} is not camelCase");
+            ids.Add(id).ShouldBeTrue($"{id} is used twice");
+            operation["summary"]?.GetValue<string>().ShouldContain(" ", customMessage: $"{name} has no plain-words summary");
+            var responses = (JsonObject)operation["responses"]!;
+            var success = responses.Where(r => r.Key.StartsWith('2')).ToList();
+            success.Count.ShouldBe(1, $"{name} documents one success");
+            var content = (JsonObject)success[0].Value!["content"]!;
+            if (content["application/json"] is { } json)
+                json["schema"]!.ToJsonString().ShouldContain("#/components/schemas/", customMessage: $"{name}: the success body is a named schema");
+            foreach (var (status, response) in responses.Where(r => r.Key[0] is '4'))
+                response!["content"]!["application/problem+json"]!["schema"]!["$ref"]!.GetValue<string>()
+                    .ShouldBe("#/components/schemas/ProblemBody", $"{name} {status}");
+            responses.ShouldNotContainKey("500", name);
+            var secured = operation["security"] is JsonArray { Count: > 0 };
+            secured.ShouldBe(template != "/api/auth/dev-token", name);
+            responses.ContainsKey("401").ShouldBeTrue(name);
+            if (secured) responses.ContainsKey("403").ShouldBeTrue(name);
+        }
+        ids.Count.ShouldBeGreaterThan(40);
+    }
+
+    [Fact]
+    public async Task Every_json_request_body_has_an_example_that_fits_its_schema()
+    {
+        var contract = await app.Contract();
+        var checker = new SchemaCheck(contract.Document);
+        foreach (var (method, template, operation) in contract.Operations)
+        {
+            if (operation["requestBody"]?["content"]?["application/json"] is not JsonObject media) continue;
+            var example = media["example"];
+            example.ShouldNotBeNull($"{method} {template} has no example");
+            var errors = new List<string>();
+            checker.Validate(example, (JsonObject)media["schema"]!, "$", errors);
+            errors.ShouldBeEmpty($"{method} {template}");
+        }
+    }
+
+    [Fact]
+    public async Task Enums_are_documented_by_name()
+    {
+        var contract = await app.Contract();
+        var status = contract.Document["components"]!["schemas"]!["HouseholdStatus"]!;
+        status["enum"]!.AsArray().Select(v => v!.GetValue<string>()).ShouldContain("Poor");
+    }
+
+    [Fact]
+    public async Task The_check_finds_an_undocumented_status_a_wrong_media_type_and_a_body_that_says_more_than_its_schema()
+    {
+        var contract = await app.Contract();
+        var (_, operation) = contract.Find("GET", "/api/org-units/500101000000")!.Value;
+        contract.Check(operation, 418, "application/json", null).ShouldNotBeEmpty();
+        contract.Check(operation, 200, "text/html", null).ShouldNotBeEmpty();
+        var drifted = JsonNode.Parse("""{"code":"500101000000","name":"万州区","kind":"District","surprise":1}""");
+        contract.Check(operation, 200, "application/json", drifted).ShouldContain(e => e.Contains("surprise"));
+        var mistyped = JsonNode.Parse("""{"code":5}""");
+        contract.Check(operation, 200, "application/json", mistyped).ShouldContain(e => e.Contains("$.code"));
+    }
+}
