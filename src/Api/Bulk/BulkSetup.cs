@@ -7,7 +7,8 @@ public static class BulkSetup
     public static IServiceCollection AddBulkData(this IServiceCollection services)
     {
         services.AddSingleton<ImportRunner>();
-        services.AddHostedService<ImportRecovery>();
+        services.AddSingleton<Quality.DataQualityRunner>();
+        services.AddHostedService<Infrastructure.UnfinishedWorkRecovery>();
         services.Configure<OpenApiOptions>("v1", ImportOpenApi.Describe);
         return services;
     }

@@ -8,15 +8,15 @@ namespace Registry.Api.Quality;
 /// <summary>Each problem is a stream of its own, stamped and hash-chained like a household's.</summary>
 public static class ProblemStreams
 {
-    public static void Open(IDocumentSession session, ProblemOpened opened, Actor actor, HttpContext http, string? reason = null)
+    public static void Open(IDocumentSession session, ProblemOpened opened, Actor actor, string correlationId, string? reason = null)
     {
         session.Events.StartStream<ProblemView>(opened.ProblemId, opened);
-        EventStamper.Stamp(session, opened.ProblemId, opened.VillageCode, 0, null, 1, actor, reason, http);
+        EventStamper.Stamp(session, opened.ProblemId, opened.VillageCode, 0, null, 1, actor, reason, correlationId);
     }
 
-    public static void Resolve(IDocumentSession session, ProblemView view, ProblemResolved resolved, Actor actor, HttpContext http)
+    public static void Resolve(IDocumentSession session, ProblemView view, ProblemResolved resolved, Actor actor, string correlationId)
     {
         session.Events.Append(view.Id, view.Version + 1, resolved);
-        EventStamper.Stamp(session, view.Id, view.VillageCode, view.Version, view.LastHash, 1, actor, resolved.Note, http);
+        EventStamper.Stamp(session, view.Id, view.VillageCode, view.Version, view.LastHash, 1, actor, resolved.Note, correlationId);
     }
 }

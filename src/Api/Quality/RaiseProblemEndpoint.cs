@@ -33,7 +33,7 @@ public static class RaiseProblemEndpoint
             var id = Guid.CreateVersion7();
             var opened = (ProblemOpened)RaiseProblemDecision.Decide(new RaiseProblem(id, request.MemberId, request.Source!.Value, request.Rule,
                 request.Description), household.State, household.Version, now, QualityRules.Current)[0];
-            ProblemStreams.Open(session, opened, actor, http);
+            ProblemStreams.Open(session, opened, actor, RequestContext.CorrelationId(http));
             return new WriteOutcome(StatusCodes.Status201Created, new ProblemCreatedResponse(id, 1), 1, $"/api/problems/{id}");
         });
 }

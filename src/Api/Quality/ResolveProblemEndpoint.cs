@@ -30,7 +30,7 @@ public static class ResolveProblemEndpoint
             var later = await session.Events.FetchStreamAsync(view.HouseholdId, fromVersion: view.State.HouseholdVersion + 1, token: http.RequestAborted);
             var facts = later.Select(e => new FactRecorded(e.Version, e.EventTypeName, e.Data)).ToList();
             var resolved = (ProblemResolved)ResolveProblemDecision.Decide(new ResolveProblem(request.Outcome.Value, request.Note), view.State, facts, now)[0];
-            ProblemStreams.Resolve(session, view, resolved, actor, http);
+            ProblemStreams.Resolve(session, view, resolved, actor, RequestContext.CorrelationId(http));
             return new WriteOutcome(StatusCodes.Status200OK,
                 new ProblemResolvedResponse(id, view.Version + 1, resolved.Outcome, resolved.LinkedHouseholdVersion, resolved.LinkedEventType), view.Version + 1);
         }, retryOnConcurrentChange: true);

@@ -6,20 +6,18 @@ namespace Registry.Domain.Quality;
 /// <summary>What the rules see: the households of a unit, the day of the run, the campaign year and its lines.</summary>
 public sealed class QualityContext
 {
-    public QualityContext(IReadOnlyList<Household> households, DateOnly today, int campaignYear, Func<string, int, PolicyLine?> lines)
+    /// <param name="households">The households to check: the whole unit, or one batch of it.</param>
+    /// <param name="unit">The unit's ID and phone numbers, when <paramref name="households"/> is a batch of it.</param>
+    public QualityContext(IReadOnlyList<Household> households, DateOnly today, int campaignYear, Func<string, int, PolicyLine?> lines,
+        UnitKeys? unit = null)
     {
         Households = households;
         Today = today;
         CampaignYear = campaignYear;
         Lines = lines;
-        HouseholdsByPhone = households
-            .SelectMany(h => h.Members.Where(m => m.Facts.Phone is not null).Select(m => (Phone: PhoneKey(m.Facts.Phone!), h.Id)))
-            .GroupBy(x => x.Phone)
-            .ToDictionary(g => g.Key, g => (IReadOnlySet<Guid>)g.Select(x => x.Id).ToHashSet());
-        HouseholdsByPerson = households
-            .SelectMany(h => h.Members.Select(m => (m.Facts.IdNumber, h.Id)))
-            .GroupBy(x => x.IdNumber)
-            .ToDictionary(g => g.Key, g => (IReadOnlySet<Guid>)g.Select(x => x.Id).ToHashSet());
+        unit ??= UnitKeys.Of(households);
+        HouseholdsByPhone = unit.ByPhone();
+        HouseholdsByPerson = unit.ByPerson();
     }
 
     /// <summary>Phones compare by their digits: 023-58123456 and 02358123456 are one number.</summary>

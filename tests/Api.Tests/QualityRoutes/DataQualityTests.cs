@@ -3,7 +3,11 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Marten;
 using Marten.Events;
+using Wolverine.Tracking;
+using Registry.Api.Infrastructure;
+using Registry.Api.Quality;
 using Registry.Api.Tests.Fixtures;
+using Registry.Domain.Quality;
 using Registry.Domain.Access;
 using Registry.Domain.Households;
 using Registry.Domain.Procedures;
@@ -70,9 +74,8 @@ public sealed class DataQualityTests(AppFixture app)
     private static Guid HeadOf(JsonNode doc) =>
         doc["members"]!.AsArray().Single(m => m!["relation"]!.GetValue<string>() == "Head")!["memberId"]!.GetValue<Guid>();
 
-    private async Task<JsonNode> Run(string town, string village) =>
-        await (await app.Client(Role.TownOfficer, town).PostAsJsonAsync("/api/data-quality/runs", new { org = village, campaignYear = 2020 }))
-            .ShouldBe(HttpStatusCode.Created);
+    private Task<JsonNode> Run(string town, string village) =>
+        CleaningRuns.Run(app, app.Client(Role.TownOfficer, town), new { org = village, campaignYear = 2020 });
 
     private async Task<HashSet<string>> OpenProblems(string town, string village)
     {
@@ -119,10 +122,39 @@ public sealed class DataQualityTests(AppFixture app)
 
         await (await s.Clerk.PostAsJsonAsync("/api/data-quality/runs", new { org = s.Village })).ShouldBe(HttpStatusCode.Forbidden, "auth.role-not-allowed");
         // No unit named: the officer's own, with the lines in effect there.
-        await (await app.Client(Role.TownOfficer, s.Town).PostAsJsonAsync("/api/data-quality/runs", new { org = "", campaignYear = 2020 }))
-            .ShouldBe(HttpStatusCode.Created);
+        await CleaningRuns.Run(app, app.Client(Role.TownOfficer, s.Town), new { org = "", campaignYear = 2020 });
         var rules = await (await s.Clerk.GetAsync("/api/data-quality/rules")).ShouldBe(HttpStatusCode.OK);
         rules["rules"]!.AsArray().Count.ShouldBeGreaterThanOrEqualTo(20);
+    }
+
+    [Fact]
+    public async Task A_cleaning_run_left_running_by_a_stopped_server_runs_again_to_its_end_and_opens_nothing_twice()
+    {
+        var s = await SeedVillage();
+        var first = await Run(s.Town, s.Village);
+        var open = await OpenProblems(s.Town, s.Village);
+        open.Count.ShouldBe(first["opened"]!.GetValue<int>());
+
+        // As a stopped server leaves a run: started, its first batch's problems committed, the rest unchecked.
+        var actor = new Actor($"{Role.TownOfficer}-{s.Town}", "镇扶贫办", Role.TownOfficer, s.Town);
+        var stopped = DataQualityRun.Requested(Guid.CreateVersion7(), s.Village, QualityRules.Current.Version, 2020, DateTimeOffset.UtcNow, actor,
+            "stopped-run", 4) with { Status = DataQualityRunStatus.Running, HouseholdsChecked = 2 };
+        await using (var session = app.Store.LightweightSession())
+        {
+            session.Store(stopped);
+            await session.SaveChangesAsync();
+        }
+        await app.Host.TrackActivity(TimeSpan.FromSeconds(60)).PublishMessageAndWaitAsync(new RunDataQuality(stopped.Id));
+
+        var resumed = await (await app.Client(Role.TownOfficer, s.Town).GetAsync($"/api/data-quality/runs/{stopped.Id}")).ShouldBe(HttpStatusCode.OK);
+        resumed["status"]!.GetValue<string>().ShouldBe("Completed");
+        resumed["householdsChecked"]!.GetValue<int>().ShouldBe(4);
+        resumed["opened"]!.GetValue<int>().ShouldBe(0);
+        resumed["stillOpen"]!.GetValue<int>().ShouldBe(open.Count);
+        (await OpenProblems(s.Town, s.Village)).ShouldBe(open, ignoreOrder: true);
+        // A run over another unit answers as an unknown one.
+        await (await app.Client(Role.TownOfficer, (await app.NewVillage()).Town).GetAsync($"/api/data-quality/runs/{stopped.Id}"))
+            .ShouldBe(HttpStatusCode.NotFound, "data-quality.run.not-found");
     }
 
     [Fact]

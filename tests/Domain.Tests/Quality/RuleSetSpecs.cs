@@ -15,6 +15,21 @@ public class RuleSetSpecs
     }
 
     [Fact]
+    public void Checked_one_household_at_a_time_with_the_units_keys_a_unit_yields_what_it_yields_checked_whole()
+    {
+        Household[] unit =
+        [
+            WithSon(A.SonFacts with { Sex = Sex.Female }),
+            Other(new RegisteredMember(OtherMemberId, A.SonFacts with { Sex = Sex.Female, Phone = A.HeadFacts.Phone })),
+        ];
+        var keys = UnitKeys.Of(unit);
+        var batched = unit.SelectMany(h => Rules.Run(new QualityContext([h], Today, CampaignYear, (_, year) => Lines(year), keys))).ToList();
+        var whole = Rules.Run(Context(unit));
+        whole.ShouldNotBeEmpty();
+        batched.Select(f => f.Key).OrderBy(k => k).ShouldBe(whole.Select(f => f.Key).OrderBy(k => k));
+    }
+
+    [Fact]
     public void Every_rule_code_is_unique() =>
         Rules.Rules.Select(r => r.Code).ShouldBeUnique();
 

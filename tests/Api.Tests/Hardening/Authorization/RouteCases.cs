@@ -41,6 +41,12 @@ public sealed class Scene(AppFixture app, string town, string village, Registere
         return (await response.ShouldBe(System.Net.HttpStatusCode.Accepted))["importId"]!.GetValue<Guid>();
     }
 
+    public async Task<Guid> CleaningRun()
+    {
+        var response = await App.Client(Role.TownOfficer, Town).PostAsJsonAsync("/api/data-quality/runs", new { org = Village, campaignYear = 2020 });
+        return (await response.ShouldBe(System.Net.HttpStatusCode.Accepted))["id"]!.GetValue<Guid>();
+    }
+
     public async Task<Guid> SignedSubmission()
     {
         var id = await Submission();
@@ -215,6 +221,8 @@ public sealed record RouteCase(string Key, Func<Role, bool> Allowed, Func<Scene,
         Needs("POST /api/imports", Permission.RegisterHousehold,
             (s, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/imports") { Content = s.ImportFile() }), scoped: false),
         Needs("GET /api/imports/{id}", Permission.ReadRegistry, async (s, _) => new HttpRequestMessage(HttpMethod.Get, $"/api/imports/{await s.Import()}")),
+        Needs("GET /api/data-quality/runs/{id}", Permission.ReadRegistry,
+            async (s, _) => new HttpRequestMessage(HttpMethod.Get, $"/api/data-quality/runs/{await s.CleaningRun()}")),
     ];
 
     /// <summary>Routes open to anyone, with no token at all.</summary>

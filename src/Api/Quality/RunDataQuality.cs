@@ -1,0 +1,14 @@
+using Wolverine.Attributes;
+
+namespace Registry.Api.Quality;
+
+/// <summary>Runs on its own local queue, so a long cleaning run never holds up other messages.</summary>
+[LocalQueue("data-quality")]
+public sealed record RunDataQuality(Guid RunId);
+
+public static class RunDataQualityHandler
+{
+    /// <summary>A district's run takes minutes; Wolverine's default handler timeout of one minute would cancel it.</summary>
+    [MessageTimeout(4 * 60 * 60)]
+    public static Task Handle(RunDataQuality message, DataQualityRunner runner, CancellationToken ct) => runner.Run(message.RunId, ct);
+}
