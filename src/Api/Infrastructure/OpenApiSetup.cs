@@ -21,6 +21,8 @@ public static class OpenApiSetup
         ("api/campaigns", "Data quality"),
         ("api/imports", "Bulk data"),
         ("api/auth", "Identity"),
+        ("api/statistics", "Statistics"),
+        ("api/reports", "Statistics"),
         ("api/", "Reference data"),
     ];
 

@@ -21,6 +21,16 @@ public static class Query
             : throw DomainRefusal.Invalid(field, "query.instant.invalid", $"{field} is an ISO 8601 instant.");
     }
 
+    /// <summary>A report's year: from the first year of the registration system to the current one; the current one when absent.</summary>
+    public static int Year(string? raw, DateTimeOffset now)
+    {
+        if (string.IsNullOrEmpty(raw)) return RegistryCalendar.Today(now).Year;
+        return int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+               && RegistryCalendar.IsPlausibleYear(year, now)
+            ? year
+            : throw DomainRefusal.Invalid("year", "query.year.invalid", $"year is a year from {RegistryCalendar.FirstYear} to the current one.");
+    }
+
     public static Guid? Id(string field, string? raw)
     {
         if (string.IsNullOrEmpty(raw)) return null;
