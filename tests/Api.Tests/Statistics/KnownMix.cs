@@ -20,6 +20,9 @@ namespace Registry.Api.Tests.Statistics;
 /// </remarks>
 public sealed record KnownMix(string Town, string VillageA, string VillageB, string VillageBName, Households A, Households B)
 {
+    /// <summary>The name <see cref="AppFixture.NewVillage"/> gives.</summary>
+    public string VillageAName => $"村{int.Parse(Town[6..9], System.Globalization.CultureInfo.InvariantCulture)}";
+
     private static readonly ConcurrentDictionary<AppFixture, Lazy<Task<KnownMix>>> Built = new();
 
     public static Task<KnownMix> For(AppFixture app) => Built.GetOrAdd(app, a => new Lazy<Task<KnownMix>>(() => Build(a))).Value;
