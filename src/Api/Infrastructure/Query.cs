@@ -31,6 +31,23 @@ public static class Query
             : throw DomainRefusal.Invalid("year", "query.year.invalid", $"year is a year from {RegistryCalendar.FirstYear} to the current one.");
     }
 
+    /// <summary>A calendar date such as 2020-11-01.</summary>
+    public static DateOnly? Date(string field, string? raw, string code)
+    {
+        if (string.IsNullOrEmpty(raw)) return null;
+        return DateOnly.TryParseExact(raw, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var value)
+            ? value
+            : throw DomainRefusal.Invalid(field, code, $"{field} is a date, e.g. 2020-11-01.");
+    }
+
+    public static bool? Boolean(string field, string? raw) => raw switch
+    {
+        null or "" => null,
+        "true" => true,
+        "false" => false,
+        _ => throw DomainRefusal.Invalid(field, "query.boolean.invalid", $"{field} is true or false."),
+    };
+
     public static Guid? Id(string field, string? raw)
     {
         if (string.IsNullOrEmpty(raw)) return null;
