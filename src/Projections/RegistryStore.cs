@@ -58,8 +58,8 @@ public static class RegistryStore
         opts.Projections.Add<MonitoringProjection>(ProjectionLifecycle.Async);
         opts.Projections.Add<AuditProjection>(ProjectionLifecycle.Async);
         opts.Projections.Add<CampaignActivityProjection>(ProjectionLifecycle.Async);
-        // Statistics recount a village from its households' inline documents, so they run after those are committed.
-        opts.Projections.Add(new StatisticsProjection(), ProjectionLifecycle.Async, StatisticsProjection.Name);
+        // Statistics count households from their inline documents, so they run after those are committed.
+        opts.Projections.Add(new StatisticsProjection(), ProjectionLifecycle.Async, StatisticsProjection.Name, StatisticsProjection.Teardown);
 
         opts.Schema.For<HouseholdDetails>().Index(x => x.VillageCode);
         opts.Schema.For<PersonIndexEntry>().Index(x => x.MemberId).Index(x => x.HouseholdId);
@@ -70,6 +70,7 @@ public static class RegistryStore
         opts.Schema.For<ProblemView>().Index(x => x.VillageCode).Index(x => x.HouseholdId);
         opts.Schema.For<CampaignActivity>().Index(x => x.VillageCode);
         opts.Schema.For<VillageStatistics>();
+        opts.Schema.For<HouseholdTally>();
         opts.Schema.For<MemberChange>().Index(x => x.VillageCode).Index(x => x.HouseholdId);
         opts.Schema.For<AuditEntry>().Index(x => x.StreamId).Index(x => x.UnitCode).Index(x => x.RecordedAt).Index(x => x.ActorId).Index(x => x.Sequence);
     }

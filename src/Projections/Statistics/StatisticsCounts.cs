@@ -55,6 +55,15 @@ public record StatisticsCounts(
         Sum(Risks, other.Risks), Sum(UnresolvedGuarantees, other.UnresolvedGuarantees), Sum(MembersAdded, other.MembersAdded),
         Sum(MembersRemoved, other.MembersRemoved));
 
+    public StatisticsCounts Minus(StatisticsCounts other) => Plus(other.Negated());
+
+    private StatisticsCounts Negated() => new(Neg(Households), Neg(Persons), Neg(Marks),
+        new MonitoringCounts(-Monitoring.UnstableExited, -Monitoring.Marginal, -Monitoring.Eliminated), Neg(Risks), Neg(UnresolvedGuarantees),
+        Neg(MembersAdded), Neg(MembersRemoved));
+
+    private static IReadOnlyDictionary<T, int> Neg<T>(IReadOnlyDictionary<T, int> counts) where T : struct, Enum =>
+        counts.ToDictionary(c => c.Key, c => -c.Value);
+
     public static StatisticsCounts Total(IEnumerable<StatisticsCounts> counts) => counts.Aggregate(Zero, (sum, c) => sum.Plus(c));
 
     public static IReadOnlyDictionary<T, int> Count<T>(IEnumerable<T> keys, int each = 1) where T : struct, Enum =>
@@ -69,7 +78,12 @@ public record StatisticsCounts(
         if (b.Count == 0) return a;
         if (a.Count == 0) return b;
         var sum = new Dictionary<T, int>(a);
-        foreach (var (key, n) in b) sum[key] = sum.GetValueOrDefault(key) + n;
+        foreach (var (key, n) in b)
+        {
+            // A count that falls back to 0 leaves the map, as if it had never been counted.
+            if (sum.GetValueOrDefault(key) + n is var total and not 0) sum[key] = total;
+            else sum.Remove(key);
+        }
         return sum;
     }
 }

@@ -1,5 +1,4 @@
 using Registry.Domain.Households;
-using Registry.Projections.Households;
 
 namespace Registry.Projections.Statistics;
 
@@ -17,10 +16,10 @@ public sealed record VillageStatistics(string Id, StatisticsCounts Current, IRea
         ? Current with { MembersAdded = changes.Added, MembersRemoved = changes.Removed }
         : Current;
 
-    public static VillageStatistics Of(string villageCode, IEnumerable<HouseholdDetails> households, IEnumerable<MemberChange> changes) => new(
-        villageCode,
-        StatisticsCounts.Total(households.Select(h => StatisticsCounts.Of(h.State))),
+    public static VillageStatistics Empty(string villageCode) => new(villageCode, StatisticsCounts.Zero, []);
+
+    public static IReadOnlyList<YearMemberChanges> ByYear(IEnumerable<MemberChange> changes) =>
         changes.GroupBy(c => c.Year).OrderBy(g => g.Key).Select(g => new YearMemberChanges(g.Key,
             StatisticsCounts.Count(g.Select(c => c.AddedFor).OfType<IncreaseReason>()),
-            StatisticsCounts.Count(g.Select(c => c.RemovedFor).OfType<DecreaseReason>()))).ToList());
+            StatisticsCounts.Count(g.Select(c => c.RemovedFor).OfType<DecreaseReason>()))).ToList();
 }
