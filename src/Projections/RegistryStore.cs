@@ -8,6 +8,7 @@ using Registry.Projections.Households;
 using Registry.Projections.Monitoring;
 using Registry.Projections.Procedures;
 using Registry.Projections.Quality;
+using Registry.Projections.Statistics;
 using Registry.Projections.Submissions;
 using Registry.Projections.People;
 using Weasel.Core;
@@ -57,6 +58,8 @@ public static class RegistryStore
         opts.Projections.Add<MonitoringProjection>(ProjectionLifecycle.Async);
         opts.Projections.Add<AuditProjection>(ProjectionLifecycle.Async);
         opts.Projections.Add<CampaignActivityProjection>(ProjectionLifecycle.Async);
+        // Statistics count households from their inline documents, so they run after those are committed.
+        opts.Projections.Add(new StatisticsProjection(), ProjectionLifecycle.Async, StatisticsProjection.Name, StatisticsProjection.Teardown);
 
         opts.Schema.For<HouseholdDetails>().Index(x => x.VillageCode);
         opts.Schema.For<PersonIndexEntry>().Index(x => x.MemberId).Index(x => x.HouseholdId);
@@ -66,6 +69,9 @@ public static class RegistryStore
         opts.Schema.For<Policy.PolicyLinesView>().Index(x => x.UnitCode);
         opts.Schema.For<ProblemView>().Index(x => x.VillageCode).Index(x => x.HouseholdId);
         opts.Schema.For<CampaignActivity>().Index(x => x.VillageCode);
+        opts.Schema.For<VillageStatistics>();
+        opts.Schema.For<HouseholdTally>();
+        opts.Schema.For<MemberChange>().Index(x => x.VillageCode).Index(x => x.HouseholdId);
         opts.Schema.For<AuditEntry>().Index(x => x.StreamId).Index(x => x.UnitCode).Index(x => x.RecordedAt).Index(x => x.ActorId).Index(x => x.Sequence);
     }
 

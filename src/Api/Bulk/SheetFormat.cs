@@ -21,6 +21,19 @@ public static class SheetFormats
         _ => throw DomainRefusal.Invalid("format", "query.format.unknown", "format is xlsx or csv."),
     };
 
+    /// <summary>The <c>format</c> of a report: null (JSON) when absent or <c>json</c>, else a sheet.</summary>
+    public static SheetFormat? FromReportQuery(string? format) => format?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "json" => null,
+        "xlsx" => SheetFormat.Xlsx,
+        "csv" => SheetFormat.Csv,
+        _ => throw DomainRefusal.Invalid("format", "query.format.unknown", "format is json, csv or xlsx."),
+    };
+
+    /// <summary>A finished sheet as the answer, named for download.</summary>
+    public static IResult File(SheetFormat format, string name, params SheetData[] sheets) =>
+        Results.File(SheetWriter.Write(format, sheets), ContentType(format), $"{name}.{Extension(format)}");
+
     public static SheetFormat? FromFileName(string? fileName) => Path.GetExtension(fileName ?? "").ToLowerInvariant() switch
     {
         ".xlsx" => SheetFormat.Xlsx,

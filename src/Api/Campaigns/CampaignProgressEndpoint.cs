@@ -43,9 +43,7 @@ public static class CampaignProgressEndpoint
         actor.Require(Permission.ReadRegistry);
         var campaign = CampaignCatalog.Of(year) ?? throw DomainRefusal.NotFound("campaign.not-found", $"No campaign is defined for {year}.");
         var prefix = Units.Prefix(actor, org);
-        var on = RegistryCalendar.Today(clock.GetUtcNow());
-        if (!string.IsNullOrEmpty(asOf) && !DateOnly.TryParseExact(asOf, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out on))
-            throw DomainRefusal.Invalid("asOf", "query.as-of.invalid", "asOf is a date, e.g. 2020-11-01.");
+        var on = Query.Date("asOf", asOf, "query.as-of.invalid") ?? RegistryCalendar.Today(clock.GetUtcNow());
         var ct = http.RequestAborted;
 
         var villages = await session.Query<OrgUnit>().Where(u => u.Id.StartsWith(prefix) && u.Kind == OrgKind.Village).OrderBy(u => u.Id).ToListAsync(ct);

@@ -22,7 +22,7 @@ public abstract class ConsolePage : PageModel
         }
         catch (DomainRefusal refusal)
         {
-            Refusal = refusal.Message;
+            Refusal = ConsoleMessages.Of(refusal);
             Response.StatusCode = refusal.Kind switch
             {
                 RefusalKind.NotFound => StatusCodes.Status404NotFound,

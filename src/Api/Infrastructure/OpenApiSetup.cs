@@ -22,17 +22,18 @@ public static class OpenApiSetup
         ("api/campaigns", "Data quality"),
         ("api/imports", "Bulk data"),
         ("api/auth", "Identity"),
+        ("api/statistics", "Statistics"),
+        ("api/reports", "Statistics"),
         ("api/", "Reference data"),
     ];
 
     public static void AddRegistryOpenApi(this IServiceCollection services) =>
-        services.AddOpenApi(options => options.AddOperationTransformer((operation, context, _) =>
+        services.AddOpenApi(options => options.AddOperationTransformer(async (operation, context, ct) =>
         {
             var path = context.Description.RelativePath ?? "";
             var tag = Areas.FirstOrDefault(a => path.StartsWith(a.Prefix, StringComparison.Ordinal)).Tag ?? "Other";
             operation.Tags = new HashSet<OpenApiTagReference> { new(tag) };
-            OperationContract.Describe(operation, context);
-            return Task.CompletedTask;
+            await OperationContract.Describe(operation, context, ct);
         }).AddSchemaTransformer((schema, context, _) =>
         {
             // The strict enum converter is opaque to the schema exporter: say what it accepts, the English names.

@@ -21,6 +21,33 @@ public static class Query
             : throw DomainRefusal.Invalid(field, "query.instant.invalid", $"{field} is an ISO 8601 instant.");
     }
 
+    /// <summary>A report's year: from the first year of the registration system to the current one; the current one when absent.</summary>
+    public static int Year(string? raw, DateTimeOffset now)
+    {
+        if (string.IsNullOrEmpty(raw)) return RegistryCalendar.Today(now).Year;
+        return int.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var year)
+               && RegistryCalendar.IsPlausibleYear(year, now)
+            ? year
+            : throw DomainRefusal.Invalid("year", "query.year.invalid", $"year is a year from {RegistryCalendar.FirstYear} to the current one.");
+    }
+
+    /// <summary>A calendar date such as 2020-11-01.</summary>
+    public static DateOnly? Date(string field, string? raw, string code)
+    {
+        if (string.IsNullOrEmpty(raw)) return null;
+        return DateOnly.TryParseExact(raw, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var value)
+            ? value
+            : throw DomainRefusal.Invalid(field, code, $"{field} is a date, e.g. 2020-11-01.");
+    }
+
+    public static bool? Boolean(string field, string? raw) => raw switch
+    {
+        null or "" => null,
+        "true" => true,
+        "false" => false,
+        _ => throw DomainRefusal.Invalid(field, "query.boolean.invalid", $"{field} is true or false."),
+    };
+
     public static Guid? Id(string field, string? raw)
     {
         if (string.IsNullOrEmpty(raw)) return null;

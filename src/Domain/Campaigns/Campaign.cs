@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Registry.Domain.Procedures;
 
 namespace Registry.Domain.Campaigns;
 
@@ -15,9 +16,17 @@ public enum PhaseMeasure
 
 public sealed record CampaignPhase(string Code, string NameZh, DateOnly From, DateOnly To, PhaseMeasure? Measure);
 
-public sealed record Campaign(int Year, string Title, IReadOnlyList<CampaignPhase> Phases)
+/// <param name="StepDeadlines">By procedure kind and step, the phase by whose end the step is due (a procedure started in the campaign's year).</param>
+/// <param name="RiskReview">The phase in which every monitored household's risk is assessed again (评估风险变化).</param>
+public sealed record Campaign(int Year, string Title, IReadOnlyList<CampaignPhase> Phases,
+    IReadOnlyDictionary<ProcedureKind, IReadOnlyDictionary<string, string>>? StepDeadlines = null, string? RiskReview = null)
 {
     public CampaignPhase? Phase(string code) => Phases.FirstOrDefault(p => p.Code == code);
+
+    public DateOnly? StepDueOn(ProcedureKind kind, string step) =>
+        StepDeadlines?.GetValueOrDefault(kind)?.GetValueOrDefault(step) is { } phase ? Phase(phase)?.To : null;
+
+    public CampaignPhase? RiskReviewPhase => RiskReview is null ? null : Phase(RiskReview);
 }
 
 /// <summary>The campaigns' calendars (the work plan's section 3), as data.</summary>

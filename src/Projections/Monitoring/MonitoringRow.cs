@@ -2,8 +2,8 @@ using Registry.Domain.Households;
 
 namespace Registry.Projections.Monitoring;
 
-/// <summary>The risk-monitoring view (跟踪监测) of one household.</summary>
-public sealed record MonitoringRow(
+/// <summary>The risk-monitoring view (跟踪监测) of one household; not sealed, so an answer can extend it with what is read beside it.</summary>
+public record MonitoringRow(
     Guid Id,
     string VillageCode,
     HouseholdStatus Status,

@@ -5,6 +5,8 @@ using System.Text;
 using System.Text.Json.Nodes;
 using CsCheck;
 using Registry.Api.Tests.Fixtures;
+using Wolverine;
+using Wolverine.Tracking;
 using Registry.Domain.Access;
 using Xunit.Abstractions;
 
@@ -56,16 +58,21 @@ public sealed class HostileInputTests(AppFixture app, ITestOutputHelper output)
             }
 
             var before = await WriteFingerprint();
-            HttpResponseMessage sent;
-            try
-            {
-                sent = await clients[request.Caller].SendAsync(message);
-            }
-            catch (InvalidOperationException e) when (e.Message.Contains("null characters"))
-            {
-                // The in-memory client refuses a NUL in the path before sending; Kestrel answers such a request line 400 itself.
-                return;
-            }
+            HttpResponseMessage? sent = null;
+            // Work an accepted request starts in the background (a cleaning run) ends before the next request is measured.
+            await app.Host.TrackActivity(TimeSpan.FromSeconds(60)).DoNotAssertOnExceptionsDetected().ExecuteAndWaitAsync(
+                (Func<IMessageContext, Task>)(async _ =>
+                {
+                    try
+                    {
+                        sent = await clients[request.Caller].SendAsync(message);
+                    }
+                    catch (InvalidOperationException e) when (e.Message.Contains("null characters"))
+                    {
+                        // The in-memory client refuses a NUL in the path before sending; Kestrel answers such a request line 400 itself.
+                    }
+                }));
+            if (sent is null) return;
             using var response = sent;
             var text = await response.Content.ReadAsStringAsync();
             var status = (int)response.StatusCode;

@@ -42,12 +42,7 @@ public sealed class HouseholdJourneyTests(AppFixture app)
 
         await (await d.Clerk.PutAsJsonAsync($"/api/households/{household}/risks", new { risks = new[] { "MajorIllness" }, reason = "户主住院" }))
             .ShouldBe(HttpStatusCode.OK);
-        var monitoring = await d.Start(household, "Monitoring", "2020-11-01");
-        await d.Passed("Village", household, monitoring, "Report", "2020-11-02");
-        await d.Passed("Village", household, monitoring, "InformationCollection", "2020-11-03");
-        await d.Passed("Town", household, monitoring, "TownReview", "2020-11-05");
-        await d.Passed("District", household, monitoring, "DistrictScreening", "2020-11-08");
-        await d.Passed("District", household, monitoring, "DistrictApproval", "2020-11-10");
+        await d.Monitor(household, "2020-11-01");
         (await d.Read(household))["monitoring"]!["kind"]!.GetValue<string>().ShouldBe("UnstableExited");
 
         await (await app.Client(Role.WorkTeam, village).PostAsJsonAsync($"/api/households/{household}/assistance",

@@ -61,6 +61,19 @@ public sealed class ProcedureDriver(AppFixture app, string town, string village)
 
     public async Task<JsonNode> Read(Guid household) => await (await Clerk.GetAsync($"/api/households/{household}")).ShouldBe(HttpStatusCode.OK);
 
+    /// <summary>A monitoring procedure from the report to the district's approval, its steps on the days after the start.</summary>
+    public async Task Monitor(Guid household, string startedOn)
+    {
+        var start = DateOnly.Parse(startedOn, System.Globalization.CultureInfo.InvariantCulture);
+        string Day(int n) => start.AddDays(n).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var monitoring = await Start(household, "Monitoring", startedOn);
+        await Passed("Village", household, monitoring, "Report", Day(1));
+        await Passed("Village", household, monitoring, "InformationCollection", Day(2));
+        await Passed("Town", household, monitoring, "TownReview", Day(4));
+        await Passed("District", household, monitoring, "DistrictScreening", Day(7));
+        await Passed("District", household, monitoring, "DistrictApproval", Day(9));
+    }
+
     /// <summary>Nomination to TownReview of an exit, leaving the district's two steps.</summary>
     public async Task<Guid> ExitUpToTownReview(Guid household)
     {

@@ -12,7 +12,7 @@ public static class OperationContract
 {
     private const string AnonymousMarker = "x-anonymous";
 
-    public static void Describe(OpenApiOperation operation, OpenApiOperationTransformerContext context)
+    public static async Task Describe(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken ct)
     {
         // The framework's description is the route id; the summary says what the operation does.
         if (operation.Description is { } d && d.Contains('_') && !d.Contains(' ')) operation.Description = null;
@@ -33,6 +33,31 @@ public static class OperationContract
             };
             media.Example = JsonSerializer.SerializeToNode(example, body, json);
         }
+        if (operation.Responses?.TryGetValue("200", out var ok) != true || ok is not OpenApiResponse success) return;
+        success.Content ??= new Dictionary<string, OpenApiMediaType>();
+        if (metadata.OfType<AnswersOneOfAttribute>().FirstOrDefault() is { } oneOf)
+        {
+            var alternatives = new List<IOpenApiSchema>();
+            foreach (var type in oneOf.Types) alternatives.Add(await Named(type, context, ct));
+            success.Content["application/json"] = new OpenApiMediaType { Schema = new OpenApiSchema { OneOf = alternatives } };
+        }
+        if (metadata.OfType<AnswersSheetsAttribute>().Any())
+            foreach (var sheet in SheetTypes)
+                success.Content[sheet] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
+    }
+
+    private static readonly string[] SheetTypes = ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"];
+
+    /// <summary>A type's schema as a component of its own, referenced by name.</summary>
+    private static async Task<IOpenApiSchema> Named(Type type, OpenApiOperationTransformerContext context, CancellationToken ct)
+    {
+        var name = type.IsGenericType ? type.Name[..type.Name.IndexOf('`')] + "Of" + string.Concat(type.GetGenericArguments().Select(a => a.Name)) : type.Name;
+        var document = context.Document!;
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        if (!document.Components.Schemas.ContainsKey(name))
+            document.Components.Schemas[name] = await context.GetOrCreateSchemaAsync(type, null, ct);
+        return new OpenApiSchemaReference(name, document);
     }
 
     /// <summary>Bearer on every operation but the anonymous ones, which say they need nothing.</summary>

@@ -216,6 +216,8 @@ public sealed record RouteCase(string Key, Func<Role, bool> Allowed, Func<Scene,
             Json(HttpMethod.Post, $"/api/problems/{await s.Problem()}/resolution", new { outcome = "ConfirmedCorrect", note = "入户核实无误" })),
         Needs("GET /api/campaigns/{year}/progress", Permission.ReadRegistry, (s, _) => Get($"/api/campaigns/2020/progress?org={s.Village}")),
         Needs("GET /api/households/export", Permission.ReadRegistry, (s, _) => Get($"/api/households/export?org={s.Village}&format=csv")),
+        Needs("GET /api/statistics", Permission.ReadRegistry, (s, _) => Get($"/api/statistics?org={s.Village}&year=2020")),
+        Needs("GET /api/reports/{list}", Permission.ReadRegistry, (s, _) => Get($"/api/reports/NewlyPoor?org={s.Village}&year=2020")),
         Needs("GET /api/imports/template", Permission.ReadRegistry, (_, _) => Get("/api/imports/template?format=csv"), scoped: false),
         // Rows outside the uploader's unit are refused row by row, so the upload itself is not scoped.
         Needs("POST /api/imports", Permission.RegisterHousehold,

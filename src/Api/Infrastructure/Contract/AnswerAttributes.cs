@@ -1,0 +1,12 @@
+namespace Registry.Api.Infrastructure.Contract;
+
+/// <summary>The route's success also comes as a sheet (<c>?format=csv|xlsx</c>) beside its JSON body.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class AnswersSheetsAttribute : Attribute;
+
+/// <summary>The route's JSON success body is one of these, by what the route names (a list of households or of persons).</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class AnswersOneOfAttribute(params Type[] types) : Attribute
+{
+    public IReadOnlyList<Type> Types { get; } = types;
+}

@@ -1,0 +1,62 @@
+using Microsoft.AspNetCore.Mvc;
+using Registry.Api.Infrastructure.Contract;
+using Marten;
+using Registry.Api.Bulk;
+using Registry.Api.Infrastructure;
+using Registry.Api.Reference;
+using Registry.Domain.Access;
+using Registry.Projections.Statistics;
+using Wolverine.Http;
+
+namespace Registry.Api.Statistics;
+
+/// <summary>One child unit's counts, with its code and name.</summary>
+public sealed record StatisticsRow : StatisticsCounts
+{
+    public StatisticsRow(string org, string name, StatisticsCounts counts) : base(counts)
+    {
+        Org = org;
+        Name = name;
+    }
+
+    public string Org { get; init; }
+
+    public string Name { get; init; }
+}
+
+public sealed record StatisticsReport(string Org, int Year, IReadOnlyList<StatisticsRow> Rows, StatisticsCounts Total);
+
+/// <summary>
+/// Counts by child unit and in total (统计报表), added up from the villages' precomputed counts: a district reads a few hundred
+/// small documents, never its households. Asynchronous like the other office views: current within a moment of a write.
+/// </summary>
+public static class StatisticsEndpoint
+{
+    [WolverineGet("/api/statistics", OperationId = "getStatistics", Summary = "Counts by child unit (统计报表)", Description = "One row per child unit of org and a total for the year: households and persons by status, marks, monitoring, risks, unresolved guarantees, members added and removed by reason; ?format=csv|xlsx gives the same figures as a sheet with Chinese headers.")]
+    [ProducesResponseType<StatisticsReport>(StatusCodes.Status200OK)]
+    [AnswersSheets]
+    public static async Task<IResult> Get(string? org, string? year, string? format, HttpContext http, IQuerySession session, TimeProvider clock)
+    {
+        var sheet = SheetFormats.FromReportQuery(format);
+        var report = await Compute(Actor.From(http.User), org, year, session, clock, http.RequestAborted);
+        return sheet is { } f
+            ? SheetFormats.File(f, $"statistics-{report.Org}-{report.Year}", StatisticsSheet.Of(report))
+            : Results.Ok(report);
+    }
+
+    /// <summary>The statistics a reader may see: for this route and for the console.</summary>
+    public static async Task<StatisticsReport> Compute(Actor actor, string? org, string? year, IQuerySession session, TimeProvider clock,
+        CancellationToken ct)
+    {
+        actor.Require(Permission.ReadRegistry);
+        var prefix = Units.Prefix(actor, org);
+        var unit = string.IsNullOrEmpty(org) ? actor.Org : org;
+        var forYear = Query.Year(year, clock.GetUtcNow());
+        var children = await session.Query<OrgUnit>().Where(u => u.ParentCode == unit).OrderBy(u => u.Id).ToListAsync(ct);
+        var villages = (await session.Query<VillageStatistics>().Where(v => v.Id.StartsWith(prefix)).ToListAsync(ct))
+            .Select(v => (v.Id, Counts: v.For(forYear))).ToList();
+        var rows = children.Select(c => new StatisticsRow(c.Id, c.Name,
+            StatisticsCounts.Total(villages.Where(v => Domain.Org.OrgCode.Contains(c.Id, v.Id)).Select(v => v.Counts)))).ToList();
+        return new StatisticsReport(unit, forYear, rows, StatisticsCounts.Total(villages.Select(v => v.Counts)));
+    }
+}
