@@ -1,0 +1,53 @@
+using System.Runtime.CompilerServices;
+using Npgsql;
+
+namespace Registry.Ledger;
+
+/// <summary>Reads the event log's rows as stored, straight from PostgreSQL, for leaves and for verification.</summary>
+public static class EventLog
+{
+    private const string Columns =
+        "seq_id, id, stream_id, version, type, timestamp, data::text, headers::text, correlation_id, user_name, tenant_id";
+
+    /// <summary>Events after a sequence (and up to one, when given), in sequence order.</summary>
+    public static async IAsyncEnumerable<StoredEvent> Read(NpgsqlConnection connection, string schema, long afterSequence, long? upToSequence,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            $"select {Columns} from {schema}.mt_events where seq_id > @after and (@upTo is null or seq_id <= @upTo) and type <> 'tombstone' order by seq_id",
+            connection);
+        command.Parameters.AddWithValue("after", afterSequence);
+        command.Parameters.Add(new NpgsqlParameter<long?>("upTo", upToSequence) { NpgsqlDbType = NpgsqlTypes.NpgsqlDbType.Bigint });
+        await foreach (var e in Rows(command, ct)) yield return e;
+    }
+
+    /// <summary>One stream's events in version order.</summary>
+    public static async IAsyncEnumerable<StoredEvent> ReadStream(NpgsqlConnection connection, string schema, Guid streamId,
+        [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            $"select {Columns} from {schema}.mt_events where stream_id = @id and type <> 'tombstone' order by version", connection);
+        command.Parameters.AddWithValue("id", streamId);
+        await foreach (var e in Rows(command, ct)) yield return e;
+    }
+
+    private static async IAsyncEnumerable<StoredEvent> Rows(NpgsqlCommand command, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+        {
+            yield return new StoredEvent(
+                reader.GetInt64(0),
+                reader.GetGuid(1),
+                reader.IsDBNull(2) ? Guid.Empty : reader.GetGuid(2),
+                reader.GetInt64(3),
+                reader.GetString(4),
+                StoredEvent.Microseconds(reader.GetFieldValue<DateTime>(5)),
+                reader.GetString(6),
+                reader.IsDBNull(7) ? null : reader.GetString(7),
+                reader.IsDBNull(8) ? null : reader.GetString(8),
+                reader.IsDBNull(9) ? null : reader.GetString(9),
+                reader.IsDBNull(10) ? null : reader.GetString(10));
+        }
+    }
+}
