@@ -21,13 +21,23 @@ public static class EventLog
         await foreach (var e in Rows(command, ct)) yield return e;
     }
 
-    /// <summary>One stream's events in version order.</summary>
-    public static async IAsyncEnumerable<StoredEvent> ReadStream(NpgsqlConnection connection, string schema, Guid streamId,
+    /// <summary>The events of some streams, in sequence order.</summary>
+    public static async IAsyncEnumerable<StoredEvent> ReadStreams(NpgsqlConnection connection, string schema, IReadOnlyCollection<Guid> streamIds,
         [EnumeratorCancellation] CancellationToken ct)
     {
         await using var command = new NpgsqlCommand(
-            $"select {Columns} from {schema}.mt_events where stream_id = @id and type <> 'tombstone' order by version", connection);
-        command.Parameters.AddWithValue("id", streamId);
+            $"select {Columns} from {schema}.mt_events where stream_id = any(@ids) and type <> 'tombstone' order by seq_id", connection);
+        command.Parameters.AddWithValue("ids", streamIds.ToArray());
+        await foreach (var e in Rows(command, ct)) yield return e;
+    }
+
+    /// <summary>Events that meet a condition over the alias <c>e</c>, in sequence order.</summary>
+    public static async IAsyncEnumerable<StoredEvent> ReadWhere(NpgsqlConnection connection, string schema, string condition,
+        IReadOnlyDictionary<string, object> parameters, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand(
+            $"select {Columns} from {schema}.mt_events e where ({condition}) and type <> 'tombstone' order by seq_id", connection);
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
         await foreach (var e in Rows(command, ct)) yield return e;
     }
 

@@ -19,10 +19,10 @@ public sealed class LogAudit
 
     public long Uncovered { get; private set; }
 
-    /// <param name="leavesTo">When given, every leaf hash seen is added to it, for the root.</param>
     /// <param name="progress">Called every <paramref name="progressEvery"/> events.</param>
-    public async Task Compare(IAsyncEnumerable<StoredEvent> events, IAsyncEnumerable<StoredLeaf> leaves, LeafBuffer? leavesTo,
-        Func<LogAudit, Task>? progress, CancellationToken ct, int progressEvery = 50_000)
+    /// <param name="coveredThrough">The last sequence with a leaf in the whole log, when the leaves given are only some streams'.</param>
+    public async Task Compare(IAsyncEnumerable<StoredEvent> events, IAsyncEnumerable<StoredLeaf> leaves,
+        Func<LogAudit, Task>? progress, CancellationToken ct, int progressEvery = 50_000, long? coveredThrough = null)
     {
         await using var e = events.GetAsyncEnumerator(ct);
         await using var l = leaves.GetAsyncEnumerator(ct);
@@ -35,7 +35,6 @@ public sealed class LogAudit
             {
                 _missing.Add(l.Current);
                 lastLeafSequence = l.Current.Sequence;
-                leavesTo?.Add(l.Current.Hash);
                 hasLeaf = await l.MoveNextAsync();
                 continue;
             }
@@ -45,7 +44,6 @@ public sealed class LogAudit
             {
                 Check(stored, l.Current);
                 lastLeafSequence = l.Current.Sequence;
-                leavesTo?.Add(l.Current.Hash);
                 hasLeaf = await l.MoveNextAsync();
             }
             else
@@ -55,7 +53,7 @@ public sealed class LogAudit
             hasEvent = await e.MoveNextAsync();
             if (progress is not null && EventsChecked % progressEvery == 0) await progress(this);
         }
-        Conclude(lastLeafSequence);
+        Conclude(coveredThrough ?? lastLeafSequence);
     }
 
     /// <summary>Adds a finding found outside the comparison (the root, a read model).</summary>
@@ -81,11 +79,11 @@ public sealed class LogAudit
                 $"Version {stored.Version} ({stored.Type}) no longer matches its leaf: its data or metadata changed."));
     }
 
-    private void Conclude(long lastLeafSequence)
+    private void Conclude(long coveredThrough)
     {
         foreach (var stored in _unleafed)
         {
-            if (stored.Sequence < lastLeafSequence)
+            if (stored.Sequence < coveredThrough)
                 _findings.Add(new Finding(stored.Sequence, stored.StreamId, FindingKind.Inserted,
                     $"Version {stored.Version} ({stored.Type}) has no leaf though later events do."));
             else
