@@ -118,4 +118,34 @@ public sealed class TamperCatalogueTests(TamperFixture fixture)
         await HistoryDriver.Sql(App, "update {schema}.mt_doc_checkpointrecord set data = jsonb_set(data, '{treeSize}', to_jsonb(@n - 2))", ("n", size));
         HistoryDriver.Findings(await HistoryDriver.Verification(App)).ShouldContain("checkpoint-invalid -");
     }
+
+    [Fact]
+    public async Task The_verifier_finds_an_edited_event_in_the_database_without_the_service()
+    {
+        var (_, village) = await App.NewVillage();
+        var household = await HistoryDriver.Household(App, village);
+        var checkpoint = await HistoryDriver.Checkpoint(App);
+        var work = Directory.CreateTempSubdirectory("registry-verifier-").FullName;
+        try
+        {
+            var checkpointFile = Path.Combine(work, "checkpoint.json");
+            await File.WriteAllTextAsync(checkpointFile, checkpoint.ToJsonString());
+            var keyFile = Path.Combine(work, "key.pem");
+            var keys = await (await HistoryDriver.Inspector(App).GetAsync("/api/audit/keys")).Json();
+            await File.WriteAllTextAsync(keyFile, keys["keys"]![0]!["publicKey"]!.GetValue<string>());
+            var at = await HistoryDriver.Sequence(App, household, 2);
+            await HistoryDriver.Sql(App, """update {schema}.mt_events set data = data || '{"forged": true}' where seq_id = @s""", ("s", at));
+
+            var output = new StringWriter();
+            var code = await Verifier.VerifierCommand.Run(["verify", "--checkpoint", checkpointFile, "--key", keyFile,
+                "--database", await TestDatabase.ConnectionString(), "--schema", App.Schema], output, CancellationToken.None);
+            code.ShouldBe(1, output.ToString());
+            output.ToString().ShouldContain($"sequence {at} (stream {household} version 2) no longer matches the leaf stored for it");
+            output.ToString().ShouldContain("ROOT DIFFERS FROM THE EVENTS");
+        }
+        finally
+        {
+            Directory.Delete(work, recursive: true);
+        }
+    }
 }
