@@ -12,7 +12,7 @@ public static class SnapshotCheck
     private static readonly HouseholdDetailsProjection Projection = new();
 
     /// <returns>How many snapshots were checked.</returns>
-    public static async Task<long> Run(IDocumentStore store, LogAudit audit, CancellationToken ct)
+    public static async Task<long> Run(IDocumentStore store, List<Finding> findings, CancellationToken ct)
     {
         var serializer = store.Options.Serializer();
         await using var session = store.QuerySession();
@@ -29,7 +29,7 @@ public static class SnapshotCheck
             {
                 var replayed = (await events).Aggregate((HouseholdDetails?)null, (state, e) => Projection.Evolve(state, snapshot.Id, e));
                 if (replayed is null || serializer.ToJson(replayed) != serializer.ToJson(snapshot))
-                    audit.Add(new Finding(null, snapshot.Id, FindingKind.SnapshotMismatch,
+                    findings.Add(new Finding(null, snapshot.Id, FindingKind.SnapshotMismatch,
                         $"The household's stored snapshot (version {snapshot.Version}) differs from a fold of its events (version {replayed?.Version ?? 0})."));
             }
             checkedCount += page.Count;

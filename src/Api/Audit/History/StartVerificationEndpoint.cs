@@ -16,7 +16,7 @@ public static class StartVerificationEndpoint
         var actor = Actor.From(http.User);
         actor.Require(Permission.AnchorHistory);
         var id = Guid.CreateVersion7();
-        session.Store(new VerificationRun(id, VerificationStatus.Pending, actor.UserId, actor.Org, clock.GetUtcNow(), null, 0, 0, 0, 0, null, [], null, null));
+        session.Store(new VerificationRun(id, VerificationStatus.Pending, actor.UserId, actor.Org, clock.GetUtcNow(), null, 0, 0, 0, 0, null, [], 0, null, null));
         await session.SaveChangesAsync(http.RequestAborted);
         await bus.PublishAsync(new RunVerification(id));
         return Results.Accepted($"/api/audit/verifications/{id}", new VerificationAccepted(id));

@@ -10,7 +10,7 @@ public enum VerificationStatus
     Failed,
 }
 
-/// <summary>A whole-store verification: its progress while it runs, and every finding.</summary>
+/// <summary>A whole-store verification: its progress while it runs, and its findings (the first <see cref="MaxFindings"/>; <see cref="FindingsTotal"/> counts all).</summary>
 public sealed record VerificationRun(
     Guid Id,
     VerificationStatus Status,
@@ -24,5 +24,9 @@ public sealed record VerificationRun(
     long SnapshotsChecked,
     CheckpointCheck? Checkpoint,
     IReadOnlyList<Finding> Findings,
+    long FindingsTotal,
     bool? Valid,
-    string? Error);
+    string? Error)
+{
+    public const int MaxFindings = 1000;
+}
