@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text;
+
 using System.Text.Json;
 
 namespace Registry.Ledger;
@@ -13,70 +13,89 @@ public static class CanonicalJson
 {
     public static byte[] Bytes(string? json)
     {
-        if (string.IsNullOrEmpty(json)) return "null"u8.ToArray();
-        using var document = JsonDocument.Parse(json);
-        var b = new StringBuilder(json.Length);
-        Write(b, document.RootElement);
-        return Encoding.UTF8.GetBytes(b.ToString());
+        var sink = new ByteSink();
+        Write(sink, json);
+        return sink.Span.ToArray();
     }
 
-    public static void Write(StringBuilder b, JsonElement element)
+    internal static void Write(ByteSink sink, string? json)
+    {
+        if (string.IsNullOrEmpty(json))
+        {
+            sink.Bytes("null"u8);
+            return;
+        }
+        using var document = JsonDocument.Parse(json);
+        Write(sink, document.RootElement);
+    }
+
+    private static void Write(ByteSink sink, JsonElement element)
     {
         switch (element.ValueKind)
         {
             case JsonValueKind.Object:
-                b.Append('{');
-                var first = true;
-                foreach (var property in element.EnumerateObject().OrderBy(p => p.Name, StringComparer.Ordinal))
+                var properties = new List<(string Name, JsonElement Value)>();
+                foreach (var property in element.EnumerateObject()) properties.Add((property.Name, property.Value));
+                properties.Sort((a, b) => string.CompareOrdinal(a.Name, b.Name));
+                sink.Byte((byte)'{');
+                for (var i = 0; i < properties.Count; i++)
                 {
-                    if (!first) b.Append(',');
-                    first = false;
-                    Quote(b, property.Name);
-                    b.Append(':');
-                    Write(b, property.Value);
+                    if (i > 0) sink.Byte((byte)',');
+                    Quote(sink, properties[i].Name);
+                    sink.Byte((byte)':');
+                    Write(sink, properties[i].Value);
                 }
-                b.Append('}');
+                sink.Byte((byte)'}');
                 break;
             case JsonValueKind.Array:
-                b.Append('[');
-                var i = 0;
+                sink.Byte((byte)'[');
+                var first = true;
                 foreach (var item in element.EnumerateArray())
                 {
-                    if (i++ > 0) b.Append(',');
-                    Write(b, item);
+                    if (!first) sink.Byte((byte)',');
+                    first = false;
+                    Write(sink, item);
                 }
-                b.Append(']');
+                sink.Byte((byte)']');
                 break;
             case JsonValueKind.String:
-                Quote(b, element.GetString()!);
+                Quote(sink, element.GetString()!);
                 break;
             case JsonValueKind.Number:
-                b.Append(element.TryGetDecimal(out var d) ? (d / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture) : element.GetRawText());
+                sink.Utf8(element.TryGetDecimal(out var d)
+                    ? (d / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture)
+                    : element.GetRawText());
                 break;
             default:
-                b.Append(element.GetRawText());
+                sink.Utf8(element.GetRawText());
                 break;
         }
     }
 
-    public static void Quote(StringBuilder b, string value)
+    internal static void Quote(ByteSink sink, string value)
     {
-        b.Append('"');
-        foreach (var c in value)
+        sink.Byte((byte)'"');
+        var start = 0;
+        for (var i = 0; i < value.Length; i++)
         {
-            switch (c)
+            var c = value[i];
+            if (c >= ' ' && c != '"' && c != '\\') continue;
+            sink.Utf8(value.AsSpan(start, i - start));
+            sink.Utf8(c switch
             {
-                case '"': b.Append("\\\""); break;
-                case '\\': b.Append("\\\\"); break;
-                case '\b': b.Append("\\b"); break;
-                case '\f': b.Append("\\f"); break;
-                case '\n': b.Append("\\n"); break;
-                case '\r': b.Append("\\r"); break;
-                case '\t': b.Append("\\t"); break;
-                case < ' ': b.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture)); break;
-                default: b.Append(c); break;
-            }
+                '"' => "\\\"",
+                '\\' => "\\\\",
+                '\b' => "\\b",
+                '\f' => "\\f",
+                '\n' => "\\n",
+                '\r' => "\\r",
+                '\t' => "\\t",
+                _ => "\\u" + ((int)c).ToString("x4", CultureInfo.InvariantCulture),
+            });
+            start = i + 1;
         }
-        b.Append('"');
+        sink.Utf8(value.AsSpan(start));
+        sink.Byte((byte)'"');
     }
+
 }

@@ -1,5 +1,4 @@
-using System.Buffers.Binary;
-using System.Text;
+using System.Security.Cryptography;
 
 namespace Registry.Ledger;
 
@@ -21,59 +20,62 @@ public static class LeafEncoding
 {
     public const string Version1 = "registry.leaf.v1";
 
+    [ThreadStatic] private static ByteSink? _sink;
+
     public static byte[] Bytes(StoredEvent e)
     {
-        using var stream = new MemoryStream(256 + e.Data.Length);
-        Str(stream, Encoding.UTF8.GetBytes(Version1));
-        U64(stream, e.Sequence);
+        var sink = new ByteSink();
+        Write(sink, e);
+        return sink.Span.ToArray();
+    }
+
+    public static byte[] LeafHash(StoredEvent e)
+    {
+        var sink = _sink ??= new ByteSink();
+        sink.Clear();
+        sink.Byte(0);
+        Write(sink, e);
+        return SHA256.HashData(sink.Span);
+    }
+
+    private static void Write(ByteSink sink, StoredEvent e)
+    {
+        Str(sink, Version1);
+        sink.Int64(e.Sequence);
         Span<byte> id = stackalloc byte[16];
         e.StreamId.TryWriteBytes(id, bigEndian: true, out _);
-        stream.Write(id);
-        U64(stream, e.Version);
-        Str(stream, Encoding.UTF8.GetBytes(e.Type));
-        U64(stream, e.RecordedAt);
-        Str(stream, CanonicalJson.Bytes(e.Data));
-        Str(stream, Metadata(e));
-        return stream.ToArray();
+        sink.Bytes(id);
+        sink.Int64(e.Version);
+        Str(sink, e.Type);
+        sink.Int64(e.RecordedAt);
+        var data = sink.BeginLength();
+        CanonicalJson.Write(sink, e.Data);
+        sink.EndLength(data);
+        var metadata = sink.BeginLength();
+        sink.Bytes("{\"correlationId\":"u8);
+        Text(sink, e.CorrelationId);
+        sink.Bytes(",\"eventId\":"u8);
+        Text(sink, e.EventId.ToString("D"));
+        sink.Bytes(",\"headers\":"u8);
+        CanonicalJson.Write(sink, e.Headers);
+        sink.Bytes(",\"tenantId\":"u8);
+        Text(sink, e.TenantId);
+        sink.Bytes(",\"userName\":"u8);
+        Text(sink, e.UserName);
+        sink.Byte((byte)'}');
+        sink.EndLength(metadata);
     }
 
-    public static byte[] LeafHash(StoredEvent e) => MerkleTree.LeafHash(Bytes(e));
-
-    private static byte[] Metadata(StoredEvent e)
+    private static void Str(ByteSink sink, string value)
     {
-        var b = new StringBuilder();
-        b.Append("{\"correlationId\":");
-        Text(b, e.CorrelationId);
-        b.Append(",\"eventId\":");
-        Text(b, e.EventId.ToString("D"));
-        b.Append(",\"headers\":");
-        b.Append(Encoding.UTF8.GetString(CanonicalJson.Bytes(e.Headers)));
-        b.Append(",\"tenantId\":");
-        Text(b, e.TenantId);
-        b.Append(",\"userName\":");
-        Text(b, e.UserName);
-        b.Append('}');
-        return Encoding.UTF8.GetBytes(b.ToString());
+        var start = sink.BeginLength();
+        sink.Utf8(value);
+        sink.EndLength(start);
     }
 
-    private static void Text(StringBuilder b, string? value)
+    private static void Text(ByteSink sink, string? value)
     {
-        if (value is null) b.Append("null");
-        else CanonicalJson.Quote(b, value);
-    }
-
-    private static void U64(Stream stream, long value)
-    {
-        Span<byte> buffer = stackalloc byte[8];
-        BinaryPrimitives.WriteInt64BigEndian(buffer, value);
-        stream.Write(buffer);
-    }
-
-    private static void Str(Stream stream, byte[] bytes)
-    {
-        Span<byte> length = stackalloc byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(length, (uint)bytes.Length);
-        stream.Write(length);
-        stream.Write(bytes);
+        if (value is null) sink.Bytes("null"u8);
+        else CanonicalJson.Quote(sink, value);
     }
 }
