@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Audit.History;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
@@ -23,6 +24,7 @@ public static class VerifyEndpoint
     public const int MaxHouseholds = 20_000;
 
     [WolverineGet("/api/audit/verify", OperationId = "verifyStream", Summary = "Verify a stream's history against the latest checkpoint (历史核验)")]
+    [ProducesResponseType(typeof(StreamVerification), StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string? stream, string? household, string? org, HttpContext http, IDocumentStore store, IQuerySession session,
         CheckpointKeyRing keys)
     {

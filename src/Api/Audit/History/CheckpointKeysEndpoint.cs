@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Wolverine.Http;
@@ -9,6 +10,7 @@ public sealed record CheckpointKeys(IReadOnlyList<PublicKeyView> Keys);
 public static class CheckpointKeysEndpoint
 {
     [WolverineGet("/api/audit/keys", OperationId = "listCheckpointKeys", Summary = "Public keys that verify checkpoints, by key id (检查点公钥)")]
+    [ProducesResponseType(typeof(CheckpointKeys), StatusCodes.Status200OK)]
     public static IResult Get(HttpContext http, CheckpointKeyRing keys)
     {
         Actor.From(http.User).Require(Permission.ReadAudit);

@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
@@ -13,6 +14,7 @@ public sealed record ConsistencyProof(long From, long To, IReadOnlyList<byte[]> 
 public static class ConsistencyProofEndpoint
 {
     [WolverineGet("/api/audit/proofs/consistency", OperationId = "getConsistencyProof", Summary = "Proof that a tree only grew (一致性证明)")]
+    [ProducesResponseType(typeof(ConsistencyProof), StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string? from, string? to, HttpContext http, IDocumentStore store)
     {
         Actor.From(http.User).Require(Permission.ReadAudit);

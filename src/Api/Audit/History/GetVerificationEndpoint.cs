@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
@@ -11,6 +12,7 @@ namespace Registry.Api.Audit.History;
 public static class GetVerificationEndpoint
 {
     [WolverineGet("/api/audit/verifications/{id}", OperationId = "getVerification", Summary = "A whole-store verification's progress and findings (核验进度)")]
+    [ProducesResponseType(typeof(VerificationRun), StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string id, HttpContext http, IQuerySession session)
     {
         var actor = Actor.From(http.User);

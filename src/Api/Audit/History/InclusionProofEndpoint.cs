@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
@@ -14,6 +15,7 @@ public sealed record InclusionProof(long Sequence, long LeafIndex, long TreeSize
 public static class InclusionProofEndpoint
 {
     [WolverineGet("/api/audit/proofs/inclusion", OperationId = "getInclusionProof", Summary = "Proof that an event is in a tree (包含证明)")]
+    [ProducesResponseType(typeof(InclusionProof), StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string? sequence, string? treeSize, HttpContext http, IDocumentStore store)
     {
         Actor.From(http.User).Require(Permission.ReadAudit);

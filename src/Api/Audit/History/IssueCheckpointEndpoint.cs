@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Ledger;
@@ -8,6 +9,7 @@ namespace Registry.Api.Audit.History;
 public static class IssueCheckpointEndpoint
 {
     [WolverinePost("/api/audit/checkpoints", OperationId = "issueCheckpoint", Summary = "Issue a signed checkpoint now (签名检查点)")]
+    [ProducesResponseType(typeof(SignedCheckpoint), StatusCodes.Status201Created)]
     public static async Task<IResult> Post(HttpContext http, CheckpointIssuer issuer)
     {
         var actor = Actor.From(http.User);

@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
@@ -10,6 +11,7 @@ namespace Registry.Api.Audit.History;
 public static class LatestCheckpointEndpoint
 {
     [WolverineGet("/api/audit/checkpoints/latest", OperationId = "getLatestCheckpoint", Summary = "The latest signed checkpoint (最新检查点)")]
+    [ProducesResponseType(typeof(SignedCheckpoint), StatusCodes.Status200OK)]
     public static async Task<IResult> Get(HttpContext http, IDocumentStore store)
     {
         Actor.From(http.User).Require(Permission.ReadAudit);

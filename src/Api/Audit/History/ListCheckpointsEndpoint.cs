@@ -1,4 +1,5 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Wolverine.Http;
@@ -8,6 +9,7 @@ namespace Registry.Api.Audit.History;
 public static class ListCheckpointsEndpoint
 {
     [WolverineGet("/api/audit/checkpoints", OperationId = "listCheckpoints", Summary = "Issued checkpoints, newest first (检查点列表)")]
+    [ProducesResponseType(typeof(PageOf<Registry.Ledger.SignedCheckpoint>), StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string? page, string? pageSize, HttpContext http, IQuerySession session)
     {
         Actor.From(http.User).Require(Permission.ReadAudit);

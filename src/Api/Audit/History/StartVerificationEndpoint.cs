@@ -1,8 +1,9 @@
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
-using Wolverine;
 using Wolverine.Http;
+using Wolverine;
 
 namespace Registry.Api.Audit.History;
 
@@ -11,6 +12,7 @@ public sealed record VerificationAccepted(Guid VerificationId);
 public static class StartVerificationEndpoint
 {
     [WolverinePost("/api/audit/verifications", OperationId = "startVerification", Summary = "Verify the whole store against the latest checkpoint (全库核验)")]
+    [ProducesResponseType(typeof(VerificationAccepted), StatusCodes.Status202Accepted)]
     public static async Task<IResult> Post(HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock)
     {
         var actor = Actor.From(http.User);
