@@ -21,8 +21,9 @@ public sealed class LogAudit
 
     /// <param name="progress">Called every <paramref name="progressEvery"/> events.</param>
     /// <param name="coveredThrough">The last sequence with a leaf in the whole log, when the leaves given are only some streams'.</param>
+    /// <param name="observe">Shown every event as it is read, for other checks that need one pass over the log.</param>
     public async Task Compare(IAsyncEnumerable<StoredEvent> events, IAsyncEnumerable<StoredLeaf> leaves,
-        Func<LogAudit, Task>? progress, CancellationToken ct, int progressEvery = 50_000, long? coveredThrough = null)
+        Func<LogAudit, Task>? progress, CancellationToken ct, int progressEvery = 50_000, long? coveredThrough = null, Action<StoredEvent>? observe = null)
     {
         await using var e = events.GetAsyncEnumerator(ct);
         await using var l = leaves.GetAsyncEnumerator(ct);
@@ -40,6 +41,7 @@ public sealed class LogAudit
             }
             var stored = e.Current;
             Seen(stored);
+            observe?.Invoke(stored);
             if (hasLeaf && l.Current.Sequence == stored.Sequence)
             {
                 Check(stored, l.Current);

@@ -38,14 +38,11 @@ public sealed class StoreVerifier(IDocumentStore store, CheckpointKeyRing keys, 
         var audit = new LogAudit();
         var checkpoint = await CheckpointCheck.Of(await CheckpointIssuer.Latest(store, ct), keys, log.Leaves, log.Schema, audit, ct);
         run = run with { Checkpoint = checkpoint };
-        // The snapshots are folded beside the comparison: each keeps a core busy, and neither needs the other.
-        var snapshotFindings = new List<Finding>();
-        var snapshots = Task.Run(() => SnapshotCheck.Run(store, snapshotFindings, ct), ct);
+        var snapshots = new SnapshotCheck(store);
         await audit.Compare(EventLog.Read(log.Events, log.Schema, 0, null, ct), LeafStore.Read(log.Leaves, log.Schema, null, ct),
             async a => await Save(run with { EventsChecked = a.EventsChecked, Findings = [.. a.Findings.Take(VerificationRun.MaxFindings)], FindingsTotal = a.Findings.Count },
-                ct), ct);
-        var snapshotsChecked = await snapshots;
-        foreach (var finding in snapshotFindings) audit.Add(finding);
+                ct), ct, observe: snapshots.Add);
+        var snapshotsChecked = await snapshots.Compare(audit, ct);
         return run with
         {
             Status = VerificationStatus.Completed,
