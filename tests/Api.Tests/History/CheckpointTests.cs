@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Npgsql;
@@ -133,5 +134,26 @@ public sealed class CheckpointTests(HistoryFixture fixture)
         run["snapshotsChecked"]!.GetValue<long>().ShouldBeGreaterThan(0);
         run["checkpoint"]!["rootMatches"]!.GetValue<bool>().ShouldBeTrue();
         run["checkpoint"]!["signatureValid"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task Any_kind_of_stream_verifies_against_the_checkpoint_inside_the_readers_unit()
+    {
+        var (town, village) = await App.NewVillage();
+        var household = await HistoryDriver.Household(App, village);
+        var raised = await (await App.Client(Role.TownOfficer, town).PostAsJsonAsync("/api/problems",
+            new { householdId = household, source = "Check", description = "核查发现电话空号" })).ShouldBe(HttpStatusCode.Created);
+        var problem = raised["id"]!.GetValue<Guid>();
+        await HistoryDriver.Checkpoint(App);
+
+        var report = await (await App.Client(Role.Inspector, town).GetAsync($"/api/audit/verify?stream={problem}")).ShouldBe(HttpStatusCode.OK);
+        report["valid"]!.GetValue<bool>().ShouldBeTrue(report.ToJsonString());
+        report["checkedEvents"]!.GetValue<int>().ShouldBe(1);
+        report["uncovered"]!.GetValue<long>().ShouldBe(0);
+        report["checkpoint"]!["rootMatches"]!.GetValue<bool>().ShouldBeTrue();
+        (await (await App.Client(Role.Inspector, town).GetAsync($"/api/audit/verify?stream={household}")).Json())["checkedEvents"]!.GetValue<int>().ShouldBe(3);
+
+        var (otherTown, _) = await App.NewVillage();
+        await (await App.Client(Role.Inspector, otherTown).GetAsync($"/api/audit/verify?stream={problem}")).ShouldBe(HttpStatusCode.NotFound, "stream.not-found");
     }
 }
