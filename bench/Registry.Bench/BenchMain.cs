@@ -40,7 +40,7 @@ public static class BenchMain
         var report = new Report();
         var clock = Stopwatch.StartNew();
         var run = new CpuWindow(null);
-        var apiPhases = BenchOptions.AllPhases.Where(p => p != "rebuild" && options.Runs(p)).ToList();
+        var apiPhases = BenchOptions.AllPhases.Where(p => p is not ("rebuild" or "verify") && options.Runs(p)).ToList();
         if (apiPhases.Count > 0)
         {
             await using var api = await ApiProcess.Start(options.ApiDll, db, Path.Combine(options.ResultsDirectory, $"{stamp}-api.log"));
@@ -54,6 +54,7 @@ public static class BenchMain
         }
         // With the API stopped, its async daemon does not compete with the seeding and the rebuild.
         if (options.Runs("rebuild")) await RebuildPhase.Run(db, options, report);
+        if (options.Runs("verify")) await VerifyPhase.Run(db, options, report);
         var (_, runBusy) = run.End();
 
         var conditions = await Conditions(options, db, started, clock.Elapsed, idleBusy, loadBefore, runBusy);

@@ -5,7 +5,7 @@ namespace Registry.Bench;
 /// <summary>Sizes and durations of a run; <c>--quick</c> shrinks every one of them for a smoke check.</summary>
 public sealed record BenchOptions
 {
-    public static readonly string[] AllPhases = ["commands", "writepath", "import", "reads", "memory", "rebuild"];
+    public static readonly string[] AllPhases = ["commands", "writepath", "import", "reads", "memory", "rebuild", "verify"];
 
     public bool Quick { get; init; }
     public int[] ClientLevels { get; init; } = [1, 8, 32];
@@ -27,12 +27,12 @@ public sealed record BenchOptions
           --clients 1,8,32        concurrent clients of the HTTP command phase
           --duration 30           seconds per command kind, client level and baseline
           --import-rows 100000    member rows of the import file (the import's cap is 100,000 rows)
-          --rebuild-events 1000000  events in the store before the projection rebuild
+          --rebuild-events 1000000  events in the store before the projection rebuild and the whole-store verification
           --history 50,500        events of the households read in the read phase
           --read-samples 300      requests per read measurement
           --memory-minutes 10     length of the sustained load of the memory phase
           --memory-clients 8      concurrent clients of that load
-          --phases commands,writepath,import,reads,memory,rebuild   which phases to run
+          --phases commands,writepath,import,reads,memory,rebuild,verify   which phases to run
         Environment: ConnectionStrings__EventStore (the bench database registry_bench is made beside its database),
         BENCH_API_DLL (the built API), BENCH_RESULTS (folder of the reports).
         """;

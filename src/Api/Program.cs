@@ -3,6 +3,7 @@ using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Registry.Api.Audit;
+using Registry.Api.Audit.History;
 using Registry.Api.Auth;
 using Registry.Api.Bulk;
 using Registry.Api.Console;
@@ -28,6 +29,7 @@ builder.Services.AddMarten(opts =>
     {
         RegistryStore.Configure(opts, connectionString, schema);
         ReferenceStore.Configure(opts);
+        AuditHistorySetup.Configure(opts);
     })
     .UseLightweightSessions()
     .ApplyAllDatabaseChangesOnStartup()
@@ -60,6 +62,7 @@ builder.Services.AddHostedService<ReferenceSeeder>();
 builder.Services.AddDemoData(builder.Configuration);
 builder.Services.AddBulkData();
 builder.Services.AddRegistryConsole();
+builder.Services.AddVerifiableHistory(builder.Configuration);
 
 var app = builder.Build();
 

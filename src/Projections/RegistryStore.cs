@@ -45,6 +45,7 @@ public static class RegistryStore
     public static void ConfigureModel(StoreOptions opts, string schema = DefaultSchema)
     {
         ConfigureEvents(opts, schema);
+        LeafStore.Configure(opts, schema);
 
         // Inline: a client reads its own write, and the person index enforces one household per person in the same transaction.
         opts.Projections.Add<HouseholdDetailsProjection>(ProjectionLifecycle.Inline);

@@ -5,7 +5,8 @@ namespace Registry.Bench.Infrastructure;
 /// <summary>The dedicated database of a run, made anew beside the database the connection string names.</summary>
 public static class BenchDatabase
 {
-    public const string Name = "registry_bench";
+    /// <summary><c>registry_bench</c>, or <c>BENCH_DATABASE</c> when two runs share a server.</summary>
+    public static string Name { get; } = Environment.GetEnvironmentVariable("BENCH_DATABASE") is { Length: > 0 } name ? name : "registry_bench";
 
     public static async Task<string> Recreate(string connectionString)
     {

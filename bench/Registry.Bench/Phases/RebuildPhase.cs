@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using JasperFx.Events.Daemon;
 using Marten;
-using Registry.Api.Reference;
 using Registry.Bench.Baselines;
 using Registry.Bench.Infrastructure;
 using Registry.Projections;
@@ -14,25 +13,10 @@ public static class RebuildPhase
 {
     public static async Task Run(string db, BenchOptions options, Report report)
     {
-        using var store = DocumentStore.For(opts =>
-        {
-            RegistryStore.Configure(opts, db);
-            ReferenceStore.Configure(opts);
-        });
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
-        var existing = await BenchDatabase.Scalar(db, $"select count(*) from {RegistryStore.DefaultSchema}.mt_events");
-        var missing = Math.Max(0, options.RebuildEvents - existing);
-        Console.WriteLine($"rebuild: {existing:N0} events in the store, seeding {missing:N0}");
-        var seedClock = Stopwatch.StartNew();
-        var seeded = missing == 0 ? 0 : await new EventSeeder(store, World.Villages, new IdNumbers("500107")).Seed(missing, workers: 2);
-        var seedTime = seedClock.Elapsed;
+        using var store = StoreFill.Open(db);
+        var (seeded, seedTime) = await StoreFill.To(store, db, options.RebuildEvents, "rebuild");
         var events = await BenchDatabase.Scalar(db, $"select count(*) from {RegistryStore.DefaultSchema}.mt_events");
         var streams = await BenchDatabase.Scalar(db, $"select count(*) from {RegistryStore.DefaultSchema}.mt_streams");
-        await using (var vacuum = new Npgsql.NpgsqlConnection(db))
-        {
-            await vacuum.OpenAsync();
-            await BenchDatabase.Execute(vacuum, "vacuum analyze");
-        }
 
         var rows = new List<string[]>();
         var total = TimeSpan.Zero;

@@ -19,4 +19,29 @@ public static class ConsoleText
         : $"{Label(w.Kind)}（应于 {Date(w.DueOn)} 前）";
 
     public static string Date(DateOnly? date) => date?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>The Chinese name of a verification finding's kind.</summary>
+    public static string Finding(string kind) => kind switch
+    {
+        Ledger.FindingKind.Edited => "事件被改",
+        Ledger.FindingKind.Backdated => "记录时间被改",
+        Ledger.FindingKind.Deleted => "事件被删",
+        Ledger.FindingKind.Inserted => "事件被插入",
+        Ledger.FindingKind.Reordered => "事件顺序被调换",
+        Ledger.FindingKind.StreamDeleted => "整条记录被删",
+        Ledger.FindingKind.TailCut => "记录末尾被截",
+        Ledger.FindingKind.LogTruncated => "日志末尾被截",
+        Ledger.FindingKind.LeavesAltered => "默克尔叶子被改",
+        Ledger.FindingKind.SnapshotMismatch => "农户快照与事件不符",
+        Ledger.FindingKind.CheckpointInvalid => "检查点签名无效",
+        _ => kind,
+    };
+
+    public static string Status(Audit.History.VerificationStatus status) => status switch
+    {
+        Audit.History.VerificationStatus.Pending => "排队中",
+        Audit.History.VerificationStatus.Running => "进行中",
+        Audit.History.VerificationStatus.Completed => "已完成",
+        _ => "失败",
+    };
 }

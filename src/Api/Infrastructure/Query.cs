@@ -48,6 +48,15 @@ public static class Query
         _ => throw DomainRefusal.Invalid(field, "query.boolean.invalid", $"{field} is true or false."),
     };
 
+    /// <summary>A whole number from 1, such as a sequence or a tree size.</summary>
+    public static long? Positive(string field, string? raw, string code)
+    {
+        if (string.IsNullOrEmpty(raw)) return null;
+        return long.TryParse(raw, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value) && value >= 1
+            ? value
+            : throw DomainRefusal.Invalid(field, code, $"{field} is a whole number from 1.");
+    }
+
     public static Guid? Id(string field, string? raw)
     {
         if (string.IsNullOrEmpty(raw)) return null;

@@ -28,6 +28,7 @@ public static class AccessPolicy
         [Permission.ResolveProblem] = [Role.VillageClerk, Role.WorkTeam, Role.TownOfficer, Role.DistrictOfficer],
         [Permission.RunDataQuality] = [Role.TownOfficer, Role.DistrictOfficer],
         [Permission.ProposeSubmission] = [Role.VillageClerk, Role.VillageHead, Role.FirstSecretary],
+        [Permission.AnchorHistory] = [Role.Inspector, Role.DistrictOfficer],
     }.ToFrozenDictionary(p => p.Key, p => p.Value.ToFrozenSet());
 
     /// <summary>Each guarantee is certified by exactly one department (work plan, section 2.1.3).</summary>

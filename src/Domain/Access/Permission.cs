@@ -18,4 +18,5 @@ public enum Permission
     ResolveProblem,
     RunDataQuality,
     ProposeSubmission,
+    AnchorHistory,
 }

@@ -11,9 +11,12 @@ public sealed partial class HouseholdDetailsProjection : SingleStreamProjection<
         foreach (var type in EventTypes.HouseholdEvents) IncludeType(type);
     }
 
-    public override HouseholdDetails? Evolve(HouseholdDetails? snapshot, Guid id, IEvent e)
+    public override HouseholdDetails? Evolve(HouseholdDetails? snapshot, Guid id, IEvent e) => Next(snapshot, id, e.Version, e.Data, EventMetadata.HashOf(e));
+
+    /// <summary>The snapshot after one event, from the event's parts: what the projection and a verifier's own fold both use.</summary>
+    public static HouseholdDetails? Next(HouseholdDetails? snapshot, Guid id, long version, object data, string? hash)
     {
-        var state = Household.Evolve(snapshot?.State, e.Data);
-        return state is null ? snapshot : new HouseholdDetails(id, e.Version, state, EventMetadata.HashOf(e) ?? snapshot?.LastHash);
+        var state = Household.Evolve(snapshot?.State, data);
+        return state is null ? snapshot : new HouseholdDetails(id, version, state, hash ?? snapshot?.LastHash);
     }
 }

@@ -84,6 +84,8 @@ public sealed class ConsoleTests(ConsoleFixture console)
 
             await page.GotoAsync(Url($"/console/verify?household={console.Household}"));
             (await page.Locator("#verdict").InnerTextAsync()).ShouldContain("链条完整");
+            (await page.Locator("#checkpoint").CountAsync()).ShouldBe(1);
+            (await page.Locator("#verifications").CountAsync()).ShouldBe(1);
             await page.GotoAsync(Url($"/console/statistics?org={ConsoleFixture.Town}"));
             (await page.Locator("#status-chart").CountAsync()).ShouldBe(1);
             (await page.Locator("#statistics").InnerTextAsync()).ShouldContain(ConsoleFixture.Village);

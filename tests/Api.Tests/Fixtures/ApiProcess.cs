@@ -32,10 +32,7 @@ public sealed class ApiProcess : IAsyncDisposable
         {
             var testBin = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
             var configuration = testBin.Parent!.Name;
-            var root = testBin;
-            while (root is not null && !File.Exists(Path.Combine(root.FullName, "EventStore.sln"))) root = root.Parent;
-            if (root is null) throw new InvalidOperationException("EventStore.sln not found above " + testBin.FullName);
-            return Path.Combine(root.FullName, "src", "Api", "bin", configuration, testBin.Name);
+            return Path.Combine(Repository.Root, "src", "Api", "bin", configuration, testBin.Name);
         }
     }
 

@@ -47,6 +47,21 @@ public sealed class Scene(AppFixture app, string town, string village, Registere
         return (await response.ShouldBe(System.Net.HttpStatusCode.Accepted))["id"]!.GetValue<Guid>();
     }
 
+    /// <summary>A checkpoint issued now, with the sequence of the tree's first event.</summary>
+    public async Task<(long TreeSize, long FirstSequence)> Checkpoint()
+    {
+        var checkpoint = await (await App.Client(Role.Inspector, AppFixture.District).PostAsync("/api/audit/checkpoints", null))
+            .ShouldBe(System.Net.HttpStatusCode.Created);
+        var first = await History.HistoryDriver.Scalar(App, "select seq_id from {schema}.audit_leaves where leaf_index = 0");
+        return (checkpoint["treeSize"]!.GetValue<long>(), first);
+    }
+
+    public async Task<Guid> Verification()
+    {
+        var response = await App.Client(Role.Inspector, AppFixture.District).PostAsync("/api/audit/verifications", null);
+        return (await response.ShouldBe(System.Net.HttpStatusCode.Accepted))["verificationId"]!.GetValue<Guid>();
+    }
+
     public async Task<Guid> SignedSubmission()
     {
         var id = await Submission();
@@ -195,6 +210,21 @@ public sealed record RouteCase(string Key, Func<Role, bool> Allowed, Func<Scene,
         Needs("GET /api/audit/changes", Permission.ReadAudit, (s, _) => Get($"/api/audit/changes?org={s.Village}")),
         Needs("GET /api/audit/verify", Permission.ReadAudit, (s, _) => Get($"/api/audit/verify?household={s.Household.Id}")),
         Needs("GET /api/audit/sensitive-reads", Permission.ReadSensitiveReads, (_, _) => Get("/api/audit/sensitive-reads"), scoped: false),
+        Needs("POST /api/audit/checkpoints", Permission.AnchorHistory, (_, _) => Send(HttpMethod.Post, "/api/audit/checkpoints", null), scoped: false),
+        Needs("GET /api/audit/checkpoints/latest", Permission.ReadAudit, async (s, _) =>
+        {
+            await s.Checkpoint();
+            return new HttpRequestMessage(HttpMethod.Get, "/api/audit/checkpoints/latest");
+        }, scoped: false),
+        Needs("GET /api/audit/checkpoints", Permission.ReadAudit, (_, _) => Get("/api/audit/checkpoints?page=1"), scoped: false),
+        Needs("GET /api/audit/keys", Permission.ReadAudit, (_, _) => Get("/api/audit/keys"), scoped: false),
+        Needs("GET /api/audit/proofs/inclusion", Permission.ReadAudit, async (s, _) =>
+            new HttpRequestMessage(HttpMethod.Get, $"/api/audit/proofs/inclusion?sequence={(await s.Checkpoint()).FirstSequence}"), scoped: false),
+        Needs("GET /api/audit/proofs/consistency", Permission.ReadAudit, async (s, _) =>
+            new HttpRequestMessage(HttpMethod.Get, $"/api/audit/proofs/consistency?from=1&to={(await s.Checkpoint()).TreeSize}"), scoped: false),
+        Needs("POST /api/audit/verifications", Permission.AnchorHistory, (_, _) => Send(HttpMethod.Post, "/api/audit/verifications", null), scoped: false),
+        Needs("GET /api/audit/verifications/{id}", Permission.AnchorHistory, async (s, _) =>
+            new HttpRequestMessage(HttpMethod.Get, $"/api/audit/verifications/{await s.Verification()}"), scoped: false),
         Needs("POST /api/submissions", Permission.ProposeSubmission, (s, _) => Send(HttpMethod.Post, "/api/submissions",
             new { villageCode = s.Village, year = 2020, list = "NewPoor", householdIds = new[] { s.Household.Id } })),
         Needs("GET /api/submissions/{id}", Permission.ReadRegistry, async (s, _) => new HttpRequestMessage(HttpMethod.Get, $"/api/submissions/{await s.Submission()}")),

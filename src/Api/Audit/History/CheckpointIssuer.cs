@@ -1,0 +1,64 @@
+using Marten;
+using Microsoft.Extensions.Options;
+using Registry.Ledger;
+using Registry.Projections.Audit;
+
+namespace Registry.Api.Audit.History;
+
+/// <summary>Why no checkpoint could be issued now: no key configured, or the event log did not settle in time.</summary>
+public sealed class CheckpointUnavailable(string code, string message) : Exception(message)
+{
+    public string Code { get; } = code;
+}
+
+/// <summary>Brings the leaves up to every event committed before the call, then signs the tree's root.</summary>
+public sealed class CheckpointIssuer(IDocumentStore store, CheckpointKeyRing keys, IOptions<AuditOptions> options, TimeProvider clock,
+    CheckpointExport export)
+{
+    /// <returns>The new checkpoint, or null when <paramref name="onlyIfGrown"/> and no event came since the latest.</returns>
+    public async Task<SignedCheckpoint?> Issue(string issuedBy, bool onlyIfGrown, CancellationToken ct)
+    {
+        var key = keys.Signing ?? throw new CheckpointUnavailable("audit.checkpoint-key.missing", "No checkpoint key is configured (Audit:CheckpointKey).");
+        var database = LeafStore.Database(store);
+        var schema = LeafStore.Schema(store);
+        await using var connection = database.CreateConnection();
+        await connection.OpenAsync(ct);
+        var committed = await LeafStore.LastSequence(connection, schema, ct);
+        var horizon = await Settled(connection, schema, committed, ct);
+        var size = await LeafStore.CatchUp(database, schema, horizon, ct);
+        if (onlyIfGrown && await Latest(store, ct) is { } latest && latest.TreeSize >= size) return null;
+        var leaves = await LeafStore.Hashes(connection, schema, size, ct);
+        var checkpoint = Checkpoints.Sign(key, size, leaves.Root(size), clock.GetUtcNow());
+        await using (var session = store.LightweightSession())
+        {
+            session.Store(new CheckpointRecord(Guid.CreateVersion7(), checkpoint.TreeSize, checkpoint.RootHash, checkpoint.IssuedAt, checkpoint.KeyId,
+                checkpoint.Signature, issuedBy));
+            await session.SaveChangesAsync(ct);
+        }
+        await export.Write(checkpoint, ct);
+        return checkpoint;
+    }
+
+    public static async Task<CheckpointRecord?> Latest(IDocumentStore store, CancellationToken ct)
+    {
+        await using var query = store.QuerySession();
+        return await query.Query<CheckpointRecord>().OrderByDescending(c => c.IssuedAt).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>
+    /// Sequence numbers are taken before commit, so a later number can commit first; the async daemon's high-water mark is
+    /// the point below which every number is committed or known lost. Waits for it to pass what was committed at the call.
+    /// </summary>
+    private async Task<long> Settled(Npgsql.NpgsqlConnection connection, string schema, long committed, CancellationToken ct)
+    {
+        var deadline = clock.GetUtcNow() + options.Value.SettleTimeout;
+        while (true)
+        {
+            var mark = await LeafStore.HighWaterMark(connection, schema, ct);
+            if (mark >= committed) return mark;
+            if (clock.GetUtcNow() > deadline)
+                throw new CheckpointUnavailable("audit.log.unsettled", "The event log did not settle in time; try again in a moment.");
+            await Task.Delay(TimeSpan.FromMilliseconds(100), clock, ct);
+        }
+    }
+}
