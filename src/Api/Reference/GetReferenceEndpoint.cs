@@ -28,7 +28,7 @@ public static class GetReferenceEndpoint
         typeof(Domain.Submissions.SubmissionStatus), typeof(Domain.Quality.Severity), typeof(Domain.Quality.ProblemSource),
         typeof(Domain.Quality.ProblemStatus), typeof(Domain.Quality.ResolutionOutcome), typeof(StepLevel), typeof(EvidenceRule),
         typeof(ProcedureClosure), typeof(Domain.Campaigns.PhaseMeasure), typeof(PovertyCause), typeof(HousingSafety), typeof(DrinkingWaterSafety),
-        typeof(Domain.Submissions.ReviewOutcome),
+        typeof(Domain.Submissions.ReviewOutcome), typeof(Domain.Campaigns.OverdueKind), typeof(Reports.ReportList),
     ];
 
     [WolverineGet("/api/reference")]
