@@ -49,6 +49,7 @@ public static class BenchMain
             if (options.Runs("writepath")) await WritePathPhase.Run(world, options, report);
             if (options.Runs("import")) await ImportPhase.Run(world, options, report);
             if (options.Runs("reads")) await ReadsPhase.Run(world, options, report);
+            if (options.Runs("statistics")) await StatisticsPhase.Run(world, options, report);
             if (options.Runs("memory")) await MemoryPhase.Run(world, options, report);
             world.Api.Dispose();
         }

@@ -5,7 +5,7 @@ namespace Registry.Bench;
 /// <summary>Sizes and durations of a run; <c>--quick</c> shrinks every one of them for a smoke check.</summary>
 public sealed record BenchOptions
 {
-    public static readonly string[] AllPhases = ["commands", "writepath", "import", "reads", "memory", "rebuild", "verify"];
+    public static readonly string[] AllPhases = ["commands", "writepath", "import", "reads", "statistics", "memory", "rebuild", "verify"];
 
     public bool Quick { get; init; }
     public int[] ClientLevels { get; init; } = [1, 8, 32];
@@ -14,6 +14,7 @@ public sealed record BenchOptions
     public int RebuildEvents { get; init; } = 1_000_000;
     public int[] HistorySizes { get; init; } = [50, 500];
     public int ReadSamples { get; init; } = 300;
+    public int StatisticsHouseholds { get; init; } = 100_000;
     public TimeSpan MemoryDuration { get; init; } = TimeSpan.FromMinutes(10);
     public int MemoryClients { get; init; } = 8;
     public string[] Phases { get; init; } = AllPhases;
@@ -30,11 +31,12 @@ public sealed record BenchOptions
           --rebuild-events 1000000  events in the store before the projection rebuild and the whole-store verification
           --history 50,500        events of the households read in the read phase
           --read-samples 300      requests per read measurement
+          --statistics-households 100000  households of the district whose statistics are read
           --memory-minutes 10     length of the sustained load of the memory phase
           --memory-clients 8      concurrent clients of that load
-          --phases commands,writepath,import,reads,memory,rebuild,verify   which phases to run
+          --phases commands,writepath,import,reads,statistics,memory,rebuild,verify   which phases to run
         Environment: ConnectionStrings__EventStore (the bench database registry_bench is made beside its database),
-        BENCH_API_DLL (the built API), BENCH_RESULTS (folder of the reports).
+        BENCH_API_DLL (the built API), BENCH_RESULTS (folder of the reports), BENCH_DATABASE (the database made anew, default registry_bench).
         """;
 
     public static BenchOptions Parse(string[] args)
@@ -44,7 +46,7 @@ public sealed record BenchOptions
         var o = quick
             ? new BenchOptions
             {
-                Quick = true, CommandDuration = TimeSpan.FromSeconds(4), ImportRows = 4_000, RebuildEvents = 20_000, ReadSamples = 40,
+                Quick = true, CommandDuration = TimeSpan.FromSeconds(4), ImportRows = 4_000, RebuildEvents = 20_000, ReadSamples = 40, StatisticsHouseholds = 5_000,
                 MemoryDuration = TimeSpan.FromSeconds(20), MemoryClients = 4,
             }
             : new BenchOptions();
@@ -56,6 +58,7 @@ public sealed record BenchOptions
             RebuildEvents = pairs.TryGetValue("rebuild-events", out var r) ? int.Parse(r, CultureInfo.InvariantCulture) : o.RebuildEvents,
             HistorySizes = pairs.TryGetValue("history", out var h) ? Ints(h) : o.HistorySizes,
             ReadSamples = pairs.TryGetValue("read-samples", out var s) ? int.Parse(s, CultureInfo.InvariantCulture) : o.ReadSamples,
+            StatisticsHouseholds = pairs.TryGetValue("statistics-households", out var sh) ? int.Parse(sh, CultureInfo.InvariantCulture) : o.StatisticsHouseholds,
             MemoryDuration = pairs.TryGetValue("memory-minutes", out var m) ? TimeSpan.FromMinutes(double.Parse(m, CultureInfo.InvariantCulture)) : o.MemoryDuration,
             MemoryClients = pairs.TryGetValue("memory-clients", out var mc) ? int.Parse(mc, CultureInfo.InvariantCulture) : o.MemoryClients,
             Phases = pairs.TryGetValue("phases", out var p) ? p.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : o.Phases,
@@ -80,7 +83,7 @@ public sealed record BenchOptions
             else if (i + 1 < args.Length) pairs[name] = args[++i];
             else throw new ArgumentException($"--{name} needs a value.");
         }
-        var known = new[] { "quick", "help", "clients", "duration", "import-rows", "rebuild-events", "history", "read-samples", "memory-minutes", "memory-clients", "phases" };
+        var known = new[] { "quick", "help", "clients", "duration", "import-rows", "rebuild-events", "history", "read-samples", "statistics-households", "memory-minutes", "memory-clients", "phases" };
         foreach (var name in pairs.Keys.Where(k => !known.Contains(k))) throw new ArgumentException($"Unknown option --{name}.");
         if (pairs.ContainsKey("help")) throw new HelpRequested();
         return pairs;

@@ -70,7 +70,7 @@ public static class RegistryStore
         opts.Schema.For<Policy.PolicyLinesView>().Index(x => x.UnitCode);
         opts.Schema.For<ProblemView>().Index(x => x.VillageCode).Index(x => x.HouseholdId);
         opts.Schema.For<CampaignActivity>().Index(x => x.VillageCode);
-        opts.Schema.For<VillageStatistics>();
+        opts.Schema.For<UnitStatistics>();
         opts.Schema.For<HouseholdTally>();
         opts.Schema.For<MemberChange>().Index(x => x.VillageCode).Index(x => x.HouseholdId);
         opts.Schema.For<AuditEntry>().Index(x => x.StreamId).Index(x => x.UnitCode).Index(x => x.RecordedAt).Index(x => x.ActorId).Index(x => x.Sequence);

@@ -16,17 +16,6 @@ public static class StreamReads
         await using var command = new NpgsqlCommand(sql, connection);
         command.Parameters.AddWithValue(streamId);
         if (asOf is { } at) command.Parameters.AddWithValue(at);
-        await command.PrepareAsync();
-        return await Load.Sequential(samples, async () =>
-        {
-            await using var reader = await command.ExecuteReaderAsync();
-            var rows = 0;
-            while (await reader.ReadAsync())
-            {
-                for (var i = 0; i < reader.FieldCount; i++) _ = reader.GetValue(i);
-                rows++;
-            }
-            return rows > 0;
-        });
+        return await PreparedReads.Run(command, samples);
     }
 }

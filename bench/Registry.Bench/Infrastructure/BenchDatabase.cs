@@ -5,8 +5,10 @@ namespace Registry.Bench.Infrastructure;
 /// <summary>The dedicated database of a run, made anew beside the database the connection string names.</summary>
 public static class BenchDatabase
 {
-    /// <summary><c>registry_bench</c>, or <c>BENCH_DATABASE</c> when two runs share a server.</summary>
-    public static string Name { get; } = Environment.GetEnvironmentVariable("BENCH_DATABASE") is { Length: > 0 } name ? name : "registry_bench";
+    /// <summary><c>BENCH_DATABASE</c> when set (two runs on one shared server each need their own), else registry_bench.</summary>
+    public static string Name { get; } = Environment.GetEnvironmentVariable("BENCH_DATABASE") is { Length: > 0 } name && name.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '_')
+        ? name
+        : "registry_bench";
 
     public static async Task<string> Recreate(string connectionString)
     {

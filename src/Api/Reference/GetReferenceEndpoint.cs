@@ -29,7 +29,7 @@ public static class GetReferenceEndpoint
         typeof(Domain.Submissions.SubmissionStatus), typeof(Domain.Quality.Severity), typeof(Domain.Quality.ProblemSource),
         typeof(Domain.Quality.ProblemStatus), typeof(Domain.Quality.ResolutionOutcome), typeof(StepLevel), typeof(EvidenceRule),
         typeof(ProcedureClosure), typeof(Domain.Campaigns.PhaseMeasure), typeof(PovertyCause), typeof(HousingSafety), typeof(DrinkingWaterSafety),
-        typeof(Domain.Submissions.ReviewOutcome), typeof(Domain.Campaigns.OverdueKind), typeof(Quality.DataQualityRunStatus),
+        typeof(Domain.Submissions.ReviewOutcome), typeof(Domain.Campaigns.OverdueKind), typeof(Quality.DataQualityRunStatus), typeof(Reports.ReportList),
     ];
 
     [WolverineGet("/api/reference", OperationId = "getReference", Summary = "Reference data: enums, lines, procedures (基础数据)", Description = "Enum values with their Chinese labels, the caller's effective poverty and monitoring lines and the procedure definitions.")]

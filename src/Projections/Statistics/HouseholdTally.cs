@@ -1,4 +1,4 @@
 namespace Registry.Projections.Statistics;
 
-/// <summary>What a household last added to its village's <see cref="VillageStatistics"/>, so that a change adds only the difference.</summary>
+/// <summary>What a household last added to its village's and the units' above <see cref="UnitStatistics"/>, so that a change adds only the difference.</summary>
 public sealed record HouseholdTally(Guid Id, string VillageCode, StatisticsCounts Counts);

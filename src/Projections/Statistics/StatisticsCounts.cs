@@ -55,6 +55,10 @@ public record StatisticsCounts(
         Sum(Risks, other.Risks), Sum(UnresolvedGuarantees, other.UnresolvedGuarantees), Sum(MembersAdded, other.MembersAdded),
         Sum(MembersRemoved, other.MembersRemoved));
 
+    /// <summary>Nothing counted: every map empty, no monitored household.</summary>
+    public bool IsEmpty => Households.Count == 0 && Persons.Count == 0 && Marks.Count == 0 && Monitoring == MonitoringCounts.Zero && Risks.Count == 0
+        && UnresolvedGuarantees.Count == 0 && MembersAdded.Count == 0 && MembersRemoved.Count == 0;
+
     public StatisticsCounts Minus(StatisticsCounts other) => Plus(other.Negated());
 
     private StatisticsCounts Negated() => new(Neg(Households), Neg(Persons), Neg(Marks),

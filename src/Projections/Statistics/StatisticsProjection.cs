@@ -7,11 +7,12 @@ using Registry.Projections.Households;
 namespace Registry.Projections.Statistics;
 
 /// <summary>
-/// Keeps <see cref="VillageStatistics"/>, <see cref="HouseholdTally"/> and <see cref="MemberChange"/>. For each page of events,
+/// Keeps <see cref="UnitStatistics"/>, <see cref="HouseholdTally"/> and <see cref="MemberChange"/>. For each page of events,
 /// every household the page touched is counted again from its current document (the inline <see cref="HouseholdDetails"/>,
-/// committed with the events) and its village gets the difference from what the household counted before; the member
-/// changes of a village that has new ones are counted again. The work grows with the households a page touches, not with
-/// the villages' sizes, and a rebuild starts from nothing (every type is deleted on teardown).
+/// committed with the events), and its village and every unit above get the difference from what it counted before; the
+/// member changes of a village that has new ones are counted again, and the units above get that difference too. The work
+/// grows with the households a page touches, not with the units' sizes, and a rebuild starts from nothing (every type is
+/// deleted on teardown).
 /// </summary>
 public sealed class StatisticsProjection : IProjection
 {
@@ -19,7 +20,7 @@ public sealed class StatisticsProjection : IProjection
 
     public static void Teardown(AsyncOptions options)
     {
-        options.DeleteViewTypeOnTeardown<VillageStatistics>();
+        options.DeleteViewTypeOnTeardown<UnitStatistics>();
         options.DeleteViewTypeOnTeardown<HouseholdTally>();
         options.DeleteViewTypeOnTeardown<MemberChange>();
     }
@@ -33,12 +34,12 @@ public sealed class StatisticsProjection : IProjection
         var tallies = (await operations.LoadManyAsync<HouseholdTally>(cancellation, ids)).ToDictionary(t => t.Id);
         var villageOf = households.ToDictionary(h => h.Id, h => h.VillageCode);
 
-        var differences = new Dictionary<string, StatisticsCounts>();
+        var byVillage = new Dictionary<string, UnitDifference>();
         foreach (var household in households)
         {
             var now = StatisticsCounts.Of(household.State);
             var before = tallies.GetValueOrDefault(household.Id)?.Counts ?? StatisticsCounts.Zero;
-            differences[household.VillageCode] = differences.GetValueOrDefault(household.VillageCode, StatisticsCounts.Zero).Plus(now.Minus(before));
+            Add(byVillage, household.VillageCode, new UnitDifference(now.Minus(before), UnitDifference.None.MemberChanges));
             operations.Store(new HouseholdTally(household.Id, household.VillageCode, now));
         }
 
@@ -46,18 +47,24 @@ public sealed class StatisticsProjection : IProjection
             .Select(e => villageOf.TryGetValue(e.StreamId, out var village) ? MemberChange.From(e.Id, e.StreamId, village, e.Data) : null)
             .OfType<MemberChange>().ToList();
         foreach (var change in changes) operations.Store(change);
-
-        var villages = (await operations.LoadManyAsync<VillageStatistics>(cancellation, differences.Keys)).ToDictionary(v => v.Id);
-        foreach (var (code, difference) in differences)
+        var changedVillages = changes.Select(c => c.VillageCode).Distinct().ToList();
+        var villageDocuments = (await operations.LoadManyAsync<UnitStatistics>(cancellation, changedVillages)).ToDictionary(u => u.Id);
+        foreach (var village in changedVillages)
         {
-            var village = villages.GetValueOrDefault(code) ?? VillageStatistics.Empty(code);
-            var updated = village with { Current = village.Current.Plus(difference) };
-            if (changes.Any(c => c.VillageCode == code))
-            {
-                var recorded = await operations.Query<MemberChange>().Where(c => c.VillageCode == code).ToListAsync(cancellation);
-                updated = updated with { MemberChanges = VillageStatistics.ByYear(recorded.UnionBy(changes.Where(c => c.VillageCode == code), c => c.Id)) };
-            }
-            operations.Store(updated);
+            var recorded = await operations.Query<MemberChange>().Where(c => c.VillageCode == village).ToListAsync(cancellation);
+            var after = UnitStatistics.ByYear(recorded.UnionBy(changes.Where(c => c.VillageCode == village), c => c.Id));
+            var before = villageDocuments.GetValueOrDefault(village)?.MemberChanges ?? UnitDifference.None.MemberChanges;
+            Add(byVillage, village, new UnitDifference(StatisticsCounts.Zero, UnitDifference.Between(before, after)));
         }
+
+        var byUnit = new Dictionary<string, UnitDifference>();
+        foreach (var (village, difference) in byVillage)
+        foreach (var unit in UnitStatistics.CountedBy(village))
+            Add(byUnit, unit, difference);
+        var units = (await operations.LoadManyAsync<UnitStatistics>(cancellation, byUnit.Keys)).ToDictionary(u => u.Id);
+        foreach (var (code, difference) in byUnit) operations.Store((units.GetValueOrDefault(code) ?? UnitStatistics.Empty(code)).Plus(difference));
     }
+
+    private static void Add(Dictionary<string, UnitDifference> differences, string code, UnitDifference difference) =>
+        differences[code] = differences.GetValueOrDefault(code, UnitDifference.None).Plus(difference);
 }

@@ -116,10 +116,10 @@ public sealed class StatisticsTests(AppFixture app)
         var town = app.Client(Role.TownOfficer, mix.Town);
         async Task<JsonNode> Figures() => await (await town.GetAsync($"/api/statistics?org={mix.Town}&year=2020")).ShouldBe(HttpStatusCode.OK);
         var before = await Figures();
-        // A rebuild starts from nothing: a village's counts damaged here come back from the events.
+        // A rebuild starts from nothing: a unit's counts damaged here come back from the events.
         await using (var session = app.Store.LightweightSession())
         {
-            session.Store(VillageStatistics.Empty(mix.VillageA));
+            session.Store(UnitStatistics.Empty(mix.Town));
             await session.SaveChangesAsync();
         }
         JsonNode.DeepEquals(await Figures(), before).ShouldBeFalse();
