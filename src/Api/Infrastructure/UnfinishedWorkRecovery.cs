@@ -1,4 +1,5 @@
 using Marten;
+using Registry.Api.Audit.History;
 using Registry.Api.Bulk;
 using Registry.Api.Quality;
 using Wolverine;
@@ -6,7 +7,7 @@ using Wolverine;
 namespace Registry.Api.Infrastructure;
 
 /// <summary>
-/// Background work (imports, cleaning runs) left Pending or Running by a stopped server is queued again once the
+/// Background work (imports, cleaning runs, whole-store verifications) left Pending or Running by a stopped server is queued again once the
 /// application has started; each kind resumes where its own record says.
 /// </summary>
 public sealed class UnfinishedWorkRecovery(IDocumentStore store, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime,
@@ -15,6 +16,14 @@ public sealed class UnfinishedWorkRecovery(IDocumentStore store, IServiceScopeFa
     private static async Task<IEnumerable<object>> Imports(IQuerySession query, CancellationToken ct) =>
         (await query.Query<ImportRecord>().Where(r => r.Status == ImportStatus.Pending || r.Status == ImportStatus.Running)
             .Select(r => r.Id).ToListAsync(ct)).Select(id => (object)new RunImport(id));
+
+    private static async Task<IEnumerable<object>> Verifications(IQuerySession query, CancellationToken ct) =>
+        (await query.Query<VerificationRun>().Where(r => r.Status == VerificationStatus.Pending || r.Status == VerificationStatus.Running)
+            .Select(r => r.Id).ToListAsync(ct)).Select(id => (object)new RunVerification(id));
+
+    /// <summary>The messages that take every unfinished piece of background work up again.</summary>
+    public static async Task<IReadOnlyList<object>> Unfinished(IQuerySession query, CancellationToken ct) =>
+        [.. await Imports(query, ct), .. await CleaningRuns(query, ct), .. await Verifications(query, ct)];
 
     private static async Task<IEnumerable<object>> CleaningRuns(IQuerySession query, CancellationToken ct) =>
         (await query.Query<DataQualityRun>().Where(r => r.Status == DataQualityRunStatus.Pending || r.Status == DataQualityRunStatus.Running)
@@ -33,16 +42,16 @@ public sealed class UnfinishedWorkRecovery(IDocumentStore store, IServiceScopeFa
         try
         {
             await using var query = store.QuerySession();
-            var open = (await Imports(query, ct)).Concat(await CleaningRuns(query, ct)).ToList();
+            var open = await Unfinished(query, ct);
             if (open.Count == 0) return;
             await using var scope = scopes.CreateAsyncScope();
             var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
             foreach (var message in open) await bus.PublishAsync(message);
-            logger.LogInformation("Resumed {Count} unfinished imports and cleaning runs", open.Count);
+            logger.LogInformation("Resumed {Count} unfinished imports, cleaning runs and verifications", open.Count);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning(e, "Unfinished imports and cleaning runs could not be resumed; they resume on the next start");
+            logger.LogWarning(e, "Unfinished background work could not be resumed; it resumes on the next start");
         }
         catch (OperationCanceledException)
         {
