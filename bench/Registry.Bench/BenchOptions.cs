@@ -15,6 +15,9 @@ public sealed record BenchOptions
     public int[] HistorySizes { get; init; } = [50, 500];
     public int ReadSamples { get; init; } = 300;
     public int StatisticsHouseholds { get; init; } = 100_000;
+
+    /// <summary>Requests per list route over the seeded district: some routes take most of a second a request at this size.</summary>
+    public int ListSamples { get; init; } = 50;
     public TimeSpan MemoryDuration { get; init; } = TimeSpan.FromMinutes(10);
     public int MemoryClients { get; init; } = 8;
     public string[] Phases { get; init; } = AllPhases;
@@ -31,7 +34,8 @@ public sealed record BenchOptions
           --rebuild-events 1000000  events in the store before the projection rebuild and the whole-store verification
           --history 50,500        events of the households read in the read phase
           --read-samples 300      requests per read measurement
-          --statistics-households 100000  households of the district whose statistics are read
+          --statistics-households 100000  households of the district whose statistics and lists are read
+          --list-samples 50            requests per list route over that district
           --memory-minutes 10     length of the sustained load of the memory phase
           --memory-clients 8      concurrent clients of that load
           --phases commands,writepath,import,reads,statistics,memory,rebuild,verify   which phases to run
@@ -59,6 +63,7 @@ public sealed record BenchOptions
             HistorySizes = pairs.TryGetValue("history", out var h) ? Ints(h) : o.HistorySizes,
             ReadSamples = pairs.TryGetValue("read-samples", out var s) ? int.Parse(s, CultureInfo.InvariantCulture) : o.ReadSamples,
             StatisticsHouseholds = pairs.TryGetValue("statistics-households", out var sh) ? int.Parse(sh, CultureInfo.InvariantCulture) : o.StatisticsHouseholds,
+            ListSamples = pairs.TryGetValue("list-samples", out var ls) ? int.Parse(ls, CultureInfo.InvariantCulture) : o.ListSamples,
             MemoryDuration = pairs.TryGetValue("memory-minutes", out var m) ? TimeSpan.FromMinutes(double.Parse(m, CultureInfo.InvariantCulture)) : o.MemoryDuration,
             MemoryClients = pairs.TryGetValue("memory-clients", out var mc) ? int.Parse(mc, CultureInfo.InvariantCulture) : o.MemoryClients,
             Phases = pairs.TryGetValue("phases", out var p) ? p.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries) : o.Phases,
@@ -83,7 +88,7 @@ public sealed record BenchOptions
             else if (i + 1 < args.Length) pairs[name] = args[++i];
             else throw new ArgumentException($"--{name} needs a value.");
         }
-        var known = new[] { "quick", "help", "clients", "duration", "import-rows", "rebuild-events", "history", "read-samples", "statistics-households", "memory-minutes", "memory-clients", "phases" };
+        var known = new[] { "quick", "help", "clients", "duration", "import-rows", "rebuild-events", "history", "read-samples", "statistics-households", "list-samples", "memory-minutes", "memory-clients", "phases" };
         foreach (var name in pairs.Keys.Where(k => !known.Contains(k))) throw new ArgumentException($"Unknown option --{name}.");
         if (pairs.ContainsKey("help")) throw new HelpRequested();
         return pairs;

@@ -62,7 +62,8 @@ public static class RegistryStore
         // Statistics count households from their inline documents, so they run after those are committed.
         opts.Projections.Add(new StatisticsProjection(), ProjectionLifecycle.Async, StatisticsProjection.Name, StatisticsProjection.Teardown);
 
-        opts.Schema.For<HouseholdDetails>().Index(x => x.VillageCode);
+        // A column of its own: the roster filters by unit, sorts by village and counts a unit's households from the index alone.
+        opts.Schema.For<HouseholdDetails>().Duplicate(x => x.VillageCode, pgType: "varchar(12)");
         opts.Schema.For<PersonIndexEntry>().Index(x => x.MemberId).Index(x => x.HouseholdId);
         opts.Schema.For<ProcedureQueue>().Index(x => x.VillageCode);
         opts.Schema.For<MonitoringRow>().Index(x => x.VillageCode);

@@ -81,6 +81,7 @@ public static class StatisticsPhase
 
             {Table(["read", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "p99 ratio to GROUP BY"], rows)}
             """);
+        await DistrictListsPhase.Run(world, options, report, inDistrict);
     }
 
     private static string[] Row(string kind, Latencies l, Latencies raw) =>

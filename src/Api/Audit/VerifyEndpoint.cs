@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Registry.Api.Households;
 using Registry.Api.Audit.History;
 using Registry.Api.Infrastructure.Contract;
 using Registry.Api.Infrastructure;
@@ -47,7 +48,7 @@ public static class VerifyEndpoint
         else
         {
             var prefix = Units.Prefix(actor, org);
-            ids = await session.Query<HouseholdDetails>().Where(h => h.VillageCode.StartsWith(prefix)).Select(h => h.Id).Take(MaxHouseholds + 1).ToListAsync(ct);
+            ids = await session.Query<HouseholdDetails>().InUnit(prefix).Select(h => h.Id).Take(MaxHouseholds + 1).ToListAsync(ct);
             if (ids.Count > MaxHouseholds)
                 throw DomainRefusal.Invalid("org", "audit.verify.too-many", $"Verify at most {MaxHouseholds} households at once; choose a smaller unit.");
         }

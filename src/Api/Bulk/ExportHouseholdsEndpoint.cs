@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Mvc;
 using Marten;
+using Registry.Api.Households;
 using Registry.Api.Audit;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
@@ -39,7 +40,7 @@ public static class ExportHouseholdsEndpoint
         {
             await Task.Run(() =>
             {
-                var households = session.Query<HouseholdDetails>().Where(h => h.VillageCode.StartsWith(prefix))
+                var households = session.Query<HouseholdDetails>().InUnit(prefix)
                     .OrderBy(h => h.VillageCode).ThenBy(h => h.Id).ToAsyncEnumerable(ct).ToBlockingEnumerable(ct);
                 var logged = unmasked ? Logged(households, batch => reads.RecordMany(actor, http, batch.Select(h => ReadTarget.Of(h.State)), "export"))
                     : households;

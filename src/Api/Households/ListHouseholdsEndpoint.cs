@@ -42,7 +42,7 @@ public static class ListHouseholdsEndpoint
         actor.Require(Permission.ReadRegistry);
         var prefix = Units.Prefix(actor, org);
         var (pageNumber, size) = Paging.Parse(page, pageSize, MaxPageSize);
-        IQueryable<HouseholdDetails> query = session.Query<HouseholdDetails>().Where(h => h.VillageCode.StartsWith(prefix));
+        IQueryable<HouseholdDetails> query = session.Query<HouseholdDetails>().InUnit(prefix);
         if (Query.Enum<HouseholdStatus>("status", status) is { } s) query = query.Where(h => h.Status == s);
         if (Query.Enum<MonitoringKind>("monitoring", monitoring) is { } m) query = query.Where(h => h.Monitoring == m);
         if (Query.Enum<RiskType>("risk", risk) is { } r) query = query.Where(h => h.Risks.Contains(r));

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Marten;
+using Registry.Api.Households;
 using Registry.Api.Infrastructure;
 using Registry.Api.Reference;
 using Registry.Domain.Common;
@@ -25,7 +26,7 @@ public sealed class DataQualityRunner(IDocumentStore store, TimeProvider clock, 
 
     /// <summary>The households a run checks: the unit's, but removed ones (清退), which are no longer targets.</summary>
     public static IQueryable<HouseholdDetails> Targets(IQuerySession session, string prefix) =>
-        session.Query<HouseholdDetails>().Where(h => h.VillageCode.StartsWith(prefix) && h.Status != HouseholdStatus.Removed);
+        session.Query<HouseholdDetails>().InUnit(prefix).Where(h => h.Status != HouseholdStatus.Removed);
 
     public async Task Run(Guid runId, CancellationToken ct)
     {

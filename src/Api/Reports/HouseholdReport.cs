@@ -1,5 +1,6 @@
 using System.Globalization;
 using Marten;
+using Registry.Api.Households;
 using Registry.Api.Audit;
 using Registry.Api.Bulk;
 using Registry.Domain.Households;
@@ -67,7 +68,7 @@ public static class HouseholdReport
     /// </summary>
     public static async Task<ReportRows<HouseholdListRow>> Build(ReportList list, ReportScope scope, IQuerySession session, CancellationToken ct)
     {
-        var query = session.Query<HouseholdDetails>().Where(h => h.VillageCode.StartsWith(scope.Prefix));
+        var query = session.Query<HouseholdDetails>().InUnit(scope.Prefix);
         var (candidates, columns) = list switch
         {
             ReportList.NewlyPoor => (query.Where(h => h.Status == HouseholdStatus.Poor), NewlyPoor),
