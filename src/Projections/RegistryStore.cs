@@ -62,11 +62,11 @@ public static class RegistryStore
         // Statistics count households from their inline documents, so they run after those are committed.
         opts.Projections.Add(new StatisticsProjection(), ProjectionLifecycle.Async, StatisticsProjection.Name, StatisticsProjection.Teardown);
 
-        // A column of its own: the roster filters by unit, sorts by village and counts a unit's households from the index alone.
-        opts.Schema.For<HouseholdDetails>().Duplicate(x => x.VillageCode, pgType: "varchar(12)");
+        // Columns of their own for the unit codes lists filter, sort and count by: an index on them serves a unit's range.
+        opts.Schema.For<HouseholdDetails>().Duplicate(x => x.VillageCode, pgType: "varchar");
         opts.Schema.For<PersonIndexEntry>().Index(x => x.MemberId).Index(x => x.HouseholdId);
-        opts.Schema.For<ProcedureQueue>().Index(x => x.VillageCode);
-        opts.Schema.For<MonitoringRow>().Index(x => x.VillageCode);
+        opts.Schema.For<ProcedureQueue>().Duplicate(x => x.VillageCode, pgType: "varchar");
+        opts.Schema.For<MonitoringRow>().Duplicate(x => x.VillageCode, pgType: "varchar");
         opts.Schema.For<SubmissionView>().Index(x => x.VillageCode);
         opts.Schema.For<Policy.PolicyLinesView>().Index(x => x.UnitCode);
         opts.Schema.For<ProblemView>().Index(x => x.VillageCode).Index(x => x.HouseholdId);
@@ -74,7 +74,7 @@ public static class RegistryStore
         opts.Schema.For<UnitStatistics>();
         opts.Schema.For<HouseholdTally>();
         opts.Schema.For<MemberChange>().Index(x => x.VillageCode).Index(x => x.HouseholdId);
-        opts.Schema.For<AuditEntry>().Index(x => x.StreamId).Index(x => x.UnitCode).Index(x => x.RecordedAt).Index(x => x.ActorId).Index(x => x.Sequence);
+        opts.Schema.For<AuditEntry>().Index(x => x.StreamId).Duplicate(x => x.UnitCode, pgType: "varchar").Index(x => x.RecordedAt).Index(x => x.ActorId).Index(x => x.Sequence);
     }
 
     /// <summary>The event store alone: serialisation, stream identity, metadata and event names, without any projection.</summary>

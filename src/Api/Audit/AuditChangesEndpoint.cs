@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Registry.Api.Households;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
@@ -27,7 +28,7 @@ public static class AuditChangesEndpoint
         reader.Require(Permission.ReadAudit);
         var prefix = Units.Prefix(reader, org);
         var (pageNumber, size) = Paging.Parse(page, pageSize, 500);
-        var query = session.Query<AuditEntry>().Where(a => a.UnitCode.StartsWith(prefix));
+        var query = session.Query<AuditEntry>().InUnit(a => a.UnitCode, prefix);
         if (Text.Clean(actor) is { } actorId) query = query.Where(a => a.ActorId == actorId);
         if (Query.Instant("from", from) is { } f) query = query.Where(a => a.RecordedAt >= f);
         if (Query.Instant("to", to) is { } t) query = query.Where(a => a.RecordedAt <= t);

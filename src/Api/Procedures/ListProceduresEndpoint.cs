@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Registry.Api.Households;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
@@ -26,7 +27,7 @@ public static class ListProceduresEndpoint
         var stepFilter = Text.Clean(step);
         var (pageNumber, size) = Paging.Parse(page, pageSize, 500);
 
-        var query = session.Query<ProcedureQueue>().Where(q => q.VillageCode.StartsWith(prefix) && q.HasOpen);
+        var query = session.Query<ProcedureQueue>().InUnit(q => q.VillageCode, prefix).Where(q => q.HasOpen);
         if (kindFilter is { } k) query = query.Where(q => q.Kinds.Contains(k));
         if (stepFilter is not null) query = query.Where(q => q.NextSteps.Contains(stepFilter));
         var households = await query.ToListAsync(http.RequestAborted);

@@ -1,5 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Registry.Api.Households;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Campaigns;
@@ -49,13 +50,13 @@ public static class MonitoringEndpoint
         var prefix = Units.Prefix(actor, ask.Org);
         var (pageNumber, size) = Paging.Parse(ask.Page, ask.PageSize, 500);
         var on = Query.Date("asOf", ask.AsOf, "query.as-of.invalid") ?? RegistryCalendar.Today(clock.GetUtcNow());
-        var query = session.Query<MonitoringRow>().Where(m => m.VillageCode.StartsWith(prefix) && m.Kind != MonitoringKind.None);
+        var query = session.Query<MonitoringRow>().InUnit(m => m.VillageCode, prefix).Where(m => m.Kind != MonitoringKind.None);
         if (Query.Enum<RiskType>("risk", ask.Risk) is { } r) query = query.Where(m => m.Risks.Contains(r));
         if (Query.Enum<MonitoringKind>("kind", ask.Kind) is { } k) query = query.Where(m => m.Kind == k);
         if (Query.Boolean("eliminated", ask.Eliminated) is { } flag) query = query.Where(m => m.Eliminated == flag);
         if (Query.Boolean("overdue", ask.Overdue) is { } late)
         {
-            var queues = await session.Query<ProcedureQueue>().Where(q => q.VillageCode.StartsWith(prefix) && q.HasOpen).ToListAsync(ct);
+            var queues = await session.Query<ProcedureQueue>().InUnit(q => q.VillageCode, prefix).Where(q => q.HasOpen).ToListAsync(ct);
             var stepsLate = queues.Where(q => StepsOverdue(q, on).Count > 0).Select(q => q.Id).ToArray();
             var cutoff = Domain.Campaigns.Overdue.RiskReviewCutoff(on)?.AssessedBefore ?? DateOnly.MinValue;
             query = late
