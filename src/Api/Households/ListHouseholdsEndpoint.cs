@@ -33,10 +33,10 @@ public static class ListHouseholdsEndpoint
 {
     public const int MaxPageSize = 200;
 
-    [WolverineGet("/api/households", OperationId = "listHouseholds", Summary = "Roster of households (花名册)", Description = "Households of a unit, paged, with filters by status, monitoring kind, risk, responsible cadre and name or (for roles that may read them) a full ID number.")]
+    [WolverineGet("/api/households", OperationId = "listHouseholds", Summary = "Roster of households (花名册)", Description = "Households of a unit, with filters by status, monitoring kind, risk, responsible cadre and name or (for roles that may read them) a full ID number; paged by page number, or by cursor: send a page's next as after for the page that follows it.")]
     [ProducesResponseType<PageOf<RosterRow>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string? org, string? status, string? monitoring, string? risk, string? q, string? responsible, string? page,
-        string? pageSize, HttpContext http, IQuerySession session, SensitiveReads reads)
+        string? pageSize, string? after, HttpContext http, IQuerySession session, SensitiveReads reads)
     {
         var actor = Actor.From(http.User);
         actor.Require(Permission.ReadRegistry);
@@ -62,13 +62,27 @@ public static class ListHouseholdsEndpoint
                 ? query.Where(h => h.IdNumbers.Contains(upper))
                 : query.Where(h => h.HeadName.Contains(text) || h.MemberNames.Contains(text));
         }
-        var results = await PagedQuery.Page(query, q => q.OrderBy(h => h.VillageCode).ThenBy(h => h.Id), pageNumber, size, http.RequestAborted);
+        var cursor = RosterCursor.Parse(after);
+        if (cursor is not null && !string.IsNullOrEmpty(page))
+            throw DomainRefusal.Invalid("after", "query.after.with-page", "Send after or page, not both.");
+        var results = cursor is { } from
+            ? await AfterCursor(query, from, size, http.RequestAborted)
+            : await PagedQuery.Page(query, q => q.OrderBy(h => h.VillageCode).ThenBy(h => h.Id), pageNumber, size, http.RequestAborted);
+        results = results with { Next = results.Items.Count == size ? RosterCursor.Of(results.Items[^1]) : null };
         if (idSearch)
         {
             if (results.Items.Count == 0) await reads.RecordMiss(actor, http, "roster-id-search");
             else await reads.RecordMany(actor, http, results.Items.Select(h => ReadTarget.Of(h.State)), "roster-id-search");
         }
         return Results.Ok(results.Select(Row));
+    }
+
+    private static async Task<PageOf<HouseholdDetails>> AfterCursor(IQueryable<HouseholdDetails> query, (string, Guid) cursor, int size,
+        CancellationToken ct)
+    {
+        var total = await query.CountAsync(ct);
+        var rows = await query.After(cursor).OrderBy(h => h.VillageCode).ThenBy(h => h.Id).Take(size).ToListAsync(ct);
+        return new PageOf<HouseholdDetails>(rows, 1, size, total);
     }
 
     private static RosterRow Row(HouseholdDetails h) => new(

@@ -20,5 +20,5 @@ public static class PagedQuery
     }
 
     public static PageOf<TOut> Select<TIn, TOut>(this PageOf<TIn> page, Func<TIn, TOut> map) =>
-        new(page.Items.Select(map).ToList(), page.Page, page.PageSize, page.Total);
+        new(page.Items.Select(map).ToList(), page.Page, page.PageSize, page.Total) { Next = page.Next };
 }

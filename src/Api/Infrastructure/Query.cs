@@ -95,4 +95,8 @@ public static class HistoryPage
     }
 }
 
-public sealed record PageOf<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total);
+public sealed record PageOf<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total)
+{
+    /// <summary>Where a route pages by cursor: what to send as <c>after</c> for the next page; none on the last.</summary>
+    public string? Next { get; init; }
+}

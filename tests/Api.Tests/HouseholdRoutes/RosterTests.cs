@@ -40,4 +40,38 @@ public sealed class RosterTests(AppFixture app)
         await (await officer.GetAsync($"/api/households?org={town}&status=Rich")).ShouldBe(HttpStatusCode.BadRequest, "query.enum.unknown");
         await (await officer.GetAsync($"/api/households?org={town}&pageSize=100000")).ShouldBe(HttpStatusCode.BadRequest, "query.page-size.invalid");
     }
+
+    [Fact]
+    public async Task Following_the_next_cursor_walks_the_roster_in_the_order_of_its_pages_and_a_household_registered_meanwhile_repeats_nothing()
+    {
+        var (town, village) = await app.NewVillage();
+        var clerk = app.Client(Role.VillageClerk, village);
+        for (var i = 0; i < 7; i++) await Sample.Register(clerk, village, status: "Unregistered");
+        var officer = app.Client(Role.TownOfficer, town);
+        var byPages = new List<Guid>();
+        for (var page = 1; page <= 3; page++)
+            byPages.AddRange((await (await officer.GetAsync($"/api/households?org={town}&pageSize=3&page={page}")).Json())["items"]!.AsArray()
+                .Select(h => h!["id"]!.GetValue<Guid>()));
+
+        var byCursor = new List<Guid>();
+        var first = await (await officer.GetAsync($"/api/households?org={town}&pageSize=3")).ShouldBe(HttpStatusCode.OK);
+        byCursor.AddRange(first["items"]!.AsArray().Select(h => h!["id"]!.GetValue<Guid>()));
+        // Registered before the next page is read: it sorts after the cursor, so it shows once, at its place, and nothing repeats.
+        var late = await Sample.Register(clerk, village, status: "Unregistered");
+        var next = first["next"]!.GetValue<string>();
+        while (true)
+        {
+            var page = await (await officer.GetAsync($"/api/households?org={town}&pageSize=3&after={next}")).ShouldBe(HttpStatusCode.OK);
+            page["total"]!.GetValue<long>().ShouldBe(8);
+            byCursor.AddRange(page["items"]!.AsArray().Select(h => h!["id"]!.GetValue<Guid>()));
+            if (page["next"]?.GetValue<string>() is not { } following) break;
+            next = following;
+        }
+
+        // Ids are time-ordered (UUIDv7): the late household sorts last in its village.
+        byCursor.ShouldBe([.. byPages, late.Id]);
+        byPages.ShouldBe(byPages.OrderBy(id => id.ToString("N"), StringComparer.Ordinal).ToList());
+        await (await officer.GetAsync($"/api/households?org={town}&after=x")).ShouldBe(HttpStatusCode.BadRequest, "query.after.invalid");
+        await (await officer.GetAsync($"/api/households?org={town}&page=2&after={next}")).ShouldBe(HttpStatusCode.BadRequest, "query.after.with-page");
+    }
 }
