@@ -1,6 +1,5 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
-using Registry.Api.Households;
 using Registry.Api.Audit.History;
 using Registry.Api.Infrastructure.Contract;
 using Registry.Api.Infrastructure;

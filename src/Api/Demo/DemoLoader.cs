@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Marten;
 using Microsoft.Extensions.Options;
+using Registry.Api.Infrastructure;
 using Registry.Api.Reference;
 using Registry.Domain.Common;
 using Registry.Domain.Org;
@@ -52,7 +53,7 @@ public sealed class DemoLoader(IDocumentStore store, TimeProvider clock, IOption
             var present = (await query.LoadManyAsync<HouseholdDetails>(ct, town.Households.Select(h => h.Id).ToArray())).Select(h => h.Id).ToHashSet();
             missing = town.Households.Where(h => !present.Contains(h.Id)).ToList();
             var prefix = OrgCode.SignificantPrefix(o.TownCode);
-            if (missing.Count > 0 && await query.Query<HouseholdDetails>().CountAsync(h => h.VillageCode.StartsWith(prefix), ct) > present.Count)
+            if (missing.Count > 0 && await query.Query<HouseholdDetails>().InUnit(prefix).CountAsync(ct) > present.Count)
                 return NotLoaded(o, line.Year, "the town already holds households this seed did not write");
             var numbers = missing.SelectMany(h => h.IdNumbers).ToArray();
             claimed = numbers.Length == 0 ? [] : (await query.LoadManyAsync<PersonIndexEntry>(ct, numbers)).Select(p => p.Id).ToHashSet();

@@ -1,5 +1,7 @@
+using System.Linq.Expressions;
 using Registry.Domain.Common;
 using Registry.Domain.Org;
+using Registry.Projections.Households;
 
 namespace Registry.Api.Infrastructure;
 
@@ -13,4 +15,21 @@ public static class Units
         actor.RequireJurisdiction(unit);
         return OrgCode.SignificantPrefix(unit);
     }
+
+    private static readonly System.Reflection.MethodInfo CompareTo = typeof(string).GetMethod(nameof(string.CompareTo), [typeof(string)])!;
+
+    /// <summary>
+    /// The rows of a unit, as a range of 12-digit codes rather than a prefix match: the range is what an index on the code
+    /// serves whatever the database's collation (a <c>LIKE 'prefix%'</c> is served only under the C collation).
+    /// </summary>
+    public static IQueryable<T> InUnit<T>(this IQueryable<T> rows, Expression<Func<T, string>> code, string prefix)
+    {
+        var zero = Expression.Constant(0);
+        var from = Expression.GreaterThanOrEqual(Expression.Call(code.Body, CompareTo, Expression.Constant(prefix.PadRight(12, '0'))), zero);
+        var to = Expression.LessThanOrEqual(Expression.Call(code.Body, CompareTo, Expression.Constant(prefix.PadRight(12, '9'))), zero);
+        return rows.Where(Expression.Lambda<Func<T, bool>>(Expression.AndAlso(from, to), code.Parameters));
+    }
+
+    public static IQueryable<HouseholdDetails> InUnit(this IQueryable<HouseholdDetails> households, string prefix) =>
+        households.InUnit(h => h.VillageCode, prefix);
 }

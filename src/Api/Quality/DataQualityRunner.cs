@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Marten;
-using Registry.Api.Households;
 using Registry.Api.Infrastructure;
 using Registry.Api.Reference;
 using Registry.Domain.Common;
@@ -61,19 +60,8 @@ public sealed class DataQualityRunner(IDocumentStore store, TimeProvider clock, 
     private async Task Execute(DataQualityRun requested, CancellationToken ct)
     {
         var prefix = OrgCode.SignificantPrefix(requested.Org);
-        var actor = requested.RequestedBy!;
-        var correlation = requested.CorrelationId ?? requested.Id.ToString("N");
-        var rules = QualityRules.Current;
         var now = clock.GetUtcNow();
-        var today = RegistryCalendar.Today(now);
-        var run = requested with
-        {
-            Status = DataQualityRunStatus.Running, StartedAt = now, HouseholdsChecked = 0, Findings = 0, Opened = 0, ClosedByData = 0,
-            FindingsByRule = new Dictionary<string, int>(),
-        };
-
         await using var query = store.QuerySession();
-        var lines = await PolicyLines.Under(query, requested.Org, ct);
         var open = (await query.Query<ProblemView>()
                 .Where(p => p.VillageCode.StartsWith(prefix) && p.Status == ProblemStatus.Open && p.Source == ProblemSource.DataCleaning)
                 .ToListAsync(ct))
@@ -85,65 +73,88 @@ public sealed class DataQualityRunner(IDocumentStore store, TimeProvider clock, 
             keys.Add(household.State);
             total++;
         }
-        run = await Save(run with { Total = total }, ct);
+        var pass = new Pass(this, requested with
+        {
+            Status = DataQualityRunStatus.Running, StartedAt = now, Total = total, HouseholdsChecked = 0, Findings = 0, Opened = 0, ClosedByData = 0,
+            FindingsByRule = new Dictionary<string, int>(),
+        }, keys, await PolicyLines.Under(query, requested.Org, ct), now, open);
+        await Save(pass.Run, ct);
 
-        var holding = new HashSet<string>();
-        var closed = new HashSet<string>();
-        var byRule = new Dictionary<string, int>();
         var batch = new List<HouseholdDetails>(BatchSize);
         await foreach (var household in Targets(query, prefix).OrderBy(h => h.Id).ToAsyncEnumerable(ct))
         {
             batch.Add(household);
             if (batch.Count < BatchSize) continue;
-            run = await Check(run, batch, keys, lines, today, now, open, holding, closed, byRule, actor, correlation, ct);
+            await pass.Check(batch, ct);
             batch.Clear();
         }
-        if (batch.Count > 0) run = await Check(run, batch, keys, lines, today, now, open, holding, closed, byRule, actor, correlation, ct);
-
-        // Open findings of households the run no longer checks (moved away or removed) hold no more.
-        await using var session = Session(correlation, actor);
-        var gone = open.Values.Where(p => !holding.Contains(p.FindingKey) && closed.Add(p.FindingKey)).ToList();
-        foreach (var problem in gone) ProblemStreams.Resolve(session, problem, ResolveProblemDecision.ByData(now), actor, correlation);
-        session.Store(run with
-        {
-            Status = DataQualityRunStatus.Completed,
-            FinishedAt = clock.GetUtcNow(),
-            ClosedByData = closed.Count,
-            StillOpen = open.Count - closed.Count,
-        });
-        await session.SaveChangesAsync(ct);
+        if (batch.Count > 0) await pass.Check(batch, ct);
+        await pass.Finish(clock.GetUtcNow(), ct);
     }
 
-    private async Task<DataQualityRun> Check(DataQualityRun run, IReadOnlyList<HouseholdDetails> batch, UnitKeys keys, Func<string, int, PolicyLine?> lines,
-        DateOnly today, DateTimeOffset now, Dictionary<string, ProblemView> open, HashSet<string> holding, HashSet<string> closed,
-        Dictionary<string, int> byRule, Actor actor, string correlation, CancellationToken ct)
+    /// <summary>One pass over a unit's households: what the run has found, opened and closed so far.</summary>
+    private sealed class Pass(DataQualityRunner runner, DataQualityRun run, UnitKeys keys, Func<string, int, PolicyLine?> lines, DateTimeOffset now,
+        Dictionary<string, ProblemView> open)
     {
-        var rules = QualityRules.Current;
-        var findings = rules.Run(new QualityContext(batch.Select(h => h.State).ToList(), today, run.CampaignYear, lines, keys));
-        await using var session = Session(correlation, actor);
-        var byId = batch.ToDictionary(h => h.Id);
-        var fresh = findings.Where(f => !open.ContainsKey(f.Key) && holding.Add(f.Key)).ToList();
-        foreach (var finding in fresh)
+        private readonly RuleSet _rules = QualityRules.Current;
+        private readonly Actor _actor = run.RequestedBy!;
+        private readonly string _correlation = run.CorrelationId ?? run.Id.ToString("N");
+        private readonly ILookup<Guid, ProblemView> _openByHousehold = open.Values.ToLookup(p => p.HouseholdId);
+        private readonly HashSet<string> _holding = [];
+        private readonly HashSet<string> _closed = [];
+        private readonly Dictionary<string, int> _byRule = [];
+
+        public DataQualityRun Run { get; private set; } = run;
+
+        /// <summary>Checks one batch and commits its problems with the run's progress.</summary>
+        public async Task Check(IReadOnlyList<HouseholdDetails> batch, CancellationToken ct)
         {
-            var household = byId[finding.HouseholdId];
-            ProblemStreams.Open(session, RaiseProblemDecision.FromFinding(Guid.CreateVersion7(), finding, household.State, household.Version, rules, now),
-                actor, correlation, $"data-quality run, rule set v{rules.Version}");
+            var findings = _rules.Run(new QualityContext(batch.Select(h => h.State).ToList(), RegistryCalendar.Today(now), Run.CampaignYear, lines, keys));
+            await using var session = runner.Session(_correlation, _actor);
+            var byId = batch.ToDictionary(h => h.Id);
+            var fresh = findings.Where(f => !open.ContainsKey(f.Key) && _holding.Add(f.Key)).ToList();
+            foreach (var finding in fresh)
+            {
+                var household = byId[finding.HouseholdId];
+                ProblemStreams.Open(session, RaiseProblemDecision.FromFinding(Guid.CreateVersion7(), finding, household.State, household.Version, _rules, now),
+                    _actor, _correlation, $"data-quality run, rule set v{_rules.Version}");
+            }
+            _holding.UnionWith(findings.Select(f => f.Key));
+            Close(session, batch.SelectMany(h => _openByHousehold[h.Id]));
+            foreach (var finding in findings) _byRule[finding.Rule] = _byRule.GetValueOrDefault(finding.Rule) + 1;
+            Run = Run with
+            {
+                HouseholdsChecked = Run.HouseholdsChecked + batch.Count,
+                Findings = Run.Findings + findings.Count,
+                Opened = Run.Opened + fresh.Count,
+                ClosedByData = _closed.Count,
+                FindingsByRule = _byRule.OrderBy(r => r.Key).ToDictionary(r => r.Key, r => r.Value),
+            };
+            session.Store(Run);
+            await session.SaveChangesAsync(ct);
         }
-        holding.UnionWith(findings.Select(f => f.Key));
-        var vanished = open.Values.Where(p => byId.ContainsKey(p.HouseholdId) && !holding.Contains(p.FindingKey) && closed.Add(p.FindingKey)).ToList();
-        foreach (var problem in vanished) ProblemStreams.Resolve(session, problem, ResolveProblemDecision.ByData(now), actor, correlation);
-        foreach (var finding in findings) byRule[finding.Rule] = byRule.GetValueOrDefault(finding.Rule) + 1;
-        run = run with
+
+        /// <summary>Closes the open findings of households the run no longer checks (moved away or removed): they hold no more.</summary>
+        public async Task Finish(DateTimeOffset finishedAt, CancellationToken ct)
         {
-            HouseholdsChecked = run.HouseholdsChecked + batch.Count,
-            Findings = run.Findings + findings.Count,
-            Opened = run.Opened + fresh.Count,
-            ClosedByData = closed.Count,
-            FindingsByRule = byRule.OrderBy(r => r.Key).ToDictionary(r => r.Key, r => r.Value),
-        };
-        session.Store(run);
-        await session.SaveChangesAsync(ct);
-        return run;
+            await using var session = runner.Session(_correlation, _actor);
+            Close(session, open.Values);
+            Run = Run with
+            {
+                Status = DataQualityRunStatus.Completed,
+                FinishedAt = finishedAt,
+                ClosedByData = _closed.Count,
+                StillOpen = open.Count - _closed.Count,
+            };
+            session.Store(Run);
+            await session.SaveChangesAsync(ct);
+        }
+
+        private void Close(IDocumentSession session, IEnumerable<ProblemView> candidates)
+        {
+            foreach (var problem in candidates.Where(p => !_holding.Contains(p.FindingKey) && _closed.Add(p.FindingKey)).ToList())
+                ProblemStreams.Resolve(session, problem, ResolveProblemDecision.ByData(now), _actor, _correlation);
+        }
     }
 
     private IDocumentSession Session(string correlation, Actor actor)

@@ -1,6 +1,6 @@
 using System.Globalization;
 using Marten;
-using Registry.Api.Households;
+using Registry.Api.Infrastructure;
 using Registry.Api.Audit;
 using Registry.Api.Bulk;
 using Registry.Domain.Households;

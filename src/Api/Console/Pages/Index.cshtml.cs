@@ -28,7 +28,7 @@ public sealed class IndexModel(IQuerySession session) : ConsolePage
         }
         if (Q.Length > 30) throw DomainRefusal.Invalid("q", "query.q.too-long", "查询条件最多30个字。");
         var prefix = Units.Prefix(actor, null);
-        Found = await session.Query<HouseholdDetails>().Where(h => h.VillageCode.StartsWith(prefix) && h.MemberNames.Contains(Q))
+        Found = await session.Query<HouseholdDetails>().InUnit(prefix).Where(h => h.MemberNames.Contains(Q))
             .OrderBy(h => h.VillageCode).Take(50).ToListAsync(HttpContext.RequestAborted);
     });
 }
