@@ -56,6 +56,7 @@ public static class RegistryStore
 
         // Async: work queues and monitoring views for offices; a moment's lag is fine and keeps writes lean.
         opts.Projections.Add<ProcedureQueueProjection>(ProjectionLifecycle.Async);
+        opts.Projections.Add<ProcedureWorkProjection>(ProjectionLifecycle.Async);
         opts.Projections.Add<MonitoringProjection>(ProjectionLifecycle.Async);
         opts.Projections.Add<AuditProjection>(ProjectionLifecycle.Async);
         opts.Projections.Add<CampaignActivityProjection>(ProjectionLifecycle.Async);
@@ -66,14 +67,21 @@ public static class RegistryStore
         opts.Schema.For<HouseholdDetails>().Duplicate(x => x.VillageCode, pgType: "varchar");
         opts.Schema.For<PersonIndexEntry>().Index(x => x.MemberId).Index(x => x.HouseholdId);
         opts.Schema.For<ProcedureQueue>().Duplicate(x => x.VillageCode, pgType: "varchar");
-        opts.Schema.For<MonitoringRow>().Duplicate(x => x.VillageCode, pgType: "varchar");
-        opts.Schema.For<SubmissionView>().Index(x => x.VillageCode);
+        // The work queue sorts by the last step's date: the index holds the order, so a page reads a page's worth of it.
+        opts.Schema.For<ProcedureWork>().Duplicate(x => x.VillageCode, pgType: "varchar")
+            .Duplicate(x => x.LastStepOn, pgType: "date");
+        // Only monitored households have a code in this column, so the view's range reads only the rows it lists.
+        opts.Schema.For<MonitoringRow>()
+            .Duplicate(x => x.MonitoredVillageCode!, pgType: "varchar")
+            .Duplicate(x => x.StepsDueOn!, pgType: "date");
+        opts.Schema.For<SubmissionView>().Duplicate(x => x.VillageCode, pgType: "varchar");
         opts.Schema.For<Policy.PolicyLinesView>().Index(x => x.UnitCode);
-        opts.Schema.For<ProblemView>().Index(x => x.VillageCode).Index(x => x.HouseholdId);
-        opts.Schema.For<CampaignActivity>().Index(x => x.VillageCode);
+        opts.Schema.For<ProblemView>().Duplicate(x => x.VillageCode, pgType: "varchar")
+            .Index(x => x.HouseholdId);
+        opts.Schema.For<CampaignActivity>().Duplicate(x => x.VillageCode, pgType: "varchar");
         opts.Schema.For<UnitStatistics>();
         opts.Schema.For<HouseholdTally>();
-        opts.Schema.For<MemberChange>().Index(x => x.VillageCode).Index(x => x.HouseholdId);
+        opts.Schema.For<MemberChange>().Duplicate(x => x.VillageCode, pgType: "varchar").Index(x => x.HouseholdId);
         opts.Schema.For<AuditEntry>().Index(x => x.StreamId).Duplicate(x => x.UnitCode, pgType: "varchar").Index(x => x.RecordedAt).Index(x => x.ActorId).Index(x => x.Sequence);
     }
 

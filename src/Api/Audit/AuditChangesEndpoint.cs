@@ -1,3 +1,4 @@
+using System.Globalization;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
@@ -11,18 +12,18 @@ namespace Registry.Api.Audit;
 /// <summary>Who changed what, newest first, for a unit subtree; inspectors, town and district offices only.</summary>
 public static class AuditChangesEndpoint
 {
-    [WolverineGet("/api/audit/changes", OperationId = "listChanges", Summary = "Who changed what (变更留痕)", Description = "Every recorded change in the reader's unit, newest first, with who made it, in which role and unit, and why. Filters: actor, org, from, to, type, household.")]
+    [WolverineGet("/api/audit/changes", OperationId = "listChanges", Summary = "Who changed what (变更留痕)", Description = "Every recorded change in the reader's unit, newest first, with who made it, in which role and unit, and why. Filters: actor, org, from, to, type, household. Paged by page number, or by cursor: send a page's next as after for the page that follows it.")]
     [ProducesResponseType<PageOf<AuditEntry>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string? actor, string? org, string? from, string? to, string? type, string? household, string? page,
-        string? pageSize, HttpContext http, IQuerySession session)
+        string? pageSize, string? after, HttpContext http, IQuerySession session)
     {
         var reader = Actor.From(http.User);
-        return Results.Ok(await Find(reader, actor, org, from, to, type, household, page, pageSize, session, http.RequestAborted));
+        return Results.Ok(await Find(reader, actor, org, from, to, type, household, page, pageSize, session, http.RequestAborted, after));
     }
 
     /// <summary>The changes a reader may see, filtered and paged: for this route and for the console.</summary>
     public static async Task<PageOf<AuditEntry>> Find(Actor reader, string? actor, string? org, string? from, string? to, string? type, string? household,
-        string? page, string? pageSize, IQuerySession session, CancellationToken ct)
+        string? page, string? pageSize, IQuerySession session, CancellationToken ct, string? after = null)
     {
         reader.Require(Permission.ReadAudit);
         var prefix = Units.Prefix(reader, org);
@@ -33,6 +34,9 @@ public static class AuditChangesEndpoint
         if (Query.Instant("to", to) is { } t) query = query.Where(a => a.RecordedAt <= t);
         if (Text.Clean(type) is { } eventType) query = query.Where(a => a.EventType == eventType);
         if (Query.Id("household", household) is { } streamId) query = query.Where(a => a.StreamId == streamId);
-        return await PagedQuery.Page(query, q => q.OrderByDescending(a => a.Sequence), pageNumber, size, ct);
+        var changes = Keyset.ParseSequence(after, page) is { } before
+            ? await Keyset.Page(query, query.Where(a => a.Sequence < before).OrderByDescending(a => a.Sequence), size, ct)
+            : await PagedQuery.Page(query, q => q.OrderByDescending(a => a.Sequence), pageNumber, size, ct);
+        return changes.WithNext(a => a.Sequence.ToString(CultureInfo.InvariantCulture));
     }
 }

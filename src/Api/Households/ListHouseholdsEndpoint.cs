@@ -26,8 +26,6 @@ public sealed record RosterRow(
     IReadOnlyList<RosterMember> Members,
     long Version);
 
-
-
 /// <summary>The roster of a unit: paged, filtered, ID numbers masked but for the last four characters.</summary>
 public static class ListHouseholdsEndpoint
 {
@@ -62,27 +60,17 @@ public static class ListHouseholdsEndpoint
                 ? query.Where(h => h.IdNumbers.Contains(upper))
                 : query.Where(h => h.HeadName.Contains(text) || h.MemberNames.Contains(text));
         }
-        var cursor = RosterCursor.Parse(after);
-        if (cursor is not null && !string.IsNullOrEmpty(page))
-            throw DomainRefusal.Invalid("after", "query.after.with-page", "Send after or page, not both.");
-        var results = cursor is { } from
-            ? await AfterCursor(query, from, size, http.RequestAborted)
-            : await PagedQuery.Page(query, q => q.OrderBy(h => h.VillageCode).ThenBy(h => h.Id), pageNumber, size, http.RequestAborted);
-        results = results with { Next = results.Items.Count == size ? RosterCursor.Of(results.Items[^1]) : null };
+        var ordered = (IQueryable<HouseholdDetails> rows) => rows.OrderBy(h => h.VillageCode).ThenBy(h => h.Id);
+        var results = Keyset.Parse(after, page, Keyset.UnitCode()) is { } from
+            ? await Keyset.Page(query, ordered(query.After(h => h.VillageCode, h => h.Id, from.Key, from.Id)), size, http.RequestAborted)
+            : await PagedQuery.Page(query, ordered, pageNumber, size, http.RequestAborted);
+        results = results.WithNext(h => Keyset.Cursor(h.VillageCode, h.Id));
         if (idSearch)
         {
             if (results.Items.Count == 0) await reads.RecordMiss(actor, http, "roster-id-search");
             else await reads.RecordMany(actor, http, results.Items.Select(h => ReadTarget.Of(h.State)), "roster-id-search");
         }
         return Results.Ok(results.Select(Row));
-    }
-
-    private static async Task<PageOf<HouseholdDetails>> AfterCursor(IQueryable<HouseholdDetails> query, (string, Guid) cursor, int size,
-        CancellationToken ct)
-    {
-        var total = await query.CountAsync(ct);
-        var rows = await query.After(cursor).OrderBy(h => h.VillageCode).ThenBy(h => h.Id).Take(size).ToListAsync(ct);
-        return new PageOf<HouseholdDetails>(rows, 1, size, total);
     }
 
     private static RosterRow Row(HouseholdDetails h) => new(

@@ -25,10 +25,15 @@ public static class Units
     public static IQueryable<T> InUnit<T>(this IQueryable<T> rows, Expression<Func<T, string>> code, string prefix)
     {
         var zero = Expression.Constant(0);
-        var from = Expression.GreaterThanOrEqual(Expression.Call(code.Body, CompareTo, Expression.Constant(prefix.PadRight(12, '0'))), zero);
-        var to = Expression.LessThanOrEqual(Expression.Call(code.Body, CompareTo, Expression.Constant(prefix.PadRight(12, '9'))), zero);
+        var from = Expression.GreaterThanOrEqual(Expression.Call(code.Body, CompareTo, Expression.Constant(From(prefix))), zero);
+        var to = Expression.LessThanOrEqual(Expression.Call(code.Body, CompareTo, Expression.Constant(To(prefix))), zero);
         return rows.Where(Expression.Lambda<Func<T, bool>>(Expression.AndAlso(from, to), code.Parameters));
     }
+
+    /// <summary>The first and the last 12-digit code of a unit's range, for a query written in SQL.</summary>
+    public static string From(string prefix) => prefix.PadRight(12, '0');
+
+    public static string To(string prefix) => prefix.PadRight(12, '9');
 
     public static IQueryable<HouseholdDetails> InUnit(this IQueryable<HouseholdDetails> households, string prefix) =>
         households.InUnit(h => h.VillageCode, prefix);

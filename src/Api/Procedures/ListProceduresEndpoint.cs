@@ -1,3 +1,4 @@
+using System.Globalization;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
@@ -15,27 +16,35 @@ public sealed record ProcedureWorkItem(Guid HouseholdId, string VillageCode, str
 /// <summary>Open procedures of a unit, oldest first: the work queue of whoever takes each next step.</summary>
 public static class ListProceduresEndpoint
 {
-    [WolverineGet("/api/procedures", OperationId = "listProcedures", Summary = "Procedure work queue (程序待办)", Description = "Open procedures of a unit with the next step and the roles that may record it, paged.")]
+    [WolverineGet("/api/procedures", OperationId = "listProcedures", Summary = "Procedure work queue (程序待办)", Description = "Open procedures of a unit with the next step and the roles that may record it, longest waiting first; paged by page number, or by cursor: send a page's next as after for the page that follows it.")]
     [ProducesResponseType<PageOf<ProcedureWorkItem>>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(string? org, string? kind, string? step, string? page, string? pageSize, HttpContext http, IQuerySession session)
+    public static async Task<IResult> Get(string? org, string? kind, string? step, string? page, string? pageSize, string? after, HttpContext http,
+        IQuerySession session)
     {
         var actor = Actor.From(http.User);
         actor.Require(Permission.ReadRegistry);
         var prefix = Units.Prefix(actor, org);
-        var kindFilter = Query.Enum<ProcedureKind>("kind", kind);
-        var stepFilter = Text.Clean(step);
         var (pageNumber, size) = Paging.Parse(page, pageSize, 500);
+        var ct = http.RequestAborted;
 
-        var query = session.Query<ProcedureQueue>().InUnit(q => q.VillageCode, prefix).Where(q => q.HasOpen);
-        if (kindFilter is { } k) query = query.Where(q => q.Kinds.Contains(k));
-        if (stepFilter is not null) query = query.Where(q => q.NextSteps.Contains(stepFilter));
-        var households = await query.ToListAsync(http.RequestAborted);
-        var items = households
-            .SelectMany(q => q.Open.Select(p => new ProcedureWorkItem(q.Id, q.VillageCode, q.HeadName, p.ProcedureId, p.Kind, p.DefinitionVersion,
-                p.StartedOn, p.StepsDone, p.NextStep, p.NextLevel is { } level ? AccessPolicy.RolesAt(level) : [], p.LastStepOn)))
-            .Where(i => (kindFilter is null || i.Kind == kindFilter) && (stepFilter is null || i.NextStep == stepFilter))
-            .OrderBy(i => i.LastStepOn).ThenBy(i => i.ProcedureId)
-            .ToList();
-        return Results.Ok(new PageOf<ProcedureWorkItem>(items.Skip((pageNumber - 1) * size).Take(size).ToList(), pageNumber, size, items.Count));
+        var query = session.Query<ProcedureWork>().InUnit(w => w.VillageCode, prefix);
+        if (Query.Enum<ProcedureKind>("kind", kind) is { } k) query = query.Where(w => w.Kind == k);
+        if (Text.Clean(step) is { } s) query = query.Where(w => w.NextStep == s);
+        var ordered = (IQueryable<ProcedureWork> rows) => rows.OrderBy(w => w.LastStepOn).ThenBy(w => w.Id);
+        var work = Keyset.Parse(after, page, Keyset.Date()) is { } from
+            ? await Keyset.Page(query, ordered(query.After(w => w.LastStepOn, w => w.Id, Day(from.Key), from.Id)), size, ct)
+            : await PagedQuery.Page(query, ordered, pageNumber, size, ct);
+        var heads = (await session.LoadManyAsync<ProcedureQueue>(ct, work.Items.Select(w => w.HouseholdId).Distinct()))
+            .ToDictionary(q => q.Id, q => q.HeadName);
+        return Results.Ok(work.WithNext(w => Keyset.Cursor(w.LastStepOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), w.Id)).Select(w =>
+        {
+            var p = w.Procedure;
+            return new ProcedureWorkItem(w.HouseholdId, w.VillageCode, heads.GetValueOrDefault(w.HouseholdId, ""), p.ProcedureId, p.Kind, p.DefinitionVersion,
+                p.StartedOn, p.StepsDone, p.NextStep, p.NextLevel is { } level ? AccessPolicy.RolesAt(level) : [], p.LastStepOn);
+        }));
     }
+
+    private static DateOnly Day(string key) => DateOnly.TryParseExact(key, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+        ? day
+        : throw Keyset.Invalid();
 }

@@ -6,7 +6,6 @@ using Registry.Domain.Campaigns;
 using Registry.Domain.Common;
 using Registry.Domain.Households;
 using Registry.Projections.Monitoring;
-using Registry.Projections.Procedures;
 using Wolverine.Http;
 
 namespace Registry.Api.Procedures;
@@ -23,7 +22,7 @@ public sealed record MonitoredHousehold : MonitoringRow
 
 /// <summary>What the monitoring view is asked for; every part optional.</summary>
 public sealed record MonitoringQuery(string? Org, string? Risk = null, string? Eliminated = null, string? Kind = null, string? Overdue = null,
-    string? AsOf = null, string? Page = null, string? PageSize = null);
+    string? AsOf = null, string? Page = null, string? PageSize = null, string? After = null);
 
 /// <summary>
 /// The risk-monitoring view: monitored households with risks, assistance count, last assessment, eliminated or not, and
@@ -32,13 +31,13 @@ public sealed record MonitoringQuery(string? Org, string? Risk = null, string? E
 /// </summary>
 public static class MonitoringEndpoint
 {
-    [WolverineGet("/api/monitoring", OperationId = "listMonitoring", Summary = "Households under monitoring (监测对象)", Description = "Unstable exited and marginal households with their risks, whether the risk is eliminated and the work on them past its date by the campaign calendar, paged; ?overdue=true keeps only those with overdue work.")]
+    [WolverineGet("/api/monitoring", OperationId = "listMonitoring", Summary = "Households under monitoring (监测对象)", Description = "Unstable exited and marginal households with their risks, whether the risk is eliminated and the work on them past its date by the campaign calendar; ?overdue=true keeps only those with overdue work. Paged by page number, or by cursor: send a page's next as after for the page that follows it.")]
     [ProducesResponseType<PageOf<MonitoredHousehold>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string? org, string? risk, string? eliminated, string? kind, string? overdue, string? asOf, string? page,
-        string? pageSize, HttpContext http, IQuerySession session, TimeProvider clock)
+        string? pageSize, string? after, HttpContext http, IQuerySession session, TimeProvider clock)
     {
-        return Results.Ok(await Find(Actor.From(http.User), new MonitoringQuery(org, risk, eliminated, kind, overdue, asOf, page, pageSize), session, clock,
-            http.RequestAborted));
+        return Results.Ok(await Find(Actor.From(http.User), new MonitoringQuery(org, risk, eliminated, kind, overdue, asOf, page, pageSize, after), session,
+            clock, http.RequestAborted));
     }
 
     /// <summary>The monitored households a reader may see, filtered and paged: for this route and for the console.</summary>
@@ -49,27 +48,26 @@ public static class MonitoringEndpoint
         var prefix = Units.Prefix(actor, ask.Org);
         var (pageNumber, size) = Paging.Parse(ask.Page, ask.PageSize, 500);
         var on = Query.Date("asOf", ask.AsOf, "query.as-of.invalid") ?? RegistryCalendar.Today(clock.GetUtcNow());
-        var query = session.Query<MonitoringRow>().InUnit(m => m.VillageCode, prefix).Where(m => m.Kind != MonitoringKind.None);
+        // Only monitored rows carry a code in this column: the range is the view's rows and nothing else.
+        var query = session.Query<MonitoringRow>().InUnit(m => m.MonitoredVillageCode!, prefix);
         if (Query.Enum<RiskType>("risk", ask.Risk) is { } r) query = query.Where(m => m.Risks.Contains(r));
         if (Query.Enum<MonitoringKind>("kind", ask.Kind) is { } k) query = query.Where(m => m.Kind == k);
         if (Query.Boolean("eliminated", ask.Eliminated) is { } flag) query = query.Where(m => m.Eliminated == flag);
         if (Query.Boolean("overdue", ask.Overdue) is { } late)
         {
-            var queues = await session.Query<ProcedureQueue>().InUnit(q => q.VillageCode, prefix).Where(q => q.HasOpen).ToListAsync(ct);
-            var stepsLate = queues.Where(q => StepsOverdue(q, on).Count > 0).Select(q => q.Id).ToArray();
+            // Each row keeps the date its open procedures' next steps fall due; only the day asked about is compared here.
             var cutoff = Domain.Campaigns.Overdue.RiskReviewCutoff(on)?.AssessedBefore ?? DateOnly.MinValue;
             query = late
-                ? query.Where(m => stepsLate.Contains(m.Id) || (!m.Eliminated && (m.LastAssessedOn == null || m.LastAssessedOn < cutoff)))
-                : query.Where(m => !stepsLate.Contains(m.Id) && (m.Eliminated || m.LastAssessedOn >= cutoff));
+                ? query.Where(m => m.StepsDueOn < on || (!m.Eliminated && (m.LastAssessedOn == null || m.LastAssessedOn < cutoff)))
+                : query.Where(m => (m.StepsDueOn == null || m.StepsDueOn >= on) && (m.Eliminated || m.LastAssessedOn >= cutoff));
         }
-        var rows = await PagedQuery.Page(query, q => q.OrderBy(m => m.VillageCode).ThenBy(m => m.Id), pageNumber, size, ct);
-        var open = (await session.LoadManyAsync<ProcedureQueue>(ct, rows.Items.Select(m => m.Id))).ToDictionary(q => q.Id);
-        return rows.Select(m => new MonitoredHousehold(m, [
-            .. open.TryGetValue(m.Id, out var queue) ? StepsOverdue(queue, on) : [],
+        var ordered = (IQueryable<MonitoringRow> rows) => rows.OrderBy(m => m.MonitoredVillageCode).ThenBy(m => m.Id);
+        var page = Keyset.Parse(ask.After, ask.Page, Keyset.UnitCode()) is { } from
+            ? await Keyset.Page(query, ordered(query.After(m => m.MonitoredVillageCode!, m => m.Id, from.Key, from.Id)), size, ct)
+            : await PagedQuery.Page(query, ordered, pageNumber, size, ct);
+        return page.WithNext(m => Keyset.Cursor(m.VillageCode, m.Id)).Select(m => new MonitoredHousehold(m, [
+            .. m.Open.Select(p => Domain.Campaigns.Overdue.Step(p.ProcedureId, p.Kind, p.NextStep, p.StartedOn, on)).OfType<OverdueWork>(),
             .. Domain.Campaigns.Overdue.RiskReview(m.IsMonitored, m.Eliminated, m.LastAssessedOn, on) is { } review ? [review] : Array.Empty<OverdueWork>(),
         ]));
     }
-
-    private static List<OverdueWork> StepsOverdue(ProcedureQueue queue, DateOnly on) =>
-        queue.Open.Select(p => Domain.Campaigns.Overdue.Step(p.ProcedureId, p.Kind, p.NextStep, p.StartedOn, on)).OfType<OverdueWork>().ToList();
 }

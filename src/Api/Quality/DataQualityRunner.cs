@@ -63,7 +63,7 @@ public sealed class DataQualityRunner(IDocumentStore store, TimeProvider clock, 
         var now = clock.GetUtcNow();
         await using var query = store.QuerySession();
         var open = (await query.Query<ProblemView>()
-                .Where(p => p.VillageCode.StartsWith(prefix) && p.Status == ProblemStatus.Open && p.Source == ProblemSource.DataCleaning)
+                .InUnit(p => p.VillageCode, prefix).Where(p => p.Status == ProblemStatus.Open && p.Source == ProblemSource.DataCleaning)
                 .ToListAsync(ct))
             .GroupBy(p => p.FindingKey).ToDictionary(g => g.Key, g => g.First());
         var keys = new UnitKeys();

@@ -15,22 +15,25 @@ public sealed record ProblemItem(Guid Id, Guid HouseholdId, Guid? MemberId, stri
 /// <summary>A unit's problem list (问题清单), by status, rule, source or household.</summary>
 public static class ListProblemsEndpoint
 {
-    [WolverineGet("/api/problems", OperationId = "listProblems", Summary = "Problem data (问题数据)", Description = "Problem data of a unit with its source, rule, severity and state, paged.")]
+    [WolverineGet("/api/problems", OperationId = "listProblems", Summary = "Problem data (问题数据)", Description = "Problem data of a unit with its source, rule, severity and state; paged by page number, or by cursor: send a page's next as after for the page that follows it.")]
     [ProducesResponseType<PageOf<ProblemItem>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string? org, string? status, string? rule, string? source, string? household, string? page, string? pageSize,
-        HttpContext http, IQuerySession session)
+        string? after, HttpContext http, IQuerySession session)
     {
         var actor = Actor.From(http.User);
         actor.Require(Permission.ReadRegistry);
         var prefix = Units.Prefix(actor, org);
         var (pageNumber, size) = Paging.Parse(page, pageSize, 500);
-        var query = session.Query<ProblemView>().Where(p => p.VillageCode.StartsWith(prefix));
+        var query = session.Query<ProblemView>().InUnit(p => p.VillageCode, prefix);
         if (Query.Enum<ProblemStatus>("status", status) is { } s) query = query.Where(p => p.Status == s);
         if (Query.Enum<ProblemSource>("source", source) is { } src) query = query.Where(p => p.Source == src);
         if (Text.Clean(rule) is { } r) query = query.Where(p => p.Rule == r);
         if (Query.Id("household", household) is { } h) query = query.Where(p => p.HouseholdId == h);
-        var problems = await PagedQuery.Page(query, q => q.OrderBy(p => p.VillageCode).ThenBy(p => p.Id), pageNumber, size, http.RequestAborted);
-        return Results.Ok(problems.Select(p => new ProblemItem(p.Id, p.HouseholdId, p.State.MemberId, p.VillageCode, p.Source,
+        var ordered = (IQueryable<ProblemView> rows) => rows.OrderBy(p => p.VillageCode).ThenBy(p => p.Id);
+        var problems = Keyset.Parse(after, page, Keyset.UnitCode()) is { } from
+            ? await Keyset.Page(query, ordered(query.After(p => p.VillageCode, p => p.Id, from.Key, from.Id)), size, http.RequestAborted)
+            : await PagedQuery.Page(query, ordered, pageNumber, size, http.RequestAborted);
+        return Results.Ok(problems.WithNext(p => Keyset.Cursor(p.VillageCode, p.Id)).Select(p => new ProblemItem(p.Id, p.HouseholdId, p.State.MemberId, p.VillageCode, p.Source,
             p.Rule, p.State.RuleSetVersion, p.State.Severity, p.State.Description, p.Status, p.State.OpenedOn, p.OpenedBy, p.State.Resolution,
             p.ResolvedBy)));
     }

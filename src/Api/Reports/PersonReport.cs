@@ -1,4 +1,5 @@
 using Marten;
+using Registry.Api.Infrastructure;
 using Registry.Api.Audit;
 using Registry.Api.Bulk;
 using Registry.Domain.Households;
@@ -31,7 +32,7 @@ public static class PersonReport
     public static async Task<ReportRows<PersonListRow>> Build(MemberChangeKind kind, ReportScope scope, IQuerySession session, CancellationToken ct)
     {
         var changes = await session.Query<MemberChange>()
-            .Where(c => c.VillageCode.StartsWith(scope.Prefix) && c.Kind == kind && c.Year == scope.Year).ToListAsync(ct);
+            .InUnit(c => c.VillageCode, scope.Prefix).Where(c => c.Kind == kind && c.Year == scope.Year).ToListAsync(ct);
         var households = (await session.LoadManyAsync<HouseholdDetails>(ct, changes.Select(c => c.HouseholdId).Distinct()))
             .ToDictionary(h => h.Id, h => h.State);
         var rows = changes.Where(c => households.ContainsKey(c.HouseholdId))

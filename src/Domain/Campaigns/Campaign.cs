@@ -27,6 +27,9 @@ public sealed record Campaign(int Year, string Title, IReadOnlyList<CampaignPhas
         StepDeadlines?.GetValueOrDefault(kind)?.GetValueOrDefault(step) is { } phase ? Phase(phase)?.To : null;
 
     public CampaignPhase? RiskReviewPhase => RiskReview is null ? null : Phase(RiskReview);
+
+    /// <summary>The phase whose progress is households visited (进村入户): a household counts once it has any activity dated inside it.</summary>
+    public CampaignPhase? VisitPhase => Phases.FirstOrDefault(p => p.Measure == PhaseMeasure.Visited);
 }
 
 /// <summary>The campaigns' calendars (the work plan's section 3), as data.</summary>
@@ -35,6 +38,10 @@ public static class CampaignCatalog
     public static IReadOnlyList<Campaign> All { get; } = Load();
 
     public static Campaign? Of(int year) => All.FirstOrDefault(c => c.Year == year);
+
+    /// <summary>The campaigns whose visiting phase includes the date.</summary>
+    public static IEnumerable<Campaign> VisitingOn(DateOnly date) =>
+        All.Where(c => c.VisitPhase is { } phase && phase.From <= date && date <= phase.To);
 
     public static int LatestYearUpTo(int year) => All.Where(c => c.Year <= year).Select(c => c.Year).DefaultIfEmpty(All.Max(c => c.Year)).Max();
 

@@ -16,9 +16,11 @@ public static class Overdue
 {
     /// <summary>The next step of a procedure, due by its phase's end in the calendar of the year it started; null when on time or undated.</summary>
     public static OverdueWork? Step(Guid procedureId, ProcedureKind kind, string? nextStep, DateOnly startedOn, DateOnly asOf) =>
-        nextStep is not null && CampaignCatalog.Of(startedOn.Year)?.StepDueOn(kind, nextStep) is { } due && due < asOf
-            ? new OverdueWork(OverdueKind.ProcedureStep, due, kind, procedureId, nextStep)
-            : null;
+        StepDueOn(kind, nextStep, startedOn) is { } due && due < asOf ? new OverdueWork(OverdueKind.ProcedureStep, due, kind, procedureId, nextStep) : null;
+
+    /// <summary>The date a procedure's next step is due by the calendar of the year it started: a fact of the calendar, not of today.</summary>
+    public static DateOnly? StepDueOn(ProcedureKind kind, string? nextStep, DateOnly startedOn) =>
+        nextStep is null ? null : CampaignCatalog.Of(startedOn.Year)?.StepDueOn(kind, nextStep);
 
     /// <summary>
     /// The latest campaign's risk review: once its phase has ended, a monitored household whose risk is not eliminated and

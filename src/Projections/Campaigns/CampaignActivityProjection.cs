@@ -30,7 +30,7 @@ public sealed partial class CampaignActivityProjection : SingleStreamProjection<
     public CampaignActivity Apply(IncomeAssessed e, CampaignActivity a) =>
         a.On(e.AssessedOn) is var visited && visited.IncomeYears.Contains(e.Year) ? visited : visited with { IncomeYears = [.. visited.IncomeYears, e.Year] };
 
-    public CampaignActivity Apply(MonitoringIdentified e, CampaignActivity a) => a with { MonitoringIdentifiedOn = [.. a.MonitoringIdentifiedOn, e.EffectiveDate] };
+    public CampaignActivity Apply(MonitoringIdentified e, CampaignActivity a) => a.Monitored(e.EffectiveDate);
 
     public CampaignActivity Apply(HouseholdRemoved e, CampaignActivity a) => a with { Removed = true };
 }

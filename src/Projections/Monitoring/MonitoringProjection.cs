@@ -1,6 +1,7 @@
 using Marten.Events.Aggregation;
 using Registry.Domain.Households;
 using Registry.Domain.Procedures;
+using Registry.Projections.Procedures;
 
 namespace Registry.Projections.Monitoring;
 
@@ -58,4 +59,10 @@ public sealed partial class MonitoringProjection : SingleStreamProjection<Monito
     public MonitoringRow Apply(HouseholdExited e, MonitoringRow row) => row with { Status = HouseholdStatus.Exited };
 
     public MonitoringRow Apply(HouseholdRemoved e, MonitoringRow row) => row with { Status = HouseholdStatus.Removed };
+
+    public MonitoringRow Apply(ProcedureStarted e, MonitoringRow row) => row with { Open = row.Open.With(e) };
+
+    public MonitoringRow Apply(ProcedureStepRecorded e, MonitoringRow row) => row with { Open = row.Open.With(e) };
+
+    public MonitoringRow Apply(ProcedureClosed e, MonitoringRow row) => row with { Open = row.Open.With(e) };
 }

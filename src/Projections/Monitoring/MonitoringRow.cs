@@ -1,4 +1,6 @@
+using System.Text.Json.Serialization;
 using Registry.Domain.Households;
+using Registry.Projections.Procedures;
 
 namespace Registry.Projections.Monitoring;
 
@@ -20,4 +22,15 @@ public record MonitoringRow(
     decimal? LatestPerCapitaDisposable = null)
 {
     public bool IsMonitored => Kind != MonitoringKind.None;
+
+    /// <summary>The household's open procedures, so the view finds their overdue steps on its own rows.</summary>
+    public IReadOnlyList<QueuedProcedure> Open { get; init; } = [];
+
+    /// <summary>The earliest date a next step of an open procedure is due, compared with the day asked about when the view is read.</summary>
+    [JsonIgnore]
+    public DateOnly? StepsDueOn => Open.Select(p => p.DueOn).Min();
+
+    /// <summary>The village code of a monitored household only: an index on it holds just the rows the view lists.</summary>
+    [JsonIgnore]
+    public string? MonitoredVillageCode => IsMonitored ? VillageCode : null;
 }
