@@ -43,14 +43,17 @@ public sealed class SensitiveReads(IDocumentStore store, TimeProvider clock)
     }
 
     /// <summary>One read per household, all in one transaction, for reads that show many households at once.</summary>
-    public async Task RecordMany(Actor actor, HttpContext http, IEnumerable<ReadTarget> targets, string purpose)
+    public Task RecordMany(Actor actor, HttpContext http, IEnumerable<ReadTarget> targets, string purpose) =>
+        RecordMany(actor, RequestContext.CorrelationId(http), targets, purpose, http.RequestAborted);
+
+    /// <summary>The same for work that runs outside a request, such as a background export, under the request's correlation id.</summary>
+    public async Task RecordMany(Actor actor, string correlation, IEnumerable<ReadTarget> targets, string purpose, CancellationToken ct)
     {
         await using var session = store.LightweightSession();
         var now = clock.GetUtcNow();
-        var correlation = RequestContext.CorrelationId(http);
         foreach (var t in targets)
             session.Store(new SensitiveRead(Guid.CreateVersion7(), actor.UserId, actor.Name, actor.Role.ToString(), actor.Org, t.HouseholdId,
                 t.VillageCode, t.MemberIds, purpose, true, correlation, now));
-        await session.SaveChangesAsync(http.RequestAborted);
+        await session.SaveChangesAsync(ct);
     }
 }

@@ -8,6 +8,7 @@ public static class BulkSetup
     {
         services.AddSingleton<ImportRunner>();
         services.AddSingleton<Quality.DataQualityRunner>();
+        services.AddSingleton<ExportRunner>();
         services.AddHostedService<Infrastructure.UnfinishedWorkRecovery>();
         services.Configure<OpenApiOptions>("v1", ImportOpenApi.Describe);
         return services;

@@ -21,6 +21,7 @@ public static class OpenApiSetup
         ("api/data-quality", "Data quality"),
         ("api/campaigns", "Data quality"),
         ("api/imports", "Bulk data"),
+        ("api/exports", "Bulk data"),
         ("api/auth", "Identity"),
         ("api/statistics", "Statistics"),
         ("api/reports", "Statistics"),

@@ -7,7 +7,7 @@ using Wolverine;
 namespace Registry.Api.Infrastructure;
 
 /// <summary>
-/// Background work (imports, cleaning runs, whole-store verifications) left Pending or Running by a stopped server is queued again once the
+/// Background work (imports, cleaning runs, whole-store verifications, exports) left Pending or Running by a stopped server is queued again once the
 /// application has started; each kind resumes where its own record says.
 /// </summary>
 public sealed class UnfinishedWorkRecovery(IDocumentStore store, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime,
@@ -23,7 +23,11 @@ public sealed class UnfinishedWorkRecovery(IDocumentStore store, IServiceScopeFa
 
     /// <summary>The messages that take every unfinished piece of background work up again.</summary>
     public static async Task<IReadOnlyList<object>> Unfinished(IQuerySession query, CancellationToken ct) =>
-        [.. await Imports(query, ct), .. await CleaningRuns(query, ct), .. await Verifications(query, ct)];
+        [.. await Imports(query, ct), .. await CleaningRuns(query, ct), .. await Verifications(query, ct), .. await Exports(query, ct)];
+
+    private static async Task<IEnumerable<object>> Exports(IQuerySession query, CancellationToken ct) =>
+        (await query.Query<ExportJob>().Where(r => r.Status == ExportStatus.Pending || r.Status == ExportStatus.Running)
+            .Select(r => r.Id).ToListAsync(ct)).Select(id => (object)new RunExport(id));
 
     private static async Task<IEnumerable<object>> CleaningRuns(IQuerySession query, CancellationToken ct) =>
         (await query.Query<DataQualityRun>().Where(r => r.Status == DataQualityRunStatus.Pending || r.Status == DataQualityRunStatus.Running)
@@ -47,7 +51,7 @@ public sealed class UnfinishedWorkRecovery(IDocumentStore store, IServiceScopeFa
             await using var scope = scopes.CreateAsyncScope();
             var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
             foreach (var message in open) await bus.PublishAsync(message);
-            logger.LogInformation("Resumed {Count} unfinished imports, cleaning runs and verifications", open.Count);
+            logger.LogInformation("Resumed {Count} unfinished imports, cleaning runs, verifications and exports", open.Count);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

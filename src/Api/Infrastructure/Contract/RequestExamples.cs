@@ -72,6 +72,7 @@ public static class RequestExamples
         [typeof(RaiseProblemRequest)] = new RaiseProblemRequest(Household, Spouse, ProblemSource.Census, null, "出生日期与身份证号不符"),
         [typeof(ResolveProblemRequest)] = new ResolveProblemRequest(ResolutionOutcome.Corrected, "已按户口簿修正"),
         [typeof(RunDataQualityRequest)] = new RunDataQualityRequest("500101120000", 2020),
+        [typeof(Bulk.StartExportRequest)] = new Bulk.StartExportRequest("500101000000", "csv"),
         [typeof(ProposeSubmissionRequest)] = new ProposeSubmissionRequest(Village, 2020, ListKind.NewPoor, [Household]),
         [typeof(ReviewSubmissionRequest)] = new ReviewSubmissionRequest(ReviewOutcome.Approved, "镇审核通过"),
         [typeof(LookUpPersonRequest)] = new LookUpPersonRequest("500101197001010019"),

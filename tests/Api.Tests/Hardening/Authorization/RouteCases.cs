@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net.Http.Json;
 using Registry.Api.Tests.Fixtures;
 using Registry.Domain.Access;
@@ -45,6 +46,21 @@ public sealed class Scene(AppFixture app, string town, string village, Registere
     {
         var response = await App.Client(Role.TownOfficer, Town).PostAsJsonAsync("/api/data-quality/runs", new { org = Village, campaignYear = 2020 });
         return (await response.ShouldBe(System.Net.HttpStatusCode.Accepted))["id"]!.GetValue<Guid>();
+    }
+
+    /// <summary>
+    /// A completed export of the scene's village, started by the matrix's user of the role (or, for a role that may not read
+    /// the registry, under that user's id by the district office), its file written before the answer.
+    /// </summary>
+    public async Task<Guid> Export(Role role)
+    {
+        var reader = AccessPolicy.Allows(role, Permission.ReadRegistry);
+        var home = AccessPolicy.RolesAt(StepLevel.Village).Contains(role) ? Village : role == Role.TownOfficer ? Town : AppFixture.District;
+        var client = App.Client(reader ? role : Role.DistrictOfficer, reader ? home : AppFixture.District, userId: $"matrix-{role}");
+        var response = await client.PostAsJsonAsync("/api/exports", new { org = Village, format = "csv" });
+        var id = (await response.ShouldBe(System.Net.HttpStatusCode.Accepted))["id"]!.GetValue<Guid>();
+        await App.Host.Services.GetRequiredService<Registry.Api.Bulk.ExportRunner>().Run(id, CancellationToken.None);
+        return id;
     }
 
     /// <summary>A checkpoint issued now, with the sequence of the tree's first event.</summary>
@@ -253,6 +269,10 @@ public sealed record RouteCase(string Key, Func<Role, bool> Allowed, Func<Scene,
         Needs("POST /api/imports", Permission.RegisterHousehold,
             (s, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/imports") { Content = s.ImportFile() }), scoped: false),
         Needs("GET /api/imports/{id}", Permission.ReadRegistry, async (s, _) => new HttpRequestMessage(HttpMethod.Get, $"/api/imports/{await s.Import()}")),
+        Needs("POST /api/exports", Permission.ReadRegistry, (s, _) => Send(HttpMethod.Post, "/api/exports", new { org = s.Village, format = "csv" })),
+        Needs("GET /api/exports/{id}", Permission.ReadRegistry, async (s, role) => new HttpRequestMessage(HttpMethod.Get, $"/api/exports/{await s.Export(role)}")),
+        Needs("GET /api/exports/{id}/file", Permission.ReadRegistry,
+            async (s, role) => new HttpRequestMessage(HttpMethod.Get, $"/api/exports/{await s.Export(role)}/file")),
         Needs("GET /api/data-quality/runs/{id}", Permission.ReadRegistry,
             async (s, _) => new HttpRequestMessage(HttpMethod.Get, $"/api/data-quality/runs/{await s.CleaningRun()}")),
     ];

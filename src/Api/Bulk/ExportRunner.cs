@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using Marten;
+using Registry.Api.Audit;
+using Registry.Api.Infrastructure;
+using Registry.Domain.Access;
+using Registry.Domain.Org;
+
+namespace Registry.Api.Bulk;
+
+/// <summary>
+/// Writes a background export's file: the unit's households streamed from one query into a file a batch at a time, the
+/// job's progress saved after each batch. A job found unfinished at start-up is written again from its beginning.
+/// </summary>
+public sealed class ExportRunner(IDocumentStore store, TimeProvider clock, SensitiveReads reads, IConfiguration configuration,
+    ILogger<ExportRunner> logger)
+{
+    private readonly ConcurrentDictionary<Guid, Lazy<Task>> _running = new();
+
+    private string Directory => configuration["Exports:Directory"] is { Length: > 0 } configured
+        ? configured
+        : Path.Combine(Path.GetTempPath(), "registry-exports");
+
+    public string FileOf(ExportJob job) => Path.Combine(Directory, $"{job.Id:N}.{SheetFormats.Extension(job.Format)}");
+
+    /// <summary>Runs the job to its end; the request and the start-up recovery may both ask for it, and both wait for the one run.</summary>
+    public Task Run(Guid jobId, CancellationToken ct)
+    {
+        var run = _running.GetOrAdd(jobId, id => new Lazy<Task>(() => RunOnce(id, ct)));
+        return run.Value;
+    }
+
+    private async Task RunOnce(Guid jobId, CancellationToken ct)
+    {
+        try
+        {
+            ExportJob? job;
+            await using (var query = store.QuerySession()) job = await query.LoadAsync<ExportJob>(jobId, ct);
+            if (job is null || job.IsFinished) return;
+            try
+            {
+                await Execute(job, ct);
+            }
+            catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
+            {
+                logger.LogError(e, "Export {ExportId} failed", jobId);
+                await Save(job with { Status = ExportStatus.Failed, FinishedAt = clock.GetUtcNow(), Failure = "export.failed" }, CancellationToken.None);
+            }
+        }
+        finally
+        {
+            _running.TryRemove(jobId, out _);
+        }
+    }
+
+    private async Task Execute(ExportJob requested, CancellationToken ct)
+    {
+        var actor = requested.Requester!;
+        var prefix = OrgCode.SignificantPrefix(requested.Org);
+        var unmasked = AccessPolicy.Allows(actor.Role, Permission.ReadIdNumbers);
+        var correlation = requested.CorrelationId ?? requested.Id.ToString("N");
+        await using var query = store.QuerySession();
+        var job = await Save(requested with
+        {
+            Status = ExportStatus.Running, StartedAt = clock.GetUtcNow(), Processed = 0,
+            Total = await query.Query<Projections.Households.HouseholdDetails>().InUnit(prefix).CountAsync(ct),
+        }, ct);
+
+        var target = FileOf(job);
+        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var partial = target + ".part";
+        await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
+        {
+            await Task.Run(() => HouseholdSheet.Write(file, job.Format, query, prefix, unmasked, async batch =>
+            {
+                if (unmasked) await reads.RecordMany(actor, correlation, batch.Select(h => ReadTarget.Of(h.State)), "export", ct);
+                // Progress counts the batch about to be written; the last one is counted when the file is complete.
+                job = await Save(job with { Processed = job.Processed + batch.Count }, ct);
+            }, ct), ct);
+        }
+        File.Move(partial, target, overwrite: true);
+        await Save(job with { Status = ExportStatus.Completed, FinishedAt = clock.GetUtcNow(), Bytes = new FileInfo(target).Length }, ct);
+    }
+
+    private async Task<ExportJob> Save(ExportJob job, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession();
+        session.Store(job);
+        await session.SaveChangesAsync(ct);
+        return job;
+    }
+}

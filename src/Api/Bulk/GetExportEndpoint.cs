@@ -1,0 +1,25 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Registry.Api.Infrastructure;
+using Registry.Domain.Access;
+using Wolverine.Http;
+
+namespace Registry.Api.Bulk;
+
+public static class GetExportEndpoint
+{
+    [WolverineGet("/api/exports/{id}", OperationId = "getExport", Summary = "A background export and its progress (导出进度)", Description = "The export's status, how many of the unit's households it has written so far, and once completed where its file is downloaded. Only the user who started it sees it.")]
+    [ProducesResponseType<ExportJob>(StatusCodes.Status200OK)]
+    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session) =>
+        Results.Ok(await Own(id, Actor.From(http.User), session, http.RequestAborted));
+
+    /// <summary>The job if the reader started it; anyone else's answers as an unknown one.</summary>
+    public static async Task<ExportJob> Own(Guid id, Actor actor, IQuerySession session, CancellationToken ct)
+    {
+        actor.Require(Permission.ReadRegistry);
+        var job = await session.LoadAsync<ExportJob>(id, ct);
+        return job is not null && job.RequestedBy == actor.UserId && actor.Covers(job.Org)
+            ? job
+            : throw Domain.Common.DomainRefusal.NotFound("export.not-found", "No such export.");
+    }
+}
