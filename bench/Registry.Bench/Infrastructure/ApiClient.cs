@@ -78,6 +78,8 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
         return response.IsSuccessStatusCode && response.RequestMessage?.RequestUri?.AbsolutePath == path.Split('?')[0];
     }
 
+    public async Task<JsonNode> PostJson(string path, string token, object body) => await Json(await Send(HttpMethod.Post, path, token, body));
+
     public async Task<JsonNode> GetJson(string path, string token) => await Json(await Send(HttpMethod.Get, path, token, null));
 
     public async Task<Guid> Upload(string token, byte[] content, string fileName)

@@ -2,6 +2,8 @@ using Marten;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Households;
+using Registry.Domain.Policy;
+using Registry.Domain.Procedures;
 using Registry.Projections.Households;
 
 namespace Registry.Bench.Infrastructure;
@@ -9,7 +11,9 @@ namespace Registry.Bench.Infrastructure;
 /// <summary>
 /// Households of a district's villages written straight through Marten, a village's households together, each decided by the
 /// domain and stamped like an API write: poor, exited and unregistered ones, some with risks, an unresolved guarantee or a
-/// member who married in, so the statistics have something to count in every part.
+/// member who married in, so the statistics have something to count in every part; one in twenty monitored after a low
+/// income and the whole monitoring procedure, one in ten with an identification procedure open, so the monitoring view
+/// and the procedure queue have rows of their own.
 /// </summary>
 public sealed class DistrictSeeder(IDocumentStore store, IReadOnlyList<string> villages, int households, IdNumbers ids)
 {
@@ -74,6 +78,35 @@ public sealed class DistrictSeeder(IDocumentStore store, IReadOnlyList<string> v
         if (n % 25 == 0)
             Then(AddMemberDecision.Decide(new AddMember(Guid.CreateVersion7(), new MemberFacts("赵小芳", ids.Next(male: false), Relation.DaughterInLaw),
                 IncreaseReason.MarriageIn, new DateOnly(2020, 6, 1)), state, now, new HashSet<string>()));
+        if (n % 20 == 8) Monitor(Then, () => state, now);
+        if (n % 10 == 9)
+        {
+            var identification = Guid.CreateVersion7();
+            var applied = new DateOnly(2020, 10, 1 + n % 28);
+            Then(StartProcedureDecision.Decide(new StartProcedure(identification, ProcedureKind.Identification, applied), state, now, ProcedureCatalog.Default,
+                Lines));
+            Then(RecordStepDecision.Decide(new RecordStep(identification, "Application", StepOutcome.Passed, applied, null, null), state, Role.VillageClerk,
+                now, ProcedureCatalog.Default, Lines));
+        }
         return [.. events];
+    }
+
+    private static PolicyLine? Lines(int year) => new(year, 4000m, 6000m);
+
+    /// <summary>An exited household with a low income and a risk, through the monitoring procedure to the district's approval.</summary>
+    private static void Monitor(Action<object[]> then, Func<Household> state, DateTimeOffset now)
+    {
+        then(AssessIncomeDecision.Decide(new AssessIncome(2020, 9000m, 0, 0, 0, 0, new DateOnly(2020, 9, 1)), state(), now));
+        then(RecordRisksDecision.Decide(new RecordRisks([RiskType.MajorIllness], "入户排查", null), state(), now));
+        var monitoring = Guid.CreateVersion7();
+        then(StartProcedureDecision.Decide(new StartProcedure(monitoring, ProcedureKind.Monitoring, new DateOnly(2020, 10, 1)), state(), now,
+            ProcedureCatalog.Default, Lines));
+        foreach (var (step, role, day) in new[]
+                 {
+                     ("Report", Role.VillageClerk, 2), ("InformationCollection", Role.VillageClerk, 3), ("TownReview", Role.TownOfficer, 5),
+                     ("DistrictScreening", Role.DistrictOfficer, 8), ("DistrictApproval", Role.DistrictOfficer, 10),
+                 })
+            then(RecordStepDecision.Decide(new RecordStep(monitoring, step, StepOutcome.Passed, new DateOnly(2020, 10, day), null, null), state(), role, now,
+                ProcedureCatalog.Default, Lines));
     }
 }
