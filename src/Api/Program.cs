@@ -9,9 +9,10 @@ using Registry.Api.Bulk;
 using Registry.Api.Console;
 using Registry.Api.Demo;
 using Registry.Api.Hardening;
+using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Writing;
 using Registry.Api.Liveness;
 using Registry.Api.Operations;
-using Registry.Api.Infrastructure;
 using Registry.Api.Reference;
 using Registry.Projections;
 using Wolverine;
@@ -30,6 +31,7 @@ builder.Services.AddMarten(opts =>
         RegistryStore.Configure(opts, connectionString, schema);
         ReferenceStore.Configure(opts);
         AuditHistorySetup.Configure(opts);
+        opts.Listeners.Add(new UnchainedEventGuard());
     })
     .UseLightweightSessions()
     .ApplyAllDatabaseChangesOnStartup()
@@ -40,6 +42,8 @@ builder.Host.UseWolverine(opts =>
 {
     opts.ApplicationAssembly = typeof(Program).Assembly;
     opts.Durability.Mode = DurabilityMode.Solo;
+    // Every route that takes a Marten session commits it once, after the route and its middleware.
+    opts.Policies.AutoApplyTransactions();
 });
 builder.Services.AddWolverineHttp();
 
@@ -53,8 +57,6 @@ builder.AddRegistryHardening();
 builder.AddRegistryTelemetry();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.EnsureCode);
-builder.Services.AddScoped<Writes>();
-builder.Services.AddScoped<HouseholdWrites>();
 builder.Services.AddSingleton<SensitiveReads>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddRegistryOpenApi();
@@ -75,11 +77,16 @@ app.UseRegistrySwaggerUi();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRegistryQuotas();
+app.Use(ConcurrentWrites.Handle);
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
-app.MapWolverineEndpoints(http => http.AddPolicy<Registry.Api.Infrastructure.Contract.ContractPolicy>());
+app.MapWolverineEndpoints(http =>
+{
+    http.AddPolicy<Registry.Api.Infrastructure.Contract.ContractPolicy>();
+    WritePipeline.Apply(http);
+});
 app.MapRegistryConsole();
 app.MapRegistryMetrics();
 
