@@ -81,7 +81,7 @@ public sealed class ConsoleFixture : IAsyncLifetime
         await Api.DisposeAsync();
     }
 
-    private async Task<HttpClient> Client(string userId, string name, string role, string org)
+    public async Task<HttpClient> Client(string userId, string name, string role, string org)
     {
         var minted = await Api.Client().PostAsJsonAsync("/api/auth/dev-token", new { userId, name, role, org });
         minted.StatusCode.ShouldBe(HttpStatusCode.OK, await minted.Content.ReadAsStringAsync());

@@ -142,11 +142,38 @@ public sealed class ConsoleTests(ConsoleFixture console)
     }
 
     [Fact]
+    public async Task The_work_page_shows_how_far_the_units_cleaning_runs_and_the_readers_exports_have_come()
+    {
+        var officer = await console.Client("town-work", "镇扶贫办", "TownOfficer", ConsoleFixture.Town);
+        var run = await (await officer.PostAsJsonAsync("/api/data-quality/runs", new { org = ConsoleFixture.Town, campaignYear = 2020 }))
+            .Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonNode>();
+        var export = await (await officer.PostAsJsonAsync("/api/exports", new { org = ConsoleFixture.Town, format = "csv" }))
+            .Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonNode>();
+
+        await InBrowser("work", async page =>
+        {
+            await SignIn(page, "TownOfficer", ConsoleFixture.Town, "town-work", "镇扶贫办");
+            var response = await page.GotoAsync(Url("/console/work"));
+            response!.Status.ShouldBe(200);
+            (await page.Locator("#cleaning-runs").InnerTextAsync()).ShouldContain($"/ {run!["total"]!.GetValue<int>()}");
+            (await page.Locator("#exports").InnerTextAsync()).ShouldContain($"/ {export!["total"]!.GetValue<int>()}");
+        });
+        // Another reader of the same office sees the office's cleaning runs, but no one else's exports.
+        await InBrowser("work-other", async page =>
+        {
+            await SignIn(page, "TownOfficer", ConsoleFixture.Town, "town-other", "镇扶贫办");
+            await page.GotoAsync(Url("/console/work"));
+            (await page.Locator("#cleaning-runs").InnerTextAsync()).ShouldContain($"/ {run!["total"]!.GetValue<int>()}");
+            (await page.Locator("#exports").InnerTextAsync()).ShouldContain("尚未发起");
+        });
+    }
+
+    [Fact]
     public Task Every_page_carries_the_security_headers_and_a_policy_without_inline_scripts() =>
         InBrowser("headers", async page =>
         {
             await SignIn(page, "Inspector", ConsoleFixture.Town);
-            foreach (var path in new[] { "/console", $"/console/households/{console.Household}", "/console/changes", "/console/verify", "/console/sign-in" })
+            foreach (var path in new[] { "/console", $"/console/households/{console.Household}", "/console/changes", "/console/verify", "/console/work", "/console/sign-in" })
             {
                 var response = await page.GotoAsync(Url(path));
                 var headers = await response!.AllHeadersAsync();

@@ -1,0 +1,30 @@
+using Marten;
+using Microsoft.AspNetCore.Mvc;
+using Registry.Api.Bulk;
+using Registry.Api.Infrastructure;
+using Registry.Api.Quality;
+using Registry.Domain.Access;
+using Registry.Domain.Org;
+
+namespace Registry.Api.Console.Pages;
+
+/// <summary>Long work in the background and how far it has come: the cleaning runs of the reader's unit and the reader's own exports.</summary>
+public sealed class WorkModel(IQuerySession session) : ConsolePage
+{
+    public const int Shown = 20;
+
+    public IReadOnlyList<DataQualityRun> CleaningRuns { get; private set; } = [];
+
+    public IReadOnlyList<ExportJob> Exports { get; private set; } = [];
+
+    public Task<IActionResult> OnGetAsync() => Show(async () =>
+    {
+        var actor = Actor;
+        actor.Require(Permission.ReadRegistry);
+        var ct = HttpContext.RequestAborted;
+        var prefix = OrgCode.SignificantPrefix(actor.Org);
+        CleaningRuns = await session.Query<DataQualityRun>().InUnit(r => r.Org, prefix).OrderByDescending(r => r.RanAt).Take(Shown).ToListAsync(ct);
+        Exports = await session.Query<ExportJob>().Where(j => j.RequestedBy == actor.UserId).OrderByDescending(j => j.RequestedAt).Take(Shown)
+            .ToListAsync(ct);
+    });
+}
