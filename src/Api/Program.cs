@@ -13,6 +13,7 @@ using Registry.Api.Liveness;
 using Registry.Api.Operations;
 using Registry.Api.Infrastructure;
 using Registry.Api.Reference;
+using Registry.Api.Tenancy;
 using Registry.Projections;
 using Wolverine;
 using Wolverine.Http;
@@ -24,22 +25,27 @@ var connectionString = builder.Configuration.GetConnectionString("EventStore")
     ?? throw new InvalidOperationException("ConnectionStrings:EventStore is not configured.");
 var schema = builder.Configuration["EventStore:Schema"] ?? RegistryStore.DefaultSchema;
 
+var districts = Districts.From(builder.Configuration);
+
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddMarten(opts =>
+builder.Services.AddSingleton(districts);
+var marten = builder.Services.AddMarten(opts =>
     {
-        RegistryStore.Configure(opts, connectionString, schema);
+        if (districts.PerDistrict) RegistryStore.ConfigureTenantDatabases(opts, districts.ConnectionStrings, schema);
+        else RegistryStore.Configure(opts, connectionString, schema);
         ReferenceStore.Configure(opts);
         AuditHistorySetup.Configure(opts);
     })
     .UseLightweightSessions()
-    .ApplyAllDatabaseChangesOnStartup()
-    .AddAsyncDaemon(DaemonMode.Solo)
-    .IntegrateWithWolverine();
+    .ApplyAllDatabaseChangesOnStartup();
+if (districts.PerDistrict) marten.AddDistrictDatabases(connectionString);
+else marten.AddAsyncDaemon(DaemonMode.Solo).IntegrateWithWolverine();
 
 builder.Host.UseWolverine(opts =>
 {
     opts.ApplicationAssembly = typeof(Program).Assembly;
-    opts.Durability.Mode = DurabilityMode.Solo;
+    if (districts.PerDistrict) opts.UseClusterDurability();
+    else opts.Durability.Mode = DurabilityMode.Solo;
 });
 builder.Services.AddWolverineHttp();
 
@@ -79,7 +85,11 @@ app.UseRegistryQuotas();
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
 app.MapOpenApi().AllowAnonymous();
-app.MapWolverineEndpoints(http => http.AddPolicy<Registry.Api.Infrastructure.Contract.ContractPolicy>());
+app.MapWolverineEndpoints(http =>
+{
+    http.AddPolicy<Registry.Api.Infrastructure.Contract.ContractPolicy>();
+    if (districts.PerDistrict) http.TenantId.DetectWith(new DistrictDetection(districts));
+});
 app.MapRegistryConsole();
 app.MapRegistryMetrics();
 

@@ -62,7 +62,7 @@ public sealed class Writes(IDocumentSession injected, IDocumentStore store, Time
                         throw DomainRefusal.Conflict("concurrency.contended",
                             $"The household kept changing under {MaxAttempts} attempts; try again.");
                     // Read the stream again and decide again on what is current now, in a clean session.
-                    session = _session = store.LightweightSession();
+                    session = _session = store.LightweightSession(_session.TenantId);
                     _opened.Add(session);
                     session.CorrelationId = RequestContext.CorrelationId(http);
                     session.LastModifiedBy = actor.UserId;
@@ -73,7 +73,7 @@ public sealed class Writes(IDocumentSession injected, IDocumentStore store, Time
         {
             // A concurrent request with the same key may have committed since the check above, and its effect (a newer
             // version, a taken key or person) is what refused this one: then the answer is the first answer.
-            await using var query = store.QuerySession();
+            await using var query = store.QuerySession(_session.TenantId);
             var winner = await query.LoadAsync<IdempotentResponse>(recordId, http.RequestAborted);
             if (winner is null || !winner.IsLiveAt(now)) throw;
             return WriteOutcome.Replay(winner);
