@@ -21,7 +21,8 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    public static async Task<ApiProcess> Start(string apiDll, string connectionString, string logFile)
+    public static async Task<ApiProcess> Start(string apiDll, string connectionString, string logFile,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
@@ -43,6 +44,7 @@ public sealed class ApiProcess : IAsyncDisposable
         // The per-user limits guard production against one runaway client; a benchmark is that client on purpose.
         start.Environment["Limits__WritesPerWindow"] = "1000000000";
         start.Environment["Limits__ReadsPerWindow"] = "1000000000";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var log = new StreamWriter(logFile) { AutoFlush = true };
         var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Write(log, e.Data);

@@ -35,7 +35,7 @@ public sealed class CheckpointIssuer(IDocumentStore store, CheckpointKeyRing key
                 checkpoint.Signature, issuedBy));
             await session.SaveChangesAsync(ct);
         }
-        await export.Write(checkpoint, ct);
+        await export.Write(checkpoint, tenant, ct);
         return checkpoint;
     }
 
