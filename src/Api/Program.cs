@@ -9,9 +9,10 @@ using Registry.Api.Bulk;
 using Registry.Api.Console;
 using Registry.Api.Demo;
 using Registry.Api.Hardening;
+using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Writing;
 using Registry.Api.Liveness;
 using Registry.Api.Operations;
-using Registry.Api.Infrastructure;
 using Registry.Api.Reference;
 using Registry.Api.Tenancy;
 using Registry.Projections;
@@ -35,6 +36,7 @@ var marten = builder.Services.AddMarten(opts =>
         else RegistryStore.Configure(opts, connectionString, schema);
         ReferenceStore.Configure(opts);
         AuditHistorySetup.Configure(opts);
+        opts.Listeners.Add(new UnchainedEventGuard());
     })
     .UseLightweightSessions()
     .ApplyAllDatabaseChangesOnStartup();
@@ -46,6 +48,8 @@ builder.Host.UseWolverine(opts =>
     opts.ApplicationAssembly = typeof(Program).Assembly;
     if (districts.PerDistrict) opts.UseClusterDurability();
     else opts.Durability.Mode = DurabilityMode.Solo;
+    // Every route that takes a Marten session commits it once, after the route and its middleware.
+    opts.Policies.AutoApplyTransactions();
 });
 builder.Services.AddWolverineHttp();
 
@@ -59,8 +63,6 @@ builder.AddRegistryHardening();
 builder.AddRegistryTelemetry();
 builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
 builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.EnsureCode);
-builder.Services.AddScoped<Writes>();
-builder.Services.AddScoped<HouseholdWrites>();
 builder.Services.AddSingleton<SensitiveReads>();
 builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
 builder.Services.AddRegistryOpenApi();
@@ -81,6 +83,7 @@ app.UseRegistrySwaggerUi();
 app.UseAuthentication();
 app.UseAuthorization();
 app.UseRegistryQuotas();
+app.Use(ConcurrentWrites.Handle);
 
 app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
 app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
@@ -89,6 +92,7 @@ app.MapWolverineEndpoints(http =>
 {
     http.AddPolicy<Registry.Api.Infrastructure.Contract.ContractPolicy>();
     if (districts.PerDistrict) http.TenantId.DetectWith(new DistrictDetection(districts));
+    WritePipeline.Apply(http);
 });
 app.MapRegistryConsole();
 app.MapRegistryMetrics();

@@ -6,11 +6,11 @@ using Registry.Projections.Audit;
 using Registry.Projections.Campaigns;
 using Registry.Projections.Households;
 using Registry.Projections.Monitoring;
+using Registry.Projections.People;
 using Registry.Projections.Procedures;
 using Registry.Projections.Quality;
 using Registry.Projections.Statistics;
 using Registry.Projections.Submissions;
-using Registry.Projections.People;
 using Weasel.Core;
 
 namespace Registry.Projections;
@@ -85,6 +85,8 @@ public static class RegistryStore
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
 
         opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+        // A command's snapshot, fetched for writing, stays in the session: the chain stamp and the inline projections read it there instead of again.
+        opts.Events.UseIdentityMapForAggregates = true;
         opts.Events.MetadataConfig.HeadersEnabled = true;
         opts.Events.MetadataConfig.CorrelationIdEnabled = true;
         opts.Events.MetadataConfig.UserNameEnabled = true;

@@ -1,5 +1,6 @@
 using Marten;
 using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Writing;
 using Registry.Domain.Access;
 using Registry.Domain.Households;
 using Registry.Projections.Households;
@@ -44,7 +45,7 @@ public sealed class DistrictSeeder(IDocumentStore store, IReadOnlyList<string> v
             var id = Guid.CreateVersion7();
             var events = History(n, id, village, now);
             session.Events.StartStream<HouseholdDetails>(id, events);
-            EventStamper.Stamp(session, id, village, 0, null, events.Length, new Actor("bench-seed", "基准录入", Role.DistrictOfficer, village), "年度信息采集",
+            EventChain.Stamp(session, id, head: null, new Actor("bench-seed", "基准录入", Role.DistrictOfficer, village), "年度信息采集",
                 correlation);
         }
         await session.SaveChangesAsync();

@@ -1,5 +1,6 @@
 using Marten;
 using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Writing;
 using Registry.Domain.Access;
 using Registry.Domain.Households;
 using Registry.Projections.Households;
@@ -48,7 +49,7 @@ public sealed class EventSeeder(IDocumentStore store, string[] villages, IdNumbe
             var id = Guid.CreateVersion7();
             var events = History(id, village, DateTimeOffset.UtcNow);
             session.Events.StartStream<HouseholdDetails>(id, events);
-            EventStamper.Stamp(session, id, village, 0, null, events.Length, actor, "年度信息采集", correlation);
+            EventChain.Stamp(session, id, head: null, actor, "年度信息采集", correlation);
             written += events.Length;
         }
         await session.SaveChangesAsync();

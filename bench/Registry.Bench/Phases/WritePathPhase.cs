@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Marten;
 using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Writing;
 using Registry.Api.Reference;
 using Registry.Bench.Baselines;
 using Registry.Bench.Infrastructure;
@@ -81,7 +82,7 @@ public static class WritePathPhase
             The member update taken apart, {Clients} clients, {duration.TotalSeconds:0} s per layer after {WarmUp.TotalSeconds:0} s unmeasured, on households
             registered for that layer, each layer adding one piece of the
             API's write path to the one above it (layers 2–4 run in the benchmark's own process against the same database, with
-            the API's own Marten configuration and code: `EventStamper`, the domain's decide function, `IdempotentResponse`).
+            the API's own Marten configuration and code: `EventChain`, the domain's decide function, `IdempotentResponse`).
             The step from one layer to the next is what that piece costs. Computing one event's hash (canonical JSON + SHA-256)
             alone takes {Ms(hashMicros)} µs.
 
@@ -116,7 +117,7 @@ public static class WritePathPhase
         var events = ChangeMemberDecision.Decide(new ChangeMember(handle.MemberId, new MemberFactChanges(Phone: ApiClient.NextPhone()), null, "电话号码变更"),
             stream.Aggregate!.State, now, new HashSet<string>());
         stream.AppendMany(events);
-        EventStamper.Stamp(session, handle.Id, stream.Aggregate.VillageCode, current, stream.Aggregate.LastHash, events.Length, actor, "电话号码变更", correlation);
+        EventChain.Stamp(session, handle.Id, stream.Aggregate, actor, "电话号码变更", correlation);
         if (idempotent)
             session.Insert(new IdempotentResponse(key, 200, $"{{\"id\":\"{handle.Id}\",\"version\":{current + 1}}}", $"\"{current + 1}\"", null, now));
         await session.SaveChangesAsync();

@@ -2,6 +2,7 @@ using JasperFx;
 using Marten;
 using Npgsql;
 using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Writing;
 using Registry.Api.Reference;
 using Registry.Domain.Common;
 using Registry.Domain.Households;
@@ -156,7 +157,7 @@ internal sealed class ImportRun(IDocumentStore store, string tenant, ImportRecor
     {
         var id = outcome.Verdict.HouseholdId!.Value;
         session.Events.StartStream<HouseholdDetails>(id, outcome.Events);
-        EventStamper.Stamp(session, id, outcome.Draft.VillageCode!, 0, null, outcome.Events.Length, _record.CreatedBy, reason: null, _record.CorrelationId);
+        EventChain.Stamp(session, id, head: null, _record.CreatedBy, reason: null, _record.CorrelationId);
     }
 
     private IDocumentSession OpenSession()

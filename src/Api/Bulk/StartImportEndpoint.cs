@@ -1,5 +1,7 @@
+using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Writing;
 using Registry.Domain.Access;
 using Wolverine;
 using Wolverine.Http;
@@ -15,23 +17,18 @@ public static class StartImportEndpoint
     [RequestSizeLimit(Upload.MaxRequestBytes)]
     [WolverinePost("/api/imports", OperationId = "startImport", Summary = "Upload a sheet of households to import (批量导入)", Description = "Uploads a sheet (xlsx or csv, one multipart field 'file') and imports it in the background; follow the Location for progress.")]
     [ProducesResponseType<ImportAccepted>(StatusCodes.Status202Accepted)]
-    public static async Task<IResult> Post(HttpContext http, Writes writes, IMessageBus bus)
+    public static async Task<(WriteAnswer, RunImport)> Post(HttpContext http, IDocumentSession session, TimeProvider clock)
     {
-        Actor.From(http.User).Require(Permission.RegisterHousehold);
+        var actor = Actor.From(http.User);
+        actor.Require(Permission.RegisterHousehold);
         Upload.Limit(http);
-        Guid? accepted = null;
-        var result = await writes.Run(http, async (actor, now) =>
-        {
-            var upload = await Upload.ReadSheet(http);
-            SheetReader.Open(upload.Content, upload.Format);
-            var id = Guid.CreateVersion7();
-            writes.Session.Store(new ImportFile(id, upload.Content));
-            writes.Session.Store(new ImportRecord(id, upload.FileName, upload.Format, ImportStatus.Pending, actor, RequestContext.CorrelationId(http), now,
-                null, null, ImportCounts.None, null));
-            accepted = id;
-            return new WriteOutcome(StatusCodes.Status202Accepted, new ImportAccepted(id), Location: $"/api/imports/{id}");
-        });
-        if (accepted is { } importId) await bus.PublishAsync(new RunImport(importId));
-        return result;
+        var upload = await Upload.ReadSheet(http);
+        SheetReader.Open(upload.Content, upload.Format);
+        var id = Guid.CreateVersion7();
+        session.Store(new ImportFile(id, upload.Content));
+        session.Store(new ImportRecord(id, upload.FileName, upload.Format, ImportStatus.Pending, actor, RequestContext.CorrelationId(http), clock.GetUtcNow(),
+            null, null, ImportCounts.None, null));
+        // Published through the outbox: the import starts once its file is committed.
+        return (new WriteAnswer(StatusCodes.Status202Accepted, new ImportAccepted(id), null, $"/api/imports/{id}"), new RunImport(id));
     }
 }

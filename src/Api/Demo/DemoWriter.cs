@@ -1,5 +1,6 @@
 using Marten;
 using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Writing;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
 using Registry.Domain.Households;
@@ -79,21 +80,16 @@ public sealed class DemoWriter(IDocumentSession session, DateTimeOffset now, Fun
         _ => null,
     } ?? DemoActor.Reason;
 
-    /// <summary>The stream's state, version and hash head as the events are appended.</summary>
+    /// <summary>The stream's state as the events are appended, each batch stamped by its own actor.</summary>
     private sealed class Chain(Guid id, string villageCode)
     {
-        private long _version;
-        private string? _hash;
-
         public string VillageCode => villageCode;
 
         public Household? State { get; private set; }
 
         public void Stamp(IDocumentSession session, Role role, string? reason, object[] events, string correlation)
         {
-            _hash = EventStamper.Stamp(session, id, villageCode, _version, _hash, events.Length, DemoActor.For(role, villageCode),
-                reason ?? DemoActor.Reason, correlation);
-            _version += events.Length;
+            EventChain.Stamp(session, id, head: null, DemoActor.For(role, villageCode), reason ?? DemoActor.Reason, correlation);
             State = events.Aggregate(State, Household.Evolve);
         }
     }

@@ -1,9 +1,15 @@
-using Registry.Api.Infrastructure;
+using JasperFx.Events;
+using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Writing;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
 using Registry.Domain.Households;
+using Registry.Projections.Households;
+using Registry.Projections.People;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Registry.Api.Households;
 
@@ -14,21 +20,23 @@ public sealed record MemberAddedResponse(Guid Id, long Version, Guid MemberId);
 /// <summary>Natural increase (自然增加): birth, marriage in, return, other.</summary>
 public static class AddMemberEndpoint
 {
+    public static void Before(IEventStream<HouseholdDetails> household, HttpContext http) =>
+        HouseholdStreams.Guard(household, http, Permission.RecordHouseholdFacts);
+
     [WolverinePost("/api/households/{id}/members", OperationId = "addMember", Summary = "Add a member (自然增加人口)", Description = "Adds a member by birth, marriage or another reason, with its effective date.")]
     [ProducesResponseType<MemberAddedResponse>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, AddMemberRequest request, HttpContext http, HouseholdWrites households)
+    public static async Task<(WriteAnswer, Events)> Post(Guid id, AddMemberRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdDetails> household, IDocumentSession session,
+        TimeProvider clock, CancellationToken ct)
     {
         var memberId = Guid.CreateVersion7();
-        return households.Change(http, id, Permission.RecordHouseholdFacts, async c =>
-        {
-            var errors = new Errors();
-            if (request.Member is null) errors.Add("member", "field.required", "member is required.");
-            if (request.Reason is null) errors.Add("reason", "field.required", "reason is required.");
-            if (request.EffectiveDate is null) errors.Add("effectiveDate", "field.required", "effectiveDate is required.");
-            var facts = (request.Member ?? new MemberInput(null, null, null)).ToFacts(errors, "member.");
-            var claimed = await households.ClaimedElsewhere([facts.IdNumber], id, http.RequestAborted);
-            return AddMemberDecision.Decide(new AddMember(memberId, facts, request.Reason ?? IncreaseReason.Other, request.EffectiveDate ?? default),
-                c.State, c.Now, claimed, errors);
-        }, body: version => new MemberAddedResponse(id, version, memberId));
+        var errors = new Errors();
+        if (request.Member is null) errors.Add("member", "field.required", "member is required.");
+        if (request.Reason is null) errors.Add("reason", "field.required", "reason is required.");
+        if (request.EffectiveDate is null) errors.Add("effectiveDate", "field.required", "effectiveDate is required.");
+        var facts = (request.Member ?? new MemberInput(null, null, null)).ToFacts(errors, "member.");
+        var claimed = await PersonClaimLookup.ClaimedElsewhere(session, [facts.IdNumber], id, ct);
+        var events = AddMemberDecision.Decide(new AddMember(memberId, facts, request.Reason ?? IncreaseReason.Other, request.EffectiveDate ?? default),
+            household.Aggregate!.State, clock.GetUtcNow(), claimed, errors);
+        return HouseholdStreams.Answer(household, events, body: version => new MemberAddedResponse(id, version, memberId));
     }
 }

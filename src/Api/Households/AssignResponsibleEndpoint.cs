@@ -1,8 +1,14 @@
-using Registry.Api.Infrastructure;
+using JasperFx.Events;
+using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Writing;
 using Registry.Domain.Access;
 using Registry.Domain.Households;
+using Registry.Projections.Households;
+using Registry.Projections.People;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Registry.Api.Households;
 
@@ -11,10 +17,12 @@ public sealed record AssignResponsibleRequest(string? Name, string? Unit, string
 /// <summary>帮扶责任人: the cadre answerable for the household, by the village or the town; the roster filters by it (?responsible=).</summary>
 public static class AssignResponsibleEndpoint
 {
+    public static void Before(IEventStream<HouseholdDetails> household, HttpContext http) =>
+        HouseholdStreams.Guard(household, http, Permission.AssignResponsible);
+
     [WolverinePut("/api/households/{id}/responsible", OperationId = "assignResponsible", Summary = "Assign the responsible cadre (帮扶责任人)", Description = "Assigns the cadre responsible for helping the household, from a date.")]
     [ProducesResponseType<VersionResponse>(StatusCodes.Status200OK)]
-    public static Task<IResult> Put(Guid id, AssignResponsibleRequest request, HttpContext http, HouseholdWrites households) =>
-        households.Change(http, id, Permission.AssignResponsible,
-            c => Task.FromResult(AssignResponsibleDecision.Decide(new AssignResponsible(request.Name, request.Unit, request.Phone, request.Since,
-                request.Reason), c.State, c.Now)), reason: request.Reason);
+    public static (WriteAnswer, Events) Put(AssignResponsibleRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdDetails> household, TimeProvider clock) =>
+        HouseholdStreams.Answer(household, AssignResponsibleDecision.Decide(new AssignResponsible(request.Name, request.Unit, request.Phone, request.Since,
+            request.Reason), household.Aggregate!.State, clock.GetUtcNow()), request.Reason);
 }

@@ -1,9 +1,16 @@
-using Registry.Api.Infrastructure;
+using System.Security.Claims;
+using JasperFx.Events;
+using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Writing;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
 using Registry.Domain.Households;
+using Registry.Projections.Households;
+using Registry.Projections.People;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Registry.Api.Households;
 
@@ -12,16 +19,16 @@ public sealed record CertifyGuaranteeRequest(GuaranteeStatus? Status, string? No
 /// <summary>两不愁三保障: each guarantee certified by its department (FoodClothing by the town).</summary>
 public static class CertifyGuaranteeEndpoint
 {
+    public static void Before(IEventStream<HouseholdDetails> household, HttpContext http) =>
+        HouseholdStreams.Guard(household, http, Permission.ReadRegistry);
+
     [WolverinePut("/api/households/{id}/guarantees/{kind}", OperationId = "certifyGuarantee", Summary = "Certify one of the two assurances and three guarantees (两不愁三保障)", Description = "The responsible department certifies one guarantee (food and clothing, compulsory education, basic medical care, housing safety, drinking water) for the household.")]
     [ProducesResponseType<VersionResponse>(StatusCodes.Status200OK)]
-    public static Task<IResult> Put(Guid id, string kind, CertifyGuaranteeRequest request, HttpContext http, HouseholdWrites households)
+    public static (WriteAnswer, Events) Put(string kind, CertifyGuaranteeRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdDetails> household, ClaimsPrincipal user, TimeProvider clock)
     {
         var guarantee = Query.Enum<GuaranteeKind>("kind", kind)!.Value;
-        return households.Change(http, id, Permission.ReadRegistry, c =>
-        {
-            if (request.Status is null) throw DomainRefusal.Invalid("status", "field.required", "status is required.");
-            return Task.FromResult(CertifyGuaranteeDecision.Decide(new CertifyGuarantee(guarantee, request.Status.Value, request.Note, request.CertifiedOn),
-                c.State, c.Actor.Role, c.Now));
-        }, reason: request.Note);
+        if (request.Status is null) throw DomainRefusal.Invalid("status", "field.required", "status is required.");
+        return HouseholdStreams.Answer(household, CertifyGuaranteeDecision.Decide(new CertifyGuarantee(guarantee, request.Status.Value, request.Note,
+            request.CertifiedOn), household.Aggregate!.State, Actor.From(user).Role, clock.GetUtcNow()), request.Note);
     }
 }

@@ -1,9 +1,15 @@
-using Registry.Api.Infrastructure;
+using JasperFx.Events;
+using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Writing;
 using Registry.Domain.Access;
 using Registry.Domain.Households;
 using Registry.Domain.People;
+using Registry.Projections.Households;
+using Registry.Projections.People;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Registry.Api.Households;
 
@@ -35,13 +41,18 @@ public sealed record ChangeMemberRequest(
 /// <summary>Updates only the fields sent, with the reason stored beside the event.</summary>
 public static class ChangeMemberEndpoint
 {
+    public static void Before(IEventStream<HouseholdDetails> household, HttpContext http) =>
+        HouseholdStreams.Guard(household, http, Permission.RecordHouseholdFacts);
+
     [WolverinePatch("/api/households/{id}/members/{memberId}", OperationId = "changeMember", Summary = "Change a member's facts (成员信息变更)", Description = "Changes only the fields sent, with the reason stored beside the event. Send If-Match to refuse a change on a stale version.")]
     [ProducesResponseType<VersionResponse>(StatusCodes.Status200OK)]
-    public static Task<IResult> Patch(Guid id, Guid memberId, ChangeMemberRequest request, HttpContext http, HouseholdWrites households) =>
-        households.Change(http, id, Permission.RecordHouseholdFacts, async c =>
-        {
-            var changes = request.Changes();
-            var claimed = await households.ClaimedElsewhere([changes.IdNumber], id, http.RequestAborted);
-            return ChangeMemberDecision.Decide(new ChangeMember(memberId, changes, request.EffectiveDate, request.Reason), c.State, c.Now, claimed);
-        }, reason: request.Reason);
+    public static async Task<(WriteAnswer, Events)> Patch(Guid id, Guid memberId, ChangeMemberRequest request,
+        [WriteAggregate(Required = false)] IEventStream<HouseholdDetails> household, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+    {
+        var changes = request.Changes();
+        var claimed = await PersonClaimLookup.ClaimedElsewhere(session, [changes.IdNumber], id, ct);
+        var events = ChangeMemberDecision.Decide(new ChangeMember(memberId, changes, request.EffectiveDate, request.Reason), household.Aggregate!.State,
+            clock.GetUtcNow(), claimed);
+        return HouseholdStreams.Answer(household, events, request.Reason);
+    }
 }

@@ -1,9 +1,15 @@
-using Registry.Api.Infrastructure;
+using JasperFx.Events;
+using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Writing;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
 using Registry.Domain.Households;
+using Registry.Projections.Households;
+using Registry.Projections.People;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Registry.Api.Households;
 
@@ -12,12 +18,15 @@ public sealed record RecordVisitRequest(DateOnly? VisitedOn, string? Purpose, st
 /// <summary>A field visit (入户走访) during the collection phase or any follow-up.</summary>
 public static class RecordVisitEndpoint
 {
+    public static void Before(IEventStream<HouseholdDetails> household, HttpContext http) =>
+        HouseholdStreams.Guard(household, http, Permission.RecordAssistance);
+
     [WolverinePost("/api/households/{id}/visits", OperationId = "recordVisit", Summary = "Record a visit (走访)", Description = "Records a visit to the household with its purpose and notes.")]
     [ProducesResponseType<VersionResponse>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, RecordVisitRequest request, HttpContext http, HouseholdWrites households) =>
-        households.Change(http, id, Permission.RecordAssistance, c =>
-        {
-            if (request.VisitedOn is null) throw DomainRefusal.Invalid("visitedOn", "field.required", "visitedOn is required.");
-            return Task.FromResult(RecordVisitDecision.Decide(new RecordVisit(request.VisitedOn.Value, request.Purpose, request.Note), c.State, c.Now));
-        });
+    public static (WriteAnswer, Events) Post(RecordVisitRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdDetails> household, TimeProvider clock)
+    {
+        if (request.VisitedOn is null) throw DomainRefusal.Invalid("visitedOn", "field.required", "visitedOn is required.");
+        return HouseholdStreams.Answer(household, RecordVisitDecision.Decide(new RecordVisit(request.VisitedOn.Value, request.Purpose, request.Note),
+            household.Aggregate!.State, clock.GetUtcNow()));
+    }
 }

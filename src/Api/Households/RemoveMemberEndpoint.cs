@@ -1,9 +1,15 @@
-using Registry.Api.Infrastructure;
+using JasperFx.Events;
+using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Writing;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
 using Registry.Domain.Households;
+using Registry.Projections.Households;
+using Registry.Projections.People;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Registry.Api.Households;
 
@@ -12,16 +18,19 @@ public sealed record RemoveMemberRequest(DecreaseReason? Reason, DateOnly? Effec
 /// <summary>Natural decrease (自然减少): death, marriage out, enlistment, imprisonment, moving out, other.</summary>
 public static class RemoveMemberEndpoint
 {
+    public static void Before(IEventStream<HouseholdDetails> household, HttpContext http) =>
+        HouseholdStreams.Guard(household, http, Permission.RecordHouseholdFacts);
+
     [WolverinePost("/api/households/{id}/members/{memberId}/removal", OperationId = "removeMember", Summary = "Remove a member (自然减少人口)", Description = "Removes a member by death, marriage out or another reason; the member stays in the history as a former member.")]
     [ProducesResponseType<VersionResponse>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, Guid memberId, RemoveMemberRequest request, HttpContext http, HouseholdWrites households) =>
-        households.Change(http, id, Permission.RecordHouseholdFacts, c =>
-        {
-            var errors = new Errors();
-            if (request.Reason is null) errors.Add("reason", "field.required", "reason is required.");
-            if (request.EffectiveDate is null) errors.Add("effectiveDate", "field.required", "effectiveDate is required.");
-            errors.ThrowIfAny();
-            return Task.FromResult(RemoveMemberDecision.Decide(
-                new RemoveMember(memberId, request.Reason!.Value, request.EffectiveDate!.Value, request.Note), c.State, c.Now));
-        }, reason: $"{request.Reason}: {request.Note}".TrimEnd(' ', ':'));
+    public static (WriteAnswer, Events) Post(Guid memberId, RemoveMemberRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdDetails> household, TimeProvider clock)
+    {
+        var errors = new Errors();
+        if (request.Reason is null) errors.Add("reason", "field.required", "reason is required.");
+        if (request.EffectiveDate is null) errors.Add("effectiveDate", "field.required", "effectiveDate is required.");
+        errors.ThrowIfAny();
+        var events = RemoveMemberDecision.Decide(new RemoveMember(memberId, request.Reason!.Value, request.EffectiveDate!.Value, request.Note),
+            household.Aggregate!.State, clock.GetUtcNow());
+        return HouseholdStreams.Answer(household, events, $"{request.Reason}: {request.Note}".TrimEnd(' ', ':'));
+    }
 }

@@ -1,8 +1,13 @@
-using Registry.Api.Infrastructure;
+using JasperFx.Events;
+using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Writing;
 using Registry.Domain.Access;
 using Registry.Domain.Households;
+using Registry.Projections.Households;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Registry.Api.Households;
 
@@ -14,19 +19,18 @@ public sealed record HouseholdSplitResponse(Guid Id, long Version, Guid SourceHo
 /// <summary>分户: members leave with their facts to form a new household in the same village; both streams change in one transaction.</summary>
 public static class SplitHouseholdEndpoint
 {
+    public static void Before(IEventStream<HouseholdDetails> household, HttpContext http) =>
+        HouseholdStreams.Guard(household, http, Permission.RegisterHousehold);
+
     [WolverinePost("/api/households/{id}/split", OperationId = "splitHousehold", Summary = "Split members off into a new household (分户)", Description = "Moves some members, with their facts, into a new household of the same village and names its head.")]
     [ProducesResponseType<HouseholdSplitResponse>(StatusCodes.Status201Created)]
-    public static Task<IResult> Post(Guid id, SplitHouseholdRequest request, HttpContext http, HouseholdWrites households)
+    public static (WriteAnswer, Events, IStartStream) Post(Guid id, SplitHouseholdRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdDetails> household, TimeProvider clock)
     {
         var newId = Guid.CreateVersion7();
-        long newVersion = 0;
-        return households.Change(http, id, Permission.RegisterHousehold, c =>
-        {
-            var split = SplitHouseholdDecision.Decide(new SplitHousehold(newId, request.MemberIds, request.HeadMemberId, request.Relations, request.Reason,
-                request.EffectiveDate), c.State, c.Now);
-            households.Start(http, newId, c.State.VillageCode, split.Other, c.Actor, request.Reason);
-            newVersion = split.Other.Length;
-            return Task.FromResult(split.This);
-        }, reason: request.Reason, body: version => new HouseholdSplitResponse(newId, newVersion, id, version), status: StatusCodes.Status201Created);
+        var split = SplitHouseholdDecision.Decide(new SplitHousehold(newId, request.MemberIds, request.HeadMemberId, request.Relations, request.Reason,
+            request.EffectiveDate), household.Aggregate!.State, clock.GetUtcNow());
+        var (answer, events) = HouseholdStreams.Answer(household, split.This, request.Reason,
+            version => new HouseholdSplitResponse(newId, split.Other.Length, id, version), StatusCodes.Status201Created);
+        return (answer, events, MartenOps.StartStream<HouseholdDetails>(newId, split.Other));
     }
 }

@@ -37,10 +37,15 @@ public static class RequestContext
 
     public static string? IdempotencyKey(HttpContext http)
     {
+        if (http.Request.Headers["Idempotency-Key"].ToString().Length == 0) return null;
+        return ValidIdempotencyKey(http)
+            ?? throw DomainRefusal.Invalid("Idempotency-Key", "request.idempotency-key", "An Idempotency-Key has at most 200 characters and no control characters.");
+    }
+
+    /// <summary>The Idempotency-Key when one is sent and well formed, else null.</summary>
+    public static string? ValidIdempotencyKey(HttpContext http)
+    {
         var key = http.Request.Headers["Idempotency-Key"].ToString();
-        if (key.Length == 0) return null;
-        return key.Length <= 200 && !key.Any(char.IsControl)
-            ? key
-            : throw DomainRefusal.Invalid("Idempotency-Key", "request.idempotency-key", "An Idempotency-Key has at most 200 characters and no control characters.");
+        return key.Length is > 0 and <= 200 && !key.Any(char.IsControl) ? key : null;
     }
 }

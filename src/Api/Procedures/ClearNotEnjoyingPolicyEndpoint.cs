@@ -1,8 +1,14 @@
-using Registry.Api.Infrastructure;
+using JasperFx.Events;
+using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Registry.Api.Households;
+using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Writing;
 using Registry.Domain.Access;
 using Registry.Domain.Procedures;
+using Registry.Projections.Households;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Registry.Api.Procedures;
 
@@ -11,10 +17,12 @@ public sealed record ClearNotEnjoyingPolicyRequest(string? Reason, DateOnly? Eff
 /// <summary>识别无误: the town clears the flag when verification finds the household eligible after all.</summary>
 public static class ClearNotEnjoyingPolicyEndpoint
 {
+    public static void Before(IEventStream<HouseholdDetails> household, HttpContext http) =>
+        Households.HouseholdStreams.Guard(household, http, Permission.FlagNotEnjoyingPolicy);
+
     [WolverinePost("/api/households/{id}/flags/not-enjoying-policy/clearance", OperationId = "clearNotEnjoyingPolicy", Summary = "Clear the not-enjoying-policy flag (识别无误)", Description = "Clears the not-enjoying-policy flag once the household is found correctly identified.")]
     [ProducesResponseType<VersionResponse>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, ClearNotEnjoyingPolicyRequest request, HttpContext http, HouseholdWrites households) =>
-        households.Change(http, id, Permission.FlagNotEnjoyingPolicy,
-            c => Task.FromResult(ClearNotEnjoyingPolicyDecision.Decide(new ClearNotEnjoyingPolicy(request.Reason, request.EffectiveDate), c.State, c.Now)),
-            reason: request.Reason);
+    public static (WriteAnswer, Events) Post(ClearNotEnjoyingPolicyRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdDetails> household, TimeProvider clock) =>
+        Households.HouseholdStreams.Answer(household, ClearNotEnjoyingPolicyDecision.Decide(new ClearNotEnjoyingPolicy(request.Reason, request.EffectiveDate),
+            household.Aggregate!.State, clock.GetUtcNow()), request.Reason);
 }

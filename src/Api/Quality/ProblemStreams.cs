@@ -1,5 +1,6 @@
 using Marten;
 using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Writing;
 using Registry.Domain.Quality;
 using Registry.Projections.Quality;
 
@@ -11,12 +12,12 @@ public static class ProblemStreams
     public static void Open(IDocumentSession session, ProblemOpened opened, Actor actor, string correlationId, string? reason = null)
     {
         session.Events.StartStream<ProblemView>(opened.ProblemId, opened);
-        EventStamper.Stamp(session, opened.ProblemId, opened.VillageCode, 0, null, 1, actor, reason, correlationId);
+        EventChain.Stamp(session, opened.ProblemId, head: null, actor, reason, correlationId);
     }
 
     public static void Resolve(IDocumentSession session, ProblemView view, ProblemResolved resolved, Actor actor, string correlationId)
     {
         session.Events.Append(view.Id, view.Version + 1, resolved);
-        EventStamper.Stamp(session, view.Id, view.VillageCode, view.Version, view.LastHash, 1, actor, resolved.Note, correlationId);
+        EventChain.Stamp(session, view.Id, view, actor, resolved.Note, correlationId);
     }
 }

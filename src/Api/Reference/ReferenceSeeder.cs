@@ -1,5 +1,6 @@
 using Marten;
 using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Writing;
 using Registry.Domain.Access;
 using Registry.Domain.Org;
 using Registry.Domain.Policy;
@@ -45,7 +46,7 @@ public sealed class ReferenceSeeder(IDocumentStore store, Tenancy.Districts dist
         if (events.Length == 0) return;
         stream.AppendMany(events);
         var actor = new Actor("seed", "初始配置", Role.DistrictOfficer, unitCode);
-        EventStamper.Stamp(session, id, unitCode, stream.CurrentVersion ?? 0, stream.Aggregate?.LastHash, events.Length, actor, SeedReason, $"seed-{unitCode}");
+        EventChain.Stamp(session, id, stream.Aggregate, actor, SeedReason, $"seed-{unitCode}");
         await session.SaveChangesAsync(ct);
     }
 

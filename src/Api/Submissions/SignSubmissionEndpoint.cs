@@ -1,10 +1,14 @@
+using System.Security.Claims;
+using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Writing;
 using Registry.Domain.Common;
 using Registry.Domain.Submissions;
 using Registry.Projections.Submissions;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Registry.Api.Submissions;
 
@@ -13,20 +17,19 @@ public sealed record SignatureResponse(Guid Id, long Version, SubmissionStatus S
 /// <summary>The village head or the first secretary endorses the list (签字背书); with both, it goes to the town.</summary>
 public static class SignSubmissionEndpoint
 {
+    public static void Before(IEventStream<SubmissionView> submission, HttpContext http) =>
+        StreamGuard.Check(submission, http, null, "submission.not-found", "No submission with this id.");
+
     [WolverinePost("/api/submissions/{id}/signatures", OperationId = "signSubmission", Summary = "Sign a list (签字确认)", Description = "The village head or the first secretary signs a list; the second signature submits it.")]
     [ProducesResponseType<SignatureResponse>(StatusCodes.Status200OK)]
-    public static Task<IResult> Post(Guid id, HttpContext http, Writes writes) =>
-        writes.Run(http, async (actor, now) =>
-        {
-            // The attempt's session: a write that met a concurrent change decides again in a fresh one.
-            var session = writes.Session;
-            var stream = id == Guid.Empty ? null : await session.Events.FetchForWriting<SubmissionView>(id, http.RequestAborted);
-            var aggregate = actor.Visible(stream?.Aggregate, v => v.VillageCode, "submission.not-found", "No submission with this id.");
-            var current = stream!.CurrentVersion ?? 0;
-            var events = SignSubmissionDecision.Decide(new SignSubmission(actor.Role, actor.UserId, actor.Name, actor.Org), aggregate.State, now);
-            stream!.AppendMany(events);
-            EventStamper.Stamp(session, id, aggregate.VillageCode, current, aggregate.LastHash, events.Length, actor, reason: null, http);
-            var status = events.OfType<SubmissionSubmitted>().Any() ? SubmissionStatus.Submitted : aggregate.State.Status;
-            return new WriteOutcome(StatusCodes.Status200OK, new SignatureResponse(id, current + events.Length, status), current + events.Length);
-        }, retryOnConcurrentChange: true);
+    public static (WriteAnswer, Events) Post(Guid id, [WriteAggregate(Required = false)] IEventStream<SubmissionView> submission, ClaimsPrincipal user,
+        TimeProvider clock)
+    {
+        var actor = Actor.From(user);
+        var state = submission.Aggregate!.State;
+        var events = SignSubmissionDecision.Decide(new SignSubmission(actor.Role, actor.UserId, actor.Name, actor.Org), state, clock.GetUtcNow());
+        var status = events.OfType<SubmissionSubmitted>().Any() ? SubmissionStatus.Submitted : state.Status;
+        var version = (submission.CurrentVersion ?? 0) + events.Length;
+        return (WriteAnswer.Ok(new SignatureResponse(id, version, status), version), [.. events]);
+    }
 }

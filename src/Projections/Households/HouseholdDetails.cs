@@ -7,8 +7,10 @@ namespace Registry.Projections.Households;
 /// write side's snapshot: commands load it instead of replaying the stream, and it carries the head of
 /// the stream's hash chain. Top-level properties exist for roster queries.
 /// </summary>
-public sealed record HouseholdDetails(Guid Id, long Version, Household State, string? LastHash)
+public sealed record HouseholdDetails(Guid Id, long Version, Household State, string? LastHash) : IChainHead
 {
+    string IChainHead.UnitCode => VillageCode;
+
     public string VillageCode => State.VillageCode;
 
     public HouseholdStatus Status => State.Status;

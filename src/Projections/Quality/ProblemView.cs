@@ -2,8 +2,10 @@ using Registry.Domain.Quality;
 
 namespace Registry.Projections.Quality;
 
-public sealed record ProblemView(Guid Id, long Version, Problem State, string? OpenedBy, string? ResolvedBy, string? LastHash)
+public sealed record ProblemView(Guid Id, long Version, Problem State, string? OpenedBy, string? ResolvedBy, string? LastHash) : IChainHead
 {
+    string IChainHead.UnitCode => VillageCode;
+
     public string VillageCode => State.VillageCode;
 
     public Guid HouseholdId => State.HouseholdId;

@@ -1,5 +1,6 @@
 using Marten;
 using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Writing;
 using Registry.Domain.Households;
 using Registry.Projections.Households;
 
@@ -17,7 +18,7 @@ public static class DirectWrites
             [new RegisteredMember(Guid.CreateVersion7(), new MemberFacts(headName, headIdNumber, Relation.Head))], actor.Role),
             DateTimeOffset.UtcNow, new HashSet<string>());
         session.Events.StartStream<HouseholdDetails>(id, events);
-        EventStamper.Stamp(session, id, village, 0, null, events.Length, actor, null, correlation);
+        EventChain.Stamp(session, id, head: null, actor, null, correlation);
         await session.SaveChangesAsync();
     }
 }

@@ -3,14 +3,15 @@ using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using Marten;
 using Marten.Events;
-using Wolverine.Tracking;
 using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Writing;
 using Registry.Api.Quality;
 using Registry.Api.Tests.Fixtures;
-using Registry.Domain.Quality;
 using Registry.Domain.Access;
 using Registry.Domain.Households;
 using Registry.Domain.Procedures;
+using Registry.Domain.Quality;
+using Wolverine.Tracking;
 
 namespace Registry.Api.Tests.QualityRoutes;
 
@@ -63,6 +64,8 @@ public sealed class DataQualityTests(AppFixture app)
                 new MemberLeft(dead, DecreaseReason.Death, new DateOnly(2020, 5, 1), "病故"),
                 new IncomeAssessed(2020, 8000m, 0, 0, 0, 0, 8000m, 1, 8000m, new DateOnly(2020, 9, 1)),
                 new MonitoringIdentified(Guid.NewGuid(), MonitoringKind.UnstableExited, [], 1, 2020, 6000m, 5000m, new DateOnly(2020, 8, 1)));
+            EventChain.Stamp(session, d, head: null, new Actor("migration", "国办系统导入", Role.DistrictOfficer, village), "national system carry-over",
+                Guid.NewGuid().ToString("N"));
             await session.SaveChangesAsync();
         }
         var docA = await (await clerk.GetAsync($"/api/households/{a}")).Json();

@@ -94,6 +94,29 @@ public sealed class DistrictRoutesTests(DistrictHost districts)
     }
 
     [Fact]
+    public async Task A_repeated_idempotency_key_answers_the_first_answer_from_the_district_database()
+    {
+        var (_, village) = await districts.NewVillage(DistrictHost.Wanzhou);
+        var clerk = App.Client(Role.VillageClerk, village);
+        var body = new
+        {
+            villageCode = village, status = "Unregistered", registeredOn = "2020-01-01",
+            members = new[] { Sample.Member("王大山", People.IdNumber(male: true), "Head") },
+        };
+        var answers = new List<Guid>();
+        for (var i = 0; i < 2; i++)
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/households") { Content = JsonContent.Create(body) };
+            request.Headers.Add("Idempotency-Key", "district-key-1");
+            answers.Add((await (await clerk.SendAsync(request)).ShouldBe(HttpStatusCode.Created))["id"]!.GetValue<Guid>());
+        }
+
+        answers.Distinct().ShouldHaveSingleItem();
+        (await districts.Count(DistrictHost.Wanzhou, $"select count(*) from {{schema}}.mt_doc_householddetails where data ->> 'villageCode' = '{village}'"))
+            .ShouldBe(1);
+    }
+
+    [Fact]
     public async Task A_caller_whose_district_has_no_database_here_is_refused()
     {
         var stranger = App.Client(Role.DistrictOfficer, "500103000000");

@@ -1,5 +1,6 @@
 using Marten;
 using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Writing;
 using Registry.Domain.Access;
 using Registry.Domain.Households;
 using Registry.Projections.Households;
@@ -25,7 +26,7 @@ public sealed class DistrictWrites(IDocumentStore store, string district)
         session.Events.StartStream<HouseholdDetails>(householdId, events);
         var clerk = Clerk(village);
         session.LastModifiedBy = clerk.UserId;
-        EventStamper.Stamp(session, householdId, village, 0, null, events.Length, clerk, reason: null, correlation);
+        EventChain.Stamp(session, householdId, head: null, clerk, reason: null, correlation);
         await session.SaveChangesAsync();
     }
 
@@ -39,7 +40,7 @@ public sealed class DistrictWrites(IDocumentStore store, string district)
         stream.AppendMany(events);
         var clerk = Clerk(household.VillageCode);
         session.LastModifiedBy = clerk.UserId;
-        EventStamper.Stamp(session, householdId, household.VillageCode, current, household.LastHash, events.Length, clerk, reason, correlation);
+        EventChain.Stamp(session, householdId, household, clerk, reason, correlation);
         await session.SaveChangesAsync();
     }
 

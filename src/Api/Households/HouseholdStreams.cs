@@ -1,0 +1,30 @@
+using JasperFx.Events;
+using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Writing;
+using Registry.Domain.Access;
+using Registry.Domain.Common;
+using Registry.Projections.Households;
+
+namespace Registry.Api.Households;
+
+public sealed record VersionResponse(Guid Id, long Version);
+
+/// <summary>The checks every write to a household's stream makes before deciding, and the answer it gives after.</summary>
+public static class HouseholdStreams
+{
+    public static HouseholdDetails Guard(IEventStream<HouseholdDetails> household, HttpContext http, Permission permission) =>
+        StreamGuard.Check(household, http, permission, "household.not-found", "No household with this id.");
+
+    /// <summary>The household's version once <paramref name="events"/> are appended.</summary>
+    public static long VersionAfter(IEventStream<HouseholdDetails> household, object[] events) => (household.CurrentVersion ?? 0) + events.Length;
+
+    /// <summary>
+    /// The answer and the events to append: by default the household's id and new version; the reason is stored beside each event.
+    /// </summary>
+    public static (WriteAnswer, Wolverine.Marten.Events) Answer(IEventStream<HouseholdDetails> household, object[] events, string? reason = null,
+        Func<long, object>? body = null, int status = StatusCodes.Status200OK)
+    {
+        var version = VersionAfter(household, events);
+        return (new WriteAnswer(status, body?.Invoke(version) ?? new VersionResponse(household.Id, version), version, Reason: reason), [.. events]);
+    }
+}

@@ -1,0 +1,64 @@
+using JasperFx.Events;
+using Marten;
+using Registry.Domain.Common;
+using Registry.Projections;
+
+namespace Registry.Api.Infrastructure.Writing;
+
+/// <summary>
+/// The one place appended events get who, where and why (as headers) and their link in their stream's hash chain,
+/// whatever the stream's kind and whoever appended them. <see cref="UnchainedEventGuard"/> refuses to commit any event
+/// that skipped it.
+/// </summary>
+public static class EventChain
+{
+    /// <summary>Stamps every event pending in the session that is not stamped yet, each stream from its snapshot's chain head.</summary>
+    public static async Task StampPending(IDocumentSession session, Actor actor, string? reason, string correlation, CancellationToken ct)
+    {
+        foreach (var stream in session.PendingChanges.Streams().Where(s => !s.Events.All(IsChained)))
+            Stamp(session, stream, await ChainHeads.Current(session, stream, ct), actor, reason, correlation);
+    }
+
+    /// <summary>Stamps the unstamped events pending on one stream whose chain head the caller holds (none for a new stream).</summary>
+    public static void Stamp(IDocumentSession session, Guid streamId, IChainHead? head, Actor actor, string? reason, string correlation) =>
+        Stamp(session, session.PendingChanges.Streams().Single(s => s.Id == streamId), head, actor, reason, correlation);
+
+    public static bool IsChained(IEvent e) => EventMetadata.HashOf(e) is not null;
+
+    private static void Stamp(IDocumentSession session, StreamAction stream, IChainHead? head, Actor actor, string? reason, string correlation)
+    {
+        var serializer = session.DocumentStore.Options.Serializer();
+        var unit = head?.UnitCode ?? ChainHeads.UnitOfNew(stream);
+        // A stream fetched for writing knows its version on the server; the snapshot's is the fallback for a plain append.
+        var version = stream.ExpectedVersionOnServer ?? head?.Version ?? 0;
+        var hash = head?.LastHash;
+        foreach (var e in stream.Events)
+        {
+            version++;
+            if (IsChained(e))
+            {
+                hash = EventMetadata.HashOf(e);
+                continue;
+            }
+            var headers = Headers(actor, unit, reason);
+            hash = HashChain.Compute(hash, stream.Id, version, EventTypes.NameOf(e.EventType), serializer.ToJson(e.Data), headers, correlation);
+            headers[EventMetadata.Hash] = hash;
+            foreach (var (name, value) in headers) e.SetHeader(name, value!);
+            e.CorrelationId = correlation;
+        }
+    }
+
+    private static Dictionary<string, string?> Headers(Actor actor, string unit, string? reason)
+    {
+        var headers = new Dictionary<string, string?>
+        {
+            [EventMetadata.UserId] = actor.UserId,
+            [EventMetadata.UserName] = actor.Name,
+            [EventMetadata.Role] = actor.Role.ToString(),
+            [EventMetadata.Org] = actor.Org,
+            [EventMetadata.Unit] = unit,
+        };
+        if (Text.Clean(reason) is { } why) headers[EventMetadata.Reason] = why;
+        return headers;
+    }
+}

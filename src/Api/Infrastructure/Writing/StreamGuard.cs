@@ -1,0 +1,30 @@
+using JasperFx.Events;
+using Registry.Domain.Access;
+using Registry.Domain.Common;
+using Registry.Projections;
+
+namespace Registry.Api.Infrastructure.Writing;
+
+/// <summary>The checks a write to one stream makes before deciding, whatever the stream's kind.</summary>
+public static class StreamGuard
+{
+    /// <summary>
+    /// The caller's role, then the stream itself (unknown or outside the caller's unit answers alike), then If-Match
+    /// against the version it was fetched at. Marten's own check at commit catches a change made after the fetch.
+    /// </summary>
+    public static T Check<T>(IEventStream<T> stream, HttpContext http, Permission? permission, string notFoundCode, string notFound)
+        where T : class, IChainHead
+    {
+        var actor = Actor.From(http.User);
+        if (permission is { } required) actor.Require(required);
+        var found = actor.Visible(stream.Aggregate, s => s.UnitCode, notFoundCode, notFound);
+        var current = stream.CurrentVersion ?? 0;
+        if (RequestContext.ExpectedVersion(http) is { } expected && expected != current)
+            throw DomainRefusal.Conflict("concurrency.version-conflict", $"It is at version {current}, not {expected}; read it again.");
+        return found;
+    }
+
+    /// <summary>A second stream a write changes in the same transaction (a merge): found and visible, its version checked only at commit.</summary>
+    public static T Other<T>(IEventStream<T>? stream, HttpContext http, string notFoundCode, string notFound) where T : class, IChainHead =>
+        Actor.From(http.User).Visible(stream?.Aggregate, s => s.UnitCode, notFoundCode, notFound);
+}

@@ -1,0 +1,45 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+
+namespace Registry.Api.Infrastructure.Writing;
+
+/// <summary>
+/// What a write answers (status, body, the version it left as ETag, where the new resource lives) and why it was made:
+/// the reason is stored with every event the write appends.
+/// </summary>
+public sealed record WriteAnswer(int Status, object Body, long? Version, string? Location = null, string? Reason = null) : IResult
+{
+    public static WriteAnswer Ok(object body, long version, string? reason = null) => new(StatusCodes.Status200OK, body, version, Reason: reason);
+
+    public static WriteAnswer Created(object body, long version, string location, string? reason = null) =>
+        new(StatusCodes.Status201Created, body, version, location, reason);
+
+    public string? ETag => Version is { } v ? $"\"{v}\"" : null;
+
+    public IdempotentResponse Remembered(string id, JsonSerializerOptions json, DateTimeOffset now) =>
+        new(id, Status, JsonSerializer.Serialize(Body, Body.GetType(), json), ETag, Location, now);
+
+    public Task ExecuteAsync(HttpContext http)
+    {
+        var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        return Replay(http, Status, JsonSerializer.Serialize(Body, Body.GetType(), json), ETag, Location);
+    }
+
+    /// <summary>The first answer to a request sent again with the same Idempotency-Key.</summary>
+    public static IResult Replay(IdempotentResponse first) => new Replayed(first);
+
+    private static async Task Replay(HttpContext http, int status, string body, string? etag, string? location)
+    {
+        http.Response.StatusCode = status;
+        if (etag is not null) http.Response.Headers.ETag = etag;
+        if (location is not null) http.Response.Headers.Location = location;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await http.Response.WriteAsync(body);
+    }
+
+    private sealed class Replayed(IdempotentResponse first) : IResult
+    {
+        public Task ExecuteAsync(HttpContext http) => Replay(http, first.Status, first.Body, first.ETag, first.Location);
+    }
+}

@@ -1,0 +1,78 @@
+using Marten;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
+using Registry.Domain.Common;
+using Wolverine.Http;
+
+namespace Registry.Api.Infrastructure.Writing;
+
+/// <summary>
+/// Middleware of every write route (a route answering a <see cref="WriteAnswer"/>), around the route's own load, checks
+/// and decision: a repeated Idempotency-Key is answered with its first answer before anything is loaded; the events the
+/// route returns are stamped and chained, and its answer remembered under the key, in the transaction that appends them.
+/// </summary>
+public static class WritePipeline
+{
+    public static async Task<IResult> Before(HttpContext http, IDocumentSession session, TimeProvider clock)
+    {
+        RefuseEmptyId(http);
+        var actor = Actor.From(http.User);
+        session.CorrelationId = RequestContext.CorrelationId(http);
+        session.LastModifiedBy = actor.UserId;
+        if (RequestContext.IdempotencyKey(http) is not { } key) return WolverineContinue.Result();
+        var earlier = await session.LoadAsync<IdempotentResponse>(IdempotentResponse.KeyOf(actor.UserId, key), http.RequestAborted);
+        if (earlier is null) return WolverineContinue.Result();
+        if (earlier.IsLiveAt(clock.GetUtcNow())) return WriteAnswer.Replay(earlier);
+        session.Delete(earlier);
+        return WolverineContinue.Result();
+    }
+
+    public static async Task After(HttpContext http, IDocumentSession session, WriteAnswer answer, TimeProvider clock, IOptions<JsonOptions> json)
+    {
+        var actor = Actor.From(http.User);
+        await EventChain.StampPending(session, actor, answer.Reason, RequestContext.CorrelationId(http), http.RequestAborted);
+        if (RequestContext.IdempotencyKey(http) is { } key)
+            session.Insert(answer.Remembered(IdempotentResponse.KeyOf(actor.UserId, key), json.Value.SerializerOptions, clock.GetUtcNow()));
+    }
+
+    /// <summary>
+    /// The empty id names nothing: answered as an unknown household, submission or problem (the route's resource), before the
+    /// store, which refuses it outright, is asked.
+    /// </summary>
+    private static void RefuseEmptyId(HttpContext http)
+    {
+        if (http.GetRouteValue("id") is not string raw || !Guid.TryParse(raw, out var id) || id != Guid.Empty) return;
+        var resource = http.Request.Path.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries)[1].TrimEnd('s');
+        throw DomainRefusal.NotFound($"{resource}.not-found", $"No {resource} with this id.");
+    }
+
+    /// <summary>Applies the pipeline to every route that answers a <see cref="WriteAnswer"/>, and marks it for <see cref="ConcurrentWrites"/>.</summary>
+    public static void Apply(WolverineHttpOptions http)
+    {
+        http.AddMiddleware(typeof(WritePipeline), IsWrite);
+        http.AddPolicy<WriteRouteMarker>();
+    }
+
+    public static bool IsWrite(HttpChain chain) => chain.Method.Method.ReturnType is var type
+        && (type == typeof(WriteAnswer) || Unwrapped(type).Any(t => t == typeof(WriteAnswer)));
+
+    private static IEnumerable<Type> Unwrapped(Type type)
+    {
+        if (type.IsGenericType && type.GetGenericTypeDefinition() == typeof(Task<>)) type = type.GetGenericArguments()[0];
+        return type.IsGenericType && type.FullName!.StartsWith("System.ValueTuple", StringComparison.Ordinal) ? type.GetGenericArguments() : [type];
+    }
+
+    private sealed class WriteRouteMarker : IHttpPolicy
+    {
+        public void Apply(IReadOnlyList<HttpChain> chains, JasperFx.CodeGeneration.GenerationRules rules, JasperFx.IServiceContainer container)
+        {
+            foreach (var chain in chains.Where(IsWrite)) chain.Metadata.WithMetadata(WriteRoute.Instance);
+        }
+    }
+}
+
+/// <summary>Endpoint metadata naming a write route.</summary>
+public sealed class WriteRoute
+{
+    public static readonly WriteRoute Instance = new();
+}

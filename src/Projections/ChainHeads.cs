@@ -1,0 +1,58 @@
+using JasperFx.Events;
+using Marten;
+using Registry.Projections.Households;
+using Registry.Projections.Policy;
+using Registry.Projections.Quality;
+using Registry.Projections.Submissions;
+
+namespace Registry.Projections;
+
+/// <summary>The head of a stream's hash chain as the stream's inline snapshot keeps it.</summary>
+public interface IChainHead
+{
+    long Version { get; }
+
+    string? LastHash { get; }
+
+    /// <summary>The unit the stream belongs to: whose office answers for it.</summary>
+    string UnitCode { get; }
+}
+
+/// <summary>
+/// Every kind of stream the registry keeps, named by its inline snapshot: how to read the chain head of a stream of that
+/// kind, and the unit a new stream belongs to, from its first event.
+/// </summary>
+public static class ChainHeads
+{
+    private sealed record Kind(Func<IQuerySession, Guid, CancellationToken, Task<IChainHead?>> Load, Func<Guid, IEvent, IChainHead?> First);
+
+    private static readonly SubmissionViewProjection Submissions = new();
+    private static readonly ProblemViewProjection Problems = new();
+    private static readonly PolicyLinesViewProjection PolicyLines = new();
+
+    private static readonly IReadOnlyDictionary<Type, Kind> Kinds = new Dictionary<Type, Kind>
+    {
+        [typeof(HouseholdDetails)] = new(async (s, id, ct) => await s.LoadAsync<HouseholdDetails>(id, ct),
+            (id, e) => HouseholdDetailsProjection.Next(null, id, 0, e.Data, null)),
+        [typeof(SubmissionView)] = new(async (s, id, ct) => await s.LoadAsync<SubmissionView>(id, ct), (id, e) => Submissions.Evolve(null, id, e)),
+        [typeof(ProblemView)] = new(async (s, id, ct) => await s.LoadAsync<ProblemView>(id, ct), (id, e) => Problems.Evolve(null, id, e)),
+        [typeof(PolicyLinesView)] = new(async (s, id, ct) => await s.LoadAsync<PolicyLinesView>(id, ct), (id, e) => PolicyLines.Evolve(null, id, e)),
+    };
+
+    /// <summary>
+    /// The chain head of a stream before the events pending on it: the snapshot the session fetched it with for writing
+    /// (no round trip), else the stored snapshot, else none for a new stream.
+    /// </summary>
+    public static async Task<IChainHead?> Current(IQuerySession session, StreamAction stream, CancellationToken ct) =>
+        stream.ActionType == StreamActionType.Start ? null : await KindOf(stream).Load(session, stream.Id, ct);
+
+    /// <summary>The unit of a new stream, from its first event.</summary>
+    public static string UnitOfNew(StreamAction stream) =>
+        KindOf(stream).First(stream.Id, stream.Events[0])?.UnitCode
+        ?? throw new InvalidOperationException($"The first event of stream {stream.Id} ({stream.Events[0].EventTypeName}) does not open it.");
+
+    private static Kind KindOf(StreamAction stream) =>
+        stream.AggregateType is { } type && Kinds.TryGetValue(type, out var kind)
+            ? kind
+            : throw new InvalidOperationException($"Stream {stream.Id} was appended to without naming its kind; start or fetch it with its snapshot type.");
+}

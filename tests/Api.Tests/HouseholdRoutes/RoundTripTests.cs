@@ -1,0 +1,64 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using Registry.Api.Tests.Fixtures;
+using Registry.Domain.Access;
+using Xunit.Abstractions;
+
+namespace Registry.Api.Tests.HouseholdRoutes;
+
+[Collection(ApiCollection.Name)]
+public sealed class RoundTripTests(AppFixture app, ITestOutputHelper output)
+{
+    /// <summary>
+    /// One batch reads the stream's version and its snapshot, one batch appends the event and rewrites the snapshot (and the
+    /// idempotency record when a key is sent); the commit that follows is the third round trip, which Npgsql does not trace.
+    /// </summary>
+    [Fact]
+    public async Task A_member_update_reads_in_one_batch_and_writes_in_one_batch()
+    {
+        var (_, village) = await app.NewVillage();
+        var clerk = app.Client(Role.VillageClerk, village);
+        var household = await Sample.Register(clerk, village);
+        var member = household.Document["members"]![1]!["memberId"]!.GetValue<Guid>();
+
+        var trips = await Statements.During(trace => clerk.Send(HttpMethod.Patch, $"/api/households/{household.Id}/members/{member}",
+            new { phone = "13700001111", reason = "换号" }, trace), HttpStatusCode.OK);
+
+        foreach (var trip in trips) output.WriteLine(trip);
+        trips.Count.ShouldBe(2);
+        trips[0].ShouldContain("mt_doc_householddetails");
+        trips[1].ShouldContain("append_events");
+    }
+
+    /// <summary>The statements Npgsql sends to PostgreSQL on behalf of one request, told apart from the rest of the process by trace.</summary>
+    private static class Statements
+    {
+        private const string TestSource = "Registry.Api.Tests.RoundTrips";
+
+        private static readonly ActivitySource Test = new(TestSource);
+
+        public static async Task<IReadOnlyList<string>> During(Func<IDictionary<string, string>, Task<HttpResponseMessage>> send, HttpStatusCode expected)
+        {
+            var seen = new ConcurrentQueue<Activity>();
+            using var listener = new ActivityListener
+            {
+                ShouldListenTo = source => source.Name is "Npgsql" or TestSource,
+                Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
+                ActivityStopped = seen.Enqueue,
+            };
+            ActivitySource.AddActivityListener(listener);
+            TraceId trace;
+            using (var request = Test.StartActivity("request")!)
+            {
+                trace = new TraceId(request.TraceId);
+                var traceparent = new Dictionary<string, string> { ["traceparent"] = $"00-{request.TraceId}-{request.SpanId}-01" };
+                (await send(traceparent)).StatusCode.ShouldBe(expected);
+            }
+            return seen.Where(a => a.Source.Name == "Npgsql" && a.TraceId == trace.Value)
+                .Select(a => $"{a.DisplayName}: {a.GetTagItem("db.query.text") ?? a.GetTagItem("db.statement")}").ToList();
+        }
+
+        private readonly record struct TraceId(ActivityTraceId Value);
+    }
+}
