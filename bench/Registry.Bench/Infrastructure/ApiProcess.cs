@@ -53,7 +53,16 @@ public sealed class ApiProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var api = new ApiProcess(process, baseAddress, log);
-        await api.WaitUntilReady(TimeSpan.FromSeconds(120));
+        try
+        {
+            await api.WaitUntilReady(TimeSpan.FromSeconds(120));
+        }
+        catch
+        {
+            // A process that never became ready must not outlive the run and go on working on its databases.
+            await api.DisposeAsync();
+            throw;
+        }
         return api;
     }
 
@@ -79,9 +88,9 @@ public sealed class ApiProcess : IAsyncDisposable
             {
                 if ((await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK) return;
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or too busy starting to answer within the poll's timeout.
             }
             await Task.Delay(250);
         }
