@@ -12,17 +12,17 @@ public static class EventTypes
         .Where(x => x.Attribute is not null)
         .ToDictionary(x => x.Type, x => x.Attribute!.Name);
 
-    /// <summary>Events of household streams (as opposed to signed lists and problems, which have streams of their own).</summary>
-    public static readonly IReadOnlyList<Type> HouseholdEvents = Names.Keys
-        .Where(t => t.Namespace == typeof(Household).Namespace || t.Namespace == typeof(Domain.Procedures.ProcedureStarted).Namespace)
-        .ToList();
+    /// <summary>Events of household streams (as opposed to signed lists, problems and policy lines, which have streams of their own).</summary>
+    public static readonly IReadOnlyList<Type> HouseholdEvents = Names.Keys.Where(t => t.IsAssignableTo(typeof(IHouseholdEvent))).ToList();
 
-    public static string SubjectOf(Type type) => type.Namespace switch
+    /// <summary>The kind of stream an event belongs to, by the marker it carries.</summary>
+    public static string SubjectOf(Type type) => type switch
     {
-        var ns when ns == typeof(Domain.Submissions.Submission).Namespace => "submission",
-        var ns when ns == typeof(Domain.Quality.Problem).Namespace => "problem",
-        var ns when ns == typeof(Domain.Policy.PolicyLine).Namespace => "policy-line",
-        _ => "household",
+        _ when type.IsAssignableTo(typeof(IHouseholdEvent)) => "household",
+        _ when type.IsAssignableTo(typeof(ISubmissionEvent)) => "submission",
+        _ when type.IsAssignableTo(typeof(IProblemEvent)) => "problem",
+        _ when type.IsAssignableTo(typeof(IPolicyLineEvent)) => "policy-line",
+        _ => throw new InvalidOperationException($"{type.Name} names no stream kind (IHouseholdEvent, ISubmissionEvent, IProblemEvent, IPolicyLineEvent)."),
     };
 
     public static string NameOf(Type type) => Names.TryGetValue(type, out var name)

@@ -33,7 +33,7 @@ public static class AddMemberEndpoint
         if (request.Member is null) errors.Add("member", "field.required", "member is required.");
         if (request.Reason is null) errors.Add("reason", "field.required", "reason is required.");
         if (request.EffectiveDate is null) errors.Add("effectiveDate", "field.required", "effectiveDate is required.");
-        var facts = (request.Member ?? new MemberInput(null, null, null)).ToFacts(errors, "member.");
+        var facts = (request.Member ?? new MemberInput()).ToFacts(errors, "member.");
         var claimed = await PersonClaimLookup.ClaimedElsewhere(session, [facts.IdNumber], id, ct);
         var events = AddMemberDecision.Decide(new AddMember(memberId, facts, request.Reason ?? IncreaseReason.Other, request.EffectiveDate ?? default),
             household.Aggregate!.State, clock.GetUtcNow(), claimed, errors);

@@ -13,29 +13,11 @@ using Wolverine.Marten;
 
 namespace Registry.Api.Households;
 
-public sealed record ChangeMemberRequest(
-    string? Name,
-    string? IdNumber,
-    Relation? Relation,
-    string? Phone,
-    SchoolStatus? SchoolStatus,
-    Health? Health,
-    Disability? Disability,
-    LaborCapacity? LaborCapacity,
-    WorkStatus? WorkStatus,
-    DateOnly? EffectiveDate,
-    string? Reason,
-    Sex? Sex = null,
-    DateOnly? BirthDate = null,
-    bool? MedicalInsurance = null,
-    bool? PensionInsurance = null,
-    bool? MinimumLivingAllowance = null,
-    bool? ExtremePovertySupport = null,
-    string? WorkPlace = null,
-    int? WorkMonths = null)
+/// <summary>The member's facts to change (only those sent), when the change took effect and why.</summary>
+public sealed record ChangeMemberRequest : MemberFields
 {
-    public MemberFactChanges Changes() => new(Name, IdNumber?.Trim().ToUpperInvariant(), Relation, Phone, SchoolStatus, Health, Disability,
-        LaborCapacity, WorkStatus, Sex, BirthDate, MedicalInsurance, PensionInsurance, MinimumLivingAllowance, ExtremePovertySupport, WorkPlace, WorkMonths);
+    public DateOnly? EffectiveDate { get; init; }
+    public string? Reason { get; init; }
 }
 
 /// <summary>Updates only the fields sent, with the reason stored beside the event.</summary>

@@ -15,10 +15,11 @@ using Wolverine.Marten;
 
 namespace Registry.Api.Households;
 
-public sealed record MemberCorrectionInput(Guid? MemberId, string? Name, string? IdNumber, Relation? Relation, string? Phone, SchoolStatus? SchoolStatus,
-    Health? Health, Disability? Disability, LaborCapacity? LaborCapacity, WorkStatus? WorkStatus, Domain.People.Sex? Sex, DateOnly? BirthDate,
-    bool? MedicalInsurance = null, bool? PensionInsurance = null, bool? MinimumLivingAllowance = null, bool? ExtremePovertySupport = null,
-    string? WorkPlace = null, int? WorkMonths = null);
+/// <summary>The corrected facts of one member (only those sent).</summary>
+public sealed record MemberCorrectionInput : MemberFields
+{
+    public Guid? MemberId { get; init; }
+}
 
 public sealed record CorrectionChanges(string? GroupName, string? Address, IReadOnlyList<MemberCorrectionInput>? Members);
 
@@ -50,9 +51,7 @@ public static class CorrectHouseholdEndpoint
         var members = (changes.Members ?? []).Select((m, i) =>
         {
             if (m.MemberId is null) errors.Add($"changes.members[{i}].memberId", "field.required", "memberId is required.");
-            return new MemberCorrection(m.MemberId ?? Guid.Empty, new MemberFactChanges(m.Name, m.IdNumber?.Trim().ToUpperInvariant(), m.Relation,
-                m.Phone, m.SchoolStatus, m.Health, m.Disability, m.LaborCapacity, m.WorkStatus, m.Sex, m.BirthDate, m.MedicalInsurance,
-                m.PensionInsurance, m.MinimumLivingAllowance, m.ExtremePovertySupport, m.WorkPlace, m.WorkMonths));
+            return new MemberCorrection(m.MemberId ?? Guid.Empty, m.Changes());
         }).ToList();
         errors.ThrowIfAny();
         var claimed = await PersonClaimLookup.ClaimedElsewhere(session, members.Select(m => m.Changes.IdNumber), id, ct);

@@ -6,52 +6,6 @@ using Registry.Projections.Households;
 
 namespace Registry.Api.Households;
 
-public sealed record MemberView(
-    Guid MemberId,
-    string Name,
-    string IdNumber,
-    Relation Relation,
-    string? Phone,
-    SchoolStatus? SchoolStatus,
-    Health? Health,
-    Disability? Disability,
-    LaborCapacity? LaborCapacity,
-    WorkStatus? WorkStatus,
-    Sex? Sex,
-    DateOnly? BirthDate,
-    int? Age,
-    bool? MedicalInsurance,
-    bool? PensionInsurance,
-    bool? MinimumLivingAllowance,
-    bool? ExtremePovertySupport,
-    string? WorkPlace,
-    int? WorkMonths,
-    DateOnly Since);
-
-public sealed record FormerMemberView(
-    Guid MemberId,
-    string Name,
-    string IdNumber,
-    Relation Relation,
-    string? Phone,
-    SchoolStatus? SchoolStatus,
-    Health? Health,
-    Disability? Disability,
-    LaborCapacity? LaborCapacity,
-    WorkStatus? WorkStatus,
-    Sex? Sex,
-    DateOnly? BirthDate,
-    int? Age,
-    bool? MedicalInsurance,
-    bool? PensionInsurance,
-    bool? MinimumLivingAllowance,
-    bool? ExtremePovertySupport,
-    string? WorkPlace,
-    int? WorkMonths,
-    DecreaseReason Reason,
-    DateOnly EffectiveDate,
-    string? Note);
-
 /// <summary>An assessment with both per-capita figures: net (纯收入, against the poverty line) and disposable (可支配收入, against the monitoring line).</summary>
 public sealed record IncomeView(int Year, decimal Wage, decimal Business, decimal Property, decimal Transfer, decimal ProductionCosts,
     decimal TransferExpenses, decimal NetIncome, int HouseholdSize, decimal PerCapita, decimal PerCapitaNet, decimal PerCapitaDisposable,
@@ -98,14 +52,9 @@ public sealed record HouseholdDocument(
         int? Age(MemberFacts f) => (f.BirthDate ?? ResidentIdNumber.BirthDateOf(f.IdNumber)) is { } b ? ResidentIdNumber.Age(b, today) : null;
         return new HouseholdDocument(
             h.Id, h.VillageCode, h.GroupName, h.Address, h.Status, h.IdentifiedYear, h.ExitYear, h.RegisteredOn, h.Marks,
-            h.Members.Select(m => new MemberView(m.MemberId, m.Facts.Name, Id(m.Facts.IdNumber), m.Facts.Relation, m.Facts.Phone,
-                m.Facts.SchoolStatus, m.Facts.Health, m.Facts.Disability, m.Facts.LaborCapacity, m.Facts.WorkStatus, m.Facts.Sex, Birth(m.Facts),
-                Age(m.Facts), m.Facts.MedicalInsurance, m.Facts.PensionInsurance, m.Facts.MinimumLivingAllowance, m.Facts.ExtremePovertySupport,
-                m.Facts.WorkPlace, m.Facts.WorkMonths, m.Since)).ToList(),
-            h.FormerMembers.Select(m => new FormerMemberView(m.MemberId, m.Facts.Name, Id(m.Facts.IdNumber), m.Facts.Relation, m.Facts.Phone,
-                m.Facts.SchoolStatus, m.Facts.Health, m.Facts.Disability, m.Facts.LaborCapacity, m.Facts.WorkStatus, m.Facts.Sex,
-                Birth(m.Facts), Age(m.Facts), m.Facts.MedicalInsurance, m.Facts.PensionInsurance, m.Facts.MinimumLivingAllowance,
-                m.Facts.ExtremePovertySupport, m.Facts.WorkPlace, m.Facts.WorkMonths, m.Reason, m.EffectiveDate, m.Note)).ToList(),
+            h.Members.Select(m => new MemberView(m.MemberId, m.Facts, Id(m.Facts.IdNumber), Birth(m.Facts), Age(m.Facts), m.Since)).ToList(),
+            h.FormerMembers.Select(m => new FormerMemberView(m.MemberId, m.Facts, Id(m.Facts.IdNumber), Birth(m.Facts), Age(m.Facts), m.Reason,
+                m.EffectiveDate, m.Note)).ToList(),
             h.Incomes.Select(IncomeView.Of).ToList(),
             new SortedDictionary<GuaranteeKind, GuaranteeStatus>(h.Guarantees),
             new MonitoringView(h.Monitoring.Kind, h.Monitoring.Risks, h.Monitoring.Eliminated, h.Monitoring.IdentifiedOn,

@@ -45,23 +45,20 @@ public static class HouseholdHistoryEndpoint
         var actor = Actor.From(http.User);
         actor.Require(Permission.ReadRegistry);
         var page = HistoryPage.Parse(afterVersion, limit, MaxLimit);
-        var current = actor.Visible(await session.LoadAsync<HouseholdDetails>(id, http.RequestAborted), h => h.VillageCode,
-            "household.not-found", "No household with this id.");
-        IReadOnlyList<IEvent> events;
-        if (page is null)
-            events = await session.Events.FetchStreamAsync(id, token: http.RequestAborted);
-        else
+        // The household (for the caller's unit) and its events in one round trip; one event more than a page tells whether
+        // a next page exists without counting the stream.
+        var batch = session.CreateBatchQuery();
+        var household = batch.Load<HouseholdDetails>(id);
+        var fetched = page is { } p
+            ? batch.Events.FetchStream(id, version: p.AfterVersion + p.Limit + 1, fromVersion: p.AfterVersion + 1)
+            : batch.Events.FetchStream(id);
+        await batch.Execute(http.RequestAborted);
+        var current = actor.Visible(await household, h => h.VillageCode, "household.not-found", "No household with this id.");
+        IReadOnlyList<IEvent> events = await fetched;
+        if (page is { } paged && events.Count > paged.Limit)
         {
-            var after = page.Value.AfterVersion;
-            // One more than asked for tells whether a next page exists without counting the stream.
-            var fetched = await session.Events.QueryAllRawEvents()
-                .Where(e => e.StreamId == id && e.Version > after)
-                .OrderBy(e => e.Version)
-                .Take(page.Value.Limit + 1)
-                .ToListAsync(http.RequestAborted);
-            events = fetched.Take(page.Value.Limit).ToList();
-            if (fetched.Count > page.Value.Limit)
-                http.Response.Headers.Link = $"</api/households/{id}/history?afterVersion={events[^1].Version}&limit={page.Value.Limit}>; rel=\"next\"";
+            events = events.Take(paged.Limit).ToList();
+            http.Response.Headers.Link = $"</api/households/{id}/history?afterVersion={events[^1].Version}&limit={paged.Limit}>; rel=\"next\"";
         }
         var unmasked = AccessPolicy.Allows(actor.Role, Permission.ReadIdNumbers);
         var shownIdNumbers = new HashSet<string>();

@@ -4,25 +4,8 @@ using Registry.Domain.People;
 
 namespace Registry.Api.Households;
 
-/// <summary>A member as clients send it (API.md "Member"); enums are nullable so a missing one is reported, not defaulted.</summary>
-public sealed record MemberInput(
-    string? Name,
-    string? IdNumber,
-    Relation? Relation,
-    string? Phone = null,
-    SchoolStatus? SchoolStatus = null,
-    Health? Health = null,
-    Disability? Disability = null,
-    LaborCapacity? LaborCapacity = null,
-    WorkStatus? WorkStatus = null,
-    Sex? Sex = null,
-    DateOnly? BirthDate = null,
-    bool? MedicalInsurance = null,
-    bool? PensionInsurance = null,
-    bool? MinimumLivingAllowance = null,
-    bool? ExtremePovertySupport = null,
-    string? WorkPlace = null,
-    int? WorkMonths = null)
+/// <summary>A new member as clients send it: name, ID number and relation are required.</summary>
+public sealed record MemberInput : MemberFields
 {
     public MemberFacts ToFacts(Errors errors, string prefix)
     {

@@ -49,7 +49,7 @@ public static class RegisterHouseholdEndpoint
         if (request.Id is not null) errors.Add("id", "household.id.server-assigned", "The registry assigns household ids; send no id.");
         if (request.Status is null) errors.Add("status", "field.required", "status is required.");
         var members = (request.Members ?? []).Select((m, i) => new RegisteredMember(Guid.CreateVersion7(),
-            (m ?? new MemberInput(null, null, null)).ToFacts(errors, $"members[{i}].")));
+            (m ?? new MemberInput()).ToFacts(errors, $"members[{i}].")));
         var command = new RegisterHousehold(id, request.VillageCode!, request.GroupName, request.Address,
             request.Status ?? HouseholdStatus.Unregistered, request.IdentifiedYear, request.ExitYear, request.RegisteredOn, members.ToList(),
             Actor.From(user).Role);

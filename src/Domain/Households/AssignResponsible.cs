@@ -7,7 +7,7 @@ namespace Registry.Domain.Households;
 public sealed record ResponsibleCadre(string Name, string Unit, string? Phone, DateOnly Since);
 
 [EventName("household.responsible-assigned.v1")]
-public sealed record ResponsibleAssigned(string Name, string Unit, string? Phone, DateOnly Since);
+public sealed record ResponsibleAssigned(string Name, string Unit, string? Phone, DateOnly Since) : IHouseholdEvent;
 
 public sealed record AssignResponsible(string? Name, string? Unit, string? Phone, DateOnly? Since, string? Reason);
 

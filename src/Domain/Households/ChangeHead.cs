@@ -4,7 +4,7 @@ namespace Registry.Domain.Households;
 
 /// <summary>户主变更: another member becomes the head, and the members' relations are restated towards the new head.</summary>
 [EventName("household.head-changed.v1")]
-public sealed record HeadChanged(Guid HeadMemberId, string HeadName, IReadOnlyDictionary<Guid, Relation> Relations, DateOnly EffectiveDate);
+public sealed record HeadChanged(Guid HeadMemberId, string HeadName, IReadOnlyDictionary<Guid, Relation> Relations, DateOnly EffectiveDate) : IHouseholdEvent;
 
 public sealed record ChangeHead(Guid? MemberId, IReadOnlyDictionary<Guid, Relation>? Relations, string? Reason, DateOnly? EffectiveDate);
 

@@ -16,8 +16,8 @@ public sealed record HouseholdCorrected(
     string? Address,
     IReadOnlyList<MemberCorrection> Members,
     string? Evidence,
-    DateOnly CorrectedOn);
+    DateOnly CorrectedOn) : IHouseholdEvent;
 
 /// <summary>A field visit (入户走访) by a cadre, work team member or clerk.</summary>
 [EventName("household.visited.v1")]
-public sealed record HouseholdVisited(DateOnly VisitedOn, string? Purpose, string? Note);
+public sealed record HouseholdVisited(DateOnly VisitedOn, string? Purpose, string? Note) : IHouseholdEvent;

@@ -14,16 +14,16 @@ public sealed record HouseholdRegistered(
     int? IdentifiedYear,
     int? ExitYear,
     DateOnly RegisteredOn,
-    IReadOnlyList<RegisteredMember> Members);
+    IReadOnlyList<RegisteredMember> Members) : IHouseholdEvent;
 
 [EventName("household.member-joined.v1")]
-public sealed record MemberJoined(Guid MemberId, MemberFacts Facts, IncreaseReason Reason, DateOnly EffectiveDate);
+public sealed record MemberJoined(Guid MemberId, MemberFacts Facts, IncreaseReason Reason, DateOnly EffectiveDate) : IHouseholdEvent;
 
 [EventName("household.member-left.v1")]
-public sealed record MemberLeft(Guid MemberId, DecreaseReason Reason, DateOnly EffectiveDate, string? Note);
+public sealed record MemberLeft(Guid MemberId, DecreaseReason Reason, DateOnly EffectiveDate, string? Note) : IHouseholdEvent;
 
 [EventName("household.member-facts-changed.v1")]
-public sealed record MemberFactsChanged(Guid MemberId, MemberFactChanges Changes, DateOnly EffectiveDate);
+public sealed record MemberFactsChanged(Guid MemberId, MemberFactChanges Changes, DateOnly EffectiveDate) : IHouseholdEvent;
 
 [EventName("household.income-assessed.v1")]
 public sealed record IncomeAssessed(
@@ -38,17 +38,17 @@ public sealed record IncomeAssessed(
     decimal PerCapita,
     DateOnly AssessedOn,
     decimal TransferExpenses = 0m,
-    decimal? PerCapitaDisposable = null);
+    decimal? PerCapitaDisposable = null) : IHouseholdEvent;
 
 /// <summary>The town government verified the year's income assessment in effect (收入由镇乡政府核实).</summary>
 [EventName("household.income-verified.v1")]
-public sealed record IncomeVerified(int Year, DateOnly AssessedOn, string? Note, DateOnly VerifiedOn);
+public sealed record IncomeVerified(int Year, DateOnly AssessedOn, string? Note, DateOnly VerifiedOn) : IHouseholdEvent;
 
 [EventName("household.guarantee-certified.v1")]
-public sealed record GuaranteeCertified(GuaranteeKind Kind, GuaranteeStatus Status, string? Note, DateOnly CertifiedOn);
+public sealed record GuaranteeCertified(GuaranteeKind Kind, GuaranteeStatus Status, string? Note, DateOnly CertifiedOn) : IHouseholdEvent;
 
 [EventName("household.risks-recorded.v1")]
-public sealed record RisksRecorded(IReadOnlyList<RiskType> Risks, DateOnly RecordedOn);
+public sealed record RisksRecorded(IReadOnlyList<RiskType> Risks, DateOnly RecordedOn) : IHouseholdEvent;
 
 [EventName("household.assistance-recorded.v1")]
 public sealed record AssistanceRecorded(
@@ -57,4 +57,4 @@ public sealed record AssistanceRecorded(
     string Description,
     DateOnly StartedOn,
     decimal? Amount,
-    string Responsible);
+    string Responsible) : IHouseholdEvent;

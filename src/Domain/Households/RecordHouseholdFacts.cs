@@ -7,7 +7,7 @@ public sealed record HouseholdFacts(IReadOnlyList<PovertyCause> PovertyCauses, H
 
 [EventName("household.facts-recorded.v1")]
 public sealed record HouseholdFactsRecorded(IReadOnlyList<PovertyCause> PovertyCauses, HousingSafety? HousingSafety, DrinkingWaterSafety? DrinkingWaterSafety,
-    DateOnly RecordedOn);
+    DateOnly RecordedOn) : IHouseholdEvent;
 
 public sealed record RecordHouseholdFacts(IReadOnlyList<PovertyCause>? PovertyCauses, HousingSafety? HousingSafety, DrinkingWaterSafety? DrinkingWaterSafety,
     string? Reason, DateOnly? RecordedOn = null);

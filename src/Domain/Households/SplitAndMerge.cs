@@ -5,7 +5,7 @@ namespace Registry.Domain.Households;
 
 /// <summary>分户: members left the household to form a new one; they move with their facts.</summary>
 [EventName("household.members-split-off.v1")]
-public sealed record MembersSplitOff(Guid NewHouseholdId, IReadOnlyList<Guid> MemberIds, DateOnly EffectiveDate);
+public sealed record MembersSplitOff(Guid NewHouseholdId, IReadOnlyList<Guid> MemberIds, DateOnly EffectiveDate) : IHouseholdEvent;
 
 /// <summary>The first event of a household formed by a split, in the village of the household it came from.</summary>
 [EventName("household.split-from.v1")]
@@ -19,15 +19,15 @@ public sealed record HouseholdSplitFrom(
     int? IdentifiedYear,
     int? ExitYear,
     IReadOnlyList<RegisteredMember> Members,
-    DateOnly EffectiveDate);
+    DateOnly EffectiveDate) : IHouseholdEvent;
 
 /// <summary>合户: another household's members joined this one, each with a relation to this head.</summary>
 [EventName("household.merged-in.v1")]
-public sealed record HouseholdMergedIn(Guid FromHouseholdId, IReadOnlyList<RegisteredMember> Members, DateOnly EffectiveDate);
+public sealed record HouseholdMergedIn(Guid FromHouseholdId, IReadOnlyList<RegisteredMember> Members, DateOnly EffectiveDate) : IHouseholdEvent;
 
 /// <summary>The household's members joined another household; this record is closed.</summary>
 [EventName("household.merged-into.v1")]
-public sealed record HouseholdMergedInto(Guid IntoHouseholdId, IReadOnlyList<Guid> MemberIds, DateOnly EffectiveDate);
+public sealed record HouseholdMergedInto(Guid IntoHouseholdId, IReadOnlyList<Guid> MemberIds, DateOnly EffectiveDate) : IHouseholdEvent;
 
 public sealed record SplitHousehold(Guid NewHouseholdId, IReadOnlyList<Guid>? MemberIds, Guid? HeadMemberId, IReadOnlyDictionary<Guid, Relation>? Relations,
     string? Reason, DateOnly? EffectiveDate);

@@ -5,7 +5,7 @@ namespace Registry.Domain.Policy;
 
 /// <summary>A unit set its poverty and monitoring lines for a year; who and why travel in the event's metadata.</summary>
 [EventName("policy.line-set.v1")]
-public sealed record PolicyLineSet(string UnitCode, int Year, decimal PovertyLine, decimal MonitoringLine, DateOnly SetOn);
+public sealed record PolicyLineSet(string UnitCode, int Year, decimal PovertyLine, decimal MonitoringLine, DateOnly SetOn) : IPolicyLineEvent;
 
 /// <summary>The lines a unit has set, by year; a household's decisions use those of its nearest unit that has the year.</summary>
 public sealed record UnitPolicyLines(string UnitCode, ImmutableSortedDictionary<int, PolicyLine> Lines)

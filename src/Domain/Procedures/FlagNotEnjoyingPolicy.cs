@@ -21,7 +21,7 @@ public static class FlagNotEnjoyingPolicyDecision
 
 /// <summary>识别无误: verification found the flagged household eligible after all; the town clears the flag.</summary>
 [EventName("household.not-enjoying-policy-cleared.v1")]
-public sealed record NotEnjoyingPolicyCleared(DateOnly EffectiveDate);
+public sealed record NotEnjoyingPolicyCleared(DateOnly EffectiveDate) : IHouseholdEvent;
 
 public sealed record ClearNotEnjoyingPolicy(string? Reason, DateOnly? EffectiveDate);
 

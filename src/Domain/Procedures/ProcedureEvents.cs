@@ -12,7 +12,7 @@ public sealed record StepEvidence(
     string? DocumentRef = null);
 
 [EventName("procedure.started.v1")]
-public sealed record ProcedureStarted(Guid ProcedureId, ProcedureKind Kind, int DefinitionVersion, DateOnly StartedOn);
+public sealed record ProcedureStarted(Guid ProcedureId, ProcedureKind Kind, int DefinitionVersion, DateOnly StartedOn) : IHouseholdEvent;
 
 [EventName("procedure.step-recorded.v1")]
 public sealed record ProcedureStepRecorded(
@@ -23,10 +23,10 @@ public sealed record ProcedureStepRecorded(
     StepOutcome Outcome,
     DateOnly OccurredOn,
     StepEvidence? Evidence,
-    string? Note);
+    string? Note) : IHouseholdEvent;
 
 [EventName("procedure.closed.v1")]
-public sealed record ProcedureClosed(Guid ProcedureId, ProcedureKind Kind, ProcedureClosure Closure, DateOnly ClosedOn);
+public sealed record ProcedureClosed(Guid ProcedureId, ProcedureKind Kind, ProcedureClosure Closure, DateOnly ClosedOn) : IHouseholdEvent;
 
 [EventName("household.identified-as-poor.v1")]
 public sealed record HouseholdIdentifiedAsPoor(
@@ -37,10 +37,10 @@ public sealed record HouseholdIdentifiedAsPoor(
     int PolicyYear,
     decimal PovertyLine,
     decimal? PerCapita,
-    DateOnly EffectiveDate);
+    DateOnly EffectiveDate) : IHouseholdEvent;
 
 [EventName("household.marked-pre-exit.v1")]
-public sealed record HouseholdMarkedPreExit(Guid ProcedureId, int DefinitionVersion, DateOnly EffectiveDate);
+public sealed record HouseholdMarkedPreExit(Guid ProcedureId, int DefinitionVersion, DateOnly EffectiveDate) : IHouseholdEvent;
 
 [EventName("household.exited.v1")]
 public sealed record HouseholdExited(
@@ -50,7 +50,7 @@ public sealed record HouseholdExited(
     int PolicyYear,
     decimal PovertyLine,
     decimal PerCapita,
-    DateOnly EffectiveDate);
+    DateOnly EffectiveDate) : IHouseholdEvent;
 
 [EventName("household.monitoring-identified.v1")]
 public sealed record MonitoringIdentified(
@@ -61,7 +61,7 @@ public sealed record MonitoringIdentified(
     int PolicyYear,
     decimal MonitoringLine,
     decimal PerCapita,
-    DateOnly EffectiveDate);
+    DateOnly EffectiveDate) : IHouseholdEvent;
 
 [EventName("household.risk-eliminated.v1")]
 public sealed record RiskEliminated(
@@ -71,10 +71,10 @@ public sealed record RiskEliminated(
     decimal MonitoringLine,
     decimal PerCapita,
     int AssistanceCount,
-    DateOnly EffectiveDate);
+    DateOnly EffectiveDate) : IHouseholdEvent;
 
 [EventName("household.removed.v1")]
-public sealed record HouseholdRemoved(Guid ProcedureId, int DefinitionVersion, DateOnly EffectiveDate);
+public sealed record HouseholdRemoved(Guid ProcedureId, int DefinitionVersion, DateOnly EffectiveDate) : IHouseholdEvent;
 
 [EventName("household.not-enjoying-policy-flagged.v1")]
-public sealed record NotEnjoyingPolicyFlagged(DateOnly EffectiveDate);
+public sealed record NotEnjoyingPolicyFlagged(DateOnly EffectiveDate) : IHouseholdEvent;

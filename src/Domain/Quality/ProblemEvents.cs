@@ -15,7 +15,7 @@ public sealed record ProblemOpened(
     Severity Severity,
     string Description,
     long HouseholdVersion,
-    DateOnly OpenedOn);
+    DateOnly OpenedOn) : IProblemEvent;
 
 /// <summary>How a problem was closed; a correction links to the household version that fixed it.</summary>
 [EventName("problem.resolved.v1")]
@@ -24,4 +24,4 @@ public sealed record ProblemResolved(
     string? Note,
     long? LinkedHouseholdVersion,
     string? LinkedEventType,
-    DateOnly ResolvedOn);
+    DateOnly ResolvedOn) : IProblemEvent;

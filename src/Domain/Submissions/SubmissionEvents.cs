@@ -8,14 +8,14 @@ public sealed record FrozenHousehold(Guid HouseholdId, long Version, string Head
 
 [EventName("submission.proposed.v1")]
 public sealed record SubmissionProposed(Guid SubmissionId, string VillageCode, int Year, ListKind List, IReadOnlyList<FrozenHousehold> Households,
-    DateOnly ProposedOn);
+    DateOnly ProposedOn) : ISubmissionEvent;
 
 [EventName("submission.signed.v1")]
-public sealed record SubmissionSigned(Role SignerRole, string SignerId, string SignerName, DateOnly SignedOn);
+public sealed record SubmissionSigned(Role SignerRole, string SignerId, string SignerName, DateOnly SignedOn) : ISubmissionEvent;
 
 [EventName("submission.submitted.v1")]
-public sealed record SubmissionSubmitted(string TownCode, DateOnly SubmittedOn);
+public sealed record SubmissionSubmitted(string TownCode, DateOnly SubmittedOn) : ISubmissionEvent;
 
 /// <summary>报镇审核: the town office reviewed the signed list.</summary>
 [EventName("submission.reviewed.v1")]
-public sealed record SubmissionReviewed(ReviewOutcome Outcome, string? Note, string ReviewerId, string ReviewerName, DateOnly ReviewedOn);
+public sealed record SubmissionReviewed(ReviewOutcome Outcome, string? Note, string ReviewerId, string ReviewerName, DateOnly ReviewedOn) : ISubmissionEvent;

@@ -36,14 +36,22 @@ public static class RequestExamples
         [typeof(RegisterHouseholdRequest)] = new RegisterHouseholdRequest(null, Village, "三组", "长岭村三组12号", HouseholdStatus.Unregistered, null, null,
             new DateOnly(2020, 3, 10),
             [
-                new MemberInput("王大山", "500101197001010019", Relation.Head, "13800138000", SchoolStatus.NotInSchool, Health.ChronicIllness,
-                    Disability.None, LaborCapacity.Ordinary, WorkStatus.LocalFarming, Sex.Male, new DateOnly(1970, 1, 1), true, true),
-                new MemberInput("李二妹", "500101197203050027", Relation.Spouse, Sex: Sex.Female, BirthDate: new DateOnly(1972, 3, 5)),
+                new MemberInput
+                {
+                    Name = "王大山", IdNumber = "500101197001010019", Relation = Relation.Head, Phone = "13800138000", SchoolStatus = SchoolStatus.NotInSchool,
+                    Health = Health.ChronicIllness, Disability = Disability.None, LaborCapacity = LaborCapacity.Ordinary, WorkStatus = WorkStatus.LocalFarming,
+                    Sex = Sex.Male, BirthDate = new DateOnly(1970, 1, 1), MedicalInsurance = true, PensionInsurance = true,
+                },
+                new MemberInput { Name = "李二妹", IdNumber = "500101197203050027", Relation = Relation.Spouse, Sex = Sex.Female, BirthDate = new DateOnly(1972, 3, 5) },
             ]),
-        [typeof(ChangeMemberRequest)] = new ChangeMemberRequest(null, null, null, "13900139000", null, Health.MajorIllness, null, null, null,
-            new DateOnly(2020, 5, 6), "住院确诊，更新健康状况"),
-        [typeof(AddMemberRequest)] = new AddMemberRequest(new MemberInput("王小禾", "500101202004200012", Relation.Son, Sex: Sex.Male,
-            BirthDate: new DateOnly(2020, 4, 20)), IncreaseReason.Birth, new DateOnly(2020, 4, 20)),
+        [typeof(ChangeMemberRequest)] = new ChangeMemberRequest
+        {
+            Phone = "13900139000", Health = Health.MajorIllness, EffectiveDate = new DateOnly(2020, 5, 6), Reason = "住院确诊，更新健康状况",
+        },
+        [typeof(AddMemberRequest)] = new AddMemberRequest(new MemberInput
+        {
+            Name = "王小禾", IdNumber = "500101202004200012", Relation = Relation.Son, Sex = Sex.Male, BirthDate = new DateOnly(2020, 4, 20),
+        }, IncreaseReason.Birth, new DateOnly(2020, 4, 20)),
         [typeof(RemoveMemberRequest)] = new RemoveMemberRequest(DecreaseReason.Death, new DateOnly(2020, 6, 1), "6月1日病故"),
         [typeof(ChangeHeadRequest)] = new ChangeHeadRequest(Spouse, new Dictionary<Guid, Relation> { [Son] = Relation.Son }, "原户主病故，配偶任户主",
             new DateOnly(2020, 6, 2)),
@@ -67,8 +75,7 @@ public static class RequestExamples
         [typeof(RecordStepRequest)] = new RecordStepRequest("GroupAppraisal", StepOutcome.Passed, new DateOnly(2020, 9, 8),
             new StepEvidence(Attendees: 36, VotesFor: 33, VotesAgainst: 1), "三组村民小组评议"),
         [typeof(CorrectHouseholdRequest)] = new CorrectHouseholdRequest(Problem,
-            new CorrectionChanges(null, "长岭村三组12号", [new MemberCorrectionInput(Spouse, null, null, null, null, null, null, null, null, null, null,
-                new DateOnly(1972, 3, 5))]), "普查发现出生日期与身份证号不符", "户口簿复印件"),
+            new CorrectionChanges(null, "长岭村三组12号", [new MemberCorrectionInput { MemberId = Spouse, BirthDate = new DateOnly(1972, 3, 5) }]), "普查发现出生日期与身份证号不符", "户口簿复印件"),
         [typeof(RaiseProblemRequest)] = new RaiseProblemRequest(Household, Spouse, ProblemSource.Census, null, "出生日期与身份证号不符"),
         [typeof(ResolveProblemRequest)] = new ResolveProblemRequest(ResolutionOutcome.Corrected, "已按户口簿修正"),
         [typeof(RunDataQualityRequest)] = new RunDataQualityRequest("500101120000", 2020),

@@ -6,10 +6,10 @@ using Registry.Domain.Common;
 namespace Registry.Api.Infrastructure.Writing;
 
 /// <summary>
-/// What a write route does when another write to the same stream commits first. Without If-Match the client asked for
-/// the change on whatever is current, so the route runs again, reading the stream anew, a bounded number of times. With
-/// an Idempotency-Key, a refusal caused by a concurrent request with the same key that committed first is answered
-/// with that request's answer.
+/// What a write route does when its commit fails or it is refused. With an Idempotency-Key whose answer is remembered (a
+/// repeat, or a concurrent request with the same key that committed first), the answer is that first answer; a key whose
+/// window has passed is forgotten and the write runs anew. Without If-Match a write that met a concurrent change to its
+/// stream runs again, reading the stream anew, a bounded number of times.
 /// </summary>
 public static class ConcurrentWrites
 {
@@ -31,34 +31,45 @@ public static class ConcurrentWrites
                 await next();
                 return;
             }
-            catch (Exception e) when (retryable && IsStaleVersion(e) && !http.Response.HasStarted)
+            catch (Exception e) when (!http.Response.HasStarted && (e is DomainRefusal || LostARace(e)))
             {
-                if (attempt == MaxAttempts)
-                    throw DomainRefusal.Conflict("concurrency.contended", $"The record kept changing under {MaxAttempts} attempts; try again.");
-                http.Request.Body.Position = 0;
-                http.Response.Headers.ETag = default;
-                http.Response.Headers.Location = default;
+                var first = await Remembered(http);
+                if (first is not null && first.IsLiveAt(Now(http)))
+                {
+                    await WriteAnswer.Replay(first).ExecuteAsync(http);
+                    return;
+                }
+                // A key whose window has passed is forgotten: the request is a new write under it.
+                if (first is not null) await Forget(http, first);
+                else if (!(retryable && IsStaleVersion(e))) throw;
             }
-            catch (Exception e) when (e is DomainRefusal || LostARace(e))
-            {
-                if (await FirstAnswer(http) is not { } first) throw;
-                await first.ExecuteAsync(http);
-                return;
-            }
+            if (attempt == MaxAttempts)
+                throw DomainRefusal.Conflict("concurrency.contended", $"The record kept changing under {MaxAttempts} attempts; try again.");
+            http.Request.Body.Position = 0;
+            http.Response.Headers.ETag = default;
+            http.Response.Headers.Location = default;
         }
     }
 
-    /// <summary>The answer a concurrent request with the same Idempotency-Key committed, if there is one.</summary>
-    private static async Task<IResult?> FirstAnswer(HttpContext http)
+    /// <summary>The answer remembered under the request's Idempotency-Key, by this request's user.</summary>
+    private static async Task<IdempotentResponse?> Remembered(HttpContext http)
     {
-        if (http.Response.HasStarted || RequestContext.ValidIdempotencyKey(http) is not { } key) return null;
-        var actor = Actor.From(http.User);
-        await using var query = http.RequestServices.GetRequiredService<IDocumentStore>()
-            .QuerySession(http.RequestServices.GetRequiredService<Tenancy.Districts>().TenantOf(actor));
-        var first = await query.LoadAsync<IdempotentResponse>(IdempotentResponse.KeyOf(actor.UserId, key), http.RequestAborted);
-        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
-        return first is not null && first.IsLiveAt(now) ? WriteAnswer.Replay(first) : null;
+        if (RequestContext.ValidIdempotencyKey(http) is not { } key) return null;
+        await using var query = http.RequestServices.GetRequiredService<IDocumentStore>().QuerySession(Tenant(http));
+        return await query.LoadAsync<IdempotentResponse>(IdempotentResponse.KeyOf(Actor.From(http.User).UserId, key), http.RequestAborted);
     }
+
+    private static async Task Forget(HttpContext http, IdempotentResponse expired)
+    {
+        await using var session = http.RequestServices.GetRequiredService<IDocumentStore>().LightweightSession(Tenant(http));
+        session.Delete(expired);
+        await session.SaveChangesAsync(http.RequestAborted);
+    }
+
+    /// <summary>The caller's district database, as Wolverine's tenant detection resolved it for the route.</summary>
+    private static string Tenant(HttpContext http) => http.RequestServices.GetRequiredService<Tenancy.Districts>().TenantOf(Actor.From(http.User));
+
+    private static DateTimeOffset Now(HttpContext http) => http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
 
     private static bool IsStaleVersion(Exception e)
     {

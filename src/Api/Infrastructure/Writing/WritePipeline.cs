@@ -8,23 +8,19 @@ namespace Registry.Api.Infrastructure.Writing;
 
 /// <summary>
 /// Middleware of every write route (a route answering a <see cref="WriteAnswer"/>), around the route's own load, checks
-/// and decision: a repeated Idempotency-Key is answered with its first answer before anything is loaded; the events the
-/// route returns are stamped and chained, and its answer remembered under the key, in the transaction that appends them.
+/// and decision: the events the route returns are stamped and chained, and its answer is remembered under the
+/// Idempotency-Key, in the transaction that appends them. The key is not looked up first: a repeat fails to commit on the
+/// key's record, changes nothing, and <see cref="ConcurrentWrites"/> answers it with the first answer.
 /// </summary>
 public static class WritePipeline
 {
-    public static async Task<IResult> Before(HttpContext http, IDocumentSession session, TimeProvider clock)
+    public static void Before(HttpContext http, IDocumentSession session)
     {
         RefuseEmptyId(http);
-        var actor = Actor.From(http.User);
         session.CorrelationId = RequestContext.CorrelationId(http);
-        session.LastModifiedBy = actor.UserId;
-        if (RequestContext.IdempotencyKey(http) is not { } key) return WolverineContinue.Result();
-        var earlier = await session.LoadAsync<IdempotentResponse>(IdempotentResponse.KeyOf(actor.UserId, key), http.RequestAborted);
-        if (earlier is null) return WolverineContinue.Result();
-        if (earlier.IsLiveAt(clock.GetUtcNow())) return WriteAnswer.Replay(earlier);
-        session.Delete(earlier);
-        return WolverineContinue.Result();
+        session.LastModifiedBy = Actor.From(http.User).UserId;
+        // A malformed key is refused before anything is decided.
+        RequestContext.IdempotencyKey(http);
     }
 
     public static async Task After(HttpContext http, IDocumentSession session, WriteAnswer answer, TimeProvider clock, IOptions<JsonOptions> json)
