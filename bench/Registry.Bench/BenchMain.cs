@@ -40,7 +40,7 @@ public static class BenchMain
         var report = new Report();
         var clock = Stopwatch.StartNew();
         var run = new CpuWindow(null);
-        var apiPhases = BenchOptions.AllPhases.Where(p => p is not ("rebuild" or "verify") && options.Runs(p)).ToList();
+        var apiPhases = BenchOptions.AllPhases.Where(p => p is not ("rebuild" or "verify" or "cluster") && options.Runs(p)).ToList();
         if (apiPhases.Count > 0)
         {
             await using var api = await ApiProcess.Start(options.ApiDll, db, Path.Combine(options.ResultsDirectory, $"{stamp}-api.log"));
@@ -56,6 +56,8 @@ public static class BenchMain
         // With the API stopped, its async daemon does not compete with the seeding and the rebuild.
         if (options.Runs("rebuild")) await RebuildPhase.Run(db, options, report);
         if (options.Runs("verify")) await VerifyPhase.Run(db, options, report);
+        // Its own databases and API processes: a database per district, one node and then two.
+        if (options.Runs("cluster")) await ClusterPhase.Run(options, stamp, report);
         var (_, runBusy) = run.End();
 
         var conditions = await Conditions(options, db, started, clock.Elapsed, idleBusy, loadBefore, runBusy);

@@ -14,6 +14,7 @@ using Registry.Api.Infrastructure.Writing;
 using Registry.Api.Liveness;
 using Registry.Api.Operations;
 using Registry.Api.Reference;
+using Registry.Api.Tenancy;
 using Registry.Projections;
 using Wolverine;
 using Wolverine.Http;
@@ -25,23 +26,28 @@ var connectionString = builder.Configuration.GetConnectionString("EventStore")
     ?? throw new InvalidOperationException("ConnectionStrings:EventStore is not configured.");
 var schema = builder.Configuration["EventStore:Schema"] ?? RegistryStore.DefaultSchema;
 
+var districts = Districts.From(builder.Configuration);
+
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddMarten(opts =>
+builder.Services.AddSingleton(districts);
+var marten = builder.Services.AddMarten(opts =>
     {
-        RegistryStore.Configure(opts, connectionString, schema);
+        if (districts.PerDistrict) RegistryStore.ConfigureTenantDatabases(opts, districts.ConnectionStrings, schema);
+        else RegistryStore.Configure(opts, connectionString, schema);
         ReferenceStore.Configure(opts);
         AuditHistorySetup.Configure(opts);
         opts.Listeners.Add(new UnchainedEventGuard());
     })
     .UseLightweightSessions()
-    .ApplyAllDatabaseChangesOnStartup()
-    .AddAsyncDaemon(DaemonMode.Solo)
-    .IntegrateWithWolverine();
+    .ApplyAllDatabaseChangesOnStartup();
+if (districts.PerDistrict) marten.AddDistrictDatabases(connectionString);
+else marten.AddAsyncDaemon(DaemonMode.Solo).IntegrateWithWolverine();
 
 builder.Host.UseWolverine(opts =>
 {
     opts.ApplicationAssembly = typeof(Program).Assembly;
-    opts.Durability.Mode = DurabilityMode.Solo;
+    if (districts.PerDistrict) opts.UseClusterDurability();
+    else opts.Durability.Mode = DurabilityMode.Solo;
     // Every route that takes a Marten session commits it once, after the route and its middleware.
     opts.Policies.AutoApplyTransactions();
 });
@@ -85,6 +91,7 @@ app.MapOpenApi().AllowAnonymous();
 app.MapWolverineEndpoints(http =>
 {
     http.AddPolicy<Registry.Api.Infrastructure.Contract.ContractPolicy>();
+    if (districts.PerDistrict) http.TenantId.DetectWith(new DistrictDetection(districts));
     WritePipeline.Apply(http);
 });
 app.MapRegistryConsole();

@@ -21,7 +21,8 @@ public sealed class ApiProcess : IAsyncDisposable
 
     public int Pid => _process.Id;
 
-    public static async Task<ApiProcess> Start(string apiDll, string connectionString, string logFile)
+    public static async Task<ApiProcess> Start(string apiDll, string connectionString, string logFile,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var port = FreePort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
@@ -43,6 +44,7 @@ public sealed class ApiProcess : IAsyncDisposable
         // The per-user limits guard production against one runaway client; a benchmark is that client on purpose.
         start.Environment["Limits__WritesPerWindow"] = "1000000000";
         start.Environment["Limits__ReadsPerWindow"] = "1000000000";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var log = new StreamWriter(logFile) { AutoFlush = true };
         var process = new Process { StartInfo = start };
         process.OutputDataReceived += (_, e) => Write(log, e.Data);
@@ -51,7 +53,16 @@ public sealed class ApiProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
         var api = new ApiProcess(process, baseAddress, log);
-        await api.WaitUntilReady(TimeSpan.FromSeconds(120));
+        try
+        {
+            await api.WaitUntilReady(TimeSpan.FromSeconds(120));
+        }
+        catch
+        {
+            // A process that never became ready must not outlive the run and go on working on its databases.
+            await api.DisposeAsync();
+            throw;
+        }
         return api;
     }
 
@@ -77,9 +88,9 @@ public sealed class ApiProcess : IAsyncDisposable
             {
                 if ((await http.GetAsync("/health/ready")).StatusCode == HttpStatusCode.OK) return;
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or too busy starting to answer within the poll's timeout.
             }
             await Task.Delay(250);
         }

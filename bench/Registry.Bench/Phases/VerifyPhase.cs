@@ -57,7 +57,7 @@ public static class VerifyPhase
 
         Console.WriteLine("verify: whole store");
         clock.Restart();
-        await new StoreVerifier(store, keys, TimeProvider.System, NullLogger<StoreVerifier>.Instance).Run(id, CancellationToken.None);
+        await new StoreVerifier(store, keys, TimeProvider.System, NullLogger<StoreVerifier>.Instance).Run(id, JasperFx.StorageConstants.DefaultTenantId, CancellationToken.None);
         var verifyTime = clock.Elapsed;
         VerificationRun run;
         await using (var query = store.QuerySession()) run = (await query.LoadAsync<VerificationRun>(id))!;

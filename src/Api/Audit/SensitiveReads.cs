@@ -29,14 +29,15 @@ public sealed record ReadTarget(Guid HouseholdId, string VillageCode, IReadOnlyL
         new(h.Id, h.VillageCode, [.. h.Members.Select(m => m.MemberId), .. h.FormerMembers.Select(m => m.MemberId)]);
 }
 
-public sealed class SensitiveReads(IDocumentStore store, TimeProvider clock)
+/// <summary>The log is kept in the reader's district database, beside the records read.</summary>
+public sealed class SensitiveReads(IDocumentStore store, Tenancy.Districts districts, TimeProvider clock)
 {
     public Task Record(Actor actor, HttpContext http, ReadTarget target, string purpose) => RecordMany(actor, http, [target], purpose);
 
     /// <summary>A search or look-up that found no one is logged too, under the reader's own unit.</summary>
     public async Task RecordMiss(Actor actor, HttpContext http, string purpose)
     {
-        await using var session = store.LightweightSession();
+        await using var session = store.LightweightSession(districts.TenantOf(actor));
         session.Store(new SensitiveRead(Guid.CreateVersion7(), actor.UserId, actor.Name, actor.Role.ToString(), actor.Org, null, actor.Org, [],
             purpose, false, RequestContext.CorrelationId(http), clock.GetUtcNow()));
         await session.SaveChangesAsync(http.RequestAborted);
@@ -49,7 +50,7 @@ public sealed class SensitiveReads(IDocumentStore store, TimeProvider clock)
     /// <summary>The same for work that runs outside a request, such as a background export, under the request's correlation id.</summary>
     public async Task RecordMany(Actor actor, string correlation, IEnumerable<ReadTarget> targets, string purpose, CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
+        await using var session = store.LightweightSession(districts.TenantOf(actor));
         var now = clock.GetUtcNow();
         foreach (var t in targets)
             session.Store(new SensitiveRead(Guid.CreateVersion7(), actor.UserId, actor.Name, actor.Role.ToString(), actor.Org, t.HouseholdId,

@@ -51,13 +51,13 @@ public static class VerifyEndpoint
             if (ids.Count > MaxHouseholds)
                 throw DomainRefusal.Invalid("org", "audit.verify.too-many", $"Verify at most {MaxHouseholds} households at once; choose a smaller unit.");
         }
-        return Results.Ok(await Verify(store, keys, ids, ct));
+        return Results.Ok(await Verify(store, session.TenantId, keys, ids, ct));
     }
 
-    public static async Task<StreamVerification> Verify(IDocumentStore store, CheckpointKeyRing keys, IReadOnlyCollection<Guid> ids, CancellationToken ct)
+    public static async Task<StreamVerification> Verify(IDocumentStore store, string tenant, CheckpointKeyRing keys, IReadOnlyCollection<Guid> ids, CancellationToken ct)
     {
-        var chains = await HashChainVerifier.Verify(store, ids, ct);
-        var (checkpoint, audit) = await StreamHistory.Check(store, keys, ids, ct);
+        var chains = await HashChainVerifier.Verify(store, tenant, ids, ct);
+        var (checkpoint, audit) = await StreamHistory.Check(store, tenant, keys, ids, ct);
         return new StreamVerification(chains.CheckedStreams, chains.CheckedEvents, chains.Valid && audit.Findings.Count == 0, chains.FirstBrokenLink,
             chains.BrokenStreams, checkpoint, audit.Findings, audit.Uncovered);
     }

@@ -11,8 +11,8 @@ namespace Registry.Api.Bulk;
 /// Writes a background export's file: the unit's households streamed from one query into a file a batch at a time, the
 /// job's progress saved after each batch. A job found unfinished at start-up is written again from its beginning.
 /// </summary>
-public sealed class ExportRunner(IDocumentStore store, TimeProvider clock, SensitiveReads reads, IConfiguration configuration,
-    ILogger<ExportRunner> logger)
+public sealed class ExportRunner(IDocumentStore store, Tenancy.Districts districts, TimeProvider clock, SensitiveReads reads,
+    IConfiguration configuration, ILogger<ExportRunner> logger)
 {
     private readonly ConcurrentDictionary<Guid, Lazy<Task>> _running = new();
 
@@ -23,18 +23,19 @@ public sealed class ExportRunner(IDocumentStore store, TimeProvider clock, Sensi
     public string FileOf(ExportJob job) => Path.Combine(Directory, $"{job.Id:N}.{SheetFormats.Extension(job.Format)}");
 
     /// <summary>Runs the job to its end; the request and the start-up recovery may both ask for it, and both wait for the one run.</summary>
-    public Task Run(Guid jobId, CancellationToken ct)
+    /// <param name="tenant">The district database the job's record is kept in.</param>
+    public Task Run(Guid jobId, string tenant, CancellationToken ct)
     {
-        var run = _running.GetOrAdd(jobId, id => new Lazy<Task>(() => RunOnce(id, ct)));
+        var run = _running.GetOrAdd(jobId, id => new Lazy<Task>(() => RunOnce(id, tenant, ct)));
         return run.Value;
     }
 
-    private async Task RunOnce(Guid jobId, CancellationToken ct)
+    private async Task RunOnce(Guid jobId, string tenant, CancellationToken ct)
     {
         try
         {
             ExportJob? job;
-            await using (var query = store.QuerySession()) job = await query.LoadAsync<ExportJob>(jobId, ct);
+            await using (var query = store.QuerySession(tenant)) job = await query.LoadAsync<ExportJob>(jobId, ct);
             if (job is null || job.IsFinished) return;
             try
             {
@@ -58,7 +59,7 @@ public sealed class ExportRunner(IDocumentStore store, TimeProvider clock, Sensi
         var prefix = OrgCode.SignificantPrefix(requested.Org);
         var unmasked = AccessPolicy.Allows(actor.Role, Permission.ReadIdNumbers);
         var correlation = requested.CorrelationId ?? requested.Id.ToString("N");
-        await using var query = store.QuerySession();
+        await using var query = store.QuerySession(districts.TenantOfUnit(requested.Org));
         var job = await Save(requested with
         {
             Status = ExportStatus.Running, StartedAt = clock.GetUtcNow(), Processed = 0,
@@ -83,7 +84,7 @@ public sealed class ExportRunner(IDocumentStore store, TimeProvider clock, Sensi
 
     private async Task<ExportJob> Save(ExportJob job, CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
+        await using var session = store.LightweightSession(districts.TenantOfUnit(job.Org));
         session.Store(job);
         await session.SaveChangesAsync(ct);
         return job;

@@ -16,7 +16,7 @@ namespace Registry.Api.Bulk;
 /// One execution of an import: decides households batch by batch and commits each batch's events, verdicts and
 /// progress in one transaction. Households already decided by an earlier, interrupted execution are skipped.
 /// </summary>
-internal sealed class ImportRun(IDocumentStore store, ImportRecord record, TimeProvider clock, Hardening.UserQuotas quotas)
+internal sealed class ImportRun(IDocumentStore store, string tenant, ImportRecord record, TimeProvider clock, Hardening.UserQuotas quotas)
 {
     public const int BatchSize = 200;
     public const int MaxRows = 100_000;
@@ -27,7 +27,7 @@ internal sealed class ImportRun(IDocumentStore store, ImportRecord record, TimeP
     public async Task Execute(CancellationToken ct)
     {
         ImportFile? file;
-        await using (var query = store.QuerySession()) file = await query.LoadAsync<ImportFile>(_record.Id, ct);
+        await using (var query = store.QuerySession(tenant)) file = await query.LoadAsync<ImportFile>(_record.Id, ct);
         if (file is null) throw DomainRefusal.Invalid("file", "import.file.missing", "The uploaded file is no longer stored; upload it again.");
         var sheet = SheetReader.Open(file.Content, _record.Format);
         var rows = sheet.Rows.Take(MaxRows + 1).ToList();
@@ -36,7 +36,7 @@ internal sealed class ImportRun(IDocumentStore store, ImportRecord record, TimeP
 
         IReadOnlyList<ImportVerdict> earlier;
         HashSet<string> villages;
-        await using (var query = store.QuerySession())
+        await using (var query = store.QuerySession(tenant))
         {
             earlier = await query.Query<ImportVerdict>().Where(v => v.ImportId == _record.Id).ToListAsync(ct);
             var codes = drafts.Select(d => d.VillageCode).Where(OrgCode.IsWellFormed).Distinct().Cast<string>().ToArray();
@@ -85,7 +85,7 @@ internal sealed class ImportRun(IDocumentStore store, ImportRecord record, TimeP
     {
         var ids = batch.Select(d => d.StreamId).OfType<Guid>().Distinct().ToArray();
         var numbers = batch.SelectMany(d => d.IdNumbers).Distinct().ToArray();
-        await using var query = store.QuerySession();
+        await using var query = store.QuerySession(tenant);
         var existing = ids.Length == 0 ? [] : (await query.LoadManyAsync<HouseholdDetails>(ct, ids)).ToDictionary(h => h.Id, h => h.VillageCode);
         var claims = numbers.Length == 0 ? [] : (await query.LoadManyAsync<PersonIndexEntry>(ct, numbers)).ToDictionary(c => c.Id, c => c.HouseholdId);
         return new BatchFacts(_record.Id, _record.CreatedBy, sheet, villages, existing, claims, _claimedInRun, clock.GetUtcNow());
@@ -141,7 +141,7 @@ internal sealed class ImportRun(IDocumentStore store, ImportRecord record, TimeP
     private async Task<ImportVerdict?> Recheck(DraftOutcome outcome, SheetContent sheet, CancellationToken ct)
     {
         var id = outcome.Verdict.HouseholdId!.Value;
-        await using var query = store.QuerySession();
+        await using var query = store.QuerySession(tenant);
         if (await query.Events.FetchStreamStateAsync(id, ct) is not null)
             return HouseholdSheetDecision.Verdict(_record.Id, outcome.Draft, Verdicts.AlreadyImported, id, []);
         var taken = (await query.LoadManyAsync<PersonIndexEntry>(ct, outcome.Draft.IdNumbers.Distinct().ToArray()))
@@ -162,7 +162,7 @@ internal sealed class ImportRun(IDocumentStore store, ImportRecord record, TimeP
 
     private IDocumentSession OpenSession()
     {
-        var session = store.LightweightSession();
+        var session = store.LightweightSession(tenant);
         session.CorrelationId = _record.CorrelationId;
         session.LastModifiedBy = _record.CreatedBy.UserId;
         return session;
@@ -170,7 +170,7 @@ internal sealed class ImportRun(IDocumentStore store, ImportRecord record, TimeP
 
     private async Task Save(ImportRecord next, CancellationToken ct, bool deleteFile = false)
     {
-        await using var session = store.LightweightSession();
+        await using var session = store.LightweightSession(tenant);
         session.Store(next);
         if (deleteFile) session.Delete<ImportFile>(next.Id);
         await session.SaveChangesAsync(ct);

@@ -9,16 +9,16 @@ public sealed class ImportRunner(IDocumentStore store, TimeProvider clock, Harde
 {
     private readonly ConcurrentDictionary<Guid, byte> _running = new();
 
-    public async Task Run(Guid importId, CancellationToken ct)
+    public async Task Run(Guid importId, string tenant, CancellationToken ct)
     {
         // The upload and the start-up recovery may both ask for the same import.
         if (!_running.TryAdd(importId, 0)) return;
         try
         {
             ImportRecord? record;
-            await using (var query = store.QuerySession()) record = await query.LoadAsync<ImportRecord>(importId, ct);
+            await using (var query = store.QuerySession(tenant)) record = await query.LoadAsync<ImportRecord>(importId, ct);
             if (record is null || record.IsFinished) return;
-            var run = new ImportRun(store, record, clock, quotas);
+            var run = new ImportRun(store, tenant, record, clock, quotas);
             try
             {
                 await run.Execute(ct);

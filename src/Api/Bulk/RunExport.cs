@@ -1,3 +1,4 @@
+using Wolverine;
 using Wolverine.Attributes;
 
 namespace Registry.Api.Bulk;
@@ -10,5 +11,6 @@ public static class RunExportHandler
 {
     /// <summary>A district's export takes minutes; Wolverine's default handler timeout of one minute would cancel it.</summary>
     [MessageTimeout(4 * 60 * 60)]
-    public static Task Handle(RunExport message, ExportRunner runner, CancellationToken ct) => runner.Run(message.JobId, ct);
+    public static Task Handle(RunExport message, IMessageContext context, Tenancy.Districts districts, ExportRunner runner, CancellationToken ct) =>
+        runner.Run(message.JobId, districts.TenantOr(context.TenantId), ct);
 }

@@ -18,7 +18,7 @@ public sealed record DemoLoadResult(string TownCode, int Year, int Added, int Al
 /// Loads the demo town once: its units, then its households in batches. Household ids come from the seed, so a
 /// second load (or one after an interrupted load) writes only what is missing, and a town it did not write is left alone.
 /// </summary>
-public sealed class DemoLoader(IDocumentStore store, TimeProvider clock, IOptions<DemoOptions> options, ILogger<DemoLoader> logger)
+public sealed class DemoLoader(IDocumentStore store, Tenancy.Districts districts, TimeProvider clock, IOptions<DemoOptions> options, ILogger<DemoLoader> logger)
 {
     public const int BatchSize = 50;
 
@@ -28,13 +28,16 @@ public sealed class DemoLoader(IDocumentStore store, TimeProvider clock, IOption
         var o = options.Value;
         var now = clock.GetUtcNow();
         if (OrgCode.KindOf(o.TownCode) != OrgKind.Town) return NotLoaded(o, 0, $"{o.TownCode} is not a town code");
+        if (districts.PerDistrict && !districts.ConnectionStrings.ContainsKey(OrgCode.DistrictOf(o.TownCode)))
+            return NotLoaded(o, 0, $"no database is configured for the district of {o.TownCode}");
+        var tenant = districts.TenantOfUnit(o.TownCode);
 
         PolicyLine? line;
         DemoTown town;
         List<DemoHousehold> missing;
         HashSet<string> claimed;
         List<OrgUnit> units;
-        await using (var query = store.QuerySession())
+        await using (var query = store.QuerySession(tenant))
         {
             // The latest year that is over, so every date of the demo year lies in the past.
             var year = RegistryCalendar.Today(now).Year;
@@ -68,7 +71,7 @@ public sealed class DemoLoader(IDocumentStore store, TimeProvider clock, IOption
         if (batches.Count == 0 && units.Count > 0) batches.Add([]);
         foreach (var batch in batches)
         {
-            await using var session = store.LightweightSession();
+            await using var session = store.LightweightSession(tenant);
             session.CorrelationId = $"demo-{town.Code}-{o.Seed}";
             session.LastModifiedBy = DemoActor.UserId;
             foreach (var unit in units) session.Insert(unit);

@@ -10,7 +10,7 @@ namespace Registry.Api.Infrastructure;
 /// Background work (imports, cleaning runs, whole-store verifications, exports) left Pending or Running by a stopped server is queued again once the
 /// application has started; each kind resumes where its own record says.
 /// </summary>
-public sealed class UnfinishedWorkRecovery(IDocumentStore store, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime,
+public sealed class UnfinishedWorkRecovery(IDocumentStore store, Tenancy.Districts districts, IServiceScopeFactory scopes, IHostApplicationLifetime lifetime,
     ILogger<UnfinishedWorkRecovery> logger) : IHostedService
 {
     private static async Task<IEnumerable<object>> Imports(IQuerySession query, CancellationToken ct) =>
@@ -45,13 +45,18 @@ public sealed class UnfinishedWorkRecovery(IDocumentStore store, IServiceScopeFa
     {
         try
         {
-            await using var query = store.QuerySession();
-            var open = await Unfinished(query, ct);
-            if (open.Count == 0) return;
-            await using var scope = scopes.CreateAsyncScope();
-            var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
-            foreach (var message in open) await bus.PublishAsync(message);
-            logger.LogInformation("Resumed {Count} unfinished imports, cleaning runs, verifications and exports", open.Count);
+            // Each district database holds its own records; the work resumes tagged with that district.
+            foreach (var tenant in districts.TenantIds)
+            {
+                await using var query = store.QuerySession(tenant);
+                var open = await Unfinished(query, ct);
+                if (open.Count == 0) continue;
+                await using var scope = scopes.CreateAsyncScope();
+                var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
+                var options = districts.PerDistrict ? new DeliveryOptions { TenantId = tenant } : null;
+                foreach (var message in open) await bus.PublishAsync(message, options);
+                logger.LogInformation("Resumed {Count} unfinished imports, cleaning runs, verifications and exports in {Tenant}", open.Count, tenant);
+            }
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -17,7 +17,7 @@ namespace Registry.Api.Quality;
 /// look across households need), a second checks the households a batch at a time, each batch's problems and the run's
 /// progress committed together. Memory holds one batch and the unit's keys, never the unit's households.
 /// </summary>
-public sealed class DataQualityRunner(IDocumentStore store, TimeProvider clock, ILogger<DataQualityRunner> logger)
+public sealed class DataQualityRunner(IDocumentStore store, Tenancy.Districts districts, TimeProvider clock, ILogger<DataQualityRunner> logger)
 {
     public const int BatchSize = 500;
 
@@ -27,14 +27,14 @@ public sealed class DataQualityRunner(IDocumentStore store, TimeProvider clock, 
     public static IQueryable<HouseholdDetails> Targets(IQuerySession session, string prefix) =>
         session.Query<HouseholdDetails>().InUnit(prefix).Where(h => h.Status != HouseholdStatus.Removed);
 
-    public async Task Run(Guid runId, CancellationToken ct)
+    public async Task Run(Guid runId, string tenant, CancellationToken ct)
     {
         // The request and the start-up recovery may both ask for the same run.
         if (!_running.TryAdd(runId, 0)) return;
         try
         {
             DataQualityRun? run;
-            await using (var query = store.QuerySession()) run = await query.LoadAsync<DataQualityRun>(runId, ct);
+            await using (var query = store.QuerySession(tenant)) run = await query.LoadAsync<DataQualityRun>(runId, ct);
             if (run is null || run.IsFinished) return;
             try
             {
@@ -61,7 +61,7 @@ public sealed class DataQualityRunner(IDocumentStore store, TimeProvider clock, 
     {
         var prefix = OrgCode.SignificantPrefix(requested.Org);
         var now = clock.GetUtcNow();
-        await using var query = store.QuerySession();
+        await using var query = store.QuerySession(districts.TenantOfUnit(requested.Org));
         var open = (await query.Query<ProblemView>()
                 .InUnit(p => p.VillageCode, prefix).Where(p => p.Status == ProblemStatus.Open && p.Source == ProblemSource.DataCleaning)
                 .ToListAsync(ct))
@@ -159,7 +159,7 @@ public sealed class DataQualityRunner(IDocumentStore store, TimeProvider clock, 
 
     private IDocumentSession Session(string correlation, Actor actor)
     {
-        var session = store.LightweightSession();
+        var session = store.LightweightSession(districts.TenantOfUnit(actor.Org));
         session.CorrelationId = correlation;
         session.LastModifiedBy = actor.UserId;
         return session;
@@ -167,7 +167,7 @@ public sealed class DataQualityRunner(IDocumentStore store, TimeProvider clock, 
 
     private async Task<DataQualityRun> Save(DataQualityRun run, CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
+        await using var session = store.LightweightSession(districts.TenantOfUnit(run.Org));
         session.Store(run);
         await session.SaveChangesAsync(ct);
         return run;

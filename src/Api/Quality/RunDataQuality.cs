@@ -1,3 +1,4 @@
+using Wolverine;
 using Wolverine.Attributes;
 
 namespace Registry.Api.Quality;
@@ -10,5 +11,6 @@ public static class RunDataQualityHandler
 {
     /// <summary>A district's run takes minutes; Wolverine's default handler timeout of one minute would cancel it.</summary>
     [MessageTimeout(4 * 60 * 60)]
-    public static Task Handle(RunDataQuality message, DataQualityRunner runner, CancellationToken ct) => runner.Run(message.RunId, ct);
+    public static Task Handle(RunDataQuality message, IMessageContext context, Tenancy.Districts districts, DataQualityRunner runner, CancellationToken ct) =>
+        runner.Run(message.RunId, districts.TenantOr(context.TenantId), ct);
 }

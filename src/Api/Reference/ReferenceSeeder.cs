@@ -9,25 +9,34 @@ using Registry.Projections.Policy;
 namespace Registry.Api.Reference;
 
 /// <summary>Seeds the configured root units and policy lines (section "Seed") when they are missing; never overwrites.</summary>
-public sealed class ReferenceSeeder(IDocumentStore store, IConfiguration configuration, TimeProvider clock) : IHostedService
+public sealed class ReferenceSeeder(IDocumentStore store, Tenancy.Districts districts, IConfiguration configuration, TimeProvider clock) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
         var seed = configuration.GetSection("Seed").Get<SeedData>() ?? new SeedData();
-        await using var session = store.LightweightSession();
+        // A district database holds only its own units: each gets the seeded roots that lie in its district.
+        foreach (var tenant in districts.TenantIds)
+            await Seed(tenant, districts.PerDistrict ? [.. seed.OrgUnits.Where(u => Holds(tenant, u.Code))] : seed.OrgUnits, seed.PolicyLines, ct);
+    }
+
+    private static bool Holds(string district, string code) => OrgCode.IsWellFormed(code) && OrgCode.DistrictOf(code) == district;
+
+    private async Task Seed(string tenant, IReadOnlyList<SeedUnit> units, IReadOnlyList<SeedLine> lines, CancellationToken ct)
+    {
+        await using var session = store.LightweightSession(tenant);
         var now = clock.GetUtcNow();
-        foreach (var unit in seed.OrgUnits)
+        foreach (var unit in units)
             if (await session.LoadAsync<OrgUnit>(unit.Code, ct) is null && OrgCode.KindOf(unit.Code) is { } kind)
                 session.Store(new OrgUnit(unit.Code, unit.Name, kind, unit.ParentCode, unit.IsPoorVillage, "seed", now));
         await session.SaveChangesAsync(ct);
         // The seeded lines belong to each seeded root unit, set as events like any later change.
-        foreach (var unit in seed.OrgUnits.Where(u => OrgCode.KindOf(u.Code) is not null))
-            await SeedLines(unit.Code, seed.PolicyLines, now, ct);
+        foreach (var unit in units.Where(u => OrgCode.KindOf(u.Code) is not null))
+            await SeedLines(tenant, unit.Code, lines, now, ct);
     }
 
-    private async Task SeedLines(string unitCode, IReadOnlyList<SeedLine> lines, DateTimeOffset now, CancellationToken ct)
+    private async Task SeedLines(string tenant, string unitCode, IReadOnlyList<SeedLine> lines, DateTimeOffset now, CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
+        await using var session = store.LightweightSession(tenant);
         var id = PolicyLines.StreamOf(unitCode);
         var stream = await session.Events.FetchForWriting<PolicyLinesView>(id, ct);
         var state = stream.Aggregate?.State;

@@ -35,7 +35,8 @@ public static class LeafStore
         opts.Storage.ExtendedSchemaObjects.Add(table);
     }
 
-    public static IMartenDatabase Database(IDocumentStore store) => store.Storage.Database;
+    /// <summary>The database of one tenant (the single database's tenant is Marten's default): each holds its own log and leaves.</summary>
+    public static async Task<IMartenDatabase> Database(IDocumentStore store, string tenantId) => await store.Storage.FindOrCreateDatabase(tenantId);
 
     public static string Schema(IDocumentStore store) => store.Options.Events.DatabaseSchemaName;
 

@@ -2,7 +2,6 @@ using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
-using Npgsql;
 using Registry.Api.Reference;
 using Registry.Api.Tests.Fixtures;
 using Registry.Projections;
@@ -19,20 +18,19 @@ public sealed class DistrictDatabases : IAsyncLifetime
     public const string Fuling = "500102000000";
     public static readonly IReadOnlyList<string> Districts = [Wanzhou, Fuling];
 
-    private readonly string _suffix = Guid.NewGuid().ToString("N")[..10];
-    private string _admin = "";
+    private ScratchDatabases? _databases;
     private IHost? _host;
 
     public IDocumentStore Store => _host!.Services.GetRequiredService<IDocumentStore>();
 
-    public string DatabaseOf(string district) => $"tenancy_{district}_{_suffix}";
+    public string DatabaseOf(string district) => _databases!.NameOf(district);
 
-    public string ConnectionStringOf(string district) => new NpgsqlConnectionStringBuilder(_admin) { Database = DatabaseOf(district) }.ConnectionString;
+    public string ConnectionStringOf(string district) => _databases!.ConnectionStringOf(district);
 
     public async Task InitializeAsync()
     {
-        _admin = await TestDatabase.ConnectionString();
-        foreach (var district in Districts) await Admin($"create database \"{DatabaseOf(district)}\"");
+        _databases = await ScratchDatabases.On("tenancy");
+        foreach (var district in Districts) await _databases.Create(district);
         try
         {
             var tenants = Districts.ToDictionary(d => d, ConnectionStringOf);
@@ -49,7 +47,7 @@ public sealed class DistrictDatabases : IAsyncLifetime
         }
         catch
         {
-            await DropDatabases();
+            await _databases.DisposeAsync();
             throw;
         }
     }
@@ -61,21 +59,8 @@ public sealed class DistrictDatabases : IAsyncLifetime
             await _host.StopAsync();
             _host.Dispose();
         }
-        await DropDatabases();
+        if (_databases is not null) await _databases.DisposeAsync();
     }
 
     public DistrictWrites Writes(string district) => new(Store, district);
-
-    private async Task DropDatabases()
-    {
-        foreach (var district in Districts) await Admin($"drop database if exists \"{DatabaseOf(district)}\" with (force)");
-    }
-
-    private async Task Admin(string sql)
-    {
-        await using var connection = new NpgsqlConnection(_admin);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
-    }
 }

@@ -13,13 +13,17 @@ public sealed class CheckpointExport(IOptions<AuditOptions> options, CheckpointK
     public static string FileName(SignedCheckpoint c) =>
         string.Create(CultureInfo.InvariantCulture, $"checkpoint-{c.TreeSize:D12}-{c.IssuedAt.UtcDateTime:yyyyMMdd'T'HHmmssfff'Z'}.json");
 
-    public async Task Write(SignedCheckpoint checkpoint, CancellationToken ct)
+    /// <param name="tenant">With a database per district, each district's checkpoints go to a folder named by its code.</param>
+    public async Task Write(SignedCheckpoint checkpoint, string tenant, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(options.Value.CheckpointExportPath)) return;
         try
         {
-            Directory.CreateDirectory(options.Value.CheckpointExportPath);
-            var file = Path.Combine(options.Value.CheckpointExportPath, FileName(checkpoint));
+            var directory = tenant == JasperFx.StorageConstants.DefaultTenantId
+                ? options.Value.CheckpointExportPath
+                : Path.Combine(options.Value.CheckpointExportPath, tenant);
+            Directory.CreateDirectory(directory);
+            var file = Path.Combine(directory, FileName(checkpoint));
             var body = new CheckpointFile(checkpoint.TreeSize, checkpoint.RootHash, checkpoint.IssuedAt, checkpoint.KeyId, checkpoint.Signature,
                 Checkpoints.Algorithm, Checkpoints.SignedText(checkpoint.TreeSize, checkpoint.RootHash, checkpoint.IssuedAt),
                 keys.PublicKey(checkpoint.KeyId) is { } key ? Checkpoints.PublicPem(key) : null);

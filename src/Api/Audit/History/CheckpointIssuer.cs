@@ -16,32 +16,32 @@ public sealed class CheckpointIssuer(IDocumentStore store, CheckpointKeyRing key
     CheckpointExport export)
 {
     /// <returns>The new checkpoint, or null when <paramref name="onlyIfGrown"/> and no event came since the latest.</returns>
-    public async Task<SignedCheckpoint?> Issue(string issuedBy, bool onlyIfGrown, CancellationToken ct)
+    public async Task<SignedCheckpoint?> Issue(string tenant, string issuedBy, bool onlyIfGrown, CancellationToken ct)
     {
         var key = keys.Signing ?? throw new CheckpointUnavailable("audit.checkpoint-key.missing", "No checkpoint key is configured (Audit:CheckpointKey).");
-        var database = LeafStore.Database(store);
+        var database = await LeafStore.Database(store, tenant);
         var schema = LeafStore.Schema(store);
         await using var connection = database.CreateConnection();
         await connection.OpenAsync(ct);
         var committed = await LeafStore.LastSequence(connection, schema, ct);
         var horizon = await Settled(connection, schema, committed, ct);
         var size = await LeafStore.CatchUp(database, schema, horizon, ct);
-        if (onlyIfGrown && await Latest(store, ct) is { } latest && latest.TreeSize >= size) return null;
+        if (onlyIfGrown && await Latest(store, tenant, ct) is { } latest && latest.TreeSize >= size) return null;
         var leaves = await LeafStore.Hashes(connection, schema, size, ct);
         var checkpoint = Checkpoints.Sign(key, size, leaves.Root(size), clock.GetUtcNow());
-        await using (var session = store.LightweightSession())
+        await using (var session = store.LightweightSession(tenant))
         {
             session.Store(new CheckpointRecord(Guid.CreateVersion7(), checkpoint.TreeSize, checkpoint.RootHash, checkpoint.IssuedAt, checkpoint.KeyId,
                 checkpoint.Signature, issuedBy));
             await session.SaveChangesAsync(ct);
         }
-        await export.Write(checkpoint, ct);
+        await export.Write(checkpoint, tenant, ct);
         return checkpoint;
     }
 
-    public static async Task<CheckpointRecord?> Latest(IDocumentStore store, CancellationToken ct)
+    public static async Task<CheckpointRecord?> Latest(IDocumentStore store, string tenant, CancellationToken ct)
     {
-        await using var query = store.QuerySession();
+        await using var query = store.QuerySession(tenant);
         return await query.Query<CheckpointRecord>().OrderByDescending(c => c.IssuedAt).FirstOrDefaultAsync(ct);
     }
 

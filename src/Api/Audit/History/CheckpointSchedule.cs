@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace Registry.Api.Audit.History;
 
 /// <summary>Issues a checkpoint every <c>Audit:CheckpointEvery</c> when the log has grown since the latest one.</summary>
-public sealed class CheckpointSchedule(CheckpointIssuer issuer, IOptions<AuditOptions> options, TimeProvider clock, ILogger<CheckpointSchedule> logger)
+public sealed class CheckpointSchedule(CheckpointIssuer issuer, Tenancy.Districts districts, IOptions<AuditOptions> options, TimeProvider clock, ILogger<CheckpointSchedule> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -12,15 +12,17 @@ public sealed class CheckpointSchedule(CheckpointIssuer issuer, IOptions<AuditOp
         using var timer = new PeriodicTimer(every, clock);
         while (await timer.WaitForNextTickAsync(stoppingToken))
         {
-            try
-            {
-                if (await issuer.Issue("schedule", onlyIfGrown: true, stoppingToken) is { } issued)
-                    logger.LogInformation("Checkpoint issued at tree size {TreeSize}", issued.TreeSize);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "The scheduled checkpoint could not be issued; the next tick tries again");
-            }
+            // Each district database holds its own log, so each has its own tree and checkpoints.
+            foreach (var tenant in districts.TenantIds)
+                try
+                {
+                    if (await issuer.Issue(tenant, "schedule", onlyIfGrown: true, stoppingToken) is { } issued)
+                        logger.LogInformation("Checkpoint issued for {Tenant} at tree size {TreeSize}", tenant, issued.TreeSize);
+                }
+                catch (Exception e) when (e is not OperationCanceledException)
+                {
+                    logger.LogError(e, "The scheduled checkpoint for {Tenant} could not be issued; the next tick tries again", tenant);
+                }
         }
     }
 }

@@ -15,15 +15,16 @@ public static class ConsistencyProofEndpoint
 {
     [WolverineGet("/api/audit/proofs/consistency", OperationId = "getConsistencyProof", Summary = "Proof that a tree only grew (一致性证明)", Description = "The proof that the tree of size to extends the tree of size from without changing it, to check two checkpoints' roots against each other (RFC 9162).")]
     [ProducesResponseType(typeof(ConsistencyProof), StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(string? from, string? to, HttpContext http, IDocumentStore store)
+    public static async Task<IResult> Get(string? from, string? to, HttpContext http, IDocumentStore store, Tenancy.Districts districts)
     {
-        Actor.From(http.User).Require(Permission.ReadAudit);
+        var actor = Actor.From(http.User);
+        actor.Require(Permission.ReadAudit);
         var ct = http.RequestAborted;
         var first = Query.Positive("from", from, "query.from.invalid")
             ?? throw DomainRefusal.Invalid("from", "query.from.required", "from is the smaller tree size.");
         var second = Query.Positive("to", to, "query.to.invalid")
             ?? throw DomainRefusal.Invalid("to", "query.to.required", "to is the larger tree size.");
-        await using var head = await LeafHead.Open(store, ct);
+        await using var head = await LeafHead.Open(store, districts.TenantOf(actor), ct);
         head.Within("from", first);
         head.Within("to", second);
         if (first > second) throw DomainRefusal.Invalid("from", "audit.consistency.from-after-to", "from is a tree size no larger than to.");

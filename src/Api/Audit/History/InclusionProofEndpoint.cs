@@ -18,15 +18,16 @@ public static class InclusionProofEndpoint
     [WolverineGet("/api/audit/proofs/inclusion", OperationId = "getInclusionProof", Summary = "Proof that an event is in a tree (包含证明)", Description = "The audit path that proves the event at a sequence is leaf of the tree of the given size, to check against a checkpoint's root (RFC 9162).")]
     [AlsoRefuses(StatusCodes.Status404NotFound)]
     [ProducesResponseType(typeof(InclusionProof), StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(string? sequence, string? treeSize, HttpContext http, IDocumentStore store)
+    public static async Task<IResult> Get(string? sequence, string? treeSize, HttpContext http, IDocumentStore store, Tenancy.Districts districts)
     {
-        Actor.From(http.User).Require(Permission.ReadAudit);
+        var actor = Actor.From(http.User);
+        actor.Require(Permission.ReadAudit);
         var ct = http.RequestAborted;
         var seq = Query.Positive("sequence", sequence, "query.sequence.invalid")
             ?? throw DomainRefusal.Invalid("sequence", "query.sequence.required", "sequence names the event, by its sequence number.");
         var asked = Query.Positive("treeSize", treeSize, "query.tree-size.invalid");
-        await using var head = await LeafHead.Open(store, ct);
-        var size = head.Within("treeSize", asked ?? (await CheckpointIssuer.Latest(store, ct))?.TreeSize ?? head.Size);
+        await using var head = await LeafHead.Open(store, districts.TenantOf(actor), ct);
+        var size = head.Within("treeSize", asked ?? (await CheckpointIssuer.Latest(store, districts.TenantOf(actor), ct))?.TreeSize ?? head.Size);
         var leaf = await LeafStore.OfSequence(head.Connection, head.Schema, seq, ct)
             ?? throw DomainRefusal.NotFound("audit.sequence.unknown", "No event with this sequence is a leaf of the tree yet.");
         if (leaf.Index >= size)

@@ -21,9 +21,9 @@ public sealed class LeafHead : IAsyncDisposable
 
     public long Size { get; }
 
-    public static async Task<LeafHead> Open(IDocumentStore store, CancellationToken ct)
+    public static async Task<LeafHead> Open(IDocumentStore store, string tenant, CancellationToken ct)
     {
-        var connection = LeafStore.Database(store).CreateConnection();
+        var connection = (await LeafStore.Database(store, tenant)).CreateConnection();
         await connection.OpenAsync(ct);
         var schema = LeafStore.Schema(store);
         return new LeafHead(connection, schema, await LeafStore.Count(connection, schema, ct));

@@ -20,9 +20,9 @@ public sealed class LogReaders : IAsyncDisposable
 
     public string Schema { get; }
 
-    public static async Task<LogReaders> Open(IDocumentStore store, CancellationToken ct)
+    public static async Task<LogReaders> Open(IDocumentStore store, string tenant, CancellationToken ct)
     {
-        var database = LeafStore.Database(store);
+        var database = await LeafStore.Database(store, tenant);
         var events = database.CreateConnection();
         var leaves = database.CreateConnection();
         await events.OpenAsync(ct);

@@ -1,3 +1,4 @@
+using Wolverine;
 using Wolverine.Attributes;
 
 namespace Registry.Api.Audit.History;
@@ -10,5 +11,6 @@ public static class RunVerificationHandler
 {
     /// <summary>A large store takes minutes; Wolverine's default handler timeout of one minute would cancel it.</summary>
     [MessageTimeout(4 * 60 * 60)]
-    public static Task Handle(RunVerification message, StoreVerifier verifier, CancellationToken ct) => verifier.Run(message.VerificationId, ct);
+    public static Task Handle(RunVerification message, IMessageContext context, Tenancy.Districts districts, StoreVerifier verifier, CancellationToken ct) =>
+        verifier.Run(message.VerificationId, districts.TenantOr(context.TenantId), ct);
 }

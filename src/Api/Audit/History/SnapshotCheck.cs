@@ -11,7 +11,7 @@ namespace Registry.Api.Audit.History;
 /// The household snapshot that decisions read, compared with a fold of the household's stored events: the fold is built
 /// from the rows the leaf comparison reads anyway (<see cref="Add"/>), so the log is read once.
 /// </summary>
-public sealed class SnapshotCheck(IDocumentStore store)
+public sealed class SnapshotCheck(IDocumentStore store, string tenant)
 {
     private const int Batch = 500;
 
@@ -34,7 +34,7 @@ public sealed class SnapshotCheck(IDocumentStore store)
     /// <returns>How many snapshots were checked.</returns>
     public async Task<long> Compare(LogAudit audit, CancellationToken ct)
     {
-        await using var session = store.QuerySession();
+        await using var session = store.QuerySession(tenant);
         long checkedCount = 0;
         var after = Guid.Empty;
         while (true)

@@ -11,37 +11,37 @@ namespace Registry.Api.Audit.History;
 /// </summary>
 public sealed class StoreVerifier(IDocumentStore store, CheckpointKeyRing keys, TimeProvider clock, ILogger<StoreVerifier> logger)
 {
-    public async Task Run(Guid id, CancellationToken ct)
+    public async Task Run(Guid id, string tenant, CancellationToken ct)
     {
         VerificationRun run;
-        await using (var query = store.QuerySession())
+        await using (var query = store.QuerySession(tenant))
             run = await query.LoadAsync<VerificationRun>(id, ct) ?? throw new InvalidOperationException($"No verification {id}.");
         if (run.Status is VerificationStatus.Completed or VerificationStatus.Failed) return;
         try
         {
-            run = await Verify(run, ct);
+            run = await Verify(run, tenant, ct);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             logger.LogError(e, "Verification {Id} failed", id);
             run = run with { Status = VerificationStatus.Failed, FinishedAt = clock.GetUtcNow(), Error = e.Message };
         }
-        await Save(run, ct);
+        await Save(run, tenant, ct);
     }
 
-    private async Task<VerificationRun> Verify(VerificationRun run, CancellationToken ct)
+    private async Task<VerificationRun> Verify(VerificationRun run, string tenant, CancellationToken ct)
     {
-        await using var log = await LogReaders.Open(store, ct);
+        await using var log = await LogReaders.Open(store, tenant, ct);
         run = run with { Status = VerificationStatus.Running, EventsTotal = await Count(log.Events, log.Schema, ct) };
-        await Save(run, ct);
+        await Save(run, tenant, ct);
 
         var audit = new LogAudit();
-        var checkpoint = await CheckpointCheck.Of(await CheckpointIssuer.Latest(store, ct), keys, log.Leaves, log.Schema, audit, ct);
+        var checkpoint = await CheckpointCheck.Of(await CheckpointIssuer.Latest(store, tenant, ct), keys, log.Leaves, log.Schema, audit, ct);
         run = run with { Checkpoint = checkpoint };
-        var snapshots = new SnapshotCheck(store);
+        var snapshots = new SnapshotCheck(store, tenant);
         await audit.Compare(EventLog.Read(log.Events, log.Schema, 0, null, ct), LeafStore.Read(log.Leaves, log.Schema, null, ct),
             async a => await Save(run with { EventsChecked = a.EventsChecked, Findings = [.. a.Findings.Take(VerificationRun.MaxFindings)], FindingsTotal = a.Findings.Count },
-                ct), ct, observe: snapshots.Add);
+                tenant, ct), ct, observe: snapshots.Add);
         var snapshotsChecked = await snapshots.Compare(audit, ct);
         return run with
         {
@@ -62,9 +62,9 @@ public sealed class StoreVerifier(IDocumentStore store, CheckpointKeyRing keys, 
         return (long)(await command.ExecuteScalarAsync(ct))!;
     }
 
-    private async Task Save(VerificationRun run, CancellationToken ct)
+    private async Task Save(VerificationRun run, string tenant, CancellationToken ct)
     {
-        await using var session = store.LightweightSession();
+        await using var session = store.LightweightSession(tenant);
         session.Store(run);
         await session.SaveChangesAsync(ct);
     }

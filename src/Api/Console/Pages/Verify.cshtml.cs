@@ -31,12 +31,12 @@ public sealed class VerifyModel(IQuerySession session, IDocumentStore store, Che
         var actor = Actor;
         actor.Require(Permission.ReadAudit);
         var ct = HttpContext.RequestAborted;
-        Checkpoint = await CheckpointIssuer.Latest(store, ct);
+        Checkpoint = await CheckpointIssuer.Latest(store, session.TenantId, ct);
         CheckpointSigned = Checkpoint is not null && keys.PublicKey(Checkpoint.KeyId) is { } key && Ledger.Checkpoints.Verify(Checkpoint.Signed, key);
         Verifications = await session.Query<VerificationRun>().OrderByDescending(r => r.StartedAt).Take(Runs).ToListAsync(ct);
         if (Query.Id("household", household) is not { } id) return;
         Household = id;
         actor.Visible(await session.LoadAsync<HouseholdDetails>(id, ct), h => h.VillageCode, "household.not-found", "没有这个农户，或不在您的辖区。");
-        Report = await VerifyEndpoint.Verify(store, keys, [id], ct);
+        Report = await VerifyEndpoint.Verify(store, session.TenantId, keys, [id], ct);
     });
 }

@@ -55,16 +55,19 @@ public static class ConcurrentWrites
     private static async Task<IdempotentResponse?> Remembered(HttpContext http)
     {
         if (RequestContext.ValidIdempotencyKey(http) is not { } key) return null;
-        await using var query = http.RequestServices.GetRequiredService<IDocumentStore>().QuerySession();
+        await using var query = http.RequestServices.GetRequiredService<IDocumentStore>().QuerySession(Tenant(http));
         return await query.LoadAsync<IdempotentResponse>(IdempotentResponse.KeyOf(Actor.From(http.User).UserId, key), http.RequestAborted);
     }
 
     private static async Task Forget(HttpContext http, IdempotentResponse expired)
     {
-        await using var session = http.RequestServices.GetRequiredService<IDocumentStore>().LightweightSession();
+        await using var session = http.RequestServices.GetRequiredService<IDocumentStore>().LightweightSession(Tenant(http));
         session.Delete(expired);
         await session.SaveChangesAsync(http.RequestAborted);
     }
+
+    /// <summary>The caller's district database, as Wolverine's tenant detection resolved it for the route.</summary>
+    private static string Tenant(HttpContext http) => http.RequestServices.GetRequiredService<Tenancy.Districts>().TenantOf(Actor.From(http.User));
 
     private static DateTimeOffset Now(HttpContext http) => http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
 

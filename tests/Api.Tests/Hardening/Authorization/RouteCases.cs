@@ -59,7 +59,8 @@ public sealed class Scene(AppFixture app, string town, string village, Registere
         var client = App.Client(reader ? role : Role.DistrictOfficer, reader ? home : AppFixture.District, userId: $"matrix-{role}");
         var response = await client.PostAsJsonAsync("/api/exports", new { org = Village, format = "csv" });
         var id = (await response.ShouldBe(System.Net.HttpStatusCode.Accepted))["id"]!.GetValue<Guid>();
-        await App.Host.Services.GetRequiredService<Registry.Api.Bulk.ExportRunner>().Run(id, CancellationToken.None);
+        var tenant = App.Host.Services.GetRequiredService<Registry.Api.Tenancy.Districts>().TenantOfUnit(Village);
+        await App.Host.Services.GetRequiredService<Registry.Api.Bulk.ExportRunner>().Run(id, tenant, CancellationToken.None);
         return id;
     }
 
