@@ -79,7 +79,7 @@ public sealed class TwoNodeClusterTests(ITestOutputHelper output)
                 (await other.GetAsync($"/api/households/{registered[Wanzhou][0]}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
 
             var expectedAgents = AgentsPerDatabase * Districts.Length;
-            var spread = await Until(TimeSpan.FromSeconds(90), async () =>
+            var spread = await Until(main, Assignments, TimeSpan.FromSeconds(90), async () =>
             {
                 var byNode = await AgentsByNode(main);
                 return byNode.Count == 2 && byNode.Values.Sum() == expectedAgents && byNode.Values.All(n => n > 0) ? byNode : null;
@@ -98,7 +98,7 @@ public sealed class TwoNodeClusterTests(ITestOutputHelper output)
             });
             await second.Kill();
             var killed = Stopwatch.StartNew();
-            await Until(TakeOver, async () =>
+            await Until(main, Assignments, TakeOver, async () =>
             {
                 var byNode = await AgentsByNode(main);
                 return byNode.Count == 1 && byNode.GetValueOrDefault(firstNode) == expectedAgents ? byNode : null;
@@ -109,7 +109,7 @@ public sealed class TwoNodeClusterTests(ITestOutputHelper output)
             foreach (var district in Districts)
             {
                 var database = environment[$"Tenancy__Districts__{district[..6]}"];
-                await Until(TakeOver, async () => await CaughtUp(database) ? "" : null, $"every projection of {district} caught up");
+                await Until(database, Progression, TakeOver, async () => await CaughtUp(database) ? "" : null, $"every projection of {district} caught up");
                 var events = await Count(database, "select count(*) from registry.mt_events");
                 (await Count(database, "select count(*) from registry.mt_doc_auditentry")).ShouldBe(events, "one audit entry per event");
                 (await Count(database, "select count(distinct (data ->> 'sequence')) from registry.mt_doc_auditentry")).ShouldBe(events);
@@ -137,15 +137,37 @@ public sealed class TwoNodeClusterTests(ITestOutputHelper output)
         return village;
     }
 
-    /// <summary>Polls with a short pause until <paramref name="probe"/> answers, or fails at the deadline.</summary>
-    private static async Task<T> Until<T>(TimeSpan deadline, Func<Task<T?>> probe, string what) where T : class
+    private const string Assignments = "registry.wolverine_node_assignments";
+    private const string Progression = "registry.mt_event_progression";
+
+    /// <summary>
+    /// Asks <paramref name="probe"/> again each time <paramref name="table"/> changes (a trigger notifies this test's
+    /// connection), until it answers, or fails at the deadline.
+    /// </summary>
+    private static async Task<T> Until<T>(string database, string table, TimeSpan deadline, Func<Task<T?>> probe, string what) where T : class
     {
-        var clock = Stopwatch.StartNew();
+        await using var listener = new NpgsqlConnection(database);
+        await listener.OpenAsync();
+        var channel = "changed_" + table.Replace('.', '_');
+        await using (var setup = new NpgsqlCommand($"""
+            create or replace function {channel}() returns trigger language plpgsql as $$ begin perform pg_notify('{channel}', ''); return null; end $$;
+            drop trigger if exists {channel} on {table};
+            create trigger {channel} after insert or update or delete on {table} for each statement execute function {channel}();
+            listen {channel};
+            """, listener))
+            await setup.ExecuteNonQueryAsync();
+        using var timeout = new CancellationTokenSource(deadline);
         while (true)
         {
             if (await probe() is { } done) return done;
-            if (clock.Elapsed > deadline) throw new TimeoutException($"Waited {deadline.TotalSeconds} s for {what}.");
-            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            try
+            {
+                await listener.WaitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"Waited {deadline.TotalSeconds} s for {what}.");
+            }
         }
     }
 
