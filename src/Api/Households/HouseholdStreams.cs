@@ -15,16 +15,13 @@ public static class HouseholdStreams
     public static HouseholdDetails Guard(IEventStream<HouseholdDetails> household, HttpContext http, Permission permission) =>
         StreamGuard.Check(household, http, permission, "household.not-found", "No household with this id.");
 
-    /// <summary>The household's version once <paramref name="events"/> are appended.</summary>
-    public static long VersionAfter(IEventStream<HouseholdDetails> household, object[] events) => (household.CurrentVersion ?? 0) + events.Length;
-
     /// <summary>
     /// The answer and the events to append: by default the household's id and new version; the reason is stored beside each event.
     /// </summary>
     public static (WriteAnswer, Wolverine.Marten.Events) Answer(IEventStream<HouseholdDetails> household, object[] events, string? reason = null,
         Func<long, object>? body = null, int status = StatusCodes.Status200OK)
     {
-        var version = VersionAfter(household, events);
+        var version = household.VersionAfter(events);
         return (new WriteAnswer(status, body?.Invoke(version) ?? new VersionResponse(household.Id, version), version, Reason: reason), [.. events]);
     }
 }

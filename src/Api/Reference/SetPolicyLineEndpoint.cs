@@ -36,7 +36,7 @@ public static class SetPolicyLineEndpoint
         var stream = await session.Events.FetchForWriting<PolicyLinesView>(PolicyLines.StreamOf(code), ct);
         var events = SetPolicyLineDecision.Decide(new SetPolicyLine(code, year, request.PovertyLine, request.MonitoringLine, request.Reason),
             stream.Aggregate?.State, clock.GetUtcNow());
-        var version = (stream.CurrentVersion ?? 0) + events.Length;
+        var version = stream.VersionAfter(events);
         stream.AppendMany(events);
         return WriteAnswer.Ok(new PolicyLineResponse(code, year, request.PovertyLine!.Value, request.MonitoringLine!.Value, version), version, request.Reason);
     }

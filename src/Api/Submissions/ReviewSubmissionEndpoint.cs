@@ -30,7 +30,7 @@ public static class ReviewSubmissionEndpoint
         var state = submission.Aggregate!.State;
         var events = ReviewSubmissionDecision.Decide(new ReviewSubmission(request.Outcome, request.Note, actor.Role, actor.UserId, actor.Name), state,
             clock.GetUtcNow());
-        var version = (submission.CurrentVersion ?? 0) + events.Length;
+        var version = submission.VersionAfter(events);
         return (WriteAnswer.Ok(new ReviewResponse(id, version, Submission.Evolve(state, events[0])!.Status), version, request.Note), [.. events]);
     }
 }

@@ -29,7 +29,7 @@ public static class SignSubmissionEndpoint
         var state = submission.Aggregate!.State;
         var events = SignSubmissionDecision.Decide(new SignSubmission(actor.Role, actor.UserId, actor.Name, actor.Org), state, clock.GetUtcNow());
         var status = events.OfType<SubmissionSubmitted>().Any() ? SubmissionStatus.Submitted : state.Status;
-        var version = (submission.CurrentVersion ?? 0) + events.Length;
+        var version = submission.VersionAfter(events);
         return (WriteAnswer.Ok(new SignatureResponse(id, version, status), version), [.. events]);
     }
 }

@@ -27,4 +27,7 @@ public static class StreamGuard
     /// <summary>A second stream a write changes in the same transaction (a merge): found and visible, its version checked only at commit.</summary>
     public static T Other<T>(IEventStream<T>? stream, HttpContext http, string notFoundCode, string notFound) where T : class, IChainHead =>
         Actor.From(http.User).Visible(stream?.Aggregate, s => s.UnitCode, notFoundCode, notFound);
+
+    /// <summary>The stream's version once <paramref name="events"/>, decided on what it was fetched at, are appended.</summary>
+    public static long VersionAfter<T>(this IEventStream<T> stream, object[] events) where T : notnull => (stream.CurrentVersion ?? 0) + events.Length;
 }
