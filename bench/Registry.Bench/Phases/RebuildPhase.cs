@@ -11,6 +11,8 @@ namespace Registry.Bench.Phases;
 /// <summary>Fills the store to the target number of events, rebuilds every projection, and compares with reading and writing raw.</summary>
 public static class RebuildPhase
 {
+    private const double TargetPerSecond = 20_000;
+
     public static async Task Run(string db, BenchOptions options, Report report)
     {
         using var store = StoreFill.Open(db);
@@ -19,27 +21,24 @@ public static class RebuildPhase
         var streams = await BenchDatabase.Scalar(db, $"select count(*) from {RegistryStore.DefaultSchema}.mt_streams");
 
         var rows = new List<string[]>();
-        var total = TimeSpan.Zero;
+        var clock = Stopwatch.StartNew();
         using (var daemon = await store.BuildProjectionDaemonAsync())
         {
-            foreach (var projection in store.Options.Projections.All)
-            {
-                Console.WriteLine($"rebuild: {projection.Name}");
-                var clock = Stopwatch.StartNew();
-                await daemon.RebuildProjectionAsync(projection.Name, TimeSpan.FromHours(1), CancellationToken.None);
-                total += clock.Elapsed;
-                rows.Add([projection.Name, projection.Lifecycle.ToString(), N(clock.Elapsed.TotalSeconds, 1), N(events / clock.Elapsed.TotalSeconds)]);
-            }
+            var rebuilt = await ReadModelRebuild.All(store, daemon, TimeSpan.FromHours(1), CancellationToken.None,
+                progress: line => Console.WriteLine($"rebuild: {line}"));
+            foreach (var projection in rebuilt)
+                rows.Add([projection.Name, projection.Lifecycle, N(projection.Took.TotalSeconds, 1), N(projection.FinishedAfter.TotalSeconds, 1), N(events / projection.Took.TotalSeconds)]);
         }
+        var total = clock.Elapsed;
         var perSecond = events / total.TotalSeconds;
         Console.WriteLine("rebuild: raw baseline");
         var raw = await ReadAllWriteOnePerStream.Run(db);
         var rawTime = raw.Read + raw.Write;
         var rawPerSecond = raw.Events / rawTime.TotalSeconds;
-        rows.Add(["all projections, one after another", "", N(total.TotalSeconds, 1), N(perSecond)]);
-        rows.Add(["raw: read every event row, write one row per stream", "", N(rawTime.TotalSeconds, 1), N(rawPerSecond)]);
-        report.Judge(new Target($"rebuild of every read model, {events:N0} events", "events/s reported beside the raw floor",
-            $"{N(perSecond)} events/s vs raw {N(rawPerSecond)} events/s = {Ratio(perSecond / rawPerSecond)}", null));
+        rows.Add(["**all, side by side**", "", N(total.TotalSeconds, 1), N(total.TotalSeconds, 1), N(perSecond)]);
+        rows.Add(["raw: read every event row, write one row per stream", "", N(rawTime.TotalSeconds, 1), "", N(rawPerSecond)]);
+        report.Judge(new Target($"rebuild of every read model, {events:N0} events", $"≥ {N(TargetPerSecond)} events/s, beside the raw floor",
+            $"{N(perSecond)} events/s ({N(total.TotalSeconds, 1)} s) vs raw {N(rawPerSecond)} events/s = {Ratio(perSecond / rawPerSecond)}", perSecond >= TargetPerSecond));
         report.Section("Projection rebuild", $"""
             The store held {events:N0} events in {streams:N0} streams: {events - seeded:N0} written earlier in this run (over HTTP and by the
             import) and {seeded:N0} appended in {N(seedTime.TotalSeconds, 1)} s ({N(seeded / Math.Max(0.001, seedTime.TotalSeconds))} events/s) straight through Marten
@@ -47,13 +46,15 @@ public static class RebuildPhase
             assessments, visits, risks), every event produced by the domain's decide functions and stamped with actor, unit, reason and
             hash chain like an API write, {EventSeeder.HouseholdsPerTransaction} households to a transaction, two writers, inline read models committed with them.
             Then, after `VACUUM ANALYZE`, every projection, inline and async, rebuilt with Marten's projection daemon
-            (`RebuildProjectionAsync`), one after another; events/s = events in the store ÷ rebuild time.
+            (`RebuildProjectionAsync`) as the API's `rebuild` command does (`ReadModelRebuild`): {Environment.ProcessorCount} projections at a time, side by side, in pages
+            of {RegistryStore.RebuildBatchSize:N0} events, the statistics after the households they count;
+            events/s = events in the store ÷ the whole rebuild's time. Each row: the projection's own time, and when it finished after the start.
             The raw floor: one sequential read of every event row (all columns) in sequence order
             ({N(raw.Read.TotalSeconds, 1)} s), then a binary COPY of one jsonb row per stream ({raw.Streams:N0} rows, {N(raw.Write.TotalSeconds, 1)} s):
             the least any rebuild must do, reading each event once and writing each stream's document once.
             Ratio of all projections to the floor: {Ratio(perSecond / rawPerSecond)}.
 
-            {Table(["projection", "lifecycle", "seconds", "events/s"], rows)}
+            {Table(["projection", "lifecycle", "seconds", "finished after s", "events/s"], rows)}
             """);
     }
 }

@@ -7,7 +7,8 @@ namespace Registry.Projections.Audit;
 
 /// <summary>
 /// Asynchronous: the audit trail is read by inspectors, never in the writer's own request, and the
-/// daemon gives it the global sequence. Rebuildable at any time from the log.
+/// daemon gives it the global sequence. Rebuildable at any time from the log. One new entry per event, never changed, so
+/// a rebuild's pages are pure inserts and Marten writes them with binary COPY.
 /// </summary>
 public sealed partial class AuditProjection : EventProjection
 {
@@ -22,7 +23,7 @@ public sealed partial class AuditProjection : EventProjection
     {
         var (zh, en) = EventSummaries.Describe(e.Data);
         var subject = EventTypes.SubjectOf(e.Data.GetType());
-        operations.Store(new AuditEntry(
+        operations.Insert(new AuditEntry(
             e.Id,
             e.Sequence,
             e.StreamId,

@@ -32,13 +32,12 @@ public static class ReadModels
         return snapshot;
     }
 
-    /// <summary>Rebuilds every projection, inline and async, from the whole event log.</summary>
+    /// <summary>Rebuilds every projection, inline and async, from the whole event log, as the API's rebuild command does.</summary>
     public static async Task RebuildAll(DocumentStore store)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
         using var daemon = await store.BuildProjectionDaemonAsync();
-        foreach (var projection in store.Options.Projections.All)
-            await daemon.RebuildProjectionAsync(projection.Name, cts.Token);
+        await ReadModelRebuild.All(store, daemon, TimeSpan.FromMinutes(2), cts.Token);
     }
 
     /// <summary>Describes the first differences between two snapshots, or returns null when they are equal.</summary>

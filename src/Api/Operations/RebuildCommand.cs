@@ -1,0 +1,41 @@
+using JasperFx.CommandLine;
+using JasperFx.Events.Daemon;
+using Marten;
+using Registry.Projections;
+
+namespace Registry.Api.Operations;
+
+public sealed class RebuildInput : NetCoreInput
+{
+    [Description("How many projections rebuild at once (default: the machine's cores)")]
+    public int ConcurrencyFlag { get; set; }
+
+    [Description("Gives up after this many minutes (default 60)")]
+    public int TimeoutFlag { get; set; } = 60;
+}
+
+/// <summary>
+/// Every read model rebuilt from the event log, the projections side by side and the statistics after the households they
+/// count. Run it with the API stopped: the documents are deleted first and written again.
+/// </summary>
+[Description("Rebuilds every read model from the event log, side by side", Name = "rebuild")]
+public sealed class RebuildCommand : JasperFxAsyncCommand<RebuildInput>
+{
+    public override async Task<bool> Execute(RebuildInput input)
+    {
+        using var host = input.BuildHost();
+        var store = (DocumentStore)host.Services.GetRequiredService<IDocumentStore>();
+        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
+        var timeout = TimeSpan.FromMinutes(input.TimeoutFlag);
+        using var cts = new CancellationTokenSource(timeout);
+        var databases = await store.Storage.AllDatabases();
+        foreach (var database in databases)
+        {
+            using var daemon = await store.BuildProjectionDaemonAsync(database.Id);
+            var rebuilt = await ReadModelRebuild.All(store, daemon, timeout, cts.Token, input.ConcurrencyFlag > 0 ? input.ConcurrencyFlag : null,
+                line => System.Console.WriteLine($"{database.Id}: {line}"));
+            System.Console.WriteLine($"{database.Id}: {rebuilt.Count} projections rebuilt in {rebuilt.Max(r => r.FinishedAfter).TotalSeconds:0.0} s");
+        }
+        return true;
+    }
+}
