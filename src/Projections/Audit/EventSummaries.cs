@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Reflection;
 using Registry.Domain.Households;
@@ -78,9 +79,15 @@ public static class EventSummaries
 
     private static string StepLabel(ProcedureStepRecorded e) => ProcedureCatalog.Default.StepLabel(e.Kind, e.DefinitionVersion, e.Step);
 
-    private static IEnumerable<string> Changed(MemberFactChanges c) => typeof(MemberFactChanges).GetProperties()
-        .Where(p => p.GetValue(c) is not null).Select(p => char.ToLowerInvariant(p.Name[0]) + p.Name[1..]);
+    // Looked up once: a rebuild summarises every event of the log.
+    private static readonly (PropertyInfo Property, string Name)[] FactProperties = typeof(MemberFactChanges).GetProperties()
+        .Select(p => (p, char.ToLowerInvariant(p.Name[0]) + p.Name[1..])).ToArray();
 
-    private static string Zh<T>(T value) where T : struct, Enum =>
-        typeof(T).GetField(value.ToString())?.GetCustomAttribute<DescriptionAttribute>()?.Description ?? value.ToString();
+    private static readonly ConcurrentDictionary<Enum, string> ZhNames = new();
+
+    private static IEnumerable<string> Changed(MemberFactChanges c) =>
+        FactProperties.Where(p => p.Property.GetValue(c) is not null).Select(p => p.Name);
+
+    private static string Zh<T>(T value) where T : struct, Enum => ZhNames.GetOrAdd(value, static v =>
+        v.GetType().GetField(v.ToString())?.GetCustomAttribute<DescriptionAttribute>()?.Description ?? v.ToString());
 }

@@ -7,7 +7,14 @@ using Registry.Projections.Statistics;
 
 namespace Registry.Api.Tests.Hardening;
 
-[Collection(ApiCollection.Name)]
+/// <summary>A host and schema of the rebuild's own: no other test edits an event in SQL under it.</summary>
+[CollectionDefinition(Name)]
+public sealed class RebuildCollection : ICollectionFixture<AppFixture>
+{
+    public const string Name = "rebuild";
+}
+
+[Collection(RebuildCollection.Name)]
 public sealed class RebuildTests(AppFixture app)
 {
     [Fact]
