@@ -8,9 +8,11 @@ namespace Registry.Api.Operations;
 public sealed class RebuildInput : NetCoreInput
 {
     [Description("How many projections rebuild at once (default: the machine's cores)")]
+    [FlagAlias("concurrency", 'n')]
     public int ConcurrencyFlag { get; set; }
 
     [Description("Gives up after this many minutes (default 60)")]
+    [FlagAlias("timeout", 't')]
     public int TimeoutFlag { get; set; } = 60;
 }
 
