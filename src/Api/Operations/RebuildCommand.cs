@@ -27,7 +27,6 @@ public sealed class RebuildCommand : JasperFxAsyncCommand<RebuildInput>
     {
         using var host = input.BuildHost();
         var store = (DocumentStore)host.Services.GetRequiredService<IDocumentStore>();
-        await store.Storage.ApplyAllConfiguredChangesToDatabaseAsync();
         var timeout = TimeSpan.FromMinutes(input.TimeoutFlag);
         using var cts = new CancellationTokenSource(timeout);
         var databases = await store.Storage.AllDatabases();
