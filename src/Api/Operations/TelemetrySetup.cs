@@ -8,7 +8,7 @@ namespace Registry.Api.Operations;
 
 /// <summary>
 /// Traces and metrics of ASP.NET Core, Npgsql, Marten and Wolverine: a Prometheus scrape endpoint at /metrics, and OTLP
-/// export when the usual OTEL_EXPORTER_OTLP_* settings name an endpoint (off otherwise). Logging:Json switches the
+/// export of traces and metrics when the usual OTEL_EXPORTER_OTLP_* settings name an endpoint (traces are not recorded otherwise). Logging:Json switches the
 /// console log to one JSON object per line.
 /// </summary>
 public static class TelemetrySetup
@@ -23,16 +23,17 @@ public static class TelemetrySetup
     {
         var otlp = !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_ENDPOINT"])
             || !string.IsNullOrWhiteSpace(builder.Configuration["OTEL_EXPORTER_OTLP_TRACES_ENDPOINT"]);
-        builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? ServiceName))
-            .WithTracing(tracing =>
-            {
-                tracing.AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/metrics"))
-                    .AddNpgsql()
-                    .AddSource(Sources);
-                if (otlp) tracing.AddOtlpExporter();
-            })
-            .WithMetrics(metrics =>
+        var telemetry = builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService(builder.Configuration["OTEL_SERVICE_NAME"] ?? ServiceName));
+        // Traces nobody receives still cost every request its activities (ASP.NET, each Npgsql statement, Marten,
+        // Wolverine): they are recorded only when an exporter takes them.
+        if (otlp)
+            telemetry.WithTracing(tracing => tracing
+                .AddAspNetCoreInstrumentation(o => o.Filter = http => !http.Request.Path.StartsWithSegments("/metrics"))
+                .AddNpgsql()
+                .AddSource(Sources)
+                .AddOtlpExporter());
+        telemetry.WithMetrics(metrics =>
             {
                 // Every scrape reads the current figures; a scraper sets its own interval.
                 metrics.AddAspNetCoreInstrumentation().AddRuntimeInstrumentation().AddMeter(Sources).AddMeter("Npgsql")

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Registry.Api.Demo;
+using Registry.Demo;
 using Registry.Domain.Households;
 using Registry.Domain.People;
 using Registry.Domain.Policy;

@@ -2,15 +2,19 @@ using Marten;
 using Marten.Events;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Registry.Api.Demo;
 using Registry.Api.Tests.Fixtures;
+using Registry.Demo;
 
 namespace Registry.Api.Tests.Demo;
 
-/// <summary>A host of its own, started as `./run.sh --demo` starts the API: with Demo:Load on, so the town loads at start-up.</summary>
+/// <summary>A host of its own, started as `./run.sh --demo` starts the demo host: the API with the demo's services and Demo:Load on, so the town loads at start-up.</summary>
 public sealed class DemoTownFixture : IAsyncLifetime
 {
-    public AppFixture App { get; } = new() { Settings = new Dictionary<string, string> { ["Demo:Load"] = "true" } };
+    public AppFixture App { get; } = new()
+    {
+        Settings = new Dictionary<string, string> { ["Demo:Load"] = "true" },
+        Services = services => services.AddDemoData(),
+    };
 
     public DemoOptions Options => App.Host.Services.GetRequiredService<IOptions<DemoOptions>>().Value;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Marten;
-using Registry.Api.Demo;
+using Registry.Demo;
 using Registry.Api.Tests.Fixtures;
 using Registry.Domain.Access;
 using Registry.Domain.Procedures;

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Registry.Api.Auth;
 using Registry.Api.Tests.Fixtures;
+using Registry.Demo;
 using Registry.Domain.Access;
 
 namespace Registry.Api.Tests.Hardening;
@@ -33,6 +34,7 @@ public sealed class LockedDownFixture : IAsyncLifetime
             builder.UseSetting("Limits:WriteWindowSeconds", "3600");
             // Asked for, and still refused: synthetic households never enter a production registry.
             builder.UseSetting("Demo:Load", "true");
+            builder.ConfigureServices(services => services.AddDemoData());
         });
     }
 
@@ -59,7 +61,7 @@ public sealed class LockedDownHostTests(LockedDownFixture host)
     public async Task The_demo_town_is_not_loaded_outside_development_even_when_asked()
     {
         var district = host.Client(Role.DistrictOfficer, AppFixture.District, "district-demo-check");
-        await (await district.GetAsync($"/api/org-units/{new Registry.Api.Demo.DemoOptions().TownCode}")).ShouldBe(HttpStatusCode.NotFound, "org.not-found");
+        await (await district.GetAsync($"/api/org-units/{new DemoOptions().TownCode}")).ShouldBe(HttpStatusCode.NotFound, "org.not-found");
         (await (await district.GetAsync($"/api/households?org={AppFixture.District}")).ShouldBe(HttpStatusCode.OK))["total"]!.GetValue<long>().ShouldBe(0);
     }
 

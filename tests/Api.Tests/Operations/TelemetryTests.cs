@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Trace;
 using Registry.Api.Tests.Fixtures;
 using Registry.Domain.Access;
 
@@ -28,5 +30,12 @@ public sealed class TelemetryTests(AppFixture app)
         client.DefaultRequestHeaders.Add("X-Correlation-Id", correlation);
         await (await client.GetAsync("/api/reference")).ShouldBe(HttpStatusCode.OK);
         await seen.Task.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public void Without_an_otlp_endpoint_no_trace_is_recorded()
+    {
+        // The suite's host names no OTEL_EXPORTER_OTLP_ENDPOINT: nothing would receive the traces.
+        app.Host.Services.GetService<TracerProvider>().ShouldBeNull();
     }
 }

@@ -3,12 +3,13 @@ using JasperFx;
 using JasperFx.CodeGeneration;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Registry.Api.Infrastructure.Writing;
 using Wolverine.Http;
 
 namespace Registry.Api.Infrastructure.Contract;
 
 /// <summary>
-/// Declares on every route the refusals it can answer, from what the route is: its method, its route and query
+/// Declares on every route the refusals it can answer, from what the route is: its method, whether it appends events, its route and query
 /// parameters, its body and whether it needs a token. Success bodies are declared on each endpoint with
 /// <see cref="ProducesResponseTypeAttribute"/>; the framework's guessed 200 and 404 are dropped where they do not apply.
 /// </summary>
@@ -57,10 +58,11 @@ public sealed class ContractPolicy : IHttpPolicy
         if (chain.RequestType is not null) refusals.Add(StatusCodes.Status415UnsupportedMediaType);
         if (write)
         {
-            refusals.Add(StatusCodes.Status409Conflict);
             refusals.Add(StatusCodes.Status413PayloadTooLarge);
             refusals.Add(StatusCodes.Status422UnprocessableEntity);
         }
+        // Only a route that appends to a stream meets a stale If-Match or a contended stream; a POST that reads does not.
+        if (WritePipeline.IsWrite(chain)) refusals.Add(StatusCodes.Status409Conflict);
         foreach (var extra in method.GetCustomAttributes<AlsoRefusesAttribute>()) refusals.Add(extra.Status);
         return refusals;
     }

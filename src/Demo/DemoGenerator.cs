@@ -2,7 +2,7 @@ using Registry.Api.Bulk;
 using Registry.Domain.Policy;
 using Registry.Domain.Procedures;
 
-namespace Registry.Api.Demo;
+namespace Registry.Demo;
 
 /// <summary>
 /// A synthetic town from a seed: the same seed, size and policy line always give the same villages, people, ID numbers

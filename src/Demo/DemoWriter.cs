@@ -8,7 +8,7 @@ using Registry.Domain.Policy;
 using Registry.Domain.Procedures;
 using Registry.Projections.Households;
 
-namespace Registry.Api.Demo;
+namespace Registry.Demo;
 
 /// <summary>
 /// Writes a household's story as the API would: each command checked against the actor's role and unit, decided by the

@@ -1,4 +1,4 @@
-namespace Registry.Api.Demo;
+namespace Registry.Demo;
 
 /// <summary>Section "Demo": whether to load the demo town at start-up, and its shape.</summary>
 public sealed class DemoOptions

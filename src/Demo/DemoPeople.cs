@@ -1,7 +1,7 @@
 using Registry.Domain.Households;
 using Registry.Domain.People;
 
-namespace Registry.Api.Demo;
+namespace Registry.Demo;
 
 /// <summary>One synthetic person of a given relation, sex and age: name, ID number, birth date and facts that fit the age.</summary>
 public sealed class DemoPeople(Random random, DemoIdNumbers idNumbers, DateOnly ageReference)

@@ -2,7 +2,7 @@ using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Procedures;
 
-namespace Registry.Api.Demo;
+namespace Registry.Demo;
 
 /// <summary>The one recognisable author of every demo event, acting in whichever role and unit a command needs.</summary>
 public static class DemoActor

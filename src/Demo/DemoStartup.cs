@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 
-namespace Registry.Api.Demo;
+namespace Registry.Demo;
 
 /// <summary>Loads the demo town at start-up, after the reference data is seeded, only when Demo:Load is on and only in Development.</summary>
 public sealed class DemoStartup(DemoLoader loader, IOptions<DemoOptions> options, IHostEnvironment environment, ILogger<DemoStartup> logger)

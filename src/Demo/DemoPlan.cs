@@ -1,7 +1,7 @@
 using Registry.Domain.Access;
 using Registry.Domain.Households;
 
-namespace Registry.Api.Demo;
+namespace Registry.Demo;
 
 /// <summary>One command of a household's story and the role that gives it; the unit follows from the role's level.</summary>
 public sealed record DemoAction(Role Role, object Command);

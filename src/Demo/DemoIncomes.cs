@@ -2,7 +2,7 @@ using Registry.Domain.Common;
 using Registry.Domain.Households;
 using Registry.Domain.Policy;
 
-namespace Registry.Api.Demo;
+namespace Registry.Demo;
 
 public enum IncomeBand
 {

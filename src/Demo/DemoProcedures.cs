@@ -1,6 +1,6 @@
 using Registry.Domain.Procedures;
 
-namespace Registry.Api.Demo;
+namespace Registry.Demo;
 
 /// <summary>How far a procedure has gone: the steps passed, and whether the next one was rejected (which closes it).</summary>
 public sealed record DemoStage(int StepsPassed, bool Rejected)

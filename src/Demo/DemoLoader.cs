@@ -3,13 +3,14 @@ using Marten;
 using Microsoft.Extensions.Options;
 using Registry.Api.Infrastructure;
 using Registry.Api.Reference;
+using Registry.Api.Tenancy;
 using Registry.Domain.Common;
 using Registry.Domain.Org;
 using Registry.Domain.Policy;
 using Registry.Projections.Households;
 using Registry.Projections.People;
 
-namespace Registry.Api.Demo;
+namespace Registry.Demo;
 
 /// <param name="NotLoadedBecause">Why nothing was written, when the town could not or should not be loaded.</param>
 public sealed record DemoLoadResult(string TownCode, int Year, int Added, int AlreadyPresent, int Skipped, string? NotLoadedBecause = null);
@@ -18,7 +19,7 @@ public sealed record DemoLoadResult(string TownCode, int Year, int Added, int Al
 /// Loads the demo town once: its units, then its households in batches. Household ids come from the seed, so a
 /// second load (or one after an interrupted load) writes only what is missing, and a town it did not write is left alone.
 /// </summary>
-public sealed class DemoLoader(IDocumentStore store, Tenancy.Districts districts, TimeProvider clock, IOptions<DemoOptions> options, ILogger<DemoLoader> logger)
+public sealed class DemoLoader(IDocumentStore store, Districts districts, TimeProvider clock, IOptions<DemoOptions> options, ILogger<DemoLoader> logger)
 {
     public const int BatchSize = 50;
 

@@ -1,6 +1,6 @@
 using Registry.Domain.People;
 
-namespace Registry.Api.Demo;
+namespace Registry.Demo;
 
 /// <summary>Synthetic Chinese names: a common surname and one or two given characters, none of them a real person's record.</summary>
 public static class DemoNames

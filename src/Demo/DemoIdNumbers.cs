@@ -1,6 +1,6 @@
 using Registry.Domain.People;
 
-namespace Registry.Api.Demo;
+namespace Registry.Demo;
 
 /// <summary>
 /// Issues synthetic resident ID numbers under one region code: the member's birth date, a sequence whose last digit

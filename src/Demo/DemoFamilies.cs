@@ -1,7 +1,7 @@
 using Registry.Domain.Households;
 using Registry.Domain.People;
 
-namespace Registry.Api.Demo;
+namespace Registry.Demo;
 
 public enum FamilyShape
 {

@@ -1,11 +1,11 @@
-namespace Registry.Api.Demo;
+namespace Registry.Demo;
 
 public static class DemoSetup
 {
     /// <summary>Register after the reference seeder: hosted services start in order, and the demo needs the district and the lines.</summary>
-    public static IServiceCollection AddDemoData(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddDemoData(this IServiceCollection services)
     {
-        services.Configure<DemoOptions>(configuration.GetSection("Demo"));
+        services.AddOptions<DemoOptions>().BindConfiguration("Demo");
         services.AddSingleton<DemoLoader>();
         services.AddHostedService<DemoStartup>();
         return services;

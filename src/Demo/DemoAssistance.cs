@@ -1,6 +1,6 @@
 using Registry.Domain.Households;
 
-namespace Registry.Api.Demo;
+namespace Registry.Demo;
 
 /// <summary>Assistance measures (帮扶措施) with a plausible description and amount, each with a named person responsible.</summary>
 public sealed class DemoAssistance(Random random)

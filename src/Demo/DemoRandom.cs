@@ -1,4 +1,4 @@
-namespace Registry.Api.Demo;
+namespace Registry.Demo;
 
 /// <summary>Draws from the seeded generator only, so one seed always gives the same town.</summary>
 public static class DemoRandom

@@ -1,7 +1,7 @@
 using Registry.Api.Bulk;
 using Registry.Domain.Households;
 
-namespace Registry.Api.Demo;
+namespace Registry.Demo;
 
 /// <summary>Risks that fit the household (illness, disability, schooling where members have them) and the support that answers each.</summary>
 public sealed class DemoRisks(Random random)

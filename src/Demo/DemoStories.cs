@@ -4,7 +4,7 @@ using Registry.Domain.Households;
 using Registry.Domain.Policy;
 using Registry.Domain.Procedures;
 
-namespace Registry.Api.Demo;
+namespace Registry.Demo;
 
 /// <summary>What has happened to a household during the demo year; most stories end in a procedure left at some stage.</summary>
 public enum DemoStory

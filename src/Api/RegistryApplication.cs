@@ -1,0 +1,114 @@
+using JasperFx.Events.Daemon;
+using Marten;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Registry.Api.Audit;
+using Registry.Api.Audit.History;
+using Registry.Api.Auth;
+using Registry.Api.Bulk;
+using Registry.Api.Console;
+using Registry.Api.Hardening;
+using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Writing;
+using Registry.Api.Liveness;
+using Registry.Api.Operations;
+using Registry.Api.Reference;
+using Registry.Api.Tenancy;
+using Registry.Projections;
+using Wolverine;
+using Wolverine.Http;
+using Wolverine.Marten;
+
+namespace Registry.Api;
+
+/// <summary>
+/// The registry's host, built in two steps so that another entry point (the demo host) can add its services between them
+/// without the production assembly knowing about it.
+/// </summary>
+public static class RegistryApplication
+{
+    public static WebApplicationBuilder CreateBuilder(string[] args)
+    {
+        // The content root, configuration files and OpenAPI title stay the API's whichever executable starts it.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = typeof(RegistryApplication).Assembly.GetName().Name });
+
+        var connectionString = builder.Configuration.GetConnectionString("EventStore")
+            ?? throw new InvalidOperationException("ConnectionStrings:EventStore is not configured.");
+        var schema = builder.Configuration["EventStore:Schema"] ?? RegistryStore.DefaultSchema;
+
+        var districts = Districts.From(builder.Configuration);
+
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(districts);
+        var marten = builder.Services.AddMarten(opts =>
+            {
+                if (districts.PerDistrict) RegistryStore.ConfigureTenantDatabases(opts, districts.ConnectionStrings, schema);
+                else RegistryStore.Configure(opts, connectionString, schema);
+                ReferenceStore.Configure(opts);
+                AuditHistorySetup.Configure(opts);
+                opts.Listeners.Add(new UnchainedEventGuard());
+            })
+            .UseLightweightSessions()
+            .ApplyAllDatabaseChangesOnStartup();
+        if (districts.PerDistrict) marten.AddDistrictDatabases(connectionString);
+        else marten.AddAsyncDaemon(DaemonMode.Solo).IntegrateWithWolverine();
+
+        builder.Host.UseWolverine(opts =>
+        {
+            opts.ApplicationAssembly = typeof(Program).Assembly;
+            if (districts.PerDistrict) opts.UseClusterDurability();
+            else opts.Durability.Mode = DurabilityMode.Solo;
+            // Every route that takes a Marten session commits it once, after the route and its middleware.
+            opts.Policies.AutoApplyTransactions();
+        });
+        builder.Services.AddWolverineHttp();
+
+        builder.Services.ConfigureHttpJsonOptions(json =>
+        {
+            json.SerializerOptions.Converters.Add(new StrictEnumConverterFactory());
+            json.SerializerOptions.MaxDepth = 32;
+        });
+        builder.AddRegistryAuth();
+        builder.AddRegistryHardening();
+        builder.AddRegistryTelemetry();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.EnsureCode);
+        builder.Services.AddSingleton<SensitiveReads>();
+        builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        builder.Services.AddRegistryOpenApi();
+        builder.Services.AddHostedService<ReferenceSeeder>();
+        builder.Services.AddBulkData();
+        builder.Services.AddRegistryConsole();
+        builder.Services.AddVerifiableHistory(builder.Configuration);
+        return builder;
+    }
+
+    public static WebApplication Build(WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        var districts = app.Services.GetRequiredService<Districts>();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.Use((http, next) => RequestContext.AssignCorrelation(http, next));
+        app.Use(EnumFailures.Scope);
+        app.UseRegistryRequestHardening();
+        app.UseRegistrySwaggerUi();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRegistryQuotas();
+        app.Use(ConcurrentWrites.Handle);
+
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        app.MapOpenApi().AllowAnonymous();
+        app.MapWolverineEndpoints(http =>
+        {
+            http.AddPolicy<Registry.Api.Infrastructure.Contract.ContractPolicy>();
+            if (districts.PerDistrict) http.TenantId.DetectWith(new DistrictDetection(districts));
+            WritePipeline.Apply(http);
+        });
+        app.MapRegistryConsole();
+        app.MapRegistryMetrics();
+        return app;
+    }
+}
