@@ -53,8 +53,9 @@ public static class RegistryStore
         opts.Projections.Add<SubmissionViewProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<ProblemViewProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<Policy.PolicyLinesViewProjection>(ProjectionLifecycle.Inline);
-        // The problem list's totals change in the transaction its rows do.
-        opts.Projections.Add(new ProblemTotalsProjection(), ProjectionLifecycle.Inline, "ProblemTotals");
+        // The problem list's totals change in the transaction its rows do; a rebuild counts them again from nothing.
+        opts.Projections.Add(new ProblemTotalsProjection(), ProjectionLifecycle.Inline, ProblemTotals.Name,
+            async => async.DeleteDataInTableOnTeardown(ProblemTotals.Table.QualifiedName(schema)));
         ProblemTotals.Table.Configure(opts, schema);
 
         // Async: work queues and monitoring views for offices; a moment's lag is fine and keeps writes lean.

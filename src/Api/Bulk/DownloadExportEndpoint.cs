@@ -1,7 +1,6 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
-using Registry.Api.Infrastructure.Contract;
 using Registry.Domain.Common;
 using Wolverine.Http;
 
@@ -9,19 +8,14 @@ namespace Registry.Api.Bulk;
 
 public static class DownloadExportEndpoint
 {
-    [WolverineGet("/api/exports/{id}/file", OperationId = "downloadExport", Summary = "Download a completed export (下载导出文件)", Description = "The file a completed background export wrote, streamed from disk. While the export is still pending or running: 202 with the job and its progress, and a Location to follow; a failed export: 422 export.failed; after its file was removed (Exports:RetainFor after it finished): 404 export.expired.")]
-    [AlsoRefuses(StatusCodes.Status422UnprocessableEntity)]
+    [WolverineGet("/api/exports/{id}/file", OperationId = "downloadExport", Summary = "Download a completed export (下载导出文件)", Description = "The file a completed background export wrote, streamed from disk. While there is no file to stream the answer is 404 with a code saying why: export.not-ready while the export is pending or running (its progress is at /api/exports/{id}), export.failed after it failed, export.expired once its file was removed (Exports:RetainFor after it finished).")]
     [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
-    [ProducesResponseType<ExportJob>(StatusCodes.Status202Accepted)]
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, ExportFiles files)
     {
         var job = await GetExportEndpoint.Own(id, Actor.From(http.User), session, http.RequestAborted);
-        if (!job.IsFinished)
-        {
-            http.Response.Headers.RetryAfter = "5";
-            return Results.Accepted($"/api/exports/{job.Id}", job);
-        }
-        if (job.Status == ExportStatus.Failed) throw DomainRefusal.Rule("export.failed", "The export failed; start another one.");
+        // The file is a resource of its own that does not exist yet, or any more: 404, where 409 stays for version conflicts.
+        if (!job.IsFinished) throw DomainRefusal.NotFound("export.not-ready", $"The export is {job.Status}, {job.Processed} of {job.Total} households written; its progress is at /api/exports/{job.Id}.");
+        if (job.Status == ExportStatus.Failed) throw DomainRefusal.NotFound("export.failed", "The export failed and wrote no file; start another one.");
         return Results.Stream(Open(job, files), SheetFormats.ContentType(job.Format), job.FileName);
     }
 

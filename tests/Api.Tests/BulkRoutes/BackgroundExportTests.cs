@@ -81,10 +81,8 @@ public sealed class BackgroundExportTests(AppFixture app)
             await session.SaveChangesAsync();
         }
         var owner = app.Client(Role.TownOfficer, town, userId: actor.UserId);
-        // Not ready is not a conflict: the download answers 202 with the job's progress and where to follow it.
-        var notReady = await owner.GetAsync($"/api/exports/{running.Id}/file");
-        (await notReady.ShouldBe(HttpStatusCode.Accepted))["status"]!.GetValue<string>().ShouldBe("Running");
-        notReady.Headers.Location!.ToString().ShouldBe($"/api/exports/{running.Id}");
+        // Not ready is not a version conflict: the file does not exist yet.
+        await (await owner.GetAsync($"/api/exports/{running.Id}/file")).ShouldBe(HttpStatusCode.NotFound, "export.not-ready");
 
         await using (var query = app.Store.QuerySession())
             (await Registry.Api.Infrastructure.UnfinishedWorkRecovery.Unfinished(query, CancellationToken.None)).ShouldContain(new RunExport(running.Id));
@@ -116,7 +114,7 @@ public sealed class BackgroundExportTests(AppFixture app)
         Directory.CreateDirectory(files.Directory);
         await File.WriteAllTextAsync(files.Of(done), "a,b");
         var owner = app.Client(Role.TownOfficer, town, userId: actor.UserId);
-        await (await owner.GetAsync($"/api/exports/{failed.Id}/file")).ShouldBe(HttpStatusCode.UnprocessableEntity, "export.failed");
+        await (await owner.GetAsync($"/api/exports/{failed.Id}/file")).ShouldBe(HttpStatusCode.NotFound, "export.failed");
 
         // What a start schedules: each finished export's next removal, from its record.
         await using (var query = app.Store.QuerySession())
