@@ -1,3 +1,4 @@
+using JasperFx;
 using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -36,6 +37,8 @@ public static class RegistryApplication
         var schema = builder.Configuration["EventStore:Schema"] ?? RegistryStore.DefaultSchema;
 
         var districts = Districts.From(builder.Configuration);
+        // Off where the API runs as the restricted service role: db-apply, as the schema's owner, changes the schema instead.
+        var applySchema = builder.Configuration.GetValue("EventStore:ApplySchema", true);
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(districts);
@@ -46,9 +49,10 @@ public static class RegistryApplication
                 ReferenceStore.Configure(opts);
                 AuditHistorySetup.Configure(opts);
                 opts.Listeners.Add(new UnchainedEventGuard());
+                if (!applySchema) opts.AutoCreateSchemaObjects = AutoCreate.None;
             })
-            .UseLightweightSessions()
-            .ApplyAllDatabaseChangesOnStartup();
+            .UseLightweightSessions();
+        if (applySchema) marten.ApplyAllDatabaseChangesOnStartup();
         if (districts.PerDistrict) marten.AddDistrictDatabases(connectionString);
         else marten.AddAsyncDaemon(DaemonMode.Solo).IntegrateWithWolverine();
 
@@ -59,6 +63,7 @@ public static class RegistryApplication
             else opts.Durability.Mode = DurabilityMode.Solo;
             // Every route that takes a Marten session commits it once, after the route and its middleware.
             opts.Policies.AutoApplyTransactions();
+            if (!applySchema) opts.AutoBuildMessageStorageOnStartup = AutoCreate.None;
         });
         builder.Services.AddWolverineHttp();
 

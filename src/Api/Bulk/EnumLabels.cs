@@ -9,8 +9,11 @@ public static class EnumLabels
 {
     private static readonly ConcurrentDictionary<Type, IReadOnlyDictionary<string, object>> Parsers = new();
 
-    public static string Label<T>(T value) where T : struct, Enum =>
-        typeof(T).GetField(value.ToString())?.GetCustomAttribute<DescriptionAttribute>()?.Description ?? value.ToString();
+    public static string Label<T>(T value) where T : struct, Enum => Label(typeof(T), value.ToString());
+
+    /// <summary>The label of an enum value given by its name; the name itself when it has none.</summary>
+    public static string Label(Type enumType, string name) =>
+        enumType.GetField(name, BindingFlags.Public | BindingFlags.Static)?.GetCustomAttribute<DescriptionAttribute>()?.Description ?? name;
 
     public static IEnumerable<string> Labels(Type enumType) => enumType
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Reflection;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using JasperFx.Events;
@@ -23,6 +24,8 @@ public sealed record TimelineRow(long Version, string Type, string Summary, stri
 /// <summary>A household's events, oldest first, each with what it changed: the facts before and after, as the reader may see them.</summary>
 public static class HouseholdTimeline
 {
+    private static readonly string VersionField = ConsoleFields.Label("version");
+
     public static IReadOnlyList<TimelineRow> Of(IReadOnlyList<IEvent> events, bool unmasked, DateOnly today, JsonSerializerOptions json)
     {
         var rows = new List<TimelineRow>(events.Count);
@@ -78,41 +81,63 @@ public static class HouseholdTimeline
     }.OfType<string>());
 
     private static IReadOnlyList<FieldChange> Diff(Dictionary<string, string?> before, Dictionary<string, string?> after) =>
-        before.Keys.Union(after.Keys)
-            .Where(k => k != "version" && before.GetValueOrDefault(k) != after.GetValueOrDefault(k))
-            .Order(StringComparer.Ordinal)
+        // In the document's order, then what the event removed.
+        after.Keys.Union(before.Keys)
+            .Where(k => k != VersionField && before.GetValueOrDefault(k) != after.GetValueOrDefault(k))
             .Select(k => new FieldChange(k, before.GetValueOrDefault(k), after.GetValueOrDefault(k)))
             .ToList();
 
-    /// <summary>Every leaf of the document by its path; members and former members by name, so a change reads as whose.</summary>
+    /// <summary>
+    /// Every leaf of the document by its path in Chinese (成员[张三]·健康状况), values with their Chinese labels; members and former
+    /// members by name, so a change reads as whose.
+    /// </summary>
     public static Dictionary<string, string?> Flatten(HouseholdDocument document, JsonSerializerOptions json)
     {
         var leaves = new Dictionary<string, string?>();
-        Walk(JsonSerializer.SerializeToNode(document, json), "", leaves);
+        Walk(JsonSerializer.SerializeToNode(document, json), typeof(HouseholdDocument), "", leaves);
         return leaves;
     }
 
-    private static void Walk(JsonNode? node, string path, Dictionary<string, string?> leaves)
+    private static void Walk(JsonNode? node, Type type, string path, Dictionary<string, string?> leaves)
     {
         switch (node)
         {
+            case JsonObject obj when Pairs(type) is var (keyType, valueType):
+                foreach (var (key, value) in obj) Walk(value, valueType, Join(path, keyType.IsEnum ? Bulk.EnumLabels.Label(keyType, key) : key), leaves);
+                break;
             case JsonObject obj:
-                foreach (var (name, value) in obj) Walk(value, path.Length == 0 ? name : $"{path}.{name}", leaves);
+                foreach (var (name, value) in obj)
+                    Walk(value, type.GetProperty(name, BindingFlags.Public | BindingFlags.Instance | BindingFlags.IgnoreCase)?.PropertyType ?? typeof(object),
+                        Join(path, ConsoleFields.Label(name)), leaves);
                 break;
             case JsonArray array:
+                var element = ElementOf(type);
                 for (var i = 0; i < array.Count; i++)
                 {
                     var key = array[i] is JsonObject item && item["name"] is JsonValue name ? name.ToString()
                         : array[i] is JsonObject step && step["step"] is JsonValue stepName ? stepName.ToString()
-                        : i.ToString(CultureInfo.InvariantCulture);
-                    Walk(array[i], $"{path}[{key}]", leaves);
+                        : array[i] is JsonValue value && (Nullable.GetUnderlyingType(element) ?? element).IsEnum ? ConsoleFields.Value(element, value.ToString())
+                        : (i + 1).ToString(CultureInfo.InvariantCulture);
+                    Walk(array[i], element, $"{path}[{key}]", leaves);
                 }
                 break;
             case null:
                 break;
             default:
-                leaves[path] = node.ToString();
+                leaves[path] = ConsoleFields.Value(type, node.ToString());
                 break;
         }
     }
+
+    private static string Join(string path, string segment) => path.Length == 0 ? segment : $"{path}·{segment}";
+
+    private static (Type Key, Type Value)? Pairs(Type type) =>
+        Generic(type, typeof(IReadOnlyDictionary<,>)) is { } d ? (d[0], d[1]) : null;
+
+    private static Type ElementOf(Type type) =>
+        type.IsArray ? type.GetElementType()! : Generic(type, typeof(IEnumerable<>))?[0] ?? typeof(object);
+
+    private static Type[]? Generic(Type type, Type definition) =>
+        (type.IsGenericType && type.GetGenericTypeDefinition() == definition ? type : null)?.GetGenericArguments()
+        ?? type.GetInterfaces().FirstOrDefault(i => i.IsGenericType && i.GetGenericTypeDefinition() == definition)?.GetGenericArguments();
 }

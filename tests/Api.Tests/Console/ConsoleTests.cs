@@ -60,6 +60,10 @@ public sealed class ConsoleTests(ConsoleFixture console)
             (await page.Locator("#timeline tr[id^=v]").CountAsync()).ShouldBe(3);
             (await page.Locator("#v2").InnerTextAsync()).ShouldContain("入户核实更正电话");
             (await page.Locator("#v2").InnerTextAsync()).ShouldContain("13911112222");
+            // Fields and values in Chinese, not the document's JSON names.
+            (await page.Locator("#v2").InnerTextAsync()).ShouldContain("联系电话");
+            (await page.Locator("#v2").InnerTextAsync()).ShouldNotContain("phone");
+            (await page.Locator("#v1").InnerTextAsync()).ShouldContain("户主");
             (await page.Locator("#members").InnerTextAsync()).ShouldContain(console.HeadName);
 
             // Each click navigates: the next one waits for the page it leads to.

@@ -19,7 +19,7 @@ public sealed class AppFixture : IAsyncLifetime
 
     public IAlbaHost Host { get; private set; } = null!;
 
-    public string Schema { get; } = "t" + Guid.NewGuid().ToString("N")[..12];
+    public string Schema { get; init; } = "t" + Guid.NewGuid().ToString("N")[..12];
 
     public LogCapture Logs { get; } = new();
 

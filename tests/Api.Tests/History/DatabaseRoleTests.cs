@@ -9,7 +9,7 @@ public sealed class DatabaseRoleTests(HistoryFixture fixture)
 {
     private AppFixture App => fixture.App;
 
-    private static string Script(string schema, string apply, string service) =>
+    internal static string Script(string schema, string apply, string service) =>
         File.ReadAllText(Path.Combine(Repository.Root, "scripts", "db-grants.sql"))
             .Replace(":\"schema\"", $"\"{schema}\"", StringComparison.Ordinal)
             .Replace(":\"apply_role\"", $"\"{apply}\"", StringComparison.Ordinal)
@@ -65,7 +65,7 @@ public sealed class DatabaseRoleTests(HistoryFixture fixture)
         }
     }
 
-    private static async Task Execute(string connectionString, string sql)
+    internal static async Task Execute(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
