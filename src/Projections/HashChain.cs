@@ -2,7 +2,6 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 
 namespace Registry.Projections;
 
@@ -17,66 +16,86 @@ public static class HashChain
     public static string Compute(string? previousHash, Guid streamId, long version, string eventType, string dataJson,
         IReadOnlyDictionary<string, string?> headers, string? correlationId)
     {
-        var canonicalHeaders = new JsonObject();
+        var canonicalHeaders = new StringBuilder("{");
         foreach (var (key, value) in headers.Where(h => h.Key != EventMetadata.Hash).OrderBy(h => h.Key, StringComparer.Ordinal))
-            canonicalHeaders[key] = value;
+        {
+            if (canonicalHeaders.Length > 1) canonicalHeaders.Append(',');
+            String(canonicalHeaders, key);
+            canonicalHeaders.Append(':');
+            if (value is null) canonicalHeaders.Append("null");
+            else String(canonicalHeaders, value);
+        }
+        canonicalHeaders.Append('}');
         var input = string.Join('\n',
             previousHash ?? Genesis,
             streamId.ToString("D"),
             version.ToString(CultureInfo.InvariantCulture),
             eventType,
             Canonical(dataJson),
-            canonicalHeaders.ToJsonString(),
+            canonicalHeaders.ToString(),
             correlationId ?? "");
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(input)));
     }
 
-    public static string Canonical(string json) => Canonical(JsonNode.Parse(json));
-
-    private static string Canonical(JsonNode? node)
+    public static string Canonical(string json)
     {
-        var builder = new StringBuilder();
-        Write(builder, node);
+        using var document = JsonDocument.Parse(json);
+        var builder = new StringBuilder(json.Length + json.Length / 2);
+        Write(builder, document.RootElement);
         return builder.ToString();
     }
 
-    private static void Write(StringBuilder b, JsonNode? node)
+    // Walks the parsed document once, without building a node tree: keys in ordinal order, strings escaped by the default
+    // encoder, numbers through decimal so 1.50 and 1.5 agree.
+    private static void Write(StringBuilder b, JsonElement element)
     {
-        switch (node)
+        switch (element.ValueKind)
         {
-            case null:
-                b.Append("null");
-                break;
-            case JsonObject obj:
+            case JsonValueKind.Object:
+                var properties = new List<JsonProperty>();
+                foreach (var property in element.EnumerateObject()) properties.Add(property);
+                properties.Sort((x, y) => string.CompareOrdinal(x.Name, y.Name));
                 b.Append('{');
-                var first = true;
-                foreach (var (key, value) in obj.OrderBy(p => p.Key, StringComparer.Ordinal))
+                for (var i = 0; i < properties.Count; i++)
                 {
-                    if (!first) b.Append(',');
-                    first = false;
-                    b.Append(JsonSerializer.Serialize(key)).Append(':');
-                    Write(b, value);
+                    if (i > 0) b.Append(',');
+                    String(b, properties[i].Name);
+                    b.Append(':');
+                    Write(b, properties[i].Value);
                 }
                 b.Append('}');
                 break;
-            case JsonArray array:
+            case JsonValueKind.Array:
                 b.Append('[');
-                for (var i = 0; i < array.Count; i++)
+                var first = true;
+                foreach (var item in element.EnumerateArray())
                 {
-                    if (i > 0) b.Append(',');
-                    Write(b, array[i]);
+                    if (!first) b.Append(',');
+                    first = false;
+                    Write(b, item);
                 }
                 b.Append(']');
                 break;
-            case JsonValue value when value.GetValueKind() == JsonValueKind.Number:
-                var raw = value.ToJsonString();
+            case JsonValueKind.String:
+                String(b, element.GetString()!);
+                break;
+            case JsonValueKind.Number:
+                var raw = element.GetRawText();
                 b.Append(decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
                     ? (d / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture)
                     : raw);
                 break;
+            case JsonValueKind.True:
+                b.Append("true");
+                break;
+            case JsonValueKind.False:
+                b.Append("false");
+                break;
             default:
-                b.Append(node.ToJsonString());
+                b.Append("null");
                 break;
         }
     }
+
+    private static void String(StringBuilder b, string value) => b.Append('"').Append(JsonEncodedText.Encode(value).Value).Append('"');
 }

@@ -9,7 +9,8 @@ public sealed record HouseholdDraft(string? VillageCode, string? Key, IReadOnlyL
 
     public bool IsKeyed => Key is not null && OrgCode.IsWellFormed(VillageCode);
 
-    public Guid? StreamId => IsKeyed ? NameBasedId.Household(VillageCode!, Key!) : null;
+    // Computed once: a SHA-1 per read would cost more than the rest of the draft's lookups.
+    public Guid? StreamId { get; } = Key is not null && OrgCode.IsWellFormed(VillageCode) ? NameBasedId.Household(VillageCode!, Key) : null;
 
     public IEnumerable<string> IdNumbers => Rows.Select(r => r[SheetColumn.IdNumber]).OfType<string>().Select(Normalize);
 

@@ -17,9 +17,12 @@ public sealed partial class PersonIndexProjection : EventProjection
 
     public void Project(IEvent<HouseholdRegistered> e, IDocumentOperations ops)
     {
-        foreach (var member in e.Data.Members)
-            ops.Insert(new PersonIndexEntry(member.Facts.IdNumber, e.StreamId, member.MemberId, member.Facts.Name));
+        foreach (var entry in Claims(e.Data, e.StreamId)) ops.Insert(entry);
     }
+
+    /// <summary>The entries a registration claims: also what a bulk write of new households inserts for them.</summary>
+    public static IEnumerable<PersonIndexEntry> Claims(HouseholdRegistered registered, Guid householdId) =>
+        registered.Members.Select(m => new PersonIndexEntry(m.Facts.IdNumber, householdId, m.MemberId, m.Facts.Name));
 
     public void Project(IEvent<MemberJoined> e, IDocumentOperations ops) =>
         ops.Insert(new PersonIndexEntry(e.Data.Facts.IdNumber, e.StreamId, e.Data.MemberId, e.Data.Facts.Name));
