@@ -59,12 +59,19 @@ public static class RegistryStore
         opts.Projections.Add<SubmissionViewProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<ProblemViewProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<Policy.PolicyLinesViewProjection>(ProjectionLifecycle.Inline);
+        // The problem list's totals change in the transaction its rows do; a rebuild counts them again from nothing.
+        opts.Projections.Add(new ProblemTotalsProjection(), ProjectionLifecycle.Inline, ProblemTotals.Name,
+            async => async.DeleteDataInTableOnTeardown(ProblemTotals.Table.QualifiedName(schema)));
+        ProblemTotals.Table.Configure(opts, schema);
 
         // Async: work queues and monitoring views for offices; a moment's lag is fine and keeps writes lean.
         opts.Projections.Add<ProcedureQueueProjection>(ProjectionLifecycle.Async);
         opts.Projections.Add<ProcedureWorkProjection>(ProjectionLifecycle.Async);
         opts.Projections.Add<MonitoringProjection>(ProjectionLifecycle.Async);
         opts.Projections.Add<AuditProjection>(ProjectionLifecycle.Async);
+        opts.Projections.Add(new AuditTotalsProjection(), ProjectionLifecycle.Async, AuditTotals.Name,
+            async => async.DeleteDataInTableOnTeardown(AuditTotals.Table.QualifiedName(schema)));
+        AuditTotals.Table.Configure(opts, schema);
         opts.Projections.Add<CampaignActivityProjection>(ProjectionLifecycle.Async);
         // Statistics count households from their inline documents, so they run after those are committed.
         opts.Projections.Add(new StatisticsProjection(), ProjectionLifecycle.Async, StatisticsProjection.Name, StatisticsProjection.Teardown);

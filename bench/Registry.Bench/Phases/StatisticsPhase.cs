@@ -55,6 +55,7 @@ public static class StatisticsPhase
         var inDistrict = await BenchDatabase.Scalar(world.Db,
             $"select count(*) from {RegistryStore.DefaultSchema}.mt_doc_householddetails where data->>'villageCode' like '500101%'");
         var unitDocuments = await BenchDatabase.Scalar(world.Db, $"select count(*) from {RegistryStore.DefaultSchema}.mt_doc_unitstatistics");
+        var events = await BenchDatabase.Scalar(world.Db, $"select count(*) from {RegistryStore.DefaultSchema}.mt_events");
 
         Console.WriteLine("statistics: measuring");
         var district = await Load.Sequential(options.ReadSamples, () => world.Api.Get($"/api/statistics?org={World.District}&year=2020", world.DistrictToken));
@@ -71,8 +72,10 @@ public static class StatisticsPhase
         report.Section("Statistics", $"""
             {options.StatisticsHouseholds:N0} households seeded into {villages.Count} villages of {towns} towns ({HouseholdsPerVillage} a village) straight
             through Marten while the API ran, in {N(seedTime.TotalSeconds, 1)} s: each decided by the domain and stamped like an API write
-            (registration; a risk for one in 7, an unresolved housing guarantee for one in 20, a member married in for one in 25),
-            {DistrictSeeder.HouseholdsPerTransaction} to a transaction, two writers. The API's async daemon then caught up in
+            (registration; incomes assessed for 2017 to 2019, three visits and two measures of assistance in 2020 for every household;
+            a risk for one in 7, an unresolved housing guarantee for one in 20, a member married in for one in 25, the monitoring procedure
+            for one in 20, an identification procedure open for one in 10), {DistrictSeeder.HouseholdsPerTransaction} to a transaction, two
+            writers: {events:N0} events in the store after seeding. The API's async daemon then caught up in
             {N(catchUp.TotalSeconds, 1)} s (every async projection, the `Statistics` one among them). The district then held {inDistrict:N0} households
             (with those of the earlier phases) and {unitDocuments:N0} unit statistics documents (villages and the units above). One client, {options.ReadSamples} requests per API row
             and {Math.Min(options.ReadSamples, RawSamples)} of the GROUP BY, each after 10 unmeasured ones, after `VACUUM ANALYZE`. The raw baseline, on the same database in the same run: a prepared GROUP BY by town and

@@ -29,14 +29,17 @@ public static class AuditChangesEndpoint
         var prefix = Units.Prefix(reader, org);
         var (pageNumber, size) = Paging.Parse(page, pageSize, 500);
         var query = session.Query<AuditEntry>().InUnit(a => a.UnitCode, prefix);
-        if (Text.Clean(actor) is { } actorId) query = query.Where(a => a.ActorId == actorId);
-        if (Query.Instant("from", from) is { } f) query = query.Where(a => a.RecordedAt >= f);
-        if (Query.Instant("to", to) is { } t) query = query.Where(a => a.RecordedAt <= t);
-        if (Text.Clean(type) is { } eventType) query = query.Where(a => a.EventType == eventType);
-        if (Query.Id("household", household) is { } streamId) query = query.Where(a => a.StreamId == streamId);
+        var narrowed = false;
+        if (Text.Clean(actor) is { } actorId) (query, narrowed) = (query.Where(a => a.ActorId == actorId), true);
+        if (Query.Instant("from", from) is { } f) (query, narrowed) = (query.Where(a => a.RecordedAt >= f), true);
+        if (Query.Instant("to", to) is { } t) (query, narrowed) = (query.Where(a => a.RecordedAt <= t), true);
+        if (Text.Clean(type) is { } eventType) (query, narrowed) = (query.Where(a => a.EventType == eventType), true);
+        if (Query.Id("household", household) is { } streamId) (query, narrowed) = (query.Where(a => a.StreamId == streamId), true);
+        // A unit's whole trail has its total kept beside it; a filter counts its own rows.
+        Func<Task<long>>? kept = narrowed ? null : () => AuditTotals.Table.Sum(session, Units.From(prefix), Units.To(prefix), null, ct);
         var changes = Keyset.ParseSequence(after, page) is { } before
-            ? await Keyset.Page(query, query.Where(a => a.Sequence < before).OrderByDescending(a => a.Sequence), size, ct)
-            : await PagedQuery.Page(query, q => q.OrderByDescending(a => a.Sequence), pageNumber, size, ct);
+            ? await Keyset.Page(query, query.Where(a => a.Sequence < before).OrderByDescending(a => a.Sequence), size, ct, kept)
+            : await PagedQuery.Page(query, q => q.OrderByDescending(a => a.Sequence), pageNumber, size, ct, kept);
         return changes.WithNext(a => a.Sequence.ToString(CultureInfo.InvariantCulture));
     }
 }

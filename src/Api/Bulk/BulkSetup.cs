@@ -8,6 +8,8 @@ public static class BulkSetup
     {
         services.AddSingleton<ImportRunner>();
         services.AddSingleton<Quality.DataQualityRunner>();
+        services.AddSingleton<ExportFiles>();
+        services.AddSingleton<ExportRetention>();
         services.AddSingleton<ExportRunner>();
         services.AddHostedService<Infrastructure.UnfinishedWorkRecovery>();
         services.Configure<OpenApiOptions>("v1", ImportOpenApi.Describe);

@@ -9,6 +9,7 @@ public enum ExportStatus
     [Description("导出中")] Running,
     [Description("已完成")] Completed,
     [Description("失败")] Failed,
+    [Description("已过期")] Expired,
 }
 
 /// <summary>
@@ -34,7 +35,10 @@ public sealed record ExportJob(
 
     public string? CorrelationId { get; init; }
 
-    public bool IsFinished => Status is ExportStatus.Completed or ExportStatus.Failed;
+    /// <summary>When a finished export's file is removed (<c>Exports:RetainFor</c> after it finished); its record is removed that long after again.</summary>
+    public DateTimeOffset? ExpiresAt { get; init; }
+
+    public bool IsFinished => Status is ExportStatus.Completed or ExportStatus.Failed or ExportStatus.Expired;
 
     /// <summary>Where the finished file is downloaded; none before.</summary>
     public string? Download => Status == ExportStatus.Completed ? $"/api/exports/{Id}/file" : null;

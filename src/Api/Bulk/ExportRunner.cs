@@ -12,15 +12,9 @@ namespace Registry.Api.Bulk;
 /// job's progress saved after each batch. A job found unfinished at start-up is written again from its beginning.
 /// </summary>
 public sealed class ExportRunner(IDocumentStore store, Tenancy.Districts districts, TimeProvider clock, SensitiveReads reads,
-    IConfiguration configuration, ILogger<ExportRunner> logger)
+    ExportFiles files, ExportRetention retention, ILogger<ExportRunner> logger)
 {
     private readonly ConcurrentDictionary<Guid, Lazy<Task>> _running = new();
-
-    private string Directory => configuration["Exports:Directory"] is { Length: > 0 } configured
-        ? configured
-        : Path.Combine(Path.GetTempPath(), "registry-exports");
-
-    public string FileOf(ExportJob job) => Path.Combine(Directory, $"{job.Id:N}.{SheetFormats.Extension(job.Format)}");
 
     /// <summary>Runs the job to its end; the request and the start-up recovery may both ask for it, and both wait for the one run.</summary>
     /// <param name="tenant">The district database the job's record is kept in.</param>
@@ -44,7 +38,7 @@ public sealed class ExportRunner(IDocumentStore store, Tenancy.Districts distric
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
                 logger.LogError(e, "Export {ExportId} failed", jobId);
-                await Save(job with { Status = ExportStatus.Failed, FinishedAt = clock.GetUtcNow(), Failure = "export.failed" }, CancellationToken.None);
+                await Save(Finished(job with { Status = ExportStatus.Failed, Failure = "export.failed" }), CancellationToken.None);
             }
         }
         finally
@@ -66,9 +60,9 @@ public sealed class ExportRunner(IDocumentStore store, Tenancy.Districts distric
             Total = await query.Query<Projections.Households.HouseholdDetails>().InUnit(prefix).CountAsync(ct),
         }, ct);
 
-        var target = FileOf(job);
-        System.IO.Directory.CreateDirectory(Path.GetDirectoryName(target)!);
-        var partial = target + ".part";
+        var target = files.Of(job);
+        Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+        var partial = files.PartOf(job);
         await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         {
             await Task.Run(() => HouseholdSheet.Write(file, job.Format, query, prefix, unmasked, async batch =>
@@ -79,7 +73,13 @@ public sealed class ExportRunner(IDocumentStore store, Tenancy.Districts distric
             }, ct), ct);
         }
         File.Move(partial, target, overwrite: true);
-        await Save(job with { Status = ExportStatus.Completed, FinishedAt = clock.GetUtcNow(), Bytes = new FileInfo(target).Length }, ct);
+        await Save(Finished(job with { Status = ExportStatus.Completed, Bytes = new FileInfo(target).Length }), ct);
+    }
+
+    private ExportJob Finished(ExportJob job)
+    {
+        var now = clock.GetUtcNow();
+        return job with { FinishedAt = now, ExpiresAt = now + retention.RetainFor };
     }
 
     private async Task<ExportJob> Save(ExportJob job, CancellationToken ct)

@@ -153,8 +153,8 @@ internal sealed class ImportRun(IDocumentStore store, string tenant, ImportRecor
     private void Append(IDocumentSession session, DraftOutcome outcome)
     {
         var id = outcome.Verdict.HouseholdId!.Value;
-        session.Events.StartStream<HouseholdDetails>(id, outcome.Events);
-        EventChain.Stamp(session, id, head: null, _record.CreatedBy, reason: null, _record.CorrelationId);
+        EventChain.Stamp(session, session.Events.StartStream<HouseholdDetails>(id, outcome.Events), head: null, _record.CreatedBy, reason: null,
+            _record.CorrelationId);
     }
 
     private IDocumentSession OpenSession()

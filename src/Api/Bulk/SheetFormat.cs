@@ -4,8 +4,8 @@ namespace Registry.Api.Bulk;
 
 public enum SheetFormat
 {
-    Xlsx,
-    Csv,
+    [System.ComponentModel.Description("Excel 工作簿（xlsx）")] Xlsx,
+    [System.ComponentModel.Description("逗号分隔文本（csv）")] Csv,
 }
 
 public static class SheetFormats

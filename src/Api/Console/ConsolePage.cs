@@ -13,12 +13,18 @@ public abstract class ConsolePage : PageModel
     public string? Refusal { get; private set; }
 
     /// <summary>Runs the page's reads; a refusal becomes this page with the refusal's status (404 for what lies outside the unit).</summary>
-    protected async Task<IActionResult> Show(Func<Task> load)
+    protected Task<IActionResult> Show(Func<Task> load) => Answer(async () =>
+    {
+        await load();
+        return Page();
+    });
+
+    /// <summary>Answers with what the reads give, such as a file; a refusal as <see cref="Show"/> gives it.</summary>
+    protected async Task<IActionResult> Answer(Func<Task<IActionResult>> load)
     {
         try
         {
-            await load();
-            return Page();
+            return await load();
         }
         catch (DomainRefusal refusal)
         {

@@ -48,11 +48,12 @@ public static partial class Keyset
 
     /// <summary>
     /// The page after a cursor, with the total of the whole list; the page number of a cursor page is 1, since a cursor
-    /// page has no number.
+    /// page has no number. A list that keeps its totals gives <paramref name="kept"/>, the total without counting.
     /// </summary>
-    public static async Task<PageOf<T>> Page<T>(IQueryable<T> filtered, IQueryable<T> afterOrdered, int size, CancellationToken ct) where T : notnull
+    public static async Task<PageOf<T>> Page<T>(IQueryable<T> filtered, IQueryable<T> afterOrdered, int size, CancellationToken ct,
+        Func<Task<long>>? kept = null) where T : notnull
     {
-        var total = await filtered.CountAsync(ct);
+        var total = kept is null ? await filtered.CountAsync(ct) : await kept();
         var rows = await afterOrdered.Take(size).ToListAsync(ct);
         return new PageOf<T>(rows.ToList(), 1, size, total);
     }

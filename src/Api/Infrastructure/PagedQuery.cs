@@ -7,12 +7,13 @@ public static class PagedQuery
     /// <summary>One page of an ordered query and the total of the whole query, also for a page past the end.</summary>
     /// <remarks>
     /// The total is its own count rather than a window over the page's query: a window count makes the database read every
-    /// matching document before it can return 50, where a count reads only the index.
+    /// matching document before it can return 50, where a count reads only the index. A list that keeps its totals gives
+    /// <paramref name="kept"/>, the total without counting.
     /// </remarks>
     public static async Task<PageOf<T>> Page<T>(IQueryable<T> filtered, Func<IQueryable<T>, IOrderedQueryable<T>> order, int page, int size,
-        CancellationToken ct) where T : notnull
+        CancellationToken ct, Func<Task<long>>? kept = null) where T : notnull
     {
-        var total = await filtered.CountAsync(ct);
+        var total = kept is null ? await filtered.CountAsync(ct) : await kept();
         var rows = (long)(page - 1) * size >= total
             ? []
             : await order(filtered).Skip((page - 1) * size).Take(size).ToListAsync(ct);

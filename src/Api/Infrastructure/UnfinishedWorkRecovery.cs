@@ -29,6 +29,12 @@ public sealed class UnfinishedWorkRecovery(IDocumentStore store, Tenancy.Distric
         (await query.Query<ExportJob>().Where(r => r.Status == ExportStatus.Pending || r.Status == ExportStatus.Running)
             .Select(r => r.Id).ToListAsync(ct)).Select(id => (object)new RunExport(id));
 
+    /// <summary>Finished exports with a file or a record still to remove, and when: a schedule is not kept across a restart, the records are.</summary>
+    public static async Task<IReadOnlyList<(ExpireExport Message, DateTimeOffset Due)>> Expiring(IQuerySession query, ExportRetention retention,
+        CancellationToken ct) =>
+        (await query.Query<ExportJob>().Where(r => r.ExpiresAt != null).ToListAsync(ct))
+        .Select(job => (new ExpireExport(job.Id), retention.NextDue(job)!.Value)).ToList();
+
     private static async Task<IEnumerable<object>> CleaningRuns(IQuerySession query, CancellationToken ct) =>
         (await query.Query<DataQualityRun>().Where(r => r.Status == DataQualityRunStatus.Pending || r.Status == DataQualityRunStatus.Running)
             .Select(r => r.Id).ToListAsync(ct)).Select(id => (object)new RunDataQuality(id));
@@ -41,6 +47,8 @@ public sealed class UnfinishedWorkRecovery(IDocumentStore store, Tenancy.Distric
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 
+    private DeliveryOptions? Options(string tenant) => districts.PerDistrict ? new DeliveryOptions { TenantId = tenant } : null;
+
     private async Task Resume(CancellationToken ct)
     {
         try
@@ -50,11 +58,12 @@ public sealed class UnfinishedWorkRecovery(IDocumentStore store, Tenancy.Distric
             {
                 await using var query = store.QuerySession(tenant);
                 var open = await Unfinished(query, ct);
-                if (open.Count == 0) continue;
                 await using var scope = scopes.CreateAsyncScope();
                 var bus = scope.ServiceProvider.GetRequiredService<IMessageBus>();
-                var options = districts.PerDistrict ? new DeliveryOptions { TenantId = tenant } : null;
-                foreach (var message in open) await bus.PublishAsync(message, options);
+                foreach (var (message, due) in await Expiring(query, scope.ServiceProvider.GetRequiredService<ExportRetention>(), ct))
+                    await bus.ScheduleAsync(message, due, Options(tenant));
+                if (open.Count == 0) continue;
+                foreach (var message in open) await bus.PublishAsync(message, Options(tenant));
                 logger.LogInformation("Resumed {Count} unfinished imports, cleaning runs, verifications and exports in {Tenant}", open.Count, tenant);
             }
         }

@@ -112,14 +112,17 @@ public sealed class DataQualityRunner(IDocumentStore store, Tenancy.Districts di
             var findings = _rules.Run(new QualityContext(batch.Select(h => h.State).ToList(), RegistryCalendar.Today(now), Run.CampaignYear, lines, keys));
             await using var session = runner.Session(_correlation, _actor);
             var byId = batch.ToDictionary(h => h.Id);
-            var fresh = findings.Where(f => !open.ContainsKey(f.Key) && _holding.Add(f.Key)).ToList();
+            // A household is in one batch only, so its findings are new to the run unless a problem is already open for them.
+            var seen = new HashSet<string>();
+            var fresh = findings.Where(f => !open.ContainsKey(f.Key) && seen.Add(f.Key)).ToList();
             foreach (var finding in fresh)
             {
                 var household = byId[finding.HouseholdId];
                 ProblemStreams.Open(session, RaiseProblemDecision.FromFinding(Guid.CreateVersion7(), finding, household.State, household.Version, _rules, now),
                     _actor, _correlation, $"data-quality run, rule set v{_rules.Version}");
             }
-            _holding.UnionWith(findings.Select(f => f.Key));
+            // Only the findings that keep an open problem open matter to the closing; the rest are not kept, so memory does not grow with them.
+            _holding.UnionWith(findings.Select(f => f.Key).Where(open.ContainsKey));
             Close(session, batch.SelectMany(h => _openByHousehold[h.Id]));
             foreach (var finding in findings) _byRule[finding.Rule] = _byRule.GetValueOrDefault(finding.Rule) + 1;
             Run = Run with

@@ -25,14 +25,20 @@ public static class ListProblemsEndpoint
         var prefix = Units.Prefix(actor, org);
         var (pageNumber, size) = Paging.Parse(page, pageSize, 500);
         var query = session.Query<ProblemView>().InUnit(p => p.VillageCode, prefix);
-        if (Query.Enum<ProblemStatus>("status", status) is { } s) query = query.Where(p => p.Status == s);
-        if (Query.Enum<ProblemSource>("source", source) is { } src) query = query.Where(p => p.Source == src);
-        if (Text.Clean(rule) is { } r) query = query.Where(p => p.Rule == r);
-        if (Query.Id("household", household) is { } h) query = query.Where(p => p.HouseholdId == h);
+        var byStatus = Query.Enum<ProblemStatus>("status", status);
+        if (byStatus is { } s) query = query.Where(p => p.Status == s);
+        var narrowed = false;
+        if (Query.Enum<ProblemSource>("source", source) is { } src) (query, narrowed) = (query.Where(p => p.Source == src), true);
+        if (Text.Clean(rule) is { } r) (query, narrowed) = (query.Where(p => p.Rule == r), true);
+        if (Query.Id("household", household) is { } h) (query, narrowed) = (query.Where(p => p.HouseholdId == h), true);
+        // By unit and status the total is kept as problems are written; a narrower filter counts its own rows.
+        Func<Task<long>>? kept = narrowed
+            ? null
+            : () => ProblemTotals.Table.Sum(session, Units.From(prefix), Units.To(prefix), byStatus is { } st ? [st.ToString()] : null, http.RequestAborted);
         var ordered = (IQueryable<ProblemView> rows) => rows.OrderBy(p => p.VillageCode).ThenBy(p => p.Id);
         var problems = Keyset.Parse(after, page, Keyset.UnitCode()) is { } from
-            ? await Keyset.Page(query, ordered(query.After(p => p.VillageCode, p => p.Id, from.Key, from.Id)), size, http.RequestAborted)
-            : await PagedQuery.Page(query, ordered, pageNumber, size, http.RequestAborted);
+            ? await Keyset.Page(query, ordered(query.After(p => p.VillageCode, p => p.Id, from.Key, from.Id)), size, http.RequestAborted, kept)
+            : await PagedQuery.Page(query, ordered, pageNumber, size, http.RequestAborted, kept);
         return Results.Ok(problems.WithNext(p => Keyset.Cursor(p.VillageCode, p.Id)).Select(p => new ProblemItem(p.Id, p.HouseholdId, p.State.MemberId, p.VillageCode, p.Source,
             p.Rule, p.State.RuleSetVersion, p.State.Severity, p.State.Description, p.Status, p.State.OpenedOn, p.OpenedBy, p.State.Resolution,
             p.ResolvedBy)));

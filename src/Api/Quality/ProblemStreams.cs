@@ -11,13 +11,11 @@ public static class ProblemStreams
 {
     public static void Open(IDocumentSession session, ProblemOpened opened, Actor actor, string correlationId, string? reason = null)
     {
-        session.Events.StartStream<ProblemView>(opened.ProblemId, opened);
-        EventChain.Stamp(session, opened.ProblemId, head: null, actor, reason, correlationId);
+        EventChain.Stamp(session, session.Events.StartStream<ProblemView>(opened.ProblemId, opened), head: null, actor, reason, correlationId);
     }
 
     public static void Resolve(IDocumentSession session, ProblemView view, ProblemResolved resolved, Actor actor, string correlationId)
     {
-        session.Events.Append(view.Id, view.Version + 1, resolved);
-        EventChain.Stamp(session, view.Id, view, actor, resolved.Note, correlationId);
+        EventChain.Stamp(session, session.Events.Append(view.Id, view.Version + 1, resolved), view, actor, resolved.Note, correlationId);
     }
 }

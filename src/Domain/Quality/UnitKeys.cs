@@ -1,17 +1,18 @@
+using System.Collections;
 using Registry.Domain.Households;
 
 namespace Registry.Domain.Quality;
 
 /// <summary>
 /// What the rules that look across households need of a whole unit: which households hold each ID number and each
-/// phone number. Gathered household by household, so a run can check a unit in batches and still see all of it.
+/// phone number. Gathered household by household, so a run can check a unit in batches and still see all of it. Almost
+/// every number has one holder, so a number keeps its first holder alone and only a shared one a set: a district's
+/// numbers fit in a fraction of the memory a set each would take.
 /// </summary>
 public sealed class UnitKeys
 {
-    private readonly Dictionary<string, HashSet<Guid>> _byPhone = [];
-    private readonly Dictionary<string, HashSet<Guid>> _byPerson = [];
-    private IReadOnlyDictionary<string, IReadOnlySet<Guid>>? _phones;
-    private IReadOnlyDictionary<string, IReadOnlySet<Guid>>? _persons;
+    private readonly Holders _byPhone = new();
+    private readonly Holders _byPerson = new();
 
     public static UnitKeys Of(IEnumerable<Household> households)
     {
@@ -22,24 +23,56 @@ public sealed class UnitKeys
 
     public void Add(Household household)
     {
-        _phones = _persons = null;
         foreach (var member in household.Members)
         {
-            Holders(_byPerson, member.Facts.IdNumber).Add(household.Id);
-            if (member.Facts.Phone is { } phone) Holders(_byPhone, QualityContext.PhoneKey(phone)).Add(household.Id);
+            _byPerson.Add(member.Facts.IdNumber, household.Id);
+            if (member.Facts.Phone is { } phone) _byPhone.Add(QualityContext.PhoneKey(phone), household.Id);
         }
     }
 
-    public IReadOnlyDictionary<string, IReadOnlySet<Guid>> ByPhone() => _phones ??= Frozen(_byPhone);
+    public IReadOnlyDictionary<string, IReadOnlySet<Guid>> ByPhone() => _byPhone;
 
-    public IReadOnlyDictionary<string, IReadOnlySet<Guid>> ByPerson() => _persons ??= Frozen(_byPerson);
+    public IReadOnlyDictionary<string, IReadOnlySet<Guid>> ByPerson() => _byPerson;
 
-    private static HashSet<Guid> Holders(Dictionary<string, HashSet<Guid>> index, string key)
+    private sealed class Holders : IReadOnlyDictionary<string, IReadOnlySet<Guid>>
     {
-        if (!index.TryGetValue(key, out var holders)) index[key] = holders = [];
-        return holders;
-    }
+        private readonly Dictionary<string, Guid> _first = [];
+        private readonly Dictionary<string, HashSet<Guid>> _shared = [];
 
-    private static Dictionary<string, IReadOnlySet<Guid>> Frozen(Dictionary<string, HashSet<Guid>> index) =>
-        index.ToDictionary(e => e.Key, e => (IReadOnlySet<Guid>)e.Value);
+        public void Add(string key, Guid household)
+        {
+            if (_first.TryAdd(key, household)) return;
+            var first = _first[key];
+            if (first == household) return;
+            if (!_shared.TryGetValue(key, out var holders)) _shared[key] = holders = [first];
+            holders.Add(household);
+        }
+
+        public bool TryGetValue(string key, out IReadOnlySet<Guid> value)
+        {
+            if (_shared.TryGetValue(key, out var holders)) value = holders;
+            else if (_first.TryGetValue(key, out var only)) value = new HashSet<Guid> { only };
+            else
+            {
+                value = null!;
+                return false;
+            }
+            return true;
+        }
+
+        public IReadOnlySet<Guid> this[string key] => TryGetValue(key, out var value) ? value : throw new KeyNotFoundException(key);
+
+        public IEnumerable<string> Keys => _first.Keys;
+
+        public IEnumerable<IReadOnlySet<Guid>> Values => Keys.Select(k => this[k]);
+
+        public int Count => _first.Count;
+
+        public bool ContainsKey(string key) => _first.ContainsKey(key);
+
+        public IEnumerator<KeyValuePair<string, IReadOnlySet<Guid>>> GetEnumerator() =>
+            Keys.Select(k => KeyValuePair.Create(k, this[k])).GetEnumerator();
+
+        IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+    }
 }

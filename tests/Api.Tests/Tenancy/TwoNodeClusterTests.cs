@@ -24,7 +24,7 @@ public sealed class TwoNodeClusterTests(ITestOutputHelper output)
     private const int HouseholdsPerPhase = 6;
 
     /// <summary>One agent per async projection and district database.</summary>
-    private const int AgentsPerDatabase = 6;
+    private const int AgentsPerDatabase = 7;
 
     [Fact]
     public async Task Each_district_writes_to_its_own_database_agents_spread_over_both_nodes_and_survive_a_killed_node()

@@ -9,8 +9,10 @@ using Registry.Domain.Org;
 namespace Registry.Api.Console.Pages;
 
 /// <summary>Long work in the background and how far it has come: the cleaning runs of the reader's unit and the reader's own exports.</summary>
-public sealed class WorkModel(IQuerySession session) : ConsolePage
+public sealed class WorkModel(IQuerySession session, ExportFiles files, ExportRetention retention) : ConsolePage
 {
+    public string RetainedDays => retention.RetainFor.TotalDays.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+
     public const int Shown = 20;
 
     public IReadOnlyList<DataQualityRun> CleaningRuns { get; private set; } = [];
@@ -26,5 +28,12 @@ public sealed class WorkModel(IQuerySession session) : ConsolePage
         CleaningRuns = await session.Query<DataQualityRun>().InUnit(r => r.Org, prefix).OrderByDescending(r => r.RanAt).Take(Shown).ToListAsync(ct);
         Exports = await session.Query<ExportJob>().Where(j => j.RequestedBy == actor.UserId).OrderByDescending(j => j.RequestedAt).Take(Shown)
             .ToListAsync(ct);
+    });
+
+    /// <summary>The reader's own completed export, downloaded with the console's sign-in as the API route downloads it with a token.</summary>
+    public Task<IActionResult> OnGetFileAsync(Guid id) => Answer(async () =>
+    {
+        var job = await GetExportEndpoint.Own(id, Actor, session, HttpContext.RequestAborted);
+        return File(DownloadExportEndpoint.Open(job, files), SheetFormats.ContentType(job.Format), job.FileName);
     });
 }

@@ -25,7 +25,11 @@ public static class EventChain
 
     public static bool IsChained(IEvent e) => EventMetadata.HashOf(e) is not null;
 
-    private static void Stamp(IDocumentSession session, StreamAction stream, IChainHead? head, Actor actor, string? reason, string correlation)
+    /// <summary>
+    /// Stamps the unstamped events of a stream the caller has just started or appended to: a writer of many streams in one
+    /// session passes the stream it holds rather than have it found among every pending one.
+    /// </summary>
+    public static void Stamp(IDocumentSession session, StreamAction stream, IChainHead? head, Actor actor, string? reason, string correlation)
     {
         var serializer = session.DocumentStore.Options.Serializer();
         var unit = head?.UnitCode ?? ChainHeads.UnitOfNew(stream);
