@@ -23,8 +23,11 @@ public static class RegistryStore
     /// <summary>Events per page the async daemon reads and writes, in a rebuild and while catching up.</summary>
     public const int RebuildBatchSize = 5_000;
 
-    /// <summary>Projections that read other read models' documents (statistics count the inline households), so a rebuild starts them last.</summary>
-    public static readonly IReadOnlySet<string> RebuiltAfterTheOthers = new HashSet<string> { StatisticsProjection.Name };
+    /// <summary>
+    /// Projections that read other read models' documents, so a rebuild starts them last: statistics count the inline
+    /// households, and problem totals find the village of a problem opened in an earlier page in its <c>ProblemView</c>.
+    /// </summary>
+    public static readonly IReadOnlySet<string> RebuiltAfterTheOthers = new HashSet<string> { StatisticsProjection.Name, ProblemTotals.Name };
 
     /// <summary>The registry over one database: what the API runs.</summary>
     public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema)
