@@ -37,8 +37,9 @@ public static class RegistryApplication
         var schema = builder.Configuration["EventStore:Schema"] ?? RegistryStore.DefaultSchema;
 
         var districts = Districts.From(builder.Configuration);
-        // Off where the API runs as the restricted service role: db-apply, as the schema's owner, changes the schema instead.
-        var applySchema = builder.Configuration.GetValue("EventStore:ApplySchema", true);
+        // In Development the service applies its own schema; elsewhere db-apply does, as the schema's owner, so the service
+        // can run as the restricted role (API.md, clarifications).
+        var applySchema = builder.Configuration.GetValue<bool?>("EventStore:ApplySchema") ?? builder.Environment.IsDevelopment();
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(districts);

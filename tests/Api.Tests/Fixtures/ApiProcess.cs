@@ -146,6 +146,8 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["ASPNETCORE_URLS"] = baseAddress.ToString().TrimEnd('/');
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
+        // Each process runs on a database of the test's own, which no db-apply has prepared.
+        start.Environment["EventStore__ApplySchema"] = "true";
         start.Environment["Logging__Console__FormatterName"] = "simple";
         foreach (var (name, value) in environment) start.Environment[name] = value;
         return new Process { StartInfo = start };

@@ -28,6 +28,8 @@ public sealed class LockedDownFixture : IAsyncLifetime
             builder.UseEnvironment("Production");
             builder.UseSetting("ConnectionStrings:EventStore", connectionString);
             builder.UseSetting("EventStore:Schema", "locked" + Guid.NewGuid().ToString("N")[..10]);
+            // A fresh schema of the test's own, which no db-apply has prepared.
+            builder.UseSetting("EventStore:ApplySchema", "true");
             builder.UseSetting("Auth:SigningKey", "production-key-from-configuration-" + Guid.NewGuid().ToString("N"));
             builder.UseSetting("Limits:WritesPerWindow", WritesPerWindow.ToString(System.Globalization.CultureInfo.InvariantCulture));
             builder.UseSetting("Limits:ReadsPerWindow", ReadsPerWindow.ToString(System.Globalization.CultureInfo.InvariantCulture));
