@@ -27,6 +27,23 @@ public sealed class DataQualityRunner(IDocumentStore store, Tenancy.Districts di
     public static IQueryable<HouseholdDetails> Targets(IQuerySession session, string prefix) =>
         session.Query<HouseholdDetails>().InUnit(prefix).Where(h => h.Status != HouseholdStatus.Removed);
 
+    /// <summary>
+    /// What the first pass needs of each of <see cref="Targets"/>: its members' ID and phone numbers, read as a few
+    /// strings a household rather than whole households.
+    /// </summary>
+    private static IAsyncEnumerable<HouseholdKeys> TargetKeys(IQuerySession session, string prefix, CancellationToken ct)
+    {
+        var table = session.DocumentStore.Options.FindOrResolveDocumentType(typeof(HouseholdDetails)).TableName.QualifiedName;
+        return session.AdvancedSql.StreamAsync<HouseholdKeys>(
+            $"""
+             select jsonb_build_object('id', d.id, 'idNumbers', jsonb_path_query_array(d.data, '$.state.members[*].facts.idNumber'),
+                 'phones', jsonb_path_query_array(d.data, '$.state.members[*].facts.phone'))
+             from {table} as d where d.village_code between ? and ? and d.data ->> 'status' <> ?
+             """, ct, Units.From(prefix), Units.To(prefix), nameof(HouseholdStatus.Removed));
+    }
+
+    private sealed record HouseholdKeys(Guid Id, IReadOnlyList<string> IdNumbers, IReadOnlyList<string?> Phones);
+
     public async Task Run(Guid runId, string tenant, CancellationToken ct)
     {
         // The request and the start-up recovery may both ask for the same run.
@@ -68,9 +85,9 @@ public sealed class DataQualityRunner(IDocumentStore store, Tenancy.Districts di
             .GroupBy(p => p.FindingKey).ToDictionary(g => g.Key, g => g.First());
         var keys = new UnitKeys();
         var total = 0;
-        await foreach (var household in Targets(query, prefix).ToAsyncEnumerable(ct))
+        await foreach (var household in TargetKeys(query, prefix, ct))
         {
-            keys.Add(household.State);
+            keys.Add(household.Id, household.IdNumbers, household.Phones);
             total++;
         }
         var pass = new Pass(this, requested with
@@ -115,12 +132,13 @@ public sealed class DataQualityRunner(IDocumentStore store, Tenancy.Districts di
             // A household is in one batch only, so its findings are new to the run unless a problem is already open for them.
             var seen = new HashSet<string>();
             var fresh = findings.Where(f => !open.ContainsKey(f.Key) && seen.Add(f.Key)).ToList();
+            var openings = new ProblemOpenings(session, _actor, _correlation, $"data-quality run, rule set v{_rules.Version}");
             foreach (var finding in fresh)
             {
                 var household = byId[finding.HouseholdId];
-                ProblemStreams.Open(session, RaiseProblemDecision.FromFinding(Guid.CreateVersion7(), finding, household.State, household.Version, _rules, now),
-                    _actor, _correlation, $"data-quality run, rule set v{_rules.Version}");
+                openings.Add(RaiseProblemDecision.FromFinding(Guid.CreateVersion7(), finding, household.State, household.Version, _rules, now));
             }
+            await openings.Queue(ct);
             // Only the findings that keep an open problem open matter to the closing; the rest are not kept, so memory does not grow with them.
             _holding.UnionWith(findings.Select(f => f.Key).Where(open.ContainsKey));
             Close(session, batch.SelectMany(h => _openByHousehold[h.Id]));

@@ -21,13 +21,15 @@ public sealed class UnitKeys
         return keys;
     }
 
-    public void Add(Household household)
+    public void Add(Household household) =>
+        Add(household.Id, household.Members.Select(m => m.Facts.IdNumber), household.Members.Select(m => m.Facts.Phone));
+
+    /// <summary>Adds a household by its members' ID and phone numbers alone, for a reader that does not load whole households.</summary>
+    public void Add(Guid household, IEnumerable<string> idNumbers, IEnumerable<string?> phones)
     {
-        foreach (var member in household.Members)
-        {
-            _byPerson.Add(member.Facts.IdNumber, household.Id);
-            if (member.Facts.Phone is { } phone) _byPhone.Add(QualityContext.PhoneKey(phone), household.Id);
-        }
+        foreach (var idNumber in idNumbers) _byPerson.Add(idNumber, household);
+        foreach (var phone in phones)
+            if (phone is not null) _byPhone.Add(QualityContext.PhoneKey(phone), household);
     }
 
     public IReadOnlyDictionary<string, IReadOnlySet<Guid>> ByPhone() => _byPhone;

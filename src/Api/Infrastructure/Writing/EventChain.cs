@@ -29,14 +29,19 @@ public static class EventChain
     /// Stamps the unstamped events of a stream the caller has just started or appended to: a writer of many streams in one
     /// session passes the stream it holds rather than have it found among every pending one.
     /// </summary>
-    public static void Stamp(IDocumentSession session, StreamAction stream, IChainHead? head, Actor actor, string? reason, string correlation)
-    {
-        var serializer = session.DocumentStore.Options.Serializer();
-        var unit = head?.UnitCode ?? ChainHeads.UnitOfNew(stream);
+    public static void Stamp(IDocumentSession session, StreamAction stream, IChainHead? head, Actor actor, string? reason, string correlation) =>
         // A stream fetched for writing knows its version on the server; the snapshot's is the fallback for a plain append.
-        var version = stream.ExpectedVersionOnServer ?? head?.Version ?? 0;
-        var hash = head?.LastHash;
-        foreach (var e in stream.Events)
+        Stamp(session.DocumentStore.Options.Serializer(), stream.Id, stream.Events, stream.ExpectedVersionOnServer ?? head?.Version ?? 0, head?.LastHash,
+            head?.UnitCode ?? ChainHeads.UnitOfNew(stream), actor, reason, correlation);
+
+    /// <summary>
+    /// Stamps the unstamped ones of events that follow <paramref name="version"/> and <paramref name="hash"/> on a stream of
+    /// <paramref name="unit"/>: for a writer that appends without a session's stream, the same headers and the same link.
+    /// </summary>
+    public static void Stamp(ISerializer serializer, Guid streamId, IEnumerable<IEvent> events, long version, string? hash, string unit, Actor actor,
+        string? reason, string correlation)
+    {
+        foreach (var e in events)
         {
             version++;
             if (IsChained(e))
@@ -45,7 +50,7 @@ public static class EventChain
                 continue;
             }
             var headers = Headers(actor, unit, reason);
-            hash = HashChain.Compute(hash, stream.Id, version, EventTypes.NameOf(e.EventType), serializer.ToJson(e.Data), headers, correlation);
+            hash = HashChain.Compute(hash, streamId, version, EventTypes.NameOf(e.EventType), serializer.ToJson(e.Data), headers, correlation);
             headers[EventMetadata.Hash] = hash;
             foreach (var (name, value) in headers) e.SetHeader(name, value!);
             e.CorrelationId = correlation;
