@@ -78,7 +78,11 @@ public static class RegistryStore
         opts.Projections.Add(new AuditTotalsProjection(), ProjectionLifecycle.Async, AuditTotals.Name,
             async => async.DeleteDataInTableOnTeardown(AuditTotals.Table.QualifiedName(schema)));
         AuditTotals.Table.Configure(opts, schema);
-        opts.Projections.Add<CampaignActivityProjection>(ProjectionLifecycle.Async);
+        opts.Projections.Add(new CampaignCountsProjection(), ProjectionLifecycle.Async, CampaignCounts.Name, async =>
+        {
+            foreach (var table in CampaignCounts.Tables(schema)) async.DeleteDataInTableOnTeardown(table);
+        });
+        CampaignCounts.Configure(opts, schema);
         // Statistics count households from their inline documents, so they run after those are committed.
         opts.Projections.Add(new StatisticsProjection(), ProjectionLifecycle.Async, StatisticsProjection.Name, StatisticsProjection.Teardown);
 
@@ -104,7 +108,6 @@ public static class RegistryStore
         opts.Schema.For<Policy.PolicyLinesView>().Index(x => x.UnitCode);
         opts.Schema.For<ProblemView>().Duplicate(x => x.VillageCode, pgType: "varchar")
             .Index(x => x.HouseholdId);
-        opts.Schema.For<CampaignActivity>().Duplicate(x => x.VillageCode, pgType: "varchar");
         opts.Schema.For<UnitStatistics>();
         opts.Schema.For<HouseholdTally>();
         opts.Schema.For<MemberChange>().Duplicate(x => x.VillageCode, pgType: "varchar").Index(x => x.HouseholdId);
