@@ -60,6 +60,8 @@ public static class RegistryStore
         opts.Projections.Add<HouseholdDetailsProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<PersonIndexProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<SubmissionViewProjection>(ProjectionLifecycle.Inline);
+        // A cleaning run writes the problems it opens itself, with these two projections' code (ProblemOpenings in the API):
+        // another inline projection of problem events must be applied there as well.
         opts.Projections.Add<ProblemViewProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<Policy.PolicyLinesViewProjection>(ProjectionLifecycle.Inline);
         // The problem list's totals change in the transaction its rows do; a rebuild counts them again from nothing.
