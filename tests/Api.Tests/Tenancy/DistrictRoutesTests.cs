@@ -47,6 +47,9 @@ public sealed class DistrictRoutesTests(DistrictHost districts)
         var finished = await (await officer.GetAsync($"/api/data-quality/runs/{runId}")).ShouldBe(HttpStatusCode.OK);
         finished["status"]!.GetValue<string>().ShouldBe("Completed", finished.ToJsonString());
         finished["householdsChecked"]!.GetValue<int>().ShouldBe(2);
+        // The problems the run opened, written a batch at a time, are stored under the tenant every other event of the district is.
+        finished["opened"]!.GetValue<int>().ShouldBeGreaterThan(0);
+        (await districts.Count(DistrictHost.Fuling, "select count(distinct e.tenant_id) from {schema}.mt_events e join {schema}.mt_streams s on s.id = e.stream_id where s.type in ('problem_view', 'household_details')")).ShouldBe(1);
         (await districts.Count(DistrictHost.Wanzhou, $"select count(*) from {{schema}}.mt_doc_dataqualityrun where id = '{runId}'")).ShouldBe(0);
     }
 
