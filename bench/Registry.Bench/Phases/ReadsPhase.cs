@@ -39,6 +39,7 @@ public static class ReadsPhase
             var rawAsOf = await StreamReads.Run(world.Db, h.Id, asOf, options.ReadSamples);
             var page = await Load.Sequential(options.ReadSamples, () => world.Api.GetPage($"/console/households/{h.Id}", token));
             // As many unmeasured requests first as measured, like the raw baseline's.
+            Console.WriteLine($"reads: {Clients} clients on the history of {size} events");
             await Load.Run(Clients, loadTime, _ => world.Api.Get($"/api/households/{h.Id}/history", token));
             var apiLoaded = await Load.Run(Clients, loadTime, _ => world.Api.Get($"/api/households/{h.Id}/history", token));
             var rawLoaded = await StreamReads.Loaded(world.Db, h.Id, Clients, loadTime);
