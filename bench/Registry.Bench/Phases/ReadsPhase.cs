@@ -16,6 +16,7 @@ public static class ReadsPhase
         var (token, village) = await world.Clerk(0);
         var loadTime = TimeSpan.FromSeconds(options.Quick ? 2 : 10);
         var rows = new List<string[]>();
+        var cpuRows = new List<string[]>();
         var households = new List<(int Size, HouseholdHandle Household)>();
         foreach (var size in options.HistorySizes)
         {
@@ -41,7 +42,10 @@ public static class ReadsPhase
             // As many unmeasured requests first as measured, like the raw baseline's.
             Console.WriteLine($"reads: {Clients} clients on the history of {size} events");
             await Load.Run(Clients, loadTime, _ => world.Api.Get($"/api/households/{h.Id}/history", token));
+            var cpu = new CpuWindow(world.Process?.Pid);
             var apiLoaded = await Load.Run(Clients, loadTime, _ => world.Api.Get($"/api/households/{h.Id}/history", token));
+            var (apiCpu, busy) = cpu.End();
+            cpuRows.Add([size.ToString(), N(apiCpu * 1000 / Math.Max(1, apiLoaded.Count), 2), $"{busy:P0}"]);
             var rawLoaded = await StreamReads.Loaded(world.Db, h.Id, Clients, loadTime);
             rows.Add(Row($"GET …/history", size, api, raw));
             rows.Add(Row("raw: SELECT stream rows", size, raw, raw));
@@ -65,6 +69,11 @@ public static class ReadsPhase
             from `mt_events` (all columns read) on one connection. Ratio = API p99 ÷ raw p99 (how many times slower).
 
             {Table(["read", "events", "req/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "p99 ratio to raw"], rows)}
+
+            The API's own CPU time per history request under the {Clients}-client load (user + system time of its process over the
+            measured seconds, divided by the requests answered), which depends less than latency on what else the machine runs:
+
+            {Table(["events", "API CPU ms per request", "machine busy"], cpuRows)}
             """);
     }
 

@@ -14,12 +14,20 @@ public static class HistoryData
     private static ReadOnlySpan<byte> IdNumberProperty => "idNumber"u8;
     private static ReadOnlySpan<byte> BirthDateProperty => "birthDate"u8;
 
+    /// <param name="json">The stored data, as PostgreSQL gives jsonb out.</param>
     public static void Write(Utf8JsonWriter writer, ReadOnlySpan<byte> json, bool unmasked, ISet<string> shownIdNumbers)
     {
-        var reader = new Utf8JsonReader(json);
         byte[]? scratch = null;
         try
         {
+            // Data that names no ID number (nor, for a masked view, a birth date) in any case anywhere is copied through whole.
+            var lower = LowerAscii(json, Scratch(ref scratch, json.Length));
+            if (lower.IndexOf("idnumber"u8) < 0 && (unmasked || lower.IndexOf("birthdate"u8) < 0))
+            {
+                writer.WriteRawValue(json, skipInputValidation: true);
+                return;
+            }
+            var reader = new Utf8JsonReader(json);
             var idNumberNext = false;
             while (reader.Read())
             {
@@ -73,16 +81,25 @@ public static class HistoryData
         writer.WriteStringValue(idNumber);
     }
 
+    /// <summary>ASCII letters in lower case, every other byte (UTF-8 of other scripts too) as it is.</summary>
+    private static ReadOnlySpan<byte> LowerAscii(ReadOnlySpan<byte> text, byte[] into)
+    {
+        for (var i = 0; i < text.Length; i++) into[i] = text[i] is >= (byte)'A' and <= (byte)'Z' ? (byte)(text[i] | 0x20) : text[i];
+        return into.AsSpan(0, text.Length);
+    }
+
+    private static byte[] Scratch(ref byte[]? scratch, int length)
+    {
+        if (scratch is not null && scratch.Length >= length) return scratch;
+        if (scratch is not null) ArrayPool<byte>.Shared.Return(scratch);
+        return scratch = ArrayPool<byte>.Shared.Rent(length);
+    }
+
     /// <summary>The token's text without JSON escapes (as the writer escapes it again its own way).</summary>
     private static ReadOnlySpan<byte> Unescaped(ref Utf8JsonReader reader, ref byte[]? scratch)
     {
         if (!reader.ValueIsEscaped) return reader.ValueSpan;
-        if (scratch is null || scratch.Length < reader.ValueSpan.Length)
-        {
-            if (scratch is not null) ArrayPool<byte>.Shared.Return(scratch);
-            scratch = ArrayPool<byte>.Shared.Rent(reader.ValueSpan.Length);
-        }
-        var length = reader.CopyString(scratch);
-        return scratch.AsSpan(0, length);
+        var buffer = Scratch(ref scratch, reader.ValueSpan.Length);
+        return buffer.AsSpan(0, reader.CopyString(buffer));
     }
 }
