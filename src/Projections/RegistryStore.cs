@@ -81,6 +81,9 @@ public static class RegistryStore
         opts.Projections.Add(new ProblemTotalsProjection(), ProjectionLifecycle.Inline, ProblemTotals.Name,
             async => async.DeleteDataInTableOnTeardown(ProblemTotals.Table.QualifiedName(schema)));
         ProblemTotals.Table.Configure(opts, schema);
+        opts.Projections.Add(new HouseholdTotalsProjection(), ProjectionLifecycle.Inline, HouseholdTotals.Name,
+            async => async.DeleteDataInTableOnTeardown(HouseholdTotals.Table.QualifiedName(schema)));
+        HouseholdTotals.Table.Configure(opts, schema);
 
         // Async: work queues and monitoring views for offices; a moment's lag is fine and keeps writes lean.
         opts.Projections.Add<ProcedureQueueProjection>(ProjectionLifecycle.Async);
@@ -90,7 +93,11 @@ public static class RegistryStore
         opts.Projections.Add(new AuditTotalsProjection(), ProjectionLifecycle.Async, AuditTotals.Name,
             async => async.DeleteDataInTableOnTeardown(AuditTotals.Table.QualifiedName(schema)));
         AuditTotals.Table.Configure(opts, schema);
-        opts.Projections.Add<CampaignActivityProjection>(ProjectionLifecycle.Async);
+        opts.Projections.Add(new CampaignCountsProjection(), ProjectionLifecycle.Async, CampaignCounts.Name, async =>
+        {
+            foreach (var table in CampaignCounts.Tables(schema)) async.DeleteDataInTableOnTeardown(table);
+        });
+        CampaignCounts.Configure(opts, schema);
         // Statistics count households from their inline documents, so they run after those are committed.
         opts.Projections.Add(new StatisticsProjection(), ProjectionLifecycle.Async, StatisticsProjection.Name, StatisticsProjection.Teardown);
 
@@ -100,7 +107,9 @@ public static class RegistryStore
         opts.Projections.RebuildWithBulkCopy = true;
 
         // Columns of their own for the unit codes lists filter, sort and count by: an index on them serves a unit's range.
-        opts.Schema.For<HouseholdDetails>().Duplicate(x => x.VillageCode, pgType: "varchar");
+        // The roster's order in the column's own index (village, then id): a page, however deep, is a range of the index, and
+        // the ids of the rows it skips are read from the index without their documents.
+        opts.Schema.For<HouseholdDetails>().Duplicate(x => x.VillageCode, pgType: "varchar", configure: index => index.Mask = "?, id");
         opts.Schema.For<PersonIndexEntry>().Index(x => x.MemberId).Index(x => x.HouseholdId);
         opts.Schema.For<ProcedureQueue>().Duplicate(x => x.VillageCode, pgType: "varchar");
         // The work queue sorts by the last step's date: the index holds the order, so a page reads a page's worth of it.
@@ -114,7 +123,6 @@ public static class RegistryStore
         opts.Schema.For<Policy.PolicyLinesView>().Index(x => x.UnitCode);
         opts.Schema.For<ProblemView>().Duplicate(x => x.VillageCode, pgType: "varchar")
             .Index(x => x.HouseholdId);
-        opts.Schema.For<CampaignActivity>().Duplicate(x => x.VillageCode, pgType: "varchar");
         opts.Schema.For<UnitStatistics>();
         opts.Schema.For<HouseholdTally>();
         opts.Schema.For<MemberChange>().Duplicate(x => x.VillageCode, pgType: "varchar").Index(x => x.HouseholdId);
