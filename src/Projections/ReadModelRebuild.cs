@@ -1,40 +1,64 @@
 using System.Diagnostics;
-using JasperFx.Events.Daemon;
+using JasperFx;
+using JasperFx.Events.Projections;
 using Marten;
+using Marten.Events.Projections;
+using Marten.Storage;
+using Npgsql;
+using Weasel.Postgresql;
 
 namespace Registry.Projections;
 
-/// <summary>How long one projection's rebuild took, from the start of the whole rebuild to its own end.</summary>
-public sealed record ProjectionRebuilt(string Name, string Lifecycle, TimeSpan Took, TimeSpan FinishedAfter);
+/// <summary>
+/// How long one rebuild took, from the start of the whole rebuild to its own end, and which of the live store's projections
+/// it rebuilt (several for the single pass, one otherwise).
+/// </summary>
+public sealed record ProjectionRebuilt(string Name, string Lifecycle, TimeSpan Took, TimeSpan FinishedAfter, IReadOnlyList<string> Covers);
 
 /// <summary>
-/// Rebuilds every read model from the event log, the projections side by side: each reads the log in pages of its own batch
-/// size and writes through Marten's rebuild path (binary COPY where a page's writes are inserts). Projections that read other
-/// read models' documents (<see cref="RegistryStore.RebuiltAfterTheOthers"/>) start once those are rebuilt.
+/// Rebuilds every read model of one database from the event log with Marten's projection daemon, over a store arranged for
+/// rebuilding (<see cref="RegistryStore.ConfigureRebuild"/>): the projections that read nothing but events in one pass over
+/// the log, beside the person index; then the projections that read other read models' documents
+/// (<see cref="RegistryStore.RebuiltAfterTheOthers"/>). Each page's writes commit with the progress of every projection fed
+/// by it, under the live projections' names, so the live daemon carries on from where the rebuild stopped.
 /// </summary>
 public static class ReadModelRebuild
 {
-    /// <param name="concurrency">How many projections rebuild at once; the machine's cores by default.</param>
-    public static async Task<IReadOnlyList<ProjectionRebuilt>> All(DocumentStore store, IProjectionDaemon daemon, TimeSpan timeout,
+    /// <param name="concurrency">How many rebuilds run at once; the machine's cores by default.</param>
+    public static async Task<IReadOnlyList<ProjectionRebuilt>> All(DocumentStore store, IMartenDatabase database, TimeSpan timeout,
         CancellationToken ct, int? concurrency = null, Action<string>? progress = null)
     {
-        var projections = store.Options.Projections.All.ToList();
+        var schema = store.Options.Events.DatabaseSchemaName;
+        var dataSource = ((PostgresqlDatabase)database).DataSource;
+        // The live store owns the schema; the rebuild's store only writes rows into it.
+        using var rebuildStore = DocumentStore.For(opts =>
+        {
+            opts.Connection(dataSource);
+            RegistryStore.ConfigureRebuild(opts, schema);
+            opts.AutoCreateSchemaObjects = AutoCreate.None;
+        });
+        using var daemon = await rebuildStore.BuildProjectionDaemonAsync();
+
+        var live = store.Options.Projections.All.ToDictionary(p => p.Name, p => p.Lifecycle);
+        var projections = rebuildStore.Options.Projections.All.ToList();
         var first = projections.Where(p => !RegistryStore.RebuiltAfterTheOthers.Contains(p.Name)).ToList();
         var after = projections.Except(first).ToList();
         var results = new List<ProjectionRebuilt>();
         var clock = Stopwatch.StartNew();
         using var slots = new SemaphoreSlim(Math.Max(1, concurrency ?? Environment.ProcessorCount));
 
-        async Task Rebuild(string name, string lifecycle)
+        async Task Rebuild(IProjectionSource<IDocumentOperations, IQuerySession> projection)
         {
+            var covers = projection is CompositeProjection pass ? pass.AllProjections().Select(p => p.Name).ToList() : [projection.Name];
+            var lifecycle = string.Join(", ", covers.Select(live.GetValueOrDefault).Distinct());
             await slots.WaitAsync(ct);
             try
             {
-                progress?.Invoke($"rebuilding {name}");
+                progress?.Invoke($"rebuilding {projection.Name}");
                 var own = Stopwatch.StartNew();
-                await daemon.RebuildProjectionAsync(name, timeout, ct);
-                lock (results) results.Add(new ProjectionRebuilt(name, lifecycle, own.Elapsed, clock.Elapsed));
-                progress?.Invoke($"rebuilt {name} in {own.Elapsed.TotalSeconds:0.0} s");
+                await daemon.RebuildProjectionAsync(projection.Name, timeout, ct);
+                lock (results) results.Add(new ProjectionRebuilt(projection.Name, lifecycle, own.Elapsed, clock.Elapsed, covers));
+                progress?.Invoke($"rebuilt {projection.Name} in {own.Elapsed.TotalSeconds:0.0} s");
             }
             finally
             {
@@ -42,8 +66,17 @@ public static class ReadModelRebuild
             }
         }
 
-        await Task.WhenAll(first.Select(p => Rebuild(p.Name, p.Lifecycle.ToString())));
-        await Task.WhenAll(after.Select(p => Rebuild(p.Name, p.Lifecycle.ToString())));
+        await Task.WhenAll(first.Select(Rebuild));
+        await Task.WhenAll(after.Select(Rebuild));
+        await ForgetTheSinglePass(dataSource, schema, ct);
         return results.OrderBy(r => r.FinishedAfter).ToList();
+    }
+
+    /// <summary>The pass's own progress row names no live projection; its members' rows carry their progress.</summary>
+    private static async Task ForgetTheSinglePass(NpgsqlDataSource dataSource, string schema, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand($"delete from {schema}.mt_event_progression where name like @pass");
+        command.Parameters.AddWithValue("pass", RegistryStore.OnePass + ":%");
+        await command.ExecuteNonQueryAsync(ct);
     }
 }

@@ -27,7 +27,7 @@ public static class RegistryStore
     /// Projections that read other read models' documents, so a rebuild starts them last: statistics count the inline
     /// households, and problem totals find the village of a problem opened in an earlier page in its <c>ProblemView</c>.
     /// </summary>
-    public static readonly IReadOnlySet<string> RebuiltAfterTheOthers = new HashSet<string> { StatisticsProjection.Name, ProblemTotals.Name };
+    public static readonly IReadOnlySet<string> RebuiltAfterTheOthers = new HashSet<string> { StatisticsProjection.ProjectionName, ProblemTotals.Name };
 
     /// <summary>The registry over one database: what the API runs.</summary>
     public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema)
@@ -63,21 +63,60 @@ public static class RegistryStore
         opts.Projections.Add<ProblemViewProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<Policy.PolicyLinesViewProjection>(ProjectionLifecycle.Inline);
         // The problem list's totals change in the transaction its rows do; a rebuild counts them again from nothing.
-        opts.Projections.Add(new ProblemTotalsProjection(), ProjectionLifecycle.Inline, ProblemTotals.Name,
-            async => async.DeleteDataInTableOnTeardown(ProblemTotals.Table.QualifiedName(schema)));
-        ProblemTotals.Table.Configure(opts, schema);
+        opts.Projections.Add(new ProblemTotalsProjection(), ProjectionLifecycle.Inline, ProblemTotals.Name, ProblemTotals.Table.Teardown(schema));
 
         // Async: work queues and monitoring views for offices; a moment's lag is fine and keeps writes lean.
         opts.Projections.Add<ProcedureQueueProjection>(ProjectionLifecycle.Async);
         opts.Projections.Add<ProcedureWorkProjection>(ProjectionLifecycle.Async);
         opts.Projections.Add<MonitoringProjection>(ProjectionLifecycle.Async);
         opts.Projections.Add<AuditProjection>(ProjectionLifecycle.Async);
-        opts.Projections.Add(new AuditTotalsProjection(), ProjectionLifecycle.Async, AuditTotals.Name,
-            async => async.DeleteDataInTableOnTeardown(AuditTotals.Table.QualifiedName(schema)));
-        AuditTotals.Table.Configure(opts, schema);
+        opts.Projections.Add(new AuditTotalsProjection(), ProjectionLifecycle.Async, AuditTotals.Name, AuditTotals.Table.Teardown(schema));
         opts.Projections.Add<CampaignActivityProjection>(ProjectionLifecycle.Async);
         // Statistics count households from their inline documents, so they run after those are committed.
-        opts.Projections.Add(new StatisticsProjection(), ProjectionLifecycle.Async, StatisticsProjection.Name, StatisticsProjection.Teardown);
+        opts.Projections.Add(new StatisticsProjection(), ProjectionLifecycle.Async, StatisticsProjection.ProjectionName, StatisticsProjection.Teardown);
+
+        ConfigureReadModels(opts, schema);
+    }
+
+    /// <summary>Name of the single pass over the log that feeds every projection a rebuild runs together.</summary>
+    public const string OnePass = "ReadModels";
+
+    /// <summary>
+    /// The same read models arranged for a rebuild alone, never for a store that appends: the projections that read nothing but
+    /// the events go into one composite, so the log is read and deserialised once for all of them and each page feeds them
+    /// side by side; each keeps the name of its live projection, so the progress it records is the one the live daemon reads.
+    /// The person index (which looks up its own entries) and the projections that read other read models run on their own.
+    /// </summary>
+    public static void ConfigureRebuild(StoreOptions opts, string schema = DefaultSchema)
+    {
+        ConfigureEvents(opts, schema);
+        LeafStore.Configure(opts, schema);
+        opts.Projections.CompositeProjectionFor(OnePass, pass =>
+        {
+            pass.Add<HouseholdDetailsProjection>();
+            pass.Add<SubmissionViewProjection>();
+            pass.Add<ProblemViewProjection>();
+            pass.Add<Policy.PolicyLinesViewProjection>();
+            pass.Add<ProcedureQueueProjection>();
+            pass.Add<ProcedureWorkProjection>();
+            pass.Add<MonitoringProjection>();
+            pass.Add<AuditProjection>();
+            pass.Add<CampaignActivityProjection>();
+            pass.Add(new AuditTotalsProjection(), AuditTotals.Table.Teardown(schema));
+            // A plain projection in a composite is named after its class; the live one's name keeps its progress in one row.
+            ((ProjectionBase)pass.AllProjections().Single(p => p.ImplementationType == typeof(AuditTotalsProjection))).Name = AuditTotals.Name;
+        });
+        opts.Projections.Add<PersonIndexProjection>(ProjectionLifecycle.Async);
+        opts.Projections.Add(new ProblemTotalsProjection(), ProjectionLifecycle.Async, ProblemTotals.Name, ProblemTotals.Table.Teardown(schema));
+        opts.Projections.Add(new StatisticsProjection(), ProjectionLifecycle.Async, StatisticsProjection.ProjectionName, StatisticsProjection.Teardown);
+        ConfigureReadModels(opts, schema);
+    }
+
+    /// <summary>The read models' tables, columns and indexes, and the pages the daemon works in.</summary>
+    private static void ConfigureReadModels(StoreOptions opts, string schema)
+    {
+        ProblemTotals.Table.Configure(opts, schema);
+        AuditTotals.Table.Configure(opts, schema);
 
         // Pages of events as large as a rebuild reads them: fewer round trips and transactions, and an aggregate written once
         // per page rather than once per few events. A page whose writes are all inserts (the audit trail's) goes in as binary COPY.

@@ -22,9 +22,8 @@ public static class RebuildPhase
 
         var rows = new List<string[]>();
         var clock = Stopwatch.StartNew();
-        using (var daemon = await store.BuildProjectionDaemonAsync())
         {
-            var rebuilt = await ReadModelRebuild.All(store, daemon, TimeSpan.FromHours(1), CancellationToken.None,
+            var rebuilt = await ReadModelRebuild.All(store, store.Storage.Database, TimeSpan.FromHours(1), CancellationToken.None,
                 progress: line => Console.WriteLine($"rebuild: {line}"));
             foreach (var projection in rebuilt)
                 rows.Add([projection.Name, projection.Lifecycle, N(projection.Took.TotalSeconds, 1), N(projection.FinishedAfter.TotalSeconds, 1), N(events / projection.Took.TotalSeconds)]);

@@ -32,8 +32,7 @@ public sealed class RebuildCommand : JasperFxAsyncCommand<RebuildInput>
         var databases = await store.Storage.AllDatabases();
         foreach (var database in databases)
         {
-            using var daemon = await store.BuildProjectionDaemonAsync(database.Id);
-            var rebuilt = await ReadModelRebuild.All(store, daemon, timeout, cts.Token, input.ConcurrencyFlag > 0 ? input.ConcurrencyFlag : null,
+            var rebuilt = await ReadModelRebuild.All(store, database, timeout, cts.Token, input.ConcurrencyFlag > 0 ? input.ConcurrencyFlag : null,
                 line => System.Console.WriteLine($"{database.Id}: {line}"));
             System.Console.WriteLine($"{database.Id}: {rebuilt.Count} projections rebuilt in {rebuilt.Max(r => r.FinishedAfter).TotalSeconds:0.0} s");
         }
