@@ -18,9 +18,10 @@ public sealed record ProjectionRebuilt(string Name, string Lifecycle, TimeSpan T
 /// <summary>
 /// Rebuilds every read model of one database from the event log with Marten's projection daemon, over a store arranged for
 /// rebuilding (<see cref="RegistryStore.ConfigureRebuild"/>): the projections that read nothing but events in one pass over
-/// the log, beside the person index; then the projections that read other read models' documents
-/// (<see cref="RegistryStore.RebuiltAfterTheOthers"/>). Each page's writes commit with the progress of every projection fed
-/// by it, under the live projections' names, so the live daemon carries on from where the rebuild stopped.
+/// the log, beside the person index and the audit trail; the projections that read other read models' documents
+/// (<see cref="RegistryStore.RebuiltAfterTheOthers"/>) once that pass is done. Each page's writes commit with the progress
+/// of every projection fed by it, under the live projections' names, so the live daemon carries on from where a rebuild
+/// stopped.
 /// </summary>
 public static class ReadModelRebuild
 {
@@ -41,8 +42,6 @@ public static class ReadModelRebuild
 
         var live = store.Options.Projections.All.ToDictionary(p => p.Name, p => p.Lifecycle);
         var projections = rebuildStore.Options.Projections.All.ToList();
-        var first = projections.Where(p => !RegistryStore.RebuiltAfterTheOthers.Contains(p.Name)).ToList();
-        var after = projections.Except(first).ToList();
         var results = new List<ProjectionRebuilt>();
         var clock = Stopwatch.StartNew();
         using var slots = new SemaphoreSlim(Math.Max(1, concurrency ?? Environment.ProcessorCount));
@@ -51,12 +50,15 @@ public static class ReadModelRebuild
         {
             var covers = projection is CompositeProjection pass ? pass.AllProjections().Select(p => p.Name).ToList() : [projection.Name];
             var lifecycle = string.Join(", ", covers.Select(live.GetValueOrDefault).Distinct());
+            var tables = projection.PublishedTypes().Intersect(RegistryStore.IndexedAfterRebuild)
+                .Select(t => ((IReadOnlyStoreOptions)store.Options).FindOrResolveDocumentType(t).TableName.Name).ToList();
             await slots.WaitAsync(ct);
             try
             {
                 progress?.Invoke($"rebuilding {projection.Name}");
                 var own = Stopwatch.StartNew();
-                await daemon.RebuildProjectionAsync(projection.Name, timeout, ct);
+                await WithoutSecondaryIndexes(dataSource, schema, tables,
+                    () => daemon.RebuildProjectionAsync(projection.Name, timeout, ct), ct);
                 lock (results) results.Add(new ProjectionRebuilt(projection.Name, lifecycle, own.Elapsed, clock.Elapsed, covers));
                 progress?.Invoke($"rebuilt {projection.Name} in {own.Elapsed.TotalSeconds:0.0} s");
             }
@@ -66,10 +68,62 @@ public static class ReadModelRebuild
             }
         }
 
-        await Task.WhenAll(first.Select(Rebuild));
-        await Task.WhenAll(after.Select(Rebuild));
+        var onePass = projections.Single(p => p.Name == RegistryStore.OnePass);
+        var passDone = Rebuild(onePass);
+        var others = projections.Where(p => p != onePass && !RegistryStore.RebuiltAfterTheOthers.Contains(p.Name)).Select(Rebuild).ToList();
+        var after = projections.Where(p => RegistryStore.RebuiltAfterTheOthers.Contains(p.Name))
+            .Select(async p =>
+            {
+                await passDone;
+                await Rebuild(p);
+            }).ToList();
+        await Task.WhenAll([passDone, .. others, .. after]);
         await ForgetTheSinglePass(dataSource, schema, ct);
         return results.OrderBy(r => r.FinishedAfter).ToList();
+    }
+
+    /// <summary>
+    /// Drops the tables' indexes other than their primary keys, does the work and creates the indexes again, also when the
+    /// work fails. Should the process die in between, the schema migration creates the missing indexes.
+    /// </summary>
+    private static async Task WithoutSecondaryIndexes(NpgsqlDataSource dataSource, string schema, IReadOnlyList<string> tables,
+        Func<Task> work, CancellationToken ct)
+    {
+        var definitions = new List<string>();
+        if (tables.Count > 0)
+        {
+            await using var read = dataSource.CreateCommand("""
+                select i.indexname, i.indexdef from pg_indexes i
+                where i.schemaname = @schema and i.tablename = any(@tables)
+                  and not exists (select 1 from pg_constraint c where c.conname = i.indexname and c.contype = 'p')
+                """);
+            read.Parameters.AddWithValue("schema", schema);
+            read.Parameters.AddWithValue("tables", tables.ToArray());
+            var names = new List<string>();
+            await using (var reader = await read.ExecuteReaderAsync(ct))
+                while (await reader.ReadAsync(ct))
+                {
+                    names.Add(reader.GetString(0));
+                    definitions.Add(reader.GetString(1));
+                }
+            foreach (var name in names)
+            {
+                await using var drop = dataSource.CreateCommand($"drop index if exists {schema}.\"{name}\"");
+                await drop.ExecuteNonQueryAsync(ct);
+            }
+        }
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            foreach (var definition in definitions)
+            {
+                await using var create = dataSource.CreateCommand(definition);
+                await create.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+        }
     }
 
     /// <summary>The pass's own progress row names no live projection; its members' rows carry their progress.</summary>

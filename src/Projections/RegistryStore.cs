@@ -24,10 +24,17 @@ public static class RegistryStore
     public const int RebuildBatchSize = 5_000;
 
     /// <summary>
-    /// Projections that read other read models' documents, so a rebuild starts them last: statistics count the inline
-    /// households, and problem totals find the village of a problem opened in an earlier page in its <c>ProblemView</c>.
+    /// Projections that read other read models' documents, so a rebuild starts them once the single pass that builds those
+    /// (<see cref="OnePass"/>) is done: statistics count the households, and problem totals find the village of a problem
+    /// opened in an earlier page in its <c>ProblemView</c>.
     /// </summary>
     public static readonly IReadOnlySet<string> RebuiltAfterTheOthers = new HashSet<string> { StatisticsProjection.ProjectionName, ProblemTotals.Name };
+
+    /// <summary>
+    /// Read models with a row per event: a rebuild drops their secondary indexes while it writes them and builds each index
+    /// once at the end, instead of keeping every index up to date row by row.
+    /// </summary>
+    public static readonly IReadOnlyList<Type> IndexedAfterRebuild = [typeof(AuditEntry)];
 
     /// <summary>The registry over one database: what the API runs.</summary>
     public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema)
@@ -85,7 +92,8 @@ public static class RegistryStore
     /// The same read models arranged for a rebuild alone, never for a store that appends: the projections that read nothing but
     /// the events go into one composite, so the log is read and deserialised once for all of them and each page feeds them
     /// side by side; each keeps the name of its live projection, so the progress it records is the one the live daemon reads.
-    /// The person index (which looks up its own entries) and the projections that read other read models run on their own.
+    /// The person index (which looks up its own entries), the audit trail (inserts only) and the projections that read other
+    /// read models run on their own.
     /// </summary>
     public static void ConfigureRebuild(StoreOptions opts, string schema = DefaultSchema)
     {
@@ -100,13 +108,14 @@ public static class RegistryStore
             pass.Add<ProcedureQueueProjection>();
             pass.Add<ProcedureWorkProjection>();
             pass.Add<MonitoringProjection>();
-            pass.Add<AuditProjection>();
             pass.Add<CampaignActivityProjection>();
             pass.Add(new AuditTotalsProjection(), AuditTotals.Table.Teardown(schema));
             // A plain projection in a composite is named after its class; the live one's name keeps its progress in one row.
             ((ProjectionBase)pass.AllProjections().Single(p => p.ImplementationType == typeof(AuditTotalsProjection))).Name = AuditTotals.Name;
         });
         opts.Projections.Add<PersonIndexProjection>(ProjectionLifecycle.Async);
+        // Alone, its pages are pure inserts and go in by binary COPY; beside the aggregates' upserts they would not.
+        opts.Projections.Add<AuditProjection>(ProjectionLifecycle.Async);
         opts.Projections.Add(new ProblemTotalsProjection(), ProjectionLifecycle.Async, ProblemTotals.Name, ProblemTotals.Table.Teardown(schema));
         opts.Projections.Add(new StatisticsProjection(), ProjectionLifecycle.Async, StatisticsProjection.ProjectionName, StatisticsProjection.Teardown);
         ConfigureReadModels(opts, schema);
