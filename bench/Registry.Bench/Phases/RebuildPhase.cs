@@ -45,7 +45,7 @@ public static class RebuildPhase
             assessments, visits, risks), every event produced by the domain's decide functions and stamped with actor, unit, reason and
             hash chain like an API write, {EventSeeder.HouseholdsPerTransaction} households to a transaction, two writers, inline read models committed with them.
             Then, after `VACUUM ANALYZE`, every projection, inline and async, rebuilt with Marten's projection daemon
-            (`RebuildProjectionAsync`) as the API's `rebuild` command does (`ReadModelRebuild`): {Environment.ProcessorCount} projections at a time, side by side, in pages
+            (`RebuildProjectionAsync`) as the API's `rebuild` command does (`ReadModelRebuild`): {2 * Environment.ProcessorCount} rebuilds at a time, side by side, in pages
             of {RegistryStore.RebuildBatchSize:N0} events, the statistics after the households they count;
             events/s = events in the store ÷ the whole rebuild's time. Each row: the projection's own time, and when it finished after the start.
             The raw floor: one sequential read of every event row (all columns) in sequence order
