@@ -20,8 +20,8 @@ public sealed record ProjectionRebuilt(string Name, string Lifecycle, TimeSpan T
 /// rebuilding (<see cref="RegistryStore.ConfigureRebuild"/>): the projections that read nothing but events in one pass over
 /// the log, beside the person index and the audit trail; the projections that read other read models' documents
 /// (<see cref="RegistryStore.RebuiltAfterTheOthers"/>) once that pass is done. Each page's writes commit with the progress
-/// of every projection fed by it, under the live projections' names, so the live daemon carries on from where a rebuild
-/// stopped.
+/// of every projection fed by it, under the live projections' names. A rebuild that fails is left marked
+/// (<see cref="UnfinishedRebuild"/>): the API is not ready until a rebuild finishes.
 /// </summary>
 public static class ReadModelRebuild
 {
@@ -42,6 +42,7 @@ public static class ReadModelRebuild
             opts.AutoCreateSchemaObjects = AutoCreate.None;
         });
         using var daemon = await rebuildStore.BuildProjectionDaemonAsync();
+        await UnfinishedRebuild.Begin(dataSource, schema, ct);
 
         var live = store.Options.Projections.All.ToDictionary(p => p.Name, p => p.Lifecycle);
         var projections = rebuildStore.Options.Projections.All.ToList();
@@ -82,12 +83,14 @@ public static class ReadModelRebuild
             }).ToList();
         await Task.WhenAll([passDone, .. others, .. after]);
         await ForgetTheSinglePass(dataSource, schema, ct);
+        await UnfinishedRebuild.Finish(dataSource, schema, ct);
         return results.OrderBy(r => r.FinishedAfter).ToList();
     }
 
     /// <summary>
     /// Drops the tables' indexes other than their primary keys, does the work and creates the indexes again, also when the
-    /// work fails. Should the process die in between, the schema migration creates the missing indexes.
+    /// work fails. Should the process die in between, the schema migration creates the missing indexes. Only the tables' owner
+    /// may drop their indexes: a rebuild run as another role keeps them.
     /// </summary>
     private static async Task WithoutSecondaryIndexes(NpgsqlDataSource dataSource, string schema, IReadOnlyList<string> tables,
         Func<Task> work, CancellationToken ct)
@@ -96,8 +99,8 @@ public static class ReadModelRebuild
         if (tables.Count > 0)
         {
             await using var read = dataSource.CreateCommand("""
-                select i.indexname, i.indexdef from pg_indexes i
-                where i.schemaname = @schema and i.tablename = any(@tables)
+                select i.indexname, i.indexdef from pg_indexes i join pg_tables t on t.schemaname = i.schemaname and t.tablename = i.tablename
+                where i.schemaname = @schema and i.tablename = any(@tables) and pg_has_role(current_user, t.tableowner, 'member')
                   and not exists (select 1 from pg_constraint c where c.conname = i.indexname and c.contype = 'p')
                 """);
             read.Parameters.AddWithValue("schema", schema);

@@ -71,6 +71,7 @@ public static class RegistryStore
         opts.Projections.Add<Policy.PolicyLinesViewProjection>(ProjectionLifecycle.Inline);
         // The problem list's totals change in the transaction its rows do; a rebuild counts them again from nothing.
         opts.Projections.Add(new ProblemTotalsProjection(), ProjectionLifecycle.Inline, ProblemTotals.Name, ProblemTotals.Table.Teardown(schema));
+        opts.Projections.Add(new HouseholdTotalsProjection(), ProjectionLifecycle.Inline, HouseholdTotals.Name, HouseholdTotals.Table.Teardown(schema));
 
         // Async: work queues and monitoring views for offices; a moment's lag is fine and keeps writes lean.
         opts.Projections.Add<ProcedureQueueProjection>(ProjectionLifecycle.Async);
@@ -117,6 +118,8 @@ public static class RegistryStore
         // Alone, its pages are pure inserts and go in by binary COPY; beside the aggregates' upserts they would not.
         opts.Projections.Add<AuditProjection>(ProjectionLifecycle.Async);
         opts.Projections.Add(new ProblemTotalsProjection(), ProjectionLifecycle.Async, ProblemTotals.Name, ProblemTotals.Table.Teardown(schema));
+        // Reads registrations and splits only: a few of the log's events, not worth a place in the pass.
+        opts.Projections.Add(new HouseholdTotalsProjection(), ProjectionLifecycle.Async, HouseholdTotals.Name, HouseholdTotals.Table.Teardown(schema));
         opts.Projections.Add(new StatisticsProjection(), ProjectionLifecycle.Async, StatisticsProjection.ProjectionName, StatisticsProjection.Teardown);
         ConfigureReadModels(opts, schema);
     }
@@ -125,7 +128,9 @@ public static class RegistryStore
     private static void ConfigureReadModels(StoreOptions opts, string schema)
     {
         ProblemTotals.Table.Configure(opts, schema);
+        HouseholdTotals.Table.Configure(opts, schema);
         AuditTotals.Table.Configure(opts, schema);
+        UnfinishedRebuild.Configure(opts, schema);
 
         // Pages of events as large as a rebuild reads them: fewer round trips and transactions, and an aggregate written once
         // per page rather than once per few events. A page whose writes are all inserts (the audit trail's) goes in as binary COPY.
@@ -133,7 +138,9 @@ public static class RegistryStore
         opts.Projections.RebuildWithBulkCopy = true;
 
         // Columns of their own for the unit codes lists filter, sort and count by: an index on them serves a unit's range.
-        opts.Schema.For<HouseholdDetails>().Duplicate(x => x.VillageCode, pgType: "varchar");
+        // The roster's order in the column's own index (village, then id): a page, however deep, is a range of the index, and
+        // the ids of the rows it skips are read from the index without their documents.
+        opts.Schema.For<HouseholdDetails>().Duplicate(x => x.VillageCode, pgType: "varchar", configure: index => index.Mask = "?, id");
         opts.Schema.For<PersonIndexEntry>().Index(x => x.MemberId).Index(x => x.HouseholdId);
         opts.Schema.For<ProcedureQueue>().Duplicate(x => x.VillageCode, pgType: "varchar");
         // The work queue sorts by the last step's date: the index holds the order, so a page reads a page's worth of it.

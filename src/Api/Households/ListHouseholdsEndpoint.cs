@@ -41,13 +41,14 @@ public static class ListHouseholdsEndpoint
         var prefix = Units.Prefix(actor, org);
         var (pageNumber, size) = Paging.Parse(page, pageSize, MaxPageSize);
         IQueryable<HouseholdDetails> query = session.Query<HouseholdDetails>().InUnit(prefix);
-        if (Query.Enum<HouseholdStatus>("status", status) is { } s) query = query.Where(h => h.Status == s);
-        if (Query.Enum<MonitoringKind>("monitoring", monitoring) is { } m) query = query.Where(h => h.Monitoring == m);
-        if (Query.Enum<RiskType>("risk", risk) is { } r) query = query.Where(h => h.Risks.Contains(r));
+        var narrowed = false;
+        if (Query.Enum<HouseholdStatus>("status", status) is { } s) (query, narrowed) = (query.Where(h => h.Status == s), true);
+        if (Query.Enum<MonitoringKind>("monitoring", monitoring) is { } m) (query, narrowed) = (query.Where(h => h.Monitoring == m), true);
+        if (Query.Enum<RiskType>("risk", risk) is { } r) (query, narrowed) = (query.Where(h => h.Risks.Contains(r)), true);
         if (Text.Clean(responsible) is { } cadre)
         {
             if (cadre.Length > 30) throw DomainRefusal.Invalid("responsible", "query.responsible.too-long", "responsible has at most 30 characters.");
-            query = query.Where(h => h.ResponsibleName == cadre);
+            (query, narrowed) = (query.Where(h => h.ResponsibleName == cadre), true);
         }
         var idSearch = false;
         if (Text.Clean(q) is { } text)
@@ -59,11 +60,17 @@ public static class ListHouseholdsEndpoint
             query = idSearch
                 ? query.Where(h => h.IdNumbers.Contains(upper))
                 : query.Where(h => h.HeadName.Contains(text) || h.MemberNames.Contains(text));
+            narrowed = true;
         }
+        // A unit's whole roster: its total is kept as households are registered, and a page walks the (village, id) index.
+        Func<Task<long>>? kept = narrowed
+            ? null
+            : () => HouseholdTotals.Table.Sum(session, Units.From(prefix), Units.To(prefix), null, http.RequestAborted);
         var ordered = (IQueryable<HouseholdDetails> rows) => rows.OrderBy(h => h.VillageCode).ThenBy(h => h.Id);
         var results = Keyset.Parse(after, page, Keyset.UnitCode()) is { } from
-            ? await Keyset.Page(query, ordered(query.After(h => h.VillageCode, h => h.Id, from.Key, from.Id)), size, http.RequestAborted)
-            : await PagedQuery.Page(query, ordered, pageNumber, size, http.RequestAborted);
+            ? await Keyset.Page(query, ordered(query.After(h => h.VillageCode, h => h.Id, from.Key, from.Id)), size, http.RequestAborted, kept)
+            : await PagedQuery.Page(query, ordered, pageNumber, size, http.RequestAborted, kept,
+                narrowed ? null : PagedQuery.ById<HouseholdDetails>(session, h => h.Id, h => h.Id));
         results = results.WithNext(h => Keyset.Cursor(h.VillageCode, h.Id));
         if (idSearch)
         {

@@ -80,6 +80,7 @@ public sealed class NewHouseholdsCopyTests(AppFixture app)
             .ShouldBe(details.State.Members.Select(m => (m.Facts.IdNumber, copied, m.MemberId)), ignoreOrder: true);
         (await query.LoadAsync<ImportVerdict>(verdict.Id)).ShouldNotBeNull().HouseholdId.ShouldBe(copied);
         (await query.LoadAsync<ImportFile>(importId)).ShouldNotBeNull("the session's changes commit with the copy");
+        (await HouseholdTotals.Table.Sum(query, village, village, null, CancellationToken.None)).ShouldBe(2, "the copy and the session each count one");
 
         // The async projections read the copied events like any others.
         await app.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));

@@ -2,10 +2,13 @@ using Marten;
 using Npgsql;
 using Registry.Api.Reference;
 using Registry.Projections;
+using Registry.Projections.Audit;
+using Registry.Projections.Households;
+using Registry.Projections.Quality;
 
 namespace Registry.Api.Tests.Hardening;
 
-/// <summary>Every projected document as stored, and the same after a full rebuild from the events.</summary>
+/// <summary>Every projected document and kept count as stored, and the same after a full rebuild from the events.</summary>
 public static class ReadModels
 {
     public static DocumentStore StoreFor(string connectionString, string schema) => DocumentStore.For(opts =>
@@ -28,6 +31,16 @@ public static class ReadModels
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync()) rows.Add(reader.GetString(0));
             snapshot[type.Name] = rows;
+        }
+        var schema = store.Options.Events.DatabaseSchemaName;
+        foreach (var totals in new[] { ProblemTotals.Table, HouseholdTotals.Table, AuditTotals.Table })
+        {
+            await using var command = new NpgsqlCommand(
+                $"select village_code || ' ' || kind || ' ' || n from {totals.QualifiedName(schema)} where n <> 0 order by village_code, kind", connection);
+            var rows = new List<string>();
+            await using var reader = await command.ExecuteReaderAsync();
+            while (await reader.ReadAsync()) rows.Add(reader.GetString(0));
+            snapshot[totals.Table] = rows;
         }
         return snapshot;
     }

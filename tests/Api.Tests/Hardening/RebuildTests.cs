@@ -1,3 +1,4 @@
+using System.Net;
 using Marten;
 using Marten.Events;
 using Registry.Api.Tests.Fixtures;
@@ -38,5 +39,24 @@ public sealed class RebuildTests(AppFixture app)
         ReadModels.Difference(stored, await ReadModels.Snapshot(store, connectionString)).ShouldBeNull();
         // The progress every live projection recorded in the rebuild is where the live daemon carries on: nothing is stale.
         await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+    }
+
+    [Fact]
+    public async Task A_rebuild_that_fails_leaves_the_api_not_ready_until_a_rebuild_finishes()
+    {
+        await KnownMix.For(app);
+        var store = (DocumentStore)app.Store;
+        using var anonymous = app.Anonymous();
+        (await anonymous.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
+
+        // Stopped as soon as its first projection starts: the read models keep only what was committed before.
+        using var stop = new CancellationTokenSource();
+        var failure = await Record.ExceptionAsync(() =>
+            ReadModelRebuild.All(store, store.Storage.Database, TimeSpan.FromMinutes(2), stop.Token, progress: _ => stop.Cancel()));
+        failure.ShouldNotBeNull();
+        (await anonymous.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
+
+        await ReadModelRebuild.All(store, store.Storage.Database, TimeSpan.FromMinutes(2), CancellationToken.None);
+        (await anonymous.GetAsync("/health/ready")).StatusCode.ShouldBe(HttpStatusCode.OK);
     }
 }
