@@ -2,6 +2,7 @@ using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
+using Marten.Events.Projections;
 using Registry.Projections.Audit;
 using Registry.Projections.Campaigns;
 using Registry.Projections.Households;
@@ -79,7 +80,7 @@ public static class RegistryStore
         opts.Projections.Add<MonitoringProjection>(ProjectionLifecycle.Async);
         opts.Projections.Add<AuditProjection>(ProjectionLifecycle.Async);
         opts.Projections.Add(new AuditTotalsProjection(), ProjectionLifecycle.Async, AuditTotals.Name, AuditTotals.Table.Teardown(schema));
-        opts.Projections.Add<CampaignActivityProjection>(ProjectionLifecycle.Async);
+        opts.Projections.Add(new CampaignCountsProjection(), ProjectionLifecycle.Async, CampaignCounts.Name, CampaignCountsTeardown(schema));
         // Statistics count households from their inline documents, so they run after those are committed.
         opts.Projections.Add(new StatisticsProjection(), ProjectionLifecycle.Async, StatisticsProjection.ProjectionName, StatisticsProjection.Teardown);
 
@@ -109,10 +110,8 @@ public static class RegistryStore
             pass.Add<ProcedureQueueProjection>();
             pass.Add<ProcedureWorkProjection>();
             pass.Add<MonitoringProjection>();
-            pass.Add<CampaignActivityProjection>();
-            pass.Add(new AuditTotalsProjection(), AuditTotals.Table.Teardown(schema));
-            // A plain projection in a composite is named after its class; the live one's name keeps its progress in one row.
-            ((ProjectionBase)pass.AllProjections().Single(p => p.ImplementationType == typeof(AuditTotalsProjection))).Name = AuditTotals.Name;
+            Keep(pass, new AuditTotalsProjection(), AuditTotals.Name, AuditTotals.Table.Teardown(schema));
+            Keep(pass, new CampaignCountsProjection(), CampaignCounts.Name, CampaignCountsTeardown(schema));
         });
         opts.Projections.Add<PersonIndexProjection>(ProjectionLifecycle.Async);
         // Alone, its pages are pure inserts and go in by binary COPY; beside the aggregates' upserts they would not.
@@ -124,12 +123,25 @@ public static class RegistryStore
         ConfigureReadModels(opts, schema);
     }
 
+    /// <summary>A plain projection in a composite is named after its class: the live one's name keeps its progress in one row.</summary>
+    private static void Keep(CompositeProjection pass, IProjection projection, string name, Action<AsyncOptions> teardown)
+    {
+        pass.Add(projection, teardown);
+        ((ProjectionBase)pass.AllProjections().Single(p => p.ImplementationType == projection.GetType())).Name = name;
+    }
+
+    private static Action<AsyncOptions> CampaignCountsTeardown(string schema) => async =>
+    {
+        foreach (var table in CampaignCounts.Tables(schema)) async.DeleteDataInTableOnTeardown(table);
+    };
+
     /// <summary>The read models' tables, columns and indexes, and the pages the daemon works in.</summary>
     private static void ConfigureReadModels(StoreOptions opts, string schema)
     {
         ProblemTotals.Table.Configure(opts, schema);
         HouseholdTotals.Table.Configure(opts, schema);
         AuditTotals.Table.Configure(opts, schema);
+        CampaignCounts.Configure(opts, schema);
         UnfinishedRebuild.Configure(opts, schema);
 
         // Pages of events as large as a rebuild reads them: fewer round trips and transactions, and an aggregate written once
@@ -154,7 +166,6 @@ public static class RegistryStore
         opts.Schema.For<Policy.PolicyLinesView>().Index(x => x.UnitCode);
         opts.Schema.For<ProblemView>().Duplicate(x => x.VillageCode, pgType: "varchar")
             .Index(x => x.HouseholdId);
-        opts.Schema.For<CampaignActivity>().Duplicate(x => x.VillageCode, pgType: "varchar");
         opts.Schema.For<UnitStatistics>();
         opts.Schema.For<HouseholdTally>();
         opts.Schema.For<MemberChange>().Duplicate(x => x.VillageCode, pgType: "varchar").Index(x => x.HouseholdId);

@@ -39,6 +39,17 @@ public sealed class UnitTotals(string table)
                 village, kind, n);
     }
 
+    /// <summary>Each village's count of each kind given, in a unit's range of village codes.</summary>
+    public async Task<IReadOnlyDictionary<(string Village, string Kind), long>> PerVillage(IQuerySession session, string fromCode, string toCode,
+        IReadOnlyCollection<string> kinds, CancellationToken ct)
+    {
+        var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
+        var rows = await session.QueryAsync<string>(
+            $"select village_code || ' ' || kind || ' ' || n from {schema}.{Table} where village_code between ? and ? and kind = any(?)", ct,
+            fromCode, toCode, kinds.ToArray());
+        return rows.Select(r => r.Split(' ')).ToDictionary(r => (r[0], r[1]), r => long.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     /// <summary>The total of a unit's range of village codes, of the kinds given (every kind when none).</summary>
     public async Task<long> Sum(IQuerySession session, string fromCode, string toCode, IReadOnlyCollection<string>? kinds, CancellationToken ct)
     {

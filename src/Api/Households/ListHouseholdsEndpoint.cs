@@ -67,21 +67,39 @@ public static class ListHouseholdsEndpoint
             ? null
             : () => HouseholdTotals.Table.Sum(session, Units.From(prefix), Units.To(prefix), null, http.RequestAborted);
         var ordered = (IQueryable<HouseholdDetails> rows) => rows.OrderBy(h => h.VillageCode).ThenBy(h => h.Id);
+        var read = (IQueryable<HouseholdDetails> rows, CancellationToken ct) => Rows(session, rows, ct);
         var results = Keyset.Parse(after, page, Keyset.UnitCode()) is { } from
-            ? await Keyset.Page(query, ordered(query.After(h => h.VillageCode, h => h.Id, from.Key, from.Id)), size, http.RequestAborted, kept)
-            : await PagedQuery.Page(query, ordered, pageNumber, size, http.RequestAborted, kept,
-                narrowed ? null : PagedQuery.ById<HouseholdDetails>(session, h => h.Id, h => h.Id));
+            ? await Keyset.Page(query, ordered(query.After(h => h.VillageCode, h => h.Id, from.Key, from.Id)), size, http.RequestAborted, kept, read)
+            : await PagedQuery.Page(query, ordered, pageNumber, size, http.RequestAborted, kept, read);
         results = results.WithNext(h => Keyset.Cursor(h.VillageCode, h.Id));
         if (idSearch)
         {
             if (results.Items.Count == 0) await reads.RecordMiss(actor, http, "roster-id-search");
-            else await reads.RecordMany(actor, http, results.Items.Select(h => ReadTarget.Of(h.State)), "roster-id-search");
+            else
+                await reads.RecordMany(actor, http, (await session.LoadManyAsync<HouseholdDetails>(http.RequestAborted, results.Items.Select(h => h.Id)))
+                    .Select(h => ReadTarget.Of(h.State)), "roster-id-search");
         }
-        return Results.Ok(results.Select(Row));
+        return Results.Ok(results.Select(h => h with { Members = h.Members.Select(m => m with { IdNumber = ResidentIdNumber.Mask(m.IdNumber) }).ToList() }));
     }
 
-    private static RosterRow Row(HouseholdDetails h) => new(
-        h.Id, h.VillageCode, h.State.GroupName, h.Status, h.State.Marks, h.Monitoring, h.Risks, h.HeadName, h.State.Members.Count,
-        h.State.Members.Select(m => new RosterMember(m.MemberId, m.Facts.Name, ResidentIdNumber.Mask(m.Facts.IdNumber), m.Facts.Relation)).ToList(),
-        h.Version);
+    /// <summary>
+    /// A page's ids in the roster's order, then from their documents only what a row shows, shaped by the database: the index
+    /// that holds the order gives the ids of the rows a deep page skips without their documents, and no household's incomes,
+    /// measures or procedures are read into the service.
+    /// </summary>
+    private static async Task<IReadOnlyList<RosterRow>> Rows(IQuerySession session, IQueryable<HouseholdDetails> page, CancellationToken ct)
+    {
+        var ids = await page.Select(h => h.Id).ToListAsync(ct);
+        if (ids.Count == 0) return [];
+        var table = session.DocumentStore.Options.Schema.For<HouseholdDetails>();
+        var rows = (await session.QueryAsync<RosterRow>($"""
+            select jsonb_build_object('id', d.id, 'villageCode', d.data->'villageCode', 'groupName', d.data->'state'->'groupName',
+              'status', d.data->'status', 'marks', d.data->'state'->'marks', 'monitoring', d.data->'monitoring', 'risks', d.data->'risks',
+              'headName', d.data->'headName', 'memberCount', jsonb_array_length(d.data->'state'->'members'), 'version', d.data->'version',
+              'members', coalesce((select jsonb_agg(jsonb_build_object('memberId', m->'memberId', 'name', m->'facts'->'name',
+                'idNumber', m->'facts'->'idNumber', 'relation', m->'facts'->'relation')) from jsonb_array_elements(d.data->'state'->'members') m), '[]'))
+            from {table} d where d.id = any(?)
+            """, ct, ids.ToArray())).ToDictionary(r => r.Id);
+        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+    }
 }

@@ -50,12 +50,16 @@ public static partial class Keyset
     /// The page after a cursor, with the total of the whole list; the page number of a cursor page is 1, since a cursor
     /// page has no number. A list that keeps its totals gives <paramref name="kept"/>, the total without counting.
     /// </summary>
-    public static async Task<PageOf<T>> Page<T>(IQueryable<T> filtered, IQueryable<T> afterOrdered, int size, CancellationToken ct,
-        Func<Task<long>>? kept = null) where T : notnull
+    public static Task<PageOf<T>> Page<T>(IQueryable<T> filtered, IQueryable<T> afterOrdered, int size, CancellationToken ct,
+        Func<Task<long>>? kept = null) where T : notnull =>
+        Page(filtered, afterOrdered, size, ct, kept, PagedQuery.ReadAll);
+
+    /// <param name="read">How the page's query becomes its rows (see <see cref="PagedQuery"/>).</param>
+    public static async Task<PageOf<TRow>> Page<T, TRow>(IQueryable<T> filtered, IQueryable<T> afterOrdered, int size, CancellationToken ct,
+        Func<Task<long>>? kept, Func<IQueryable<T>, CancellationToken, Task<IReadOnlyList<TRow>>> read) where T : notnull
     {
         var total = kept is null ? await filtered.CountAsync(ct) : await kept();
-        var rows = await afterOrdered.Take(size).ToListAsync(ct);
-        return new PageOf<T>(rows.ToList(), 1, size, total);
+        return new PageOf<TRow>(await read(afterOrdered.Take(size), ct), 1, size, total);
     }
 
     /// <summary>A full page names the cursor of its last row; a short one is the last page.</summary>

@@ -34,7 +34,7 @@ public static class ListProblemsEndpoint
         // By unit and status the total is kept as problems are written; a narrower filter counts its own rows.
         Func<Task<long>>? kept = narrowed
             ? null
-            : () => ProblemTotals.Table.Sum(session, Units.From(prefix), Units.To(prefix), byStatus is { } st ? [st.ToString()] : null, http.RequestAborted);
+            : () => ProblemTotals.Table.Sum(session, Units.From(prefix), Units.To(prefix), byStatus is { } st ? [st.ToString()] : ProblemTotals.Statuses, http.RequestAborted);
         var ordered = (IQueryable<ProblemView> rows) => rows.OrderBy(p => p.VillageCode).ThenBy(p => p.Id);
         var problems = Keyset.Parse(after, page, Keyset.UnitCode()) is { } from
             ? await Keyset.Page(query, ordered(query.After(p => p.VillageCode, p => p.Id, from.Key, from.Id)), size, http.RequestAborted, kept)

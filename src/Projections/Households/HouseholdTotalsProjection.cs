@@ -8,7 +8,7 @@ namespace Registry.Projections.Households;
 
 /// <summary>
 /// Inline, in the transaction that opens a household's stream: the roster's total is right the moment its rows are. It reads
-/// only the events that open one, so a rebuild reads nothing else from the log.
+/// only the events that open a household's stream.
 /// </summary>
 public sealed class HouseholdTotalsProjection : ProjectionBase, IProjection
 {

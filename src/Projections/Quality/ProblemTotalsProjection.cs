@@ -9,7 +9,8 @@ namespace Registry.Projections.Quality;
 /// <summary>
 /// Inline, in the transaction that opens or resolves a problem: the list's total is right the moment its rows are. An
 /// opening adds one open problem to its village; a resolution moves one from open to resolved in the village the
-/// problem was opened in. It reads only those two kinds of event, so a rebuild reads nothing else from the log.
+/// problem was opened in, and one to the resolved problems of the year it was opened in (campaign progress counts those).
+/// It reads only those two kinds of event, so a rebuild reads nothing else from the log.
 /// </summary>
 public sealed class ProblemTotalsProjection : ProjectionBase, IProjection
 {
@@ -22,25 +23,28 @@ public sealed class ProblemTotalsProjection : ProjectionBase, IProjection
 
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
-        var opened = events.Where(e => e.Data is ProblemOpened).ToDictionary(e => e.StreamId, e => ((ProblemOpened)e.Data).VillageCode);
+        var opened = events.Where(e => e.Data is ProblemOpened).ToDictionary(e => e.StreamId, e => Where((ProblemOpened)e.Data));
         var resolved = events.Where(e => e.Data is ProblemResolved).Select(e => e.StreamId).ToList();
         if (opened.Count == 0 && resolved.Count == 0) return;
         var earlier = resolved.Where(id => !opened.ContainsKey(id)).ToArray();
-        var villages = earlier.Length == 0
-            ? new Dictionary<Guid, string>()
-            : (await operations.LoadManyAsync<ProblemView>(cancellation, earlier)).ToDictionary(p => p.Id, p => p.VillageCode);
+        var openedEarlier = earlier.Length == 0
+            ? new Dictionary<Guid, (string, int)>()
+            : (await operations.LoadManyAsync<ProblemView>(cancellation, earlier)).ToDictionary(p => p.Id, p => (p.VillageCode, p.State.OpenedOn.Year));
 
         var differences = new Dictionary<(string, string), long>();
-        foreach (var village in opened.Values) Add(differences, village, ProblemStatus.Open, 1);
+        foreach (var (village, _) in opened.Values) Add(differences, village, ProblemStatus.Open.ToString(), 1);
         foreach (var id in resolved)
         {
-            if (!opened.TryGetValue(id, out var village) && !villages.TryGetValue(id, out village)) continue;
-            Add(differences, village, ProblemStatus.Open, -1);
-            Add(differences, village, ProblemStatus.Resolved, 1);
+            if (!opened.TryGetValue(id, out var problem) && !openedEarlier.TryGetValue(id, out problem)) continue;
+            Add(differences, problem.Village, ProblemStatus.Open.ToString(), -1);
+            Add(differences, problem.Village, ProblemStatus.Resolved.ToString(), 1);
+            Add(differences, problem.Village, ProblemTotals.ResolvedOpenedIn(problem.Year), 1);
         }
         ProblemTotals.Table.Add(operations, differences);
     }
 
-    private static void Add(Dictionary<(string, string), long> differences, string village, ProblemStatus status, long n) =>
-        differences[(village, status.ToString())] = differences.GetValueOrDefault((village, status.ToString())) + n;
+    private static (string Village, int Year) Where(ProblemOpened e) => (e.VillageCode, e.OpenedOn.Year);
+
+    private static void Add(Dictionary<(string, string), long> differences, string village, string kind, long n) =>
+        differences[(village, kind)] = differences.GetValueOrDefault((village, kind)) + n;
 }

@@ -3,6 +3,7 @@ using Npgsql;
 using Registry.Api.Reference;
 using Registry.Projections;
 using Registry.Projections.Audit;
+using Registry.Projections.Campaigns;
 using Registry.Projections.Households;
 using Registry.Projections.Quality;
 
@@ -17,30 +18,28 @@ public static class ReadModels
         ReferenceStore.Configure(opts);
     });
 
-    /// <summary>Document type name to the sorted "id data" rows of its table, as PostgreSQL normalises jsonb.</summary>
+    /// <summary>Document type name to the sorted "id data" rows of its table, as PostgreSQL normalises jsonb, and each kept count's rows.</summary>
     public static async Task<SortedDictionary<string, List<string>>> Snapshot(DocumentStore store, string connectionString)
     {
         var snapshot = new SortedDictionary<string, List<string>>(StringComparer.Ordinal);
         await using var connection = new NpgsqlConnection(connectionString);
         await connection.OpenAsync();
-        foreach (var type in store.Options.Projections.All.SelectMany(p => p.PublishedTypes()).Distinct())
-        {
-            var table = ((IReadOnlyStoreOptions)store.Options).FindOrResolveDocumentType(type).TableName.QualifiedName;
-            await using var command = new NpgsqlCommand($"select id::text || ' ' || data::text from {table} order by id", connection);
-            var rows = new List<string>();
-            await using var reader = await command.ExecuteReaderAsync();
-            while (await reader.ReadAsync()) rows.Add(reader.GetString(0));
-            snapshot[type.Name] = rows;
-        }
         var schema = store.Options.Events.DatabaseSchemaName;
-        foreach (var totals in new[] { ProblemTotals.Table, HouseholdTotals.Table, AuditTotals.Table })
+        var tables = store.Options.Projections.All.SelectMany(p => p.PublishedTypes()).Distinct()
+            .Select(type => (type.Name, $"select id::text || ' ' || data::text from {((IReadOnlyStoreOptions)store.Options).FindOrResolveDocumentType(type).TableName.QualifiedName} order by id"))
+            .Concat(new[] { ProblemTotals.Table, HouseholdTotals.Table, AuditTotals.Table }.Select(totals => (totals.Table,
+                $"select village_code || ' ' || kind || ' ' || n from {totals.QualifiedName(schema)} where n <> 0 order by village_code, kind")))
+            .Append((CampaignCounts.Marks,
+                $"select concat_ws(' ', household_id, measure, year, on_date, village_code) from {schema}.{CampaignCounts.Marks} order by 1"))
+            .Append((CampaignCounts.Totals,
+                $"select concat_ws(' ', village_code, measure, year, on_date, n) from {schema}.{CampaignCounts.Totals} where n <> 0 order by 1"));
+        foreach (var (name, sql) in tables)
         {
-            await using var command = new NpgsqlCommand(
-                $"select village_code || ' ' || kind || ' ' || n from {totals.QualifiedName(schema)} where n <> 0 order by village_code, kind", connection);
+            await using var command = new NpgsqlCommand(sql, connection);
             var rows = new List<string>();
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync()) rows.Add(reader.GetString(0));
-            snapshot[totals.Table] = rows;
+            snapshot[name] = rows;
         }
         return snapshot;
     }

@@ -213,6 +213,9 @@ public sealed class ProcedureTests(AppFixture app)
             .ShouldBe(HttpStatusCode.UnprocessableEntity, "household.removed");
         await app.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
         (await (await d.Town.GetAsync($"/api/procedures?org={town}")).Json())["total"]!.GetValue<long>().ShouldBe(0);
+        // Campaign progress counts the village's households without it; the roster still lists it, as removed.
+        (await (await d.Town.GetAsync($"/api/campaigns/2020/progress?org={village}")).Json())["villages"]![0]!["households"]!.GetValue<int>().ShouldBe(0);
+        (await (await d.Town.GetAsync($"/api/households?org={village}")).Json())["total"]!.GetValue<long>().ShouldBe(1);
     }
 
     [Fact]

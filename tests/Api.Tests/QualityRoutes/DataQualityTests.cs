@@ -258,6 +258,21 @@ public sealed class DataQualityTests(AppFixture app)
         earlyRow["behind"]!.AsArray().ShouldBeEmpty();
         earlyRow["visited"]!.GetValue<int>().ShouldBe(1);
 
+        // A visit recorded later but dated earlier moves the household's first visit back; a second one changes no count.
+        await (await clerk.PostAsJsonAsync($"/api/households/{h3}/visits", new { visitedOn = "2020-10-25" })).ShouldBe(HttpStatusCode.OK);
+        await (await clerk.PostAsJsonAsync($"/api/households/{h3}/visits", new { visitedOn = "2020-10-05" })).ShouldBe(HttpStatusCode.OK);
+        await (await clerk.PostAsJsonAsync($"/api/households/{h3}/visits", new { visitedOn = "2020-10-28" })).ShouldBe(HttpStatusCode.OK);
+        await (await app.Client(Role.Inspector, AppFixture.District).PostAsJsonAsync("/api/problems",
+            new { householdId = h2, source = "Inspection", description = "收入核算待核实" })).ShouldBe(HttpStatusCode.Created);
+        await app.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+        foreach (var (asOf, visited) in new[] { ("2020-10-04", 0), ("2020-10-07", 1), ("2020-10-12", 2), ("2020-10-30", 2) })
+        {
+            var on = (await (await app.Client(Role.TownOfficer, town).GetAsync($"/api/campaigns/2020/progress?org={town}&asOf={asOf}")).Json())["villages"]![0]!;
+            on["visited"]!.GetValue<int>().ShouldBe(visited, asOf);
+            on["households"]!.GetValue<int>().ShouldBe(3, asOf);
+            on["problemsOpen"]!.GetValue<int>().ShouldBe(1, asOf);
+        }
+
         var quietRow = (await (await app.Client(Role.DistrictOfficer, AppFixture.District).GetAsync($"/api/campaigns/2020/progress?org={quiet}")).Json())["villages"]![0]!;
         quietRow["households"]!.GetValue<int>().ShouldBe(0);
         quietRow["behind"]!.AsArray().ShouldBeEmpty();
