@@ -3,6 +3,7 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Projections;
+using Npgsql;
 using Registry.Projections.Audit;
 using Registry.Projections.Campaigns;
 using Registry.Projections.Households;
@@ -40,7 +41,7 @@ public static class RegistryStore
     /// <summary>The registry over one database: what the API runs.</summary>
     public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema)
     {
-        opts.Connection(connectionString);
+        opts.Connection(WithReadBuffer(connectionString));
         ConfigureModel(opts, schema);
     }
 
@@ -53,9 +54,23 @@ public static class RegistryStore
     {
         opts.MultiTenantedDatabases(tenancy =>
         {
-            foreach (var (tenantId, connectionString) in connectionStringsByTenant) tenancy.AddSingleTenantDatabase(connectionString, tenantId);
+            foreach (var (tenantId, connectionString) in connectionStringsByTenant) tenancy.AddSingleTenantDatabase(WithReadBuffer(connectionString), tenantId);
         });
         ConfigureModel(opts, schema);
+    }
+
+    /// <summary>Bytes a connection reads from PostgreSQL at once, where the connection string names no size of its own.</summary>
+    public const int ReadBufferSize = 64 * 1024;
+
+    /// <summary>
+    /// A long history or a page of documents arrives in a few socket reads instead of dozens (Npgsql's default buffer is
+    /// 8 KiB, and each read that refills it also restarts the command's timeout timer, which requests at once contend for).
+    /// </summary>
+    public static string WithReadBuffer(string connectionString)
+    {
+        var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        if (given.ContainsKey("Read Buffer Size") || given.ContainsKey("ReadBufferSize")) return connectionString;
+        return new NpgsqlConnectionStringBuilder(connectionString) { ReadBufferSize = ReadBufferSize }.ConnectionString;
     }
 
     /// <summary>Everything but the connection: event types and metadata, projections with their lifecycles, indexes, serialization.</summary>

@@ -303,6 +303,11 @@ public class HouseholdEvolveSpecs
     public void Every_event_has_its_effective_date(object @event, DateOnly effectiveOn) =>
         EventFacts.EffectiveOn(@event).ShouldBe(effectiveOn);
 
+    [Theory]
+    [MemberData(nameof(EveryEvent))]
+    public void Every_event_names_the_property_that_holds_its_effective_date_for_readers_of_the_stored_event(object @event, DateOnly effectiveOn) =>
+        @event.GetType().GetProperty(EventFacts.EffectiveOnProperty(@event.GetType())!)!.GetValue(@event).ShouldBe(effectiveOn);
+
     [Fact]
     public void The_effective_date_table_covers_every_named_event_of_the_household_stream()
     {
@@ -324,6 +329,9 @@ public class HouseholdEvolveSpecs
     }
 
     [Fact]
-    public void Anything_else_has_no_effective_date() =>
+    public void Anything_else_has_no_effective_date()
+    {
         EventFacts.EffectiveOn("not an event").ShouldBeNull();
+        EventFacts.EffectiveOnProperty(typeof(string)).ShouldBeNull();
+    }
 }

@@ -20,6 +20,7 @@ public static class RawTables
               data jsonb not null, headers jsonb not null, "timestamp" timestamptz not null default now(), unique (stream_id, version));
             create table if not exists {Schema}.import_rows ({string.Join(", ", Enumerable.Range(1, ImportColumns).Select(i => $"c{i} text"))});
             create table if not exists {Schema}.stream_docs (id uuid primary key, data jsonb not null);
+            create table if not exists {Schema}.streams (id uuid primary key, version int not null);
             """);
     }
 

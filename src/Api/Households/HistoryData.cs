@@ -1,61 +1,105 @@
-using System.Collections.Concurrent;
-using System.Reflection;
+using System.Buffers;
+using System.Text;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using Registry.Domain.People;
 
 namespace Registry.Api.Households;
 
 /// <summary>
-/// An event's data as a history shows it: resident ID numbers masked for roles that may not read them, and every ID
-/// number shown collected, so that an unmasked read is logged like any other.
+/// An event's stored data as a history shows it, copied token by token from its JSON: resident ID numbers masked for roles
+/// that may not read them, and every ID number shown collected, so that an unmasked read is logged like any other.
 /// </summary>
 public static class HistoryData
 {
-    private const string IdNumberProperty = "idNumber";
-    private const string BirthDateProperty = "birthDate";
+    private static ReadOnlySpan<byte> IdNumberProperty => "idNumber"u8;
+    private static ReadOnlySpan<byte> BirthDateProperty => "birthDate"u8;
 
-    private static readonly ConcurrentDictionary<Type, bool> CarriesIdNumbers = new();
-
-    /// <summary>The data itself where its type can hold no ID number; otherwise a JSON tree with the ID numbers handled.</summary>
-    public static object Shown(object data, JsonSerializerOptions options, bool unmasked, ISet<string> shownIdNumbers)
+    /// <param name="json">The stored data, as PostgreSQL gives jsonb out.</param>
+    public static void Write(Utf8JsonWriter writer, ReadOnlySpan<byte> json, bool unmasked, ISet<string> shownIdNumbers)
     {
-        if (!CarriesIdNumbers.GetOrAdd(data.GetType(), type => HoldsIdNumber(type, []))) return data;
-        var node = JsonSerializer.SerializeToNode(data, data.GetType(), options);
-        Visit(node, unmasked, shownIdNumbers);
-        return node!;
-    }
-
-    private static bool HoldsIdNumber(Type type, HashSet<Type> seen)
-    {
-        if (type.IsPrimitive || type.IsEnum || type == typeof(string) || !seen.Add(type)) return false;
-        if (type.IsGenericType && type.GetGenericArguments().Any(t => HoldsIdNumber(t, seen))) return true;
-        if (type.IsArray && HoldsIdNumber(type.GetElementType()!, seen)) return true;
-        return type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Any(p =>
-            string.Equals(p.Name, IdNumberProperty, StringComparison.OrdinalIgnoreCase) || HoldsIdNumber(p.PropertyType, seen));
-    }
-
-    private static void Visit(JsonNode? node, bool unmasked, ISet<string> shown)
-    {
-        switch (node)
+        byte[]? scratch = null;
+        try
         {
-            case JsonObject obj:
-                foreach (var (name, value) in obj.ToList())
+            // Data that names no ID number (nor, for a masked view, a birth date) in any case anywhere is copied through whole.
+            var lower = LowerAscii(json, Scratch(ref scratch, json.Length));
+            if (lower.IndexOf("idnumber"u8) < 0 && (unmasked || lower.IndexOf("birthdate"u8) < 0))
+            {
+                writer.WriteRawValue(json, skipInputValidation: true);
+                return;
+            }
+            var reader = new Utf8JsonReader(json);
+            var idNumberNext = false;
+            while (reader.Read())
+            {
+                var isIdNumber = idNumberNext;
+                idNumberNext = false;
+                switch (reader.TokenType)
                 {
-                    if (string.Equals(name, IdNumberProperty, StringComparison.OrdinalIgnoreCase) && value is JsonValue v
-                        && v.TryGetValue<string>(out var idNumber))
-                    {
-                        if (unmasked) shown.Add(idNumber);
-                        else obj[name] = ResidentIdNumber.Mask(idNumber);
-                    }
-                    // With the region (the village) and the last 4 characters, a birth date would rebuild the whole number.
-                    else if (!unmasked && string.Equals(name, BirthDateProperty, StringComparison.OrdinalIgnoreCase)) obj.Remove(name);
-                    else Visit(value, unmasked, shown);
+                    case JsonTokenType.StartObject: writer.WriteStartObject(); break;
+                    case JsonTokenType.EndObject: writer.WriteEndObject(); break;
+                    case JsonTokenType.StartArray: writer.WriteStartArray(); break;
+                    case JsonTokenType.EndArray: writer.WriteEndArray(); break;
+                    case JsonTokenType.String when isIdNumber: IdNumber(writer, reader.GetString()!, unmasked, shownIdNumbers); break;
+                    case JsonTokenType.String: writer.WriteStringValue(Unescaped(ref reader, ref scratch)); break;
+                    case JsonTokenType.Number: writer.WriteRawValue(reader.ValueSpan, skipInputValidation: true); break;
+                    case JsonTokenType.True: writer.WriteBooleanValue(true); break;
+                    case JsonTokenType.False: writer.WriteBooleanValue(false); break;
+                    case JsonTokenType.Null: writer.WriteNullValue(); break;
+                    case JsonTokenType.PropertyName: idNumberNext = Property(writer, ref reader, ref scratch, unmasked); break;
                 }
-                break;
-            case JsonArray array:
-                foreach (var item in array) Visit(item, unmasked, shown);
-                break;
+            }
         }
+        finally
+        {
+            if (scratch is not null) ArrayPool<byte>.Shared.Return(scratch);
+        }
+    }
+
+    /// <returns>Whether the property holds an ID number.</returns>
+    private static bool Property(Utf8JsonWriter writer, ref Utf8JsonReader reader, ref byte[]? scratch, bool unmasked)
+    {
+        var name = Unescaped(ref reader, ref scratch);
+        // With the region (the village) and the last 4 characters, a birth date would rebuild the whole number.
+        if (!unmasked && Ascii.EqualsIgnoreCase(name, BirthDateProperty))
+        {
+            reader.Read();
+            reader.Skip();
+            return false;
+        }
+        writer.WritePropertyName(name);
+        return Ascii.EqualsIgnoreCase(name, IdNumberProperty);
+    }
+
+    private static void IdNumber(Utf8JsonWriter writer, string idNumber, bool unmasked, ISet<string> shown)
+    {
+        if (!unmasked)
+        {
+            writer.WriteStringValue(ResidentIdNumber.Mask(idNumber));
+            return;
+        }
+        shown.Add(idNumber);
+        writer.WriteStringValue(idNumber);
+    }
+
+    /// <summary>ASCII letters in lower case, every other byte (UTF-8 of other scripts too) as it is.</summary>
+    private static ReadOnlySpan<byte> LowerAscii(ReadOnlySpan<byte> text, byte[] into)
+    {
+        for (var i = 0; i < text.Length; i++) into[i] = text[i] is >= (byte)'A' and <= (byte)'Z' ? (byte)(text[i] | 0x20) : text[i];
+        return into.AsSpan(0, text.Length);
+    }
+
+    private static byte[] Scratch(ref byte[]? scratch, int length)
+    {
+        if (scratch is not null && scratch.Length >= length) return scratch;
+        if (scratch is not null) ArrayPool<byte>.Shared.Return(scratch);
+        return scratch = ArrayPool<byte>.Shared.Rent(length);
+    }
+
+    /// <summary>The token's text without JSON escapes (as the writer escapes it again its own way).</summary>
+    private static ReadOnlySpan<byte> Unescaped(ref Utf8JsonReader reader, ref byte[]? scratch)
+    {
+        if (!reader.ValueIsEscaped) return reader.ValueSpan;
+        var buffer = Scratch(ref scratch, reader.ValueSpan.Length);
+        return buffer.AsSpan(0, reader.CopyString(buffer));
     }
 }

@@ -1,13 +1,12 @@
-using JasperFx.Events;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using Marten;
-using Microsoft.AspNetCore.Http.Json;
+using Marten.Storage;
 using Microsoft.Extensions.Options;
 using Registry.Api.Audit;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
-using Registry.Domain.Common;
 using Registry.Domain.Households;
 using Registry.Projections;
 using Registry.Projections.Households;
@@ -45,36 +44,43 @@ public static class HouseholdHistoryEndpoint
         var actor = Actor.From(http.User);
         actor.Require(Permission.ReadRegistry);
         var page = HistoryPage.Parse(afterVersion, limit, MaxLimit);
-        // The household (for the caller's unit) and its events in one round trip; one event more than a page tells whether
-        // a next page exists without counting the stream.
-        var batch = session.CreateBatchQuery();
-        var household = batch.Load<HouseholdDetails>(id);
-        var fetched = page is { } p
-            ? batch.Events.FetchStream(id, version: p.AfterVersion + p.Limit + 1, fromVersion: p.AfterVersion + 1)
-            : batch.Events.FetchStream(id);
-        await batch.Execute(http.RequestAborted);
-        var current = actor.Visible(await household, h => h.VillageCode, "household.not-found", "No household with this id.");
-        IReadOnlyList<IEvent> events = await fetched;
-        if (page is { } paged && events.Count > paged.Limit)
-        {
-            events = events.Take(paged.Limit).ToList();
-            http.Response.Headers.Link = $"</api/households/{id}/history?afterVersion={events[^1].Version}&limit={paged.Limit}>; rel=\"next\"";
-        }
         var unmasked = AccessPolicy.Allows(actor.Role, Permission.ReadIdNumbers);
         var shownIdNumbers = new HashSet<string>();
-        var entries = events.Select(e => new HistoryEntry(
-            e.Sequence,
-            e.Version,
-            e.EventTypeName,
-            e.Timestamp,
-            EventFacts.EffectiveOn(e.Data),
-            HistoryData.Shown(e.Data, json.Value.SerializerOptions, unmasked, shownIdNumbers),
-            new ActorView(EventMetadata.Header(e, EventMetadata.UserId), EventMetadata.Header(e, EventMetadata.UserName),
-                EventMetadata.Header(e, EventMetadata.Role), EventMetadata.Header(e, EventMetadata.Org)),
-            EventMetadata.Header(e, EventMetadata.Reason),
-            e.CorrelationId,
-            EventMetadata.HashOf(e))).ToList();
-        if (shownIdNumbers.Count > 0) await reads.Record(actor, http, ReadTarget.Of(current.State), "household-history");
-        return Results.Ok(entries);
+        Household current;
+        var answer = new PooledJson(InitialAnswerSize);
+        try
+        {
+            await using (var connection = session.Database.CreateConnection(ConnectionUsage.Read))
+            {
+                await connection.OpenAsync(http.RequestAborted);
+                await using var rows = await HistoryRows.Read(session, connection, id, page, http.RequestAborted);
+                var household = await rows.ReadAsync(http.RequestAborted) ? session.DocumentStore.Options.Serializer().FromJson<HouseholdDetails>(rows, 0) : null;
+                current = actor.Visible(household, h => h.VillageCode, "household.not-found", "No household with this id.").State;
+                await rows.NextResultAsync(http.RequestAborted);
+                await using var writer = new Utf8JsonWriter(answer, new JsonWriterOptions { Encoder = json.Value.SerializerOptions.Encoder });
+                writer.WriteStartArray();
+                var (count, last) = (0, 0L);
+                while (await rows.ReadAsync(http.RequestAborted))
+                {
+                    if (page is { } full && count == full.Limit)
+                    {
+                        http.Response.Headers.Link = $"</api/households/{id}/history?afterVersion={last}&limit={full.Limit}>; rel=\"next\"";
+                        break;
+                    }
+                    last = HistoryRows.WriteEntry(writer, rows, unmasked, shownIdNumbers);
+                    count++;
+                }
+                writer.WriteEndArray();
+            }
+            if (shownIdNumbers.Count > 0) await reads.Record(actor, http, ReadTarget.Of(current), "household-history");
+            return answer;
+        }
+        catch
+        {
+            answer.Dispose();
+            throw;
+        }
     }
+
+    private const int InitialAnswerSize = 64 * 1024;
 }

@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Registry.Domain.Procedures;
 
 namespace Registry.Domain.Households;
@@ -5,37 +6,50 @@ namespace Registry.Domain.Households;
 /// <summary>The date from which each event's fact holds (the effective axis, beside the recorded instant).</summary>
 public static class EventFacts
 {
-    public static DateOnly? EffectiveOn(object @event) => @event switch
+    private sealed record Fact(string Property, Func<object, DateOnly?> Read);
+
+    private static readonly IReadOnlyDictionary<Type, Fact> Facts = new (Type, Fact)[]
     {
-        HouseholdRegistered e => e.RegisteredOn,
-        MemberJoined e => e.EffectiveDate,
-        MemberLeft e => e.EffectiveDate,
-        MemberFactsChanged e => e.EffectiveDate,
-        IncomeAssessed e => e.AssessedOn,
-        IncomeVerified e => e.VerifiedOn,
-        GuaranteeCertified e => e.CertifiedOn,
-        RisksRecorded e => e.RecordedOn,
-        AssistanceRecorded e => e.StartedOn,
-        HouseholdCorrected e => e.CorrectedOn,
-        HouseholdVisited e => e.VisitedOn,
-        HouseholdFactsRecorded e => e.RecordedOn,
-        HeadChanged e => e.EffectiveDate,
-        ResponsibleAssigned e => e.Since,
-        NotEnjoyingPolicyCleared e => e.EffectiveDate,
-        MembersSplitOff e => e.EffectiveDate,
-        HouseholdSplitFrom e => e.EffectiveDate,
-        HouseholdMergedIn e => e.EffectiveDate,
-        HouseholdMergedInto e => e.EffectiveDate,
-        ProcedureStarted e => e.StartedOn,
-        ProcedureStepRecorded e => e.OccurredOn,
-        ProcedureClosed e => e.ClosedOn,
-        HouseholdIdentifiedAsPoor e => e.EffectiveDate,
-        HouseholdMarkedPreExit e => e.EffectiveDate,
-        HouseholdExited e => e.EffectiveDate,
-        MonitoringIdentified e => e.EffectiveDate,
-        RiskEliminated e => e.EffectiveDate,
-        HouseholdRemoved e => e.EffectiveDate,
-        NotEnjoyingPolicyFlagged e => e.EffectiveDate,
-        _ => null,
-    };
+        On<HouseholdRegistered>(e => e.RegisteredOn),
+        On<MemberJoined>(e => e.EffectiveDate),
+        On<MemberLeft>(e => e.EffectiveDate),
+        On<MemberFactsChanged>(e => e.EffectiveDate),
+        On<IncomeAssessed>(e => e.AssessedOn),
+        On<IncomeVerified>(e => e.VerifiedOn),
+        On<GuaranteeCertified>(e => e.CertifiedOn),
+        On<RisksRecorded>(e => e.RecordedOn),
+        On<AssistanceRecorded>(e => e.StartedOn),
+        On<HouseholdCorrected>(e => e.CorrectedOn),
+        On<HouseholdVisited>(e => e.VisitedOn),
+        On<HouseholdFactsRecorded>(e => e.RecordedOn),
+        On<HeadChanged>(e => e.EffectiveDate),
+        On<ResponsibleAssigned>(e => e.Since),
+        On<NotEnjoyingPolicyCleared>(e => e.EffectiveDate),
+        On<MembersSplitOff>(e => e.EffectiveDate),
+        On<HouseholdSplitFrom>(e => e.EffectiveDate),
+        On<HouseholdMergedIn>(e => e.EffectiveDate),
+        On<HouseholdMergedInto>(e => e.EffectiveDate),
+        On<ProcedureStarted>(e => e.StartedOn),
+        On<ProcedureStepRecorded>(e => e.OccurredOn),
+        On<ProcedureClosed>(e => e.ClosedOn),
+        On<HouseholdIdentifiedAsPoor>(e => e.EffectiveDate),
+        On<HouseholdMarkedPreExit>(e => e.EffectiveDate),
+        On<HouseholdExited>(e => e.EffectiveDate),
+        On<MonitoringIdentified>(e => e.EffectiveDate),
+        On<RiskEliminated>(e => e.EffectiveDate),
+        On<HouseholdRemoved>(e => e.EffectiveDate),
+        On<NotEnjoyingPolicyFlagged>(e => e.EffectiveDate),
+    }.ToDictionary(x => x.Item1, x => x.Item2);
+
+    public static DateOnly? EffectiveOn(object @event) => Facts.TryGetValue(@event.GetType(), out var fact) ? fact.Read(@event) : null;
+
+    /// <summary>The name of the property that holds an event type's effective date, for readers of the stored event; null where it has none.</summary>
+    public static string? EffectiveOnProperty(Type eventType) => Facts.TryGetValue(eventType, out var fact) ? fact.Property : null;
+
+    private static (Type, Fact) On<T>(Expression<Func<T, DateOnly?>> property)
+    {
+        var body = property.Body is UnaryExpression { NodeType: ExpressionType.Convert } convert ? convert.Operand : property.Body;
+        var read = property.Compile();
+        return (typeof(T), new Fact(((MemberExpression)body).Member.Name, e => read((T)e)));
+    }
 }

@@ -1,0 +1,105 @@
+using System.Collections.Concurrent;
+using System.Data.Common;
+using System.Text.Json;
+using Marten;
+using Npgsql;
+using Registry.Domain.Households;
+using Registry.Projections;
+using Registry.Projections.Households;
+
+namespace Registry.Api.Households;
+
+/// <summary>
+/// A household's document and its stream's rows in one round trip, only the columns a history shows, each row written as
+/// a history entry straight from its stored JSON: no event is turned into its .NET type and back.
+/// </summary>
+public static class HistoryRows
+{
+    private static readonly JsonEncodedText Sequence = Name(nameof(HistoryEntry.Sequence));
+    private static readonly JsonEncodedText Version = Name(nameof(HistoryEntry.Version));
+    private static readonly JsonEncodedText Type = Name(nameof(HistoryEntry.Type));
+    private static readonly JsonEncodedText RecordedAt = Name(nameof(HistoryEntry.RecordedAt));
+    private static readonly JsonEncodedText EffectiveOn = Name(nameof(HistoryEntry.EffectiveOn));
+    private static readonly JsonEncodedText Data = Name(nameof(HistoryEntry.Data));
+    private static readonly JsonEncodedText Actor = Name(nameof(HistoryEntry.Actor));
+    private static readonly JsonEncodedText Reason = Name(nameof(HistoryEntry.Reason));
+    private static readonly JsonEncodedText CorrelationId = Name(nameof(HistoryEntry.CorrelationId));
+    private static readonly JsonEncodedText Hash = Name(nameof(HistoryEntry.Hash));
+    private static readonly JsonEncodedText[] ActorFields =
+        [Name(nameof(ActorView.UserId)), Name(nameof(ActorView.Name)), Name(nameof(ActorView.Role)), Name(nameof(ActorView.Org))];
+
+    private static readonly ConcurrentDictionary<string, Statements> BySchema = new();
+
+    private sealed record Statements(string Household, string Whole, string Window);
+
+    /// <summary>Starts the read: the household's document is the first result, the rows (oldest first) the second.</summary>
+    public static async Task<NpgsqlDataReader> Read(IQuerySession session, NpgsqlConnection connection, Guid id, (long AfterVersion, int Limit)? page,
+        CancellationToken ct)
+    {
+        var sql = BySchema.GetOrAdd(session.DocumentStore.Options.Events.DatabaseSchemaName, _ => StatementsFor(session));
+        var household = new NpgsqlBatchCommand(sql.Household) { Parameters = { new() { Value = id } } };
+        var rows = new NpgsqlBatchCommand(page is null ? sql.Whole : sql.Window) { Parameters = { new() { Value = id } } };
+        // One row more than a page tells whether a next page exists without counting the stream.
+        if (page is { } p)
+        {
+            rows.Parameters.Add(new NpgsqlParameter { Value = p.AfterVersion });
+            rows.Parameters.Add(new NpgsqlParameter { Value = p.AfterVersion + p.Limit + 1 });
+        }
+        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { household, rows } };
+        await batch.PrepareAsync(ct);
+        return await batch.ExecuteReaderAsync(ct);
+    }
+
+    /// <summary>The current row as a history entry.</summary>
+    /// <returns>The entry's version.</returns>
+    public static long WriteEntry(Utf8JsonWriter writer, DbDataReader row, bool unmasked, ISet<string> shownIdNumbers)
+    {
+        var version = row.GetInt64(1);
+        writer.WriteStartObject();
+        writer.WriteNumber(Sequence, row.GetInt64(0));
+        writer.WriteNumber(Version, version);
+        writer.WriteString(Type, row.GetString(2));
+        writer.WriteString(RecordedAt, row.GetFieldValue<DateTimeOffset>(3));
+        Text(writer, EffectiveOn, row, 4);
+        writer.WritePropertyName(Data);
+        HistoryData.Write(writer, row.GetFieldValue<byte[]>(5), unmasked, shownIdNumbers);
+        writer.WriteStartObject(Actor);
+        for (var i = 0; i < ActorFields.Length; i++) Text(writer, ActorFields[i], row, 6 + i);
+        writer.WriteEndObject();
+        Text(writer, Reason, row, 10);
+        Text(writer, CorrelationId, row, 11);
+        Text(writer, Hash, row, 12);
+        writer.WriteEndObject();
+        return version;
+    }
+
+    private static void Text(Utf8JsonWriter writer, JsonEncodedText name, DbDataReader row, int column)
+    {
+        if (row.IsDBNull(column)) writer.WriteNull(name);
+        else writer.WriteString(name, row.GetString(column));
+    }
+
+    private static Statements StatementsFor(IQuerySession session)
+    {
+        var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
+        var table = session.DocumentStore.Options.Schema.For<HouseholdDetails>();
+        // The stored property that holds each event type's effective date, chosen in the query so the row carries the date.
+        var effective = string.Join(" ", EventTypes.Names
+            .Select(t => (Name: t.Value, Property: EventFacts.EffectiveOnProperty(t.Key)))
+            .Where(t => t.Property is not null)
+            .Select(t => $"when {Literal(t.Name)} then data->>{Literal(JsonNamingPolicy.CamelCase.ConvertName(t.Property!))}"));
+        string Header(string name) => $"headers->>{Literal(name)}";
+        var select = $"""
+            select seq_id, version, type, "timestamp", case type {effective} end, data,
+              {Header(EventMetadata.UserId)}, {Header(EventMetadata.UserName)}, {Header(EventMetadata.Role)}, {Header(EventMetadata.Org)},
+              {Header(EventMetadata.Reason)}, correlation_id, {Header(EventMetadata.Hash)}
+            from {schema}.mt_events where stream_id = $1 and is_archived = false
+            """;
+        return new($"select data from {table} where id = $1", $"{select} order by seq_id",
+            $"{select} and version > $2 and version <= $3 order by seq_id");
+    }
+
+    private static string Literal(string text) => $"'{text.Replace("'", "''")}'";
+
+    private static JsonEncodedText Name(string property) => JsonEncodedText.Encode(JsonNamingPolicy.CamelCase.ConvertName(property));
+}
