@@ -1,40 +1,70 @@
 using System.Diagnostics;
-using JasperFx.Events.Daemon;
+using JasperFx;
+using JasperFx.Events.Projections;
 using Marten;
+using Marten.Events.Projections;
+using Marten.Storage;
+using Npgsql;
+using Weasel.Postgresql;
 
 namespace Registry.Projections;
 
-/// <summary>How long one projection's rebuild took, from the start of the whole rebuild to its own end.</summary>
-public sealed record ProjectionRebuilt(string Name, string Lifecycle, TimeSpan Took, TimeSpan FinishedAfter);
+/// <summary>
+/// How long one rebuild took, from the start of the whole rebuild to its own end, and which of the live store's projections
+/// it rebuilt (several for the single pass, one otherwise).
+/// </summary>
+public sealed record ProjectionRebuilt(string Name, string Lifecycle, TimeSpan Took, TimeSpan FinishedAfter, IReadOnlyList<string> Covers);
 
 /// <summary>
-/// Rebuilds every read model from the event log, the projections side by side: each reads the log in pages of its own batch
-/// size and writes through Marten's rebuild path (binary COPY where a page's writes are inserts). Projections that read other
-/// read models' documents (<see cref="RegistryStore.RebuiltAfterTheOthers"/>) start once those are rebuilt.
+/// Rebuilds every read model of one database from the event log with Marten's projection daemon, over a store arranged for
+/// rebuilding (<see cref="RegistryStore.ConfigureRebuild"/>): the projections that read nothing but events in one pass over
+/// the log, beside the person index and the audit trail; the projections that read other read models' documents
+/// (<see cref="RegistryStore.RebuiltAfterTheOthers"/>) once that pass is done. Each page's writes commit with the progress
+/// of every projection fed by it, under the live projections' names. A rebuild that fails is left marked
+/// (<see cref="UnfinishedRebuild"/>): the API is not ready until a rebuild finishes.
 /// </summary>
 public static class ReadModelRebuild
 {
-    /// <param name="concurrency">How many projections rebuild at once; the machine's cores by default.</param>
-    public static async Task<IReadOnlyList<ProjectionRebuilt>> All(DocumentStore store, IProjectionDaemon daemon, TimeSpan timeout,
+    /// <param name="concurrency">
+    /// How many rebuilds run at once; by default twice the machine's cores, since each alternates between reading a page,
+    /// applying it and waiting for PostgreSQL to commit it, and alone keeps a core busy only part of the time.
+    /// </param>
+    public static async Task<IReadOnlyList<ProjectionRebuilt>> All(DocumentStore store, IMartenDatabase database, TimeSpan timeout,
         CancellationToken ct, int? concurrency = null, Action<string>? progress = null)
     {
-        var projections = store.Options.Projections.All.ToList();
-        var first = projections.Where(p => !RegistryStore.RebuiltAfterTheOthers.Contains(p.Name)).ToList();
-        var after = projections.Except(first).ToList();
+        var schema = store.Options.Events.DatabaseSchemaName;
+        var dataSource = ((PostgresqlDatabase)database).DataSource;
+        // The live store owns the schema; the rebuild's store only writes rows into it.
+        using var rebuildStore = DocumentStore.For(opts =>
+        {
+            opts.Connection(dataSource);
+            RegistryStore.ConfigureRebuild(opts, schema);
+            opts.AutoCreateSchemaObjects = AutoCreate.None;
+        });
+        using var daemon = await rebuildStore.BuildProjectionDaemonAsync();
+        await UnfinishedRebuild.Begin(dataSource, schema, ct);
+
+        var live = store.Options.Projections.All.ToDictionary(p => p.Name, p => p.Lifecycle);
+        var projections = rebuildStore.Options.Projections.All.ToList();
         var results = new List<ProjectionRebuilt>();
         var clock = Stopwatch.StartNew();
-        using var slots = new SemaphoreSlim(Math.Max(1, concurrency ?? Environment.ProcessorCount));
+        using var slots = new SemaphoreSlim(Math.Max(1, concurrency ?? 2 * Environment.ProcessorCount));
 
-        async Task Rebuild(string name, string lifecycle)
+        async Task Rebuild(IProjectionSource<IDocumentOperations, IQuerySession> projection)
         {
+            var covers = projection is CompositeProjection pass ? pass.AllProjections().Select(p => p.Name).ToList() : [projection.Name];
+            var lifecycle = string.Join(", ", covers.Select(live.GetValueOrDefault).Distinct());
+            var tables = projection.PublishedTypes().Intersect(RegistryStore.IndexedAfterRebuild)
+                .Select(t => ((IReadOnlyStoreOptions)store.Options).FindOrResolveDocumentType(t).TableName.Name).ToList();
             await slots.WaitAsync(ct);
             try
             {
-                progress?.Invoke($"rebuilding {name}");
+                progress?.Invoke($"rebuilding {projection.Name}");
                 var own = Stopwatch.StartNew();
-                await daemon.RebuildProjectionAsync(name, timeout, ct);
-                lock (results) results.Add(new ProjectionRebuilt(name, lifecycle, own.Elapsed, clock.Elapsed));
-                progress?.Invoke($"rebuilt {name} in {own.Elapsed.TotalSeconds:0.0} s");
+                await WithoutSecondaryIndexes(dataSource, schema, tables,
+                    () => daemon.RebuildProjectionAsync(projection.Name, timeout, ct), ct);
+                lock (results) results.Add(new ProjectionRebuilt(projection.Name, lifecycle, own.Elapsed, clock.Elapsed, covers));
+                progress?.Invoke($"rebuilt {projection.Name} in {own.Elapsed.TotalSeconds:0.0} s");
             }
             finally
             {
@@ -42,8 +72,71 @@ public static class ReadModelRebuild
             }
         }
 
-        await Task.WhenAll(first.Select(p => Rebuild(p.Name, p.Lifecycle.ToString())));
-        await Task.WhenAll(after.Select(p => Rebuild(p.Name, p.Lifecycle.ToString())));
+        var onePass = projections.Single(p => p.Name == RegistryStore.OnePass);
+        var passDone = Rebuild(onePass);
+        var others = projections.Where(p => p != onePass && !RegistryStore.RebuiltAfterTheOthers.Contains(p.Name)).Select(Rebuild).ToList();
+        var after = projections.Where(p => RegistryStore.RebuiltAfterTheOthers.Contains(p.Name))
+            .Select(async p =>
+            {
+                await passDone;
+                await Rebuild(p);
+            }).ToList();
+        await Task.WhenAll([passDone, .. others, .. after]);
+        await ForgetTheSinglePass(dataSource, schema, ct);
+        await UnfinishedRebuild.Finish(dataSource, schema, ct);
         return results.OrderBy(r => r.FinishedAfter).ToList();
+    }
+
+    /// <summary>
+    /// Drops the tables' indexes other than their primary keys, does the work and creates the indexes again, also when the
+    /// work fails. Should the process die in between, the schema migration creates the missing indexes. Only the tables' owner
+    /// may drop their indexes: a rebuild run as another role keeps them.
+    /// </summary>
+    private static async Task WithoutSecondaryIndexes(NpgsqlDataSource dataSource, string schema, IReadOnlyList<string> tables,
+        Func<Task> work, CancellationToken ct)
+    {
+        var definitions = new List<string>();
+        if (tables.Count > 0)
+        {
+            await using var read = dataSource.CreateCommand("""
+                select i.indexname, i.indexdef from pg_indexes i join pg_tables t on t.schemaname = i.schemaname and t.tablename = i.tablename
+                where i.schemaname = @schema and i.tablename = any(@tables) and pg_has_role(current_user, t.tableowner, 'member')
+                  and not exists (select 1 from pg_constraint c where c.conname = i.indexname and c.contype = 'p')
+                """);
+            read.Parameters.AddWithValue("schema", schema);
+            read.Parameters.AddWithValue("tables", tables.ToArray());
+            var names = new List<string>();
+            await using (var reader = await read.ExecuteReaderAsync(ct))
+                while (await reader.ReadAsync(ct))
+                {
+                    names.Add(reader.GetString(0));
+                    definitions.Add(reader.GetString(1));
+                }
+            foreach (var name in names)
+            {
+                await using var drop = dataSource.CreateCommand($"drop index if exists {schema}.\"{name}\"");
+                await drop.ExecuteNonQueryAsync(ct);
+            }
+        }
+        try
+        {
+            await work();
+        }
+        finally
+        {
+            foreach (var definition in definitions)
+            {
+                await using var create = dataSource.CreateCommand(definition);
+                await create.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+        }
+    }
+
+    /// <summary>The pass's own progress row names no live projection; its members' rows carry their progress.</summary>
+    private static async Task ForgetTheSinglePass(NpgsqlDataSource dataSource, string schema, CancellationToken ct)
+    {
+        await using var command = dataSource.CreateCommand($"delete from {schema}.mt_event_progression where name like @pass");
+        command.Parameters.AddWithValue("pass", RegistryStore.OnePass + ":%");
+        await command.ExecuteNonQueryAsync(ct);
     }
 }

@@ -2,6 +2,7 @@ using JasperFx;
 using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
+using Marten.Events.Projections;
 using Npgsql;
 using Registry.Projections.Audit;
 using Registry.Projections.Campaigns;
@@ -25,10 +26,17 @@ public static class RegistryStore
     public const int RebuildBatchSize = 5_000;
 
     /// <summary>
-    /// Projections that read other read models' documents, so a rebuild starts them last: statistics count the inline
-    /// households, and problem totals find the village of a problem opened in an earlier page in its <c>ProblemView</c>.
+    /// Projections that read other read models' documents, so a rebuild starts them once the single pass that builds those
+    /// (<see cref="OnePass"/>) is done: statistics count the households, and problem totals find the village of a problem
+    /// opened in an earlier page in its <c>ProblemView</c>.
     /// </summary>
-    public static readonly IReadOnlySet<string> RebuiltAfterTheOthers = new HashSet<string> { StatisticsProjection.Name, ProblemTotals.Name };
+    public static readonly IReadOnlySet<string> RebuiltAfterTheOthers = new HashSet<string> { StatisticsProjection.ProjectionName, ProblemTotals.Name };
+
+    /// <summary>
+    /// Read models with a row per event: a rebuild drops their secondary indexes while it writes them and builds each index
+    /// once at the end, instead of keeping every index up to date row by row.
+    /// </summary>
+    public static readonly IReadOnlyList<Type> IndexedAfterRebuild = [typeof(AuditEntry)];
 
     /// <summary>The registry over one database: what the API runs.</summary>
     public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema)
@@ -80,28 +88,78 @@ public static class RegistryStore
         opts.Projections.Add<ProblemViewProjection>(ProjectionLifecycle.Inline);
         opts.Projections.Add<Policy.PolicyLinesViewProjection>(ProjectionLifecycle.Inline);
         // The problem list's totals change in the transaction its rows do; a rebuild counts them again from nothing.
-        opts.Projections.Add(new ProblemTotalsProjection(), ProjectionLifecycle.Inline, ProblemTotals.Name,
-            async => async.DeleteDataInTableOnTeardown(ProblemTotals.Table.QualifiedName(schema)));
-        ProblemTotals.Table.Configure(opts, schema);
-        opts.Projections.Add(new HouseholdTotalsProjection(), ProjectionLifecycle.Inline, HouseholdTotals.Name,
-            async => async.DeleteDataInTableOnTeardown(HouseholdTotals.Table.QualifiedName(schema)));
-        HouseholdTotals.Table.Configure(opts, schema);
+        opts.Projections.Add(new ProblemTotalsProjection(), ProjectionLifecycle.Inline, ProblemTotals.Name, ProblemTotals.Table.Teardown(schema));
+        opts.Projections.Add(new HouseholdTotalsProjection(), ProjectionLifecycle.Inline, HouseholdTotals.Name, HouseholdTotals.Table.Teardown(schema));
 
         // Async: work queues and monitoring views for offices; a moment's lag is fine and keeps writes lean.
         opts.Projections.Add<ProcedureQueueProjection>(ProjectionLifecycle.Async);
         opts.Projections.Add<ProcedureWorkProjection>(ProjectionLifecycle.Async);
         opts.Projections.Add<MonitoringProjection>(ProjectionLifecycle.Async);
         opts.Projections.Add<AuditProjection>(ProjectionLifecycle.Async);
-        opts.Projections.Add(new AuditTotalsProjection(), ProjectionLifecycle.Async, AuditTotals.Name,
-            async => async.DeleteDataInTableOnTeardown(AuditTotals.Table.QualifiedName(schema)));
-        AuditTotals.Table.Configure(opts, schema);
-        opts.Projections.Add(new CampaignCountsProjection(), ProjectionLifecycle.Async, CampaignCounts.Name, async =>
-        {
-            foreach (var table in CampaignCounts.Tables(schema)) async.DeleteDataInTableOnTeardown(table);
-        });
-        CampaignCounts.Configure(opts, schema);
+        opts.Projections.Add(new AuditTotalsProjection(), ProjectionLifecycle.Async, AuditTotals.Name, AuditTotals.Table.Teardown(schema));
+        opts.Projections.Add(new CampaignCountsProjection(), ProjectionLifecycle.Async, CampaignCounts.Name, CampaignCountsTeardown(schema));
         // Statistics count households from their inline documents, so they run after those are committed.
-        opts.Projections.Add(new StatisticsProjection(), ProjectionLifecycle.Async, StatisticsProjection.Name, StatisticsProjection.Teardown);
+        opts.Projections.Add(new StatisticsProjection(), ProjectionLifecycle.Async, StatisticsProjection.ProjectionName, StatisticsProjection.Teardown);
+
+        ConfigureReadModels(opts, schema);
+    }
+
+    /// <summary>Name of the single pass over the log that feeds every projection a rebuild runs together.</summary>
+    public const string OnePass = "ReadModels";
+
+    /// <summary>
+    /// The same read models arranged for a rebuild alone, never for a store that appends: the projections that read nothing but
+    /// the events go into one composite, so the log is read and deserialised once for all of them and each page feeds them
+    /// side by side; each keeps the name of its live projection, so the progress it records is the one the live daemon reads.
+    /// The person index (which looks up its own entries), the audit trail (inserts only) and the projections that read other
+    /// read models run on their own.
+    /// </summary>
+    public static void ConfigureRebuild(StoreOptions opts, string schema = DefaultSchema)
+    {
+        ConfigureEvents(opts, schema);
+        LeafStore.Configure(opts, schema);
+        opts.Projections.CompositeProjectionFor(OnePass, pass =>
+        {
+            pass.Add<HouseholdDetailsProjection>();
+            pass.Add<SubmissionViewProjection>();
+            pass.Add<ProblemViewProjection>();
+            pass.Add<Policy.PolicyLinesViewProjection>();
+            pass.Add<ProcedureQueueProjection>();
+            pass.Add<ProcedureWorkProjection>();
+            pass.Add<MonitoringProjection>();
+            Keep(pass, new AuditTotalsProjection(), AuditTotals.Name, AuditTotals.Table.Teardown(schema));
+            Keep(pass, new CampaignCountsProjection(), CampaignCounts.Name, CampaignCountsTeardown(schema));
+        });
+        opts.Projections.Add<PersonIndexProjection>(ProjectionLifecycle.Async);
+        // Alone, its pages are pure inserts and go in by binary COPY; beside the aggregates' upserts they would not.
+        opts.Projections.Add<AuditProjection>(ProjectionLifecycle.Async);
+        opts.Projections.Add(new ProblemTotalsProjection(), ProjectionLifecycle.Async, ProblemTotals.Name, ProblemTotals.Table.Teardown(schema));
+        // Reads registrations and splits only: a few of the log's events, not worth a place in the pass.
+        opts.Projections.Add(new HouseholdTotalsProjection(), ProjectionLifecycle.Async, HouseholdTotals.Name, HouseholdTotals.Table.Teardown(schema));
+        opts.Projections.Add(new StatisticsProjection(), ProjectionLifecycle.Async, StatisticsProjection.ProjectionName, StatisticsProjection.Teardown);
+        ConfigureReadModels(opts, schema);
+    }
+
+    /// <summary>A plain projection in a composite is named after its class: the live one's name keeps its progress in one row.</summary>
+    private static void Keep(CompositeProjection pass, IProjection projection, string name, Action<AsyncOptions> teardown)
+    {
+        pass.Add(projection, teardown);
+        ((ProjectionBase)pass.AllProjections().Single(p => p.ImplementationType == projection.GetType())).Name = name;
+    }
+
+    private static Action<AsyncOptions> CampaignCountsTeardown(string schema) => async =>
+    {
+        foreach (var table in CampaignCounts.Tables(schema)) async.DeleteDataInTableOnTeardown(table);
+    };
+
+    /// <summary>The read models' tables, columns and indexes, and the pages the daemon works in.</summary>
+    private static void ConfigureReadModels(StoreOptions opts, string schema)
+    {
+        ProblemTotals.Table.Configure(opts, schema);
+        HouseholdTotals.Table.Configure(opts, schema);
+        AuditTotals.Table.Configure(opts, schema);
+        CampaignCounts.Configure(opts, schema);
+        UnfinishedRebuild.Configure(opts, schema);
 
         // Pages of events as large as a rebuild reads them: fewer round trips and transactions, and an aggregate written once
         // per page rather than once per few events. A page whose writes are all inserts (the audit trail's) goes in as binary COPY.

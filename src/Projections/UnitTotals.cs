@@ -1,3 +1,4 @@
+using JasperFx.Events.Projections;
 using Marten;
 using Weasel.Postgresql;
 using Weasel.Postgresql.Tables;
@@ -24,6 +25,9 @@ public sealed class UnitTotals(string table)
     }
 
     public string QualifiedName(string schema) => $"{schema}.{Table}";
+
+    /// <summary>A rebuild empties the table before counting again from nothing.</summary>
+    public Action<AsyncOptions> Teardown(string schema) => options => options.DeleteDataInTableOnTeardown(QualifiedName(schema));
 
     /// <summary>Adds differences to villages' counts in the transaction the operations commit.</summary>
     public void Add(IDocumentOperations operations, IEnumerable<KeyValuePair<(string Village, string Kind), long>> differences)

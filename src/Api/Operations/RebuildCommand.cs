@@ -7,7 +7,7 @@ namespace Registry.Api.Operations;
 
 public sealed class RebuildInput : NetCoreInput
 {
-    [Description("How many projections rebuild at once (default: the machine's cores)")]
+    [Description("How many rebuilds run at once (default: twice the machine's cores)")]
     [FlagAlias("concurrency", 'n')]
     public int ConcurrencyFlag { get; set; }
 
@@ -17,8 +17,9 @@ public sealed class RebuildInput : NetCoreInput
 }
 
 /// <summary>
-/// Every read model rebuilt from the event log, the projections side by side and the statistics after the households they
-/// count. Run it with the API stopped: the documents are deleted first and written again.
+/// Every read model rebuilt from the event log (<see cref="ReadModelRebuild"/>), one database after another. Run it with the
+/// API stopped: the documents are deleted first and written again. A failed rebuild leaves the API not ready until this
+/// command has run to its end.
 /// </summary>
 [Description("Rebuilds every read model from the event log, side by side", Name = "rebuild")]
 public sealed class RebuildCommand : JasperFxAsyncCommand<RebuildInput>
@@ -32,8 +33,7 @@ public sealed class RebuildCommand : JasperFxAsyncCommand<RebuildInput>
         var databases = await store.Storage.AllDatabases();
         foreach (var database in databases)
         {
-            using var daemon = await store.BuildProjectionDaemonAsync(database.Id);
-            var rebuilt = await ReadModelRebuild.All(store, daemon, timeout, cts.Token, input.ConcurrencyFlag > 0 ? input.ConcurrencyFlag : null,
+            var rebuilt = await ReadModelRebuild.All(store, database, timeout, cts.Token, input.ConcurrencyFlag > 0 ? input.ConcurrencyFlag : null,
                 line => System.Console.WriteLine($"{database.Id}: {line}"));
             System.Console.WriteLine($"{database.Id}: {rebuilt.Count} projections rebuilt in {rebuilt.Max(r => r.FinishedAfter).TotalSeconds:0.0} s");
         }

@@ -10,9 +10,17 @@ namespace Registry.Projections.Quality;
 /// Inline, in the transaction that opens or resolves a problem: the list's total is right the moment its rows are. An
 /// opening adds one open problem to its village; a resolution moves one from open to resolved in the village the
 /// problem was opened in, and one to the resolved problems of the year it was opened in (campaign progress counts those).
+/// It reads only those two kinds of event, so a rebuild reads nothing else from the log.
 /// </summary>
-public sealed class ProblemTotalsProjection : IProjection
+public sealed class ProblemTotalsProjection : ProjectionBase, IProjection
 {
+    public ProblemTotalsProjection()
+    {
+        Name = ProblemTotals.Name;
+        IncludeType<ProblemOpened>();
+        IncludeType<ProblemResolved>();
+    }
+
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         var opened = events.Where(e => e.Data is ProblemOpened).ToDictionary(e => e.StreamId, e => Where((ProblemOpened)e.Data));

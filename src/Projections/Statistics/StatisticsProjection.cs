@@ -12,11 +12,17 @@ namespace Registry.Projections.Statistics;
 /// committed with the events), and its village and every unit above get the difference from what it counted before; the
 /// member changes of a village that has new ones are counted again, and the units above get that difference too. The work
 /// grows with the households a page touches, not with the units' sizes, and a rebuild starts from nothing (every type is
-/// deleted on teardown).
+/// deleted on teardown). It reads household events only, so a rebuild reads nothing else from the log.
 /// </summary>
-public sealed class StatisticsProjection : IProjection
+public sealed class StatisticsProjection : ProjectionBase, IProjection
 {
-    public const string Name = "Statistics";
+    public const string ProjectionName = "Statistics";
+
+    public StatisticsProjection()
+    {
+        Name = ProjectionName;
+        foreach (var type in EventTypes.HouseholdEvents) IncludeType(type);
+    }
 
     public static void Teardown(AsyncOptions options)
     {

@@ -48,8 +48,7 @@ public static class ReadModels
     public static async Task RebuildAll(DocumentStore store)
     {
         using var cts = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        using var daemon = await store.BuildProjectionDaemonAsync();
-        await ReadModelRebuild.All(store, daemon, TimeSpan.FromMinutes(2), cts.Token);
+        await ReadModelRebuild.All(store, store.Storage.Database, TimeSpan.FromMinutes(2), cts.Token);
     }
 
     /// <summary>Describes the first differences between two snapshots, or returns null when they are equal.</summary>

@@ -124,7 +124,7 @@ public sealed class StatisticsTests(AppFixture app)
         }
         JsonNode.DeepEquals(await Figures(), before).ShouldBeFalse();
         using var daemon = await app.Store.BuildProjectionDaemonAsync();
-        await daemon.RebuildProjectionAsync(StatisticsProjection.Name, CancellationToken.None);
+        await daemon.RebuildProjectionAsync(StatisticsProjection.ProjectionName, CancellationToken.None);
         await app.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
         JsonNode.DeepEquals(await Figures(), before).ShouldBeTrue("the same counts, in whatever order");
     }
