@@ -44,11 +44,13 @@ public sealed class UnitTotals(string table)
         IReadOnlyCollection<string> kinds, CancellationToken ct)
     {
         var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
-        var rows = await session.QueryAsync<string>(
-            $"select village_code || ' ' || kind || ' ' || n from {schema}.{Table} where village_code between ? and ? and kind = any(?)", ct,
-            fromCode, toCode, kinds.ToArray());
-        return rows.Select(r => r.Split(' ')).ToDictionary(r => (r[0], r[1]), r => long.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture));
+        var rows = await session.QueryAsync<VillageCount>(
+            $"select json_build_object('villageCode', village_code, 'kind', kind, 'n', n) from {schema}.{Table} where village_code between ? and ? and kind = any(?)",
+            ct, fromCode, toCode, kinds.ToArray());
+        return rows.ToDictionary(r => (r.VillageCode, r.Kind), r => r.N);
     }
+
+    private sealed record VillageCount(string VillageCode, string Kind, long N);
 
     /// <summary>The total of a unit's range of village codes, of the kinds given (every kind when none).</summary>
     public async Task<long> Sum(IQuerySession session, string fromCode, string toCode, IReadOnlyCollection<string>? kinds, CancellationToken ct)

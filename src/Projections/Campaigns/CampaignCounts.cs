@@ -55,6 +55,8 @@ public static class CampaignCounts
 
     public static string[] Tables(string schema) => [$"{schema}.{Marks}", $"{schema}.{Totals}"];
 
+    private sealed record MeasureCount(string VillageCode, string Measure, long N);
+
     public sealed record VillageCounts(string VillageCode, long Households, long Visited, long IncomeAssessed, long MonitoringIdentified);
 
     /// <summary>Each village of a unit's range with counts, as they stood on the day given, for the campaign of the year given.</summary>
@@ -62,14 +64,14 @@ public static class CampaignCounts
         CancellationToken ct)
     {
         var schema = session.DocumentStore.Options.Events.DatabaseSchemaName;
-        var rows = await session.QueryAsync<string>($"""
-            select village_code || ' ' || measure || ' ' || sum(n)::bigint from {schema}.{Totals}
+        var rows = await session.QueryAsync<MeasureCount>($"""
+            select json_build_object('villageCode', village_code, 'measure', measure, 'n', sum(n)) from {schema}.{Totals}
             where village_code between ? and ? and (measure = '{Measure.Household}' or year = ? and (measure = '{Measure.IncomeAssessed}' or on_date <= ?))
             group by village_code, measure
             """, ct, fromCode, toCode, year, on);
-        return rows.Select(r => r.Split(' ')).GroupBy(r => r[0]).Select(village =>
+        return rows.GroupBy(r => r.VillageCode).Select(village =>
         {
-            var n = village.ToDictionary(r => r[1], r => long.Parse(r[2], System.Globalization.CultureInfo.InvariantCulture));
+            var n = village.ToDictionary(r => r.Measure, r => r.N);
             return new VillageCounts(village.Key, n.GetValueOrDefault(Measure.Household), n.GetValueOrDefault(Measure.Visited),
                 n.GetValueOrDefault(Measure.IncomeAssessed), n.GetValueOrDefault(Measure.MonitoringIdentified));
         }).ToList();
