@@ -83,23 +83,43 @@ public static class ListHouseholdsEndpoint
     }
 
     /// <summary>
-    /// A page's ids in the roster's order, then from their documents only what a row shows, shaped by the database: the index
-    /// that holds the order gives the ids of the rows a deep page skips without their documents, and no household's incomes,
-    /// measures or procedures are read into the service.
+    /// A page's ids in the roster's order, then from their documents only what a row shows: the index that holds the order gives
+    /// the ids of the rows a deep page skips without their documents, and no household's incomes, measures or procedures are
+    /// read into the service. Each `->` on a stored document decompresses it anew, so the page's documents are first copied once
+    /// into memory (any jsonb operation on the stored value does that); the members come as stored and are shaped here, which
+    /// costs the database a third of building their rows itself.
     /// </summary>
     private static async Task<IReadOnlyList<RosterRow>> Rows(IQuerySession session, IQueryable<HouseholdDetails> page, CancellationToken ct)
     {
         var ids = await page.Select(h => h.Id).ToListAsync(ct);
         if (ids.Count == 0) return [];
         var table = session.DocumentStore.Options.Schema.For<HouseholdDetails>();
-        var rows = (await session.QueryAsync<RosterRow>($"""
+        var rows = (await session.QueryAsync<StoredRow>($"""
             select jsonb_build_object('id', d.id, 'villageCode', d.data->'villageCode', 'groupName', d.data->'state'->'groupName',
               'status', d.data->'status', 'marks', d.data->'state'->'marks', 'monitoring', d.data->'monitoring', 'risks', d.data->'risks',
-              'headName', d.data->'headName', 'memberCount', jsonb_array_length(d.data->'state'->'members'), 'version', d.data->'version',
-              'members', coalesce((select jsonb_agg(jsonb_build_object('memberId', m->'memberId', 'name', m->'facts'->'name',
-                'idNumber', m->'facts'->'idNumber', 'relation', m->'facts'->'relation')) from jsonb_array_elements(d.data->'state'->'members') m), '[]'))
-            from {table} d where d.id = any(?)
+              'headName', d.data->'headName', 'version', d.data->'version', 'members', d.data->'state'->'members')
+            from (select id, data - 'idNumbers' as data from {table} where id = any(?) offset 0) d
             """, ct, ids.ToArray())).ToDictionary(r => r.Id);
-        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+        return ids.Where(rows.ContainsKey).Select(id => rows[id].Row()).ToList();
     }
+
+    private sealed record StoredRow(
+        Guid Id,
+        string VillageCode,
+        string? GroupName,
+        HouseholdStatus Status,
+        IReadOnlyList<HouseholdMark>? Marks,
+        MonitoringKind Monitoring,
+        IReadOnlyList<RiskType>? Risks,
+        string HeadName,
+        long Version,
+        IReadOnlyList<StoredMember>? Members)
+    {
+        public RosterRow Row() => new(Id, VillageCode, GroupName, Status, Marks ?? [], Monitoring, Risks ?? [], HeadName, Members?.Count ?? 0,
+            Members?.Select(m => new RosterMember(m.MemberId, m.Facts.Name, m.Facts.IdNumber, m.Facts.Relation)).ToList() ?? [], Version);
+    }
+
+    private sealed record StoredMember(Guid MemberId, StoredFacts Facts);
+
+    private sealed record StoredFacts(string Name, string IdNumber, Relation Relation);
 }
