@@ -28,6 +28,19 @@ public static class BenchDatabase
         await command.ExecuteNonQueryAsync();
     }
 
+    /// <summary>Writes out the dirty pages now, where the role may (a superuser or pg_checkpoint); elsewhere says it could not.</summary>
+    public static async Task Checkpoint(NpgsqlConnection connection)
+    {
+        try
+        {
+            await Execute(connection, "checkpoint");
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.InsufficientPrivilege)
+        {
+            Console.WriteLine("bench: no CHECKPOINT (the role may not); a checkpoint may fall within a measurement");
+        }
+    }
+
     public static async Task<long> Scalar(string connectionString, string sql)
     {
         await using var connection = new NpgsqlConnection(connectionString);

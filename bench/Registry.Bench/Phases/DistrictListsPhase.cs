@@ -63,6 +63,7 @@ public static class DistrictListsPhase
         // Measured after the cleaning run, which opened the district's problems, and after the vacuum that autovacuum would
         // soon run on a table just filled, as the statistics phase does after seeding.
         await BenchDatabase.Execute(connection, "vacuum analyze");
+        await BenchDatabase.Checkpoint(connection);
         await Measure($"/api/problems?org={World.District}&pageSize=50",
             Page("mt_doc_problemview", "villageCode", "500101", "data->>'villageCode', id"));
 
@@ -78,7 +79,8 @@ public static class DistrictListsPhase
             question from the same read model the way its JSON gives it (unit by `like 'prefix%'` on the document): the page of 50
             rows in the route's order with the total of the unit (`count(*) over ()`), or for campaign progress the households per
             village counted from their documents (the least of what counting per request would read). Ratio = API p99 at one client ÷ raw p99. The problem list is measured after the cleaning run, which opened the
-            district's problems, and a `VACUUM ANALYZE`.
+            district's problems, and a `VACUUM ANALYZE` and a `CHECKPOINT`. The lists before it are measured after the
+            statistics phase's `VACUUM ANALYZE` and `CHECKPOINT`.
 
             {Table(["route", "1 client p50 ms", "1 client p99 ms", $"{Clients} clients p50 ms", $"{Clients} clients p99 ms", $"{Clients} clients req/s", "errors",
                 "raw p50 ms", "raw p99 ms", "p99 ratio"], rows)}
