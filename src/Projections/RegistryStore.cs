@@ -79,28 +79,7 @@ public static class RegistryStore
         ConfigureEvents(opts, schema);
         LeafStore.Configure(opts, schema);
 
-        // Inline: a client reads its own write, and the person index enforces one household per person in the same transaction.
-        opts.Projections.Add<HouseholdDetailsProjection>(ProjectionLifecycle.Inline);
-        opts.Projections.Add<PersonIndexProjection>(ProjectionLifecycle.Inline);
-        opts.Projections.Add<SubmissionViewProjection>(ProjectionLifecycle.Inline);
-        // A cleaning run writes the problems it opens itself, with these two projections' code (ProblemOpenings in the API):
-        // another inline projection of problem events must be applied there as well.
-        opts.Projections.Add<ProblemViewProjection>(ProjectionLifecycle.Inline);
-        opts.Projections.Add<Policy.PolicyLinesViewProjection>(ProjectionLifecycle.Inline);
-        // The problem list's totals change in the transaction its rows do; a rebuild counts them again from nothing.
-        opts.Projections.Add(new ProblemTotalsProjection(), ProjectionLifecycle.Inline, ProblemTotals.Name, ProblemTotals.Table.Teardown(schema));
-        opts.Projections.Add(new HouseholdTotalsProjection(), ProjectionLifecycle.Inline, HouseholdTotals.Name, HouseholdTotals.Table.Teardown(schema));
-
-        // Async: work queues and monitoring views for offices; a moment's lag is fine and keeps writes lean.
-        opts.Projections.Add<ProcedureQueueProjection>(ProjectionLifecycle.Async);
-        opts.Projections.Add<ProcedureWorkProjection>(ProjectionLifecycle.Async);
-        opts.Projections.Add<MonitoringProjection>(ProjectionLifecycle.Async);
-        opts.Projections.Add<AuditProjection>(ProjectionLifecycle.Async);
-        opts.Projections.Add(new AuditTotalsProjection(), ProjectionLifecycle.Async, AuditTotals.Name, AuditTotals.Table.Teardown(schema));
-        opts.Projections.Add(new CampaignCountsProjection(), ProjectionLifecycle.Async, CampaignCounts.Name, CampaignCountsTeardown(schema));
-        // Statistics count households from their inline documents, so they run after those are committed.
-        opts.Projections.Add(new StatisticsProjection(), ProjectionLifecycle.Async, StatisticsProjection.ProjectionName, StatisticsProjection.Teardown);
-
+        foreach (var model in ReadModels(schema)) model.Register(opts, model.Live);
         ConfigureReadModels(opts, schema);
     }
 
@@ -118,27 +97,62 @@ public static class RegistryStore
     {
         ConfigureEvents(opts, schema);
         LeafStore.Configure(opts, schema);
+        var models = ReadModels(schema);
         opts.Projections.CompositeProjectionFor(OnePass, pass =>
         {
-            pass.Add<HouseholdDetailsProjection>();
-            pass.Add<SubmissionViewProjection>();
-            pass.Add<ProblemViewProjection>();
-            pass.Add<Policy.PolicyLinesViewProjection>();
-            pass.Add<ProcedureQueueProjection>();
-            pass.Add<ProcedureWorkProjection>();
-            pass.Add<MonitoringProjection>();
-            Keep(pass, new AuditTotalsProjection(), AuditTotals.Name, AuditTotals.Table.Teardown(schema));
-            Keep(pass, new CampaignCountsProjection(), CampaignCounts.Name, CampaignCountsTeardown(schema));
+            foreach (var model in models.Where(m => m.Rebuild == Rebuilt.InThePass)) model.JoinPass(pass);
         });
-        opts.Projections.Add<PersonIndexProjection>(ProjectionLifecycle.Async);
-        // Alone, its pages are pure inserts and go in by binary COPY; beside the aggregates' upserts they would not.
-        opts.Projections.Add<AuditProjection>(ProjectionLifecycle.Async);
-        opts.Projections.Add(new ProblemTotalsProjection(), ProjectionLifecycle.Async, ProblemTotals.Name, ProblemTotals.Table.Teardown(schema));
-        // Reads registrations and splits only: a few of the log's events, not worth a place in the pass.
-        opts.Projections.Add(new HouseholdTotalsProjection(), ProjectionLifecycle.Async, HouseholdTotals.Name, HouseholdTotals.Table.Teardown(schema));
-        opts.Projections.Add(new StatisticsProjection(), ProjectionLifecycle.Async, StatisticsProjection.ProjectionName, StatisticsProjection.Teardown);
+        foreach (var model in models.Where(m => m.Rebuild == Rebuilt.Alone)) model.Register(opts, ProjectionLifecycle.Async);
         ConfigureReadModels(opts, schema);
     }
+
+    /// <summary>Where a rebuild builds a read model: in the single pass over the log, or on its own.</summary>
+    private enum Rebuilt { InThePass, Alone }
+
+    /// <summary>A read model's projection, its lifecycle while the registry runs, and where a rebuild builds it.</summary>
+    private sealed record ReadModel(ProjectionLifecycle Live, Rebuilt Rebuild, Action<StoreOptions, ProjectionLifecycle> Register,
+        Action<CompositeProjection> JoinPass);
+
+    /// <summary>Every read model, in one place for the live store and for the rebuild's.</summary>
+    private static IReadOnlyList<ReadModel> ReadModels(string schema) =>
+    [
+        // Inline: a client reads its own write, and the person index enforces one household per person in the same transaction.
+        Projection<HouseholdDetailsProjection>(ProjectionLifecycle.Inline, Rebuilt.InThePass),
+        // Looks up its own entries, so a rebuild runs it on its own.
+        Projection<PersonIndexProjection>(ProjectionLifecycle.Inline, Rebuilt.Alone),
+        Projection<SubmissionViewProjection>(ProjectionLifecycle.Inline, Rebuilt.InThePass),
+        // A cleaning run writes the problems it opens itself, with these two projections' code (ProblemOpenings in the API):
+        // another inline projection of problem events must be applied there as well.
+        Projection<ProblemViewProjection>(ProjectionLifecycle.Inline, Rebuilt.InThePass),
+        Projection<Policy.PolicyLinesViewProjection>(ProjectionLifecycle.Inline, Rebuilt.InThePass),
+        // The problem list's totals change in the transaction its rows do; a rebuild counts them again from nothing, after the pass
+        // (it finds the village of a problem opened in an earlier page in its ProblemView).
+        Counts(() => new ProblemTotalsProjection(), ProblemTotals.Name, ProblemTotals.Table.Teardown(schema), ProjectionLifecycle.Inline, Rebuilt.Alone),
+        // Reads registrations and splits only: a few of the log's events, not worth a place in the pass.
+        Counts(() => new HouseholdTotalsProjection(), HouseholdTotals.Name, HouseholdTotals.Table.Teardown(schema), ProjectionLifecycle.Inline,
+            Rebuilt.Alone),
+
+        // Async: work queues and monitoring views for offices; a moment's lag is fine and keeps writes lean.
+        Projection<ProcedureQueueProjection>(ProjectionLifecycle.Async, Rebuilt.InThePass),
+        Projection<ProcedureWorkProjection>(ProjectionLifecycle.Async, Rebuilt.InThePass),
+        Projection<MonitoringProjection>(ProjectionLifecycle.Async, Rebuilt.InThePass),
+        // Alone, a rebuild's pages of it are pure inserts and go in by binary COPY; beside the aggregates' upserts they would not.
+        Projection<AuditProjection>(ProjectionLifecycle.Async, Rebuilt.Alone),
+        Counts(() => new AuditTotalsProjection(), AuditTotals.Name, AuditTotals.Table.Teardown(schema), ProjectionLifecycle.Async, Rebuilt.InThePass),
+        Counts(() => new CampaignCountsProjection(), CampaignCounts.Name, CampaignCountsTeardown(schema), ProjectionLifecycle.Async, Rebuilt.InThePass),
+        // Statistics count households from their inline documents, so they run after those are committed (in a rebuild, after the pass).
+        Counts(() => new StatisticsProjection(), StatisticsProjection.ProjectionName, StatisticsProjection.Teardown, ProjectionLifecycle.Async,
+            Rebuilt.Alone),
+    ];
+
+    private static ReadModel Projection<T>(ProjectionLifecycle live, Rebuilt rebuild)
+        where T : ProjectionBase, IProjectionSource<IDocumentOperations, IQuerySession>, new() =>
+        new(live, rebuild, (opts, lifecycle) => opts.Projections.Add<T>(lifecycle), pass => pass.Add<T>());
+
+    /// <summary>A projection of kept counts: its own name, and a teardown that empties its tables before a rebuild counts again.</summary>
+    private static ReadModel Counts(Func<IProjection> projection, string name, Action<AsyncOptions> teardown, ProjectionLifecycle live, Rebuilt rebuild) =>
+        new(live, rebuild, (opts, lifecycle) => opts.Projections.Add(projection(), lifecycle, name, teardown),
+            pass => Keep(pass, projection(), name, teardown));
 
     /// <summary>A plain projection in a composite is named after its class: the live one's name keeps its progress in one row.</summary>
     private static void Keep(CompositeProjection pass, IProjection projection, string name, Action<AsyncOptions> teardown)

@@ -30,12 +30,8 @@ public static class OneEventTransactions
             var move = new NpgsqlBatchCommand($"update {RawTables.Schema}.streams set version = $2 where id = $1 and version = $2 - 1");
             move.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Uuid, Value = stream });
             move.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer });
-            var insert = new NpgsqlBatchCommand($"insert into {RawTables.Schema}.events (stream_id, version, type, data, headers) values ($1, $2, $3, $4, $5)");
-            insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Uuid, Value = stream });
-            insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer });
-            insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = type });
-            insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = row.Data });
-            insert.Parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = row.Headers });
+            var insert = new NpgsqlBatchCommand(RawTables.InsertEvent);
+            RawTables.EventParameters(insert.Parameters, type, row, stream);
             batch.BatchCommands.Add(move);
             batch.BatchCommands.Add(insert);
             await batch.PrepareAsync();

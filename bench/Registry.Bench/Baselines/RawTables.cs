@@ -1,4 +1,5 @@
 using Npgsql;
+using NpgsqlTypes;
 using Registry.Bench.Infrastructure;
 using Registry.Projections;
 
@@ -25,6 +26,19 @@ public static class RawTables
     }
 
     public const int ImportColumns = 17;
+
+    /// <summary>One event row of the raw baselines: stream id ($1) and version ($2) set per row, type, data and headers fixed.</summary>
+    public const string InsertEvent = $"insert into {Schema}.events (stream_id, version, type, data, headers) values ($1, $2, $3, $4, $5)";
+
+    /// <summary>The parameters of <see cref="InsertEvent"/>: the stream's id, if given, and the stored event's type, data and headers.</summary>
+    public static void EventParameters(NpgsqlParameterCollection parameters, string type, (string Data, string Headers) row, Guid? stream = null)
+    {
+        parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Uuid, Value = stream is { } id ? id : DBNull.Value });
+        parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Integer });
+        parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Text, Value = type });
+        parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = row.Data });
+        parameters.Add(new NpgsqlParameter { NpgsqlDbType = NpgsqlDbType.Jsonb, Value = row.Headers });
+    }
 
     /// <summary>A real stored event of the type, as the raw baseline's row: the same data and headers the API wrote.</summary>
     public static async Task<(string Data, string Headers)> SampleEvent(string connectionString, string eventType)

@@ -64,8 +64,8 @@ public static class NewHouseholdsCopy
         options.TenantId = pending.TenantId;
         await using (var session = store.LightweightSession(options))
         {
-            // The one inline projection whose rows the copies above do not write.
-            HouseholdTotals.Table.Add(session, HouseholdTotals.PerVillage(streams.Select(s => ((HouseholdRegistered)s.Events[0].Data).VillageCode)));
+            // The one inline projection whose rows the copies above do not write, by its own code.
+            await new HouseholdTotalsProjection().ApplyAsync(session, events, ct);
             changes(session);
             await session.SaveChangesAsync(ct);
         }

@@ -16,9 +16,6 @@ namespace Registry.Api.Quality;
 /// </summary>
 public sealed class ProblemOpenings(IDocumentSession session, Actor actor, string correlation, string reason)
 {
-    /// <summary>The alias the event store gives streams started with a <see cref="ProblemView"/> snapshot.</summary>
-    public const string StreamType = "problem_view";
-
     private static readonly ProblemViewProjection Views = new();
 
     private readonly ISerializer _serializer = session.DocumentStore.Options.Serializer();
@@ -46,8 +43,10 @@ public sealed class ProblemOpenings(IDocumentSession session, Actor actor, strin
         var schema = options.Events.DatabaseSchemaName;
         var ids = _events.Select(e => e.StreamId).ToArray();
         var first = _events[0];
+        // The alias the event store gives streams started with a ProblemView snapshot, as an append would write it.
+        var alias = ((Marten.Events.EventGraph)options.Events).AggregateAliasFor(typeof(ProblemView));
         session.QueueSqlCommand($"insert into {schema}.mt_streams (id, type, version, tenant_id) select id, ?, 1, ? from unnest(?::uuid[]) as s(id)",
-            StreamType, session.TenantId, ids);
+            alias, session.TenantId, ids);
         session.QueueSqlCommand(
             $"""
              insert into {schema}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, correlation_id, headers, user_name)

@@ -82,6 +82,14 @@ public sealed partial record Household(
     public static Household Create(HouseholdSplitFrom e) => Create(new HouseholdRegistered(e.HouseholdId, e.VillageCode, e.GroupName, e.Address, e.Status,
         e.IdentifiedYear, e.ExitYear, e.EffectiveDate, e.Members));
 
+    /// <summary>The village a household's stream is opened in, by the event that opens it (a registration or a split); null for any other event.</summary>
+    public static string? VillageOpenedIn(object @event) => @event switch
+    {
+        HouseholdRegistered e => e.VillageCode,
+        HouseholdSplitFrom e => e.VillageCode,
+        _ => null,
+    };
+
     /// <summary>Members who moved to another household (split or merge) become former members here.</summary>
     public Household MoveOut(IReadOnlyList<Guid> memberIds, DateOnly effective, string note) =>
         memberIds.Aggregate(this, (h, id) => h.Apply(new MemberLeft(id, DecreaseReason.MovedOut, effective, note)));

@@ -36,12 +36,8 @@ public sealed class CampaignCountsProjection : ProjectionBase, IProjection
         var schema = operations.DocumentStore.Options.Events.DatabaseSchemaName;
         // A household removed in this page leaves the counts with everything it was marked by, earlier or in this page.
         var removed = events.Where(e => e.Data is HouseholdRemoved).Select(e => e.StreamId).ToHashSet();
-        var villages = events.Select(e => (e.StreamId, Village: e.Data switch
-        {
-            HouseholdRegistered r => r.VillageCode,
-            HouseholdSplitFrom s => s.VillageCode,
-            _ => null,
-        })).Where(v => v.Village is not null).ToDictionary(v => v.StreamId, v => v.Village);
+        var villages = events.Select(e => (e.StreamId, Village: Household.VillageOpenedIn(e.Data))).Where(v => v.Village is not null)
+            .ToDictionary(v => v.StreamId, v => v.Village);
         var marks = events.Where(e => !removed.Contains(e.StreamId)).SelectMany(MarksOf)
             .GroupBy(m => (m.Household, m.Measure, m.Year))
             .Select(g => g.MinBy(m => m.On)! with { Village = villages.GetValueOrDefault(g.Key.Household) })

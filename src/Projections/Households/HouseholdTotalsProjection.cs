@@ -21,12 +21,7 @@ public sealed class HouseholdTotalsProjection : ProjectionBase, IProjection
 
     public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
-        HouseholdTotals.Table.Add(operations, HouseholdTotals.PerVillage(events.Select(e => e.Data switch
-        {
-            HouseholdRegistered r => r.VillageCode,
-            HouseholdSplitFrom s => s.VillageCode,
-            _ => null,
-        }).OfType<string>()));
+        HouseholdTotals.Table.Add(operations, HouseholdTotals.PerVillage(events.Select(e => Household.VillageOpenedIn(e.Data)).OfType<string>()));
         return Task.CompletedTask;
     }
 }
