@@ -4,6 +4,7 @@ using Registry.Domain.Access;
 using Registry.Domain.Households;
 using Registry.Domain.People;
 using Wolverine.Http;
+using Registry.Api.Infrastructure.Contract;
 
 namespace Registry.Api.Bulk;
 
@@ -11,6 +12,7 @@ namespace Registry.Api.Bulk;
 public static class ImportTemplateEndpoint
 {
     [WolverineGet("/api/imports/template", OperationId = "getImportTemplate", Summary = "The import template (导入模板)", Description = "The import template: the column contract with Chinese headers and one example row.")]
+    [WithoutDatabase]
     [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
     public static IResult Get(string? format, HttpContext http)
     {

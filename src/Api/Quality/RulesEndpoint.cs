@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Registry.Domain.Access;
 using Registry.Domain.Quality;
 using Wolverine.Http;
+using Registry.Api.Infrastructure.Contract;
 
 namespace Registry.Api.Quality;
 
@@ -14,6 +15,7 @@ public sealed record RuleSetView(int Version, IReadOnlyList<RuleView> Rules);
 public static class RulesEndpoint
 {
     [WolverineGet("/api/data-quality/rules", OperationId = "listQualityRules", Summary = "The data-quality rule set (数据质量规则)", Description = "The rules a cleaning run applies, each with its code, severity and message in Chinese and English, and the rule set's version.")]
+    [WithoutDatabase]
     [ProducesResponseType<RuleSetView>(StatusCodes.Status200OK)]
     public static IResult Get(HttpContext http)
     {

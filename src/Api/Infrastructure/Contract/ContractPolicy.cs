@@ -63,6 +63,8 @@ public sealed class ContractPolicy : IHttpPolicy
         }
         // Only a route that appends to a stream meets a stale If-Match or a contended stream; a POST that reads does not.
         if (WritePipeline.IsWrite(chain)) refusals.Add(StatusCodes.Status409Conflict);
+        // Any route that reaches the database answers 503 while it is away (service.database-unavailable).
+        if (method.GetCustomAttribute<WithoutDatabaseAttribute>() is null) refusals.Add(StatusCodes.Status503ServiceUnavailable);
         foreach (var extra in method.GetCustomAttributes<AlsoRefusesAttribute>()) refusals.Add(extra.Status);
         return refusals;
     }
@@ -74,3 +76,7 @@ public sealed class AlsoRefusesAttribute(int status) : Attribute
 {
     public int Status { get; } = status;
 }
+
+/// <summary>A route that never reaches the database (a fixed template, the rule set, configured keys), so never answers 503 for it.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class WithoutDatabaseAttribute : Attribute;
