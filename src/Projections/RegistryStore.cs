@@ -113,6 +113,9 @@ public static class RegistryStore
     private sealed record ReadModel(ProjectionLifecycle Live, Rebuilt Rebuild, Action<StoreOptions, ProjectionLifecycle> Register,
         Action<CompositeProjection> JoinPass);
 
+    /// <summary>The read models the async daemon keeps: one projection agent each, per database.</summary>
+    public static int AsyncReadModels => ReadModels(DefaultSchema).Count(m => m.Live == ProjectionLifecycle.Async);
+
     /// <summary>Every read model, in one place for the live store and for the rebuild's.</summary>
     private static IReadOnlyList<ReadModel> ReadModels(string schema) =>
     [
@@ -135,6 +138,8 @@ public static class RegistryStore
         // Async: work queues and monitoring views for offices; a moment's lag is fine and keeps writes lean.
         Projection<ProcedureQueueProjection>(ProjectionLifecycle.Async, Rebuilt.InThePass),
         Projection<ProcedureWorkProjection>(ProjectionLifecycle.Async, Rebuilt.InThePass),
+        Counts(() => new ProcedureTotalsProjection(), ProcedureTotals.Name, ProcedureTotals.Table.Teardown(schema), ProjectionLifecycle.Async,
+            Rebuilt.InThePass),
         Projection<MonitoringProjection>(ProjectionLifecycle.Async, Rebuilt.InThePass),
         // Alone, a rebuild's pages of it are pure inserts and go in by binary COPY; beside the aggregates' upserts they would not.
         Projection<AuditProjection>(ProjectionLifecycle.Async, Rebuilt.Alone),
@@ -172,6 +177,7 @@ public static class RegistryStore
         ProblemTotals.Table.Configure(opts, schema);
         HouseholdTotals.Table.Configure(opts, schema);
         AuditTotals.Table.Configure(opts, schema);
+        ProcedureTotals.Table.Configure(opts, schema);
         CampaignCounts.Configure(opts, schema);
         UnfinishedRebuild.Configure(opts, schema);
 
@@ -186,9 +192,10 @@ public static class RegistryStore
         opts.Schema.For<HouseholdDetails>().Duplicate(x => x.VillageCode, pgType: "varchar", configure: index => index.Mask = "?, id");
         opts.Schema.For<PersonIndexEntry>().Index(x => x.MemberId).Index(x => x.HouseholdId);
         opts.Schema.For<ProcedureQueue>().Duplicate(x => x.VillageCode, pgType: "varchar");
-        // The work queue sorts by the last step's date: the index holds the order, so a page reads a page's worth of it.
+        // The work queue sorts by the last step's date, then id: the index holds that whole order (many procedures share a
+        // date), so a page reads a page's worth of it.
         opts.Schema.For<ProcedureWork>().Duplicate(x => x.VillageCode, pgType: "varchar")
-            .Duplicate(x => x.LastStepOn, pgType: "date");
+            .Duplicate(x => x.LastStepOn, pgType: "date", configure: index => index.Mask = "?, id");
         // Only monitored households have a code in this column, so the view's range reads only the rows it lists.
         opts.Schema.For<MonitoringRow>()
             .Duplicate(x => x.MonitoredVillageCode!, pgType: "varchar")

@@ -11,21 +11,6 @@ using Wolverine.Http;
 
 namespace Registry.Api.Households;
 
-public sealed record RosterMember(Guid MemberId, string Name, string IdNumber, Relation Relation);
-
-public sealed record RosterRow(
-    Guid Id,
-    string VillageCode,
-    string? GroupName,
-    HouseholdStatus Status,
-    IReadOnlyList<HouseholdMark> Marks,
-    MonitoringKind Monitoring,
-    IReadOnlyList<RiskType> Risks,
-    string HeadName,
-    int MemberCount,
-    IReadOnlyList<RosterMember> Members,
-    long Version);
-
 /// <summary>The roster of a unit: paged, filtered, ID numbers masked but for the last four characters.</summary>
 public static class ListHouseholdsEndpoint
 {
@@ -79,47 +64,25 @@ public static class ListHouseholdsEndpoint
                 await reads.RecordMany(actor, http, (await session.LoadManyAsync<HouseholdDetails>(http.RequestAborted, results.Items.Select(h => h.Id)))
                     .Select(h => ReadTarget.Of(h.State)), "roster-id-search");
         }
-        return Results.Ok(results.Select(h => h with { Members = h.Members.Select(m => m with { IdNumber = ResidentIdNumber.Mask(m.IdNumber) }).ToList() }));
+        return Results.Ok(results);
     }
 
     /// <summary>
-    /// A page's ids in the roster's order, then from their documents only what a row shows: the index that holds the order gives
-    /// the ids of the rows a deep page skips without their documents, and no household's incomes, measures or procedures are
-    /// read into the service. Each `->` on a stored document decompresses it anew, so the page's documents are first copied once
-    /// into memory (any jsonb operation on the stored value does that); the members come as stored and are shaped here, which
-    /// costs the database a third of building their rows itself.
+    /// A page's ids in the roster's order, then their rows as each household's document keeps them in a narrow column of its
+    /// own: the index that holds the order gives the ids of the rows a deep page skips without their documents, and the page
+    /// reads fifty short lines instead of decompressing fifty whole households. A document stored before the column existed
+    /// has no line until it is written again or rebuilt; its row is made from the document.
     /// </summary>
     private static async Task<IReadOnlyList<RosterRow>> Rows(IQuerySession session, IQueryable<HouseholdDetails> page, CancellationToken ct)
     {
         var ids = await page.Select(h => h.Id).ToListAsync(ct);
         if (ids.Count == 0) return [];
         var table = session.DocumentStore.Options.Schema.For<HouseholdDetails>();
-        var rows = (await session.QueryAsync<StoredRow>($"""
-            select jsonb_build_object('id', d.id, 'villageCode', d.data->'villageCode', 'groupName', d.data->'state'->'groupName',
-              'status', d.data->'status', 'marks', d.data->'state'->'marks', 'monitoring', d.data->'monitoring', 'risks', d.data->'risks',
-              'headName', d.data->'headName', 'version', d.data->'version', 'members', d.data->'state'->'members')
-            from (select id, data - 'idNumbers' as data from {table} where id = any(?) offset 0) d
-            """, ct, ids.ToArray())).ToDictionary(r => r.Id);
-        return ids.Where(rows.ContainsKey).Select(id => rows[id].Row()).ToList();
+        var rows = (await session.QueryAsync<RosterRow>($"select roster_line from {table} where id = any(?) and roster_line is not null", ct, ids.ToArray()))
+            .ToDictionary(r => r.Id);
+        if (rows.Count < ids.Count)
+            foreach (var household in await session.LoadManyAsync<HouseholdDetails>(ct, ids.Where(id => !rows.ContainsKey(id))))
+                rows[household.Id] = RosterRow.Of(household);
+        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
     }
-
-    private sealed record StoredRow(
-        Guid Id,
-        string VillageCode,
-        string? GroupName,
-        HouseholdStatus Status,
-        IReadOnlyList<HouseholdMark>? Marks,
-        MonitoringKind Monitoring,
-        IReadOnlyList<RiskType>? Risks,
-        string HeadName,
-        long Version,
-        IReadOnlyList<StoredMember>? Members)
-    {
-        public RosterRow Row() => new(Id, VillageCode, GroupName, Status, Marks ?? [], Monitoring, Risks ?? [], HeadName, Members?.Count ?? 0,
-            Members?.Select(m => new RosterMember(m.MemberId, m.Facts.Name, m.Facts.IdNumber, m.Facts.Relation)).ToList() ?? [], Version);
-    }
-
-    private sealed record StoredMember(Guid MemberId, StoredFacts Facts);
-
-    private sealed record StoredFacts(string Name, string IdNumber, Relation Relation);
 }

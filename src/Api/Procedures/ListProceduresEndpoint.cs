@@ -28,12 +28,16 @@ public static class ListProceduresEndpoint
         var ct = http.RequestAborted;
 
         var query = session.Query<ProcedureWork>().InUnit(w => w.VillageCode, prefix);
-        if (Query.Enum<ProcedureKind>("kind", kind) is { } k) query = query.Where(w => w.Kind == k);
-        if (Text.Clean(step) is { } s) query = query.Where(w => w.NextStep == s);
+        var kinds = default(string[]);
+        if (Query.Enum<ProcedureKind>("kind", kind) is { } k) (query, kinds) = (query.Where(w => w.Kind == k), [k.ToString()]);
+        var byStep = Text.Clean(step);
+        if (byStep is not null) query = query.Where(w => w.NextStep == byStep);
+        // The queue's total by kind is kept as procedures start and close; only a filter by step counts the unit's rows.
+        Func<Task<long>>? kept = byStep is not null ? null : () => ProcedureTotals.Table.Sum(session, Units.From(prefix), Units.To(prefix), kinds, ct);
         var ordered = (IQueryable<ProcedureWork> rows) => rows.OrderBy(w => w.LastStepOn).ThenBy(w => w.Id);
         var work = Keyset.Parse(after, page, Keyset.Date()) is { } from
-            ? await Keyset.Page(query, ordered(query.After(w => w.LastStepOn, w => w.Id, Day(from.Key), from.Id)), size, ct)
-            : await PagedQuery.Page(query, ordered, pageNumber, size, ct);
+            ? await Keyset.Page(query, ordered(query.After(w => w.LastStepOn, w => w.Id, Day(from.Key), from.Id)), size, ct, kept)
+            : await PagedQuery.Page(query, ordered, pageNumber, size, ct, kept);
         var heads = (await session.LoadManyAsync<ProcedureQueue>(ct, work.Items.Select(w => w.HouseholdId).Distinct()))
             .ToDictionary(q => q.Id, q => q.HeadName);
         return Results.Ok(work.WithNext(w => Keyset.Cursor(w.LastStepOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), w.Id)).Select(w =>

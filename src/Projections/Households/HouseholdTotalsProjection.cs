@@ -1,6 +1,4 @@
 using JasperFx.Events;
-using JasperFx.Events.Projections;
-using Marten.Events.Projections;
 using Marten;
 using Registry.Domain.Households;
 
@@ -10,18 +8,9 @@ namespace Registry.Projections.Households;
 /// Inline, in the transaction that opens a household's stream: the roster's total is right the moment its rows are. It reads
 /// only the events that open a household's stream.
 /// </summary>
-public sealed class HouseholdTotalsProjection : ProjectionBase, IProjection
+public sealed class HouseholdTotalsProjection() : UnitCountsProjection(HouseholdTotals.Name, HouseholdTotals.Table, typeof(HouseholdRegistered), typeof(HouseholdSplitFrom))
 {
-    public HouseholdTotalsProjection()
-    {
-        Name = HouseholdTotals.Name;
-        IncludeType<HouseholdRegistered>();
-        IncludeType<HouseholdSplitFrom>();
-    }
-
-    public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
-    {
-        HouseholdTotals.Table.Add(operations, HouseholdTotals.PerVillage(events.Select(e => Household.VillageOpenedIn(e.Data)).OfType<string>()));
-        return Task.CompletedTask;
-    }
+    protected override Task<IEnumerable<KeyValuePair<(string Village, string Kind), long>>> Differences(IQuerySession session,
+        IReadOnlyList<IEvent> events, CancellationToken ct) =>
+        Task.FromResult(HouseholdTotals.PerVillage(events.Select(e => Household.VillageOpenedIn(e.Data)).OfType<string>()));
 }

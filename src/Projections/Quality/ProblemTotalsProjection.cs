@@ -1,6 +1,4 @@
 using JasperFx.Events;
-using JasperFx.Events.Projections;
-using Marten.Events.Projections;
 using Marten;
 using Registry.Domain.Quality;
 
@@ -10,28 +8,21 @@ namespace Registry.Projections.Quality;
 /// Inline, in the transaction that opens or resolves a problem: the list's total is right the moment its rows are. An
 /// opening adds one open problem to its village; a resolution moves one from open to resolved in the village the
 /// problem was opened in, and one to the resolved problems of the year it was opened in (campaign progress counts those).
-/// It reads only those two kinds of event, so a rebuild reads nothing else from the log.
 /// </summary>
-public sealed class ProblemTotalsProjection : ProjectionBase, IProjection
+public sealed class ProblemTotalsProjection() : UnitCountsProjection(ProblemTotals.Name, ProblemTotals.Table, typeof(ProblemOpened), typeof(ProblemResolved))
 {
-    public ProblemTotalsProjection()
-    {
-        Name = ProblemTotals.Name;
-        IncludeType<ProblemOpened>();
-        IncludeType<ProblemResolved>();
-    }
-
-    public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    protected override async Task<IEnumerable<KeyValuePair<(string Village, string Kind), long>>> Differences(IQuerySession session,
+        IReadOnlyList<IEvent> events, CancellationToken ct)
     {
         var opened = events.Where(e => e.Data is ProblemOpened).ToDictionary(e => e.StreamId, e => Where((ProblemOpened)e.Data));
         var resolved = events.Where(e => e.Data is ProblemResolved).Select(e => e.StreamId).ToList();
-        if (opened.Count == 0 && resolved.Count == 0) return;
+        var differences = new Dictionary<(string, string), long>();
+        if (opened.Count == 0 && resolved.Count == 0) return differences;
         var earlier = resolved.Where(id => !opened.ContainsKey(id)).ToArray();
         var openedEarlier = earlier.Length == 0
             ? new Dictionary<Guid, (string, int)>()
-            : (await operations.LoadManyAsync<ProblemView>(cancellation, earlier)).ToDictionary(p => p.Id, p => (p.VillageCode, p.State.OpenedOn.Year));
+            : (await session.LoadManyAsync<ProblemView>(ct, earlier)).ToDictionary(p => p.Id, p => (p.VillageCode, p.State.OpenedOn.Year));
 
-        var differences = new Dictionary<(string, string), long>();
         foreach (var (village, _) in opened.Values) Add(differences, village, ProblemStatus.Open.ToString(), 1);
         foreach (var id in resolved)
         {
@@ -40,7 +31,7 @@ public sealed class ProblemTotalsProjection : ProjectionBase, IProjection
             Add(differences, problem.Village, ProblemStatus.Resolved.ToString(), 1);
             Add(differences, problem.Village, ProblemTotals.ResolvedOpenedIn(problem.Year), 1);
         }
-        ProblemTotals.Table.Add(operations, differences);
+        return differences;
     }
 
     private static (string Village, int Year) Where(ProblemOpened e) => (e.VillageCode, e.OpenedOn.Year);

@@ -1,8 +1,10 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Marten;
 using Registry.Api.Bulk;
 using Registry.Api.Tests.Fixtures;
 using Registry.Domain.Access;
+using Registry.Projections.Households;
 
 namespace Registry.Api.Tests.BulkRoutes;
 
@@ -111,6 +113,10 @@ public sealed class ImportTests(AppFixture app)
             .ShouldNotBe(NameBasedId.Household(s.Village, "5"));
         var roster = await (await officer.GetAsync($"/api/households?org={s.Town}")).ShouldBe(HttpStatusCode.OK);
         roster["total"]!.GetValue<long>().ShouldBe(3);
+        // The copy writes each household's roster line with its document, as every other write does.
+        await using var session = app.Store.QuerySession();
+        (await session.QueryAsync<int>($"select count(*)::int from {app.Store.Options.Schema.For<HouseholdDetails>()} where id = ? and roster_line is null", CancellationToken.None, id))
+            .Single().ShouldBe(0);
     }
 
     [Fact]

@@ -1,7 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using Registry.Api.Tests.Fixtures;
+using Marten;
 using Registry.Domain.Access;
+using Registry.Projections.Households;
 
 namespace Registry.Api.Tests.HouseholdRoutes;
 
@@ -39,6 +41,31 @@ public sealed class RosterTests(AppFixture app)
         byName["total"]!.GetValue<long>().ShouldBe(3);
         await (await officer.GetAsync($"/api/households?org={town}&status=Rich")).ShouldBe(HttpStatusCode.BadRequest, "query.enum.unknown");
         await (await officer.GetAsync($"/api/households?org={town}&pageSize=100000")).ShouldBe(HttpStatusCode.BadRequest, "query.page-size.invalid");
+    }
+
+    [Fact]
+    public async Task A_roster_row_follows_each_write_and_a_document_kept_before_its_line_existed_is_listed_from_the_document()
+    {
+        var (town, village) = await app.NewVillage();
+        var clerk = app.Client(Role.VillageClerk, village);
+        var household = await Sample.Register(clerk, village);
+        var spouse = household.Document["members"]![1]!["memberId"]!.GetValue<Guid>();
+        await (await clerk.PatchAsJsonAsync($"/api/households/{household.Id}/members/{spouse}", new { name = "李秀英", reason = "更正姓名" }))
+            .ShouldBe(HttpStatusCode.OK);
+
+        var officer = app.Client(Role.TownOfficer, town);
+        var kept = (await (await officer.GetAsync($"/api/households?org={town}")).ShouldBe(HttpStatusCode.OK))["items"]!.AsArray().Single()!;
+        kept["version"]!.GetValue<long>().ShouldBe(2);
+        kept["members"]!.AsArray().Select(m => m!["name"]!.GetValue<string>()).ShouldContain("李秀英");
+        kept.ToJsonString().ShouldNotContain(household.HeadId);
+
+        await using (var session = app.Store.LightweightSession())
+        {
+            session.QueueSqlCommand($"update {app.Store.Options.Schema.For<HouseholdDetails>()} set roster_line = null where id = ?", household.Id);
+            await session.SaveChangesAsync();
+        }
+        var fromDocument = (await (await officer.GetAsync($"/api/households?org={town}")).Json())["items"]!.AsArray().Single()!;
+        fromDocument.ToJsonString().ShouldBe(kept.ToJsonString());
     }
 
     [Fact]

@@ -200,6 +200,10 @@ public sealed class ProcedureTests(AppFixture app)
         var queue = await (await d.Town.GetAsync($"/api/procedures?org={town}&kind=Removal")).ShouldBe(HttpStatusCode.OK);
         var item = queue["items"]!.AsArray().Single()!;
         item["procedureId"]!.GetValue<Guid>().ShouldBe(removal);
+        // The totals by kind are kept as procedures start and close, not counted.
+        queue["total"]!.GetValue<long>().ShouldBe(1);
+        (await (await d.Town.GetAsync($"/api/procedures?org={town}")).Json())["total"]!.GetValue<long>().ShouldBe(1);
+        (await (await d.Town.GetAsync($"/api/procedures?org={town}&kind=Identification")).Json())["total"]!.GetValue<long>().ShouldBe(0);
         item["nextStep"]!.GetValue<string>().ShouldBe("Verification");
         (await (await d.Town.GetAsync($"/api/procedures?org={town}&step=TownReview")).Json())["total"]!.GetValue<long>().ShouldBe(0);
 

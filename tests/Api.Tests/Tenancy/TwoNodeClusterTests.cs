@@ -6,6 +6,7 @@ using Npgsql;
 using Registry.Api.Auth;
 using Registry.Api.Tests.Fixtures;
 using Registry.Domain.Access;
+using Registry.Projections;
 using Xunit.Abstractions;
 
 namespace Registry.Api.Tests.Tenancy;
@@ -24,7 +25,7 @@ public sealed class TwoNodeClusterTests(ITestOutputHelper output)
     private const int HouseholdsPerPhase = 6;
 
     /// <summary>One agent per async projection and district database.</summary>
-    private const int AgentsPerDatabase = 7;
+    private static readonly int AgentsPerDatabase = RegistryStore.AsyncReadModels;
 
     [Fact]
     public async Task Each_district_writes_to_its_own_database_agents_spread_over_both_nodes_and_survive_a_killed_node()

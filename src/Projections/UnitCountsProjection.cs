@@ -1,0 +1,28 @@
+using JasperFx.Events;
+using JasperFx.Events.Projections;
+using Marten;
+using Marten.Events.Projections;
+
+namespace Registry.Projections;
+
+/// <summary>
+/// Counts kept per village and kind in a <see cref="UnitTotals"/> table, from only the kinds of event named: a rebuild reads
+/// nothing else from the log. A projection says what a page of those events adds to which counts.
+/// </summary>
+public abstract class UnitCountsProjection : ProjectionBase, IProjection
+{
+    private readonly UnitTotals table;
+
+    protected UnitCountsProjection(string name, UnitTotals table, params Type[] events)
+    {
+        Name = name;
+        this.table = table;
+        foreach (var type in events) IncludeType(type);
+    }
+
+    public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation) =>
+        table.Add(operations, await Differences(operations, events, cancellation));
+
+    protected abstract Task<IEnumerable<KeyValuePair<(string Village, string Kind), long>>> Differences(IQuerySession session,
+        IReadOnlyList<IEvent> events, CancellationToken ct);
+}
