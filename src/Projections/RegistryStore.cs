@@ -141,6 +141,8 @@ public static class RegistryStore
         Counts(() => new ProcedureTotalsProjection(), ProcedureTotals.Name, ProcedureTotals.Table.Teardown(schema), ProjectionLifecycle.Async,
             Rebuilt.InThePass),
         Projection<MonitoringProjection>(ProjectionLifecycle.Async, Rebuilt.InThePass),
+        // Remembers each household's counted kind in its own documents: a rebuild runs it on its own, from its two kinds of event.
+        Counts(() => new MonitoringTotalsProjection(), MonitoringTotals.Name, MonitoringTotalsTeardown(schema), ProjectionLifecycle.Async, Rebuilt.Alone),
         // Alone, a rebuild's pages of it are pure inserts and go in by binary COPY; beside the aggregates' upserts they would not.
         Projection<AuditProjection>(ProjectionLifecycle.Async, Rebuilt.Alone),
         Counts(() => new AuditTotalsProjection(), AuditTotals.Name, AuditTotals.Table.Teardown(schema), ProjectionLifecycle.Async, Rebuilt.InThePass),
@@ -166,6 +168,12 @@ public static class RegistryStore
         ((ProjectionBase)pass.AllProjections().Single(p => p.ImplementationType == projection.GetType())).Name = name;
     }
 
+    private static Action<AsyncOptions> MonitoringTotalsTeardown(string schema) => async =>
+    {
+        MonitoringTotals.Table.Teardown(schema)(async);
+        async.DeleteViewTypeOnTeardown<MonitoredKind>();
+    };
+
     private static Action<AsyncOptions> CampaignCountsTeardown(string schema) => async =>
     {
         foreach (var table in CampaignCounts.Tables(schema)) async.DeleteDataInTableOnTeardown(table);
@@ -178,6 +186,7 @@ public static class RegistryStore
         HouseholdTotals.Table.Configure(opts, schema);
         AuditTotals.Table.Configure(opts, schema);
         ProcedureTotals.Table.Configure(opts, schema);
+        MonitoringTotals.Table.Configure(opts, schema);
         CampaignCounts.Configure(opts, schema);
         UnfinishedRebuild.Configure(opts, schema);
 
@@ -207,6 +216,7 @@ public static class RegistryStore
         // entries of it rather than sorting a village's problems.
         opts.Schema.For<ProblemView>().Duplicate(x => x.VillageCode, pgType: "varchar", configure: index => index.Mask = "?, id")
             .Index(x => x.HouseholdId);
+        opts.Schema.For<MonitoredKind>();
         opts.Schema.For<UnitStatistics>();
         opts.Schema.For<HouseholdTally>();
         opts.Schema.For<MemberChange>().Duplicate(x => x.VillageCode, pgType: "varchar").Index(x => x.HouseholdId);

@@ -23,6 +23,7 @@ public abstract class UnitCountsProjection : ProjectionBase, IProjection
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation) =>
         table.Add(operations, await Differences(operations, events, cancellation));
 
-    protected abstract Task<IEnumerable<KeyValuePair<(string Village, string Kind), long>>> Differences(IQuerySession session,
+    /// <param name="operations">Where a projection that remembers what it counted stores that beside the counts.</param>
+    protected abstract Task<IEnumerable<KeyValuePair<(string Village, string Kind), long>>> Differences(IDocumentOperations operations,
         IReadOnlyList<IEvent> events, CancellationToken ct);
 }

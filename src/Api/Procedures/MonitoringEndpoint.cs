@@ -50,21 +50,26 @@ public static class MonitoringEndpoint
         var on = Query.Date("asOf", ask.AsOf, "query.as-of.invalid") ?? RegistryCalendar.Today(clock.GetUtcNow());
         // Only monitored rows carry a code in this column: the range is the view's rows and nothing else.
         var query = session.Query<MonitoringRow>().InUnit(m => m.MonitoredVillageCode!, prefix);
-        if (Query.Enum<RiskType>("risk", ask.Risk) is { } r) query = query.Where(m => m.Risks.Contains(r));
-        if (Query.Enum<MonitoringKind>("kind", ask.Kind) is { } k) query = query.Where(m => m.Kind == k);
-        if (Query.Boolean("eliminated", ask.Eliminated) is { } flag) query = query.Where(m => m.Eliminated == flag);
+        var narrowed = false;
+        var kinds = default(string[]);
+        if (Query.Enum<RiskType>("risk", ask.Risk) is { } r) (query, narrowed) = (query.Where(m => m.Risks.Contains(r)), true);
+        if (Query.Enum<MonitoringKind>("kind", ask.Kind) is { } k) (query, kinds) = (query.Where(m => m.Kind == k), [k.ToString()]);
+        if (Query.Boolean("eliminated", ask.Eliminated) is { } flag) (query, narrowed) = (query.Where(m => m.Eliminated == flag), true);
         if (Query.Boolean("overdue", ask.Overdue) is { } late)
         {
+            narrowed = true;
             // Each row keeps the date its open procedures' next steps fall due; only the day asked about is compared here.
             var cutoff = Domain.Campaigns.Overdue.RiskReviewCutoff(on)?.AssessedBefore ?? DateOnly.MinValue;
             query = late
                 ? query.Where(m => m.StepsDueOn < on || (!m.Eliminated && (m.LastAssessedOn == null || m.LastAssessedOn < cutoff)))
                 : query.Where(m => (m.StepsDueOn == null || m.StepsDueOn >= on) && (m.Eliminated || m.LastAssessedOn >= cutoff));
         }
+        // The view's total by kind is kept as households are identified; a filter by risk, elimination or due date counts its rows.
+        Func<Task<long>>? kept = narrowed ? null : () => MonitoringTotals.Table.Sum(session, Units.From(prefix), Units.To(prefix), kinds, ct);
         var ordered = (IQueryable<MonitoringRow> rows) => rows.OrderBy(m => m.MonitoredVillageCode).ThenBy(m => m.Id);
         var page = Keyset.Parse(ask.After, ask.Page, Keyset.UnitCode()) is { } from
-            ? await Keyset.Page(query, ordered(query.After(m => m.MonitoredVillageCode!, m => m.Id, from.Key, from.Id)), size, ct)
-            : await PagedQuery.Page(query, ordered, pageNumber, size, ct);
+            ? await Keyset.Page(query, ordered(query.After(m => m.MonitoredVillageCode!, m => m.Id, from.Key, from.Id)), size, ct, kept)
+            : await PagedQuery.Page(query, ordered, pageNumber, size, ct, kept);
         return page.WithNext(m => Keyset.Cursor(m.VillageCode, m.Id)).Select(m => new MonitoredHousehold(m, [
             .. m.Open.Select(p => Domain.Campaigns.Overdue.Step(p.ProcedureId, p.Kind, p.NextStep, p.StartedOn, on)).OfType<OverdueWork>(),
             .. Domain.Campaigns.Overdue.RiskReview(m.IsMonitored, m.Eliminated, m.LastAssessedOn, on) is { } review ? [review] : Array.Empty<OverdueWork>(),

@@ -10,7 +10,7 @@ namespace Registry.Projections.Households;
 /// </summary>
 public sealed class HouseholdTotalsProjection() : UnitCountsProjection(HouseholdTotals.Name, HouseholdTotals.Table, typeof(HouseholdRegistered), typeof(HouseholdSplitFrom))
 {
-    protected override Task<IEnumerable<KeyValuePair<(string Village, string Kind), long>>> Differences(IQuerySession session,
+    protected override Task<IEnumerable<KeyValuePair<(string Village, string Kind), long>>> Differences(IDocumentOperations operations,
         IReadOnlyList<IEvent> events, CancellationToken ct) =>
         Task.FromResult(HouseholdTotals.PerVillage(events.Select(e => Household.VillageOpenedIn(e.Data)).OfType<string>()));
 }

@@ -10,7 +10,7 @@ namespace Registry.Projections.Procedures;
 /// </summary>
 public sealed class ProcedureTotalsProjection() : UnitCountsProjection(ProcedureTotals.Name, ProcedureTotals.Table, typeof(ProcedureStarted), typeof(ProcedureClosed))
 {
-    protected override Task<IEnumerable<KeyValuePair<(string Village, string Kind), long>>> Differences(IQuerySession session,
+    protected override Task<IEnumerable<KeyValuePair<(string Village, string Kind), long>>> Differences(IDocumentOperations operations,
         IReadOnlyList<IEvent> events, CancellationToken ct) =>
         Task.FromResult(events
             .Select(e => e.Data switch

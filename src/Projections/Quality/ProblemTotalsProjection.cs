@@ -11,7 +11,7 @@ namespace Registry.Projections.Quality;
 /// </summary>
 public sealed class ProblemTotalsProjection() : UnitCountsProjection(ProblemTotals.Name, ProblemTotals.Table, typeof(ProblemOpened), typeof(ProblemResolved))
 {
-    protected override async Task<IEnumerable<KeyValuePair<(string Village, string Kind), long>>> Differences(IQuerySession session,
+    protected override async Task<IEnumerable<KeyValuePair<(string Village, string Kind), long>>> Differences(IDocumentOperations operations,
         IReadOnlyList<IEvent> events, CancellationToken ct)
     {
         var opened = events.Where(e => e.Data is ProblemOpened).ToDictionary(e => e.StreamId, e => Where((ProblemOpened)e.Data));
@@ -21,7 +21,7 @@ public sealed class ProblemTotalsProjection() : UnitCountsProjection(ProblemTota
         var earlier = resolved.Where(id => !opened.ContainsKey(id)).ToArray();
         var openedEarlier = earlier.Length == 0
             ? new Dictionary<Guid, (string, int)>()
-            : (await session.LoadManyAsync<ProblemView>(ct, earlier)).ToDictionary(p => p.Id, p => (p.VillageCode, p.State.OpenedOn.Year));
+            : (await operations.LoadManyAsync<ProblemView>(ct, earlier)).ToDictionary(p => p.Id, p => (p.VillageCode, p.State.OpenedOn.Year));
 
         foreach (var (village, _) in opened.Values) Add(differences, village, ProblemStatus.Open.ToString(), 1);
         foreach (var id in resolved)

@@ -37,7 +37,12 @@ public sealed class DemoFilterTests(DemoTownFixture demo)
         var expected = all.Where(r => r["kind"]!.GetValue<string>() == kind).Select(Id).ToHashSet();
         expected.ShouldNotBeEmpty();
         (await Items($"/api/monitoring?org={Town}&kind={kind}")).Select(Id).ToHashSet().ShouldBe(expected, ignoreOrder: true);
+        // The totals are kept apart from the rows, by the same rule.
+        (await Total($"/api/monitoring?org={Town}")).ShouldBe(all.Count);
+        (await Total($"/api/monitoring?org={Town}&kind={kind}")).ShouldBe(expected.Count);
     }
+
+    private async Task<long> Total(string url) => (await (await District.GetAsync(url)).ShouldBe(HttpStatusCode.OK))["total"]!.GetValue<long>();
 
     [Fact]
     public async Task Audit_changes_page_through_the_town_newest_first_without_gaps_or_repeats()

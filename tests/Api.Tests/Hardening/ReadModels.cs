@@ -5,6 +5,8 @@ using Registry.Projections;
 using Registry.Projections.Audit;
 using Registry.Projections.Campaigns;
 using Registry.Projections.Households;
+using Registry.Projections.Monitoring;
+using Registry.Projections.Procedures;
 using Registry.Projections.Quality;
 
 namespace Registry.Api.Tests.Hardening;
@@ -27,7 +29,7 @@ public static class ReadModels
         var schema = store.Options.Events.DatabaseSchemaName;
         var tables = store.Options.Projections.All.SelectMany(p => p.PublishedTypes()).Distinct()
             .Select(type => (type.Name, $"select id::text || ' ' || data::text from {((IReadOnlyStoreOptions)store.Options).FindOrResolveDocumentType(type).TableName.QualifiedName} order by id"))
-            .Concat(new[] { ProblemTotals.Table, HouseholdTotals.Table, AuditTotals.Table }.Select(totals => (totals.Table,
+            .Concat(new[] { ProblemTotals.Table, HouseholdTotals.Table, AuditTotals.Table, ProcedureTotals.Table, MonitoringTotals.Table }.Select(totals => (totals.Table,
                 $"select village_code || ' ' || kind || ' ' || n from {totals.QualifiedName(schema)} where n <> 0 order by village_code, kind")))
             .Append((CampaignCounts.Marks,
                 $"select concat_ws(' ', household_id, measure, year, on_date, village_code) from {schema}.{CampaignCounts.Marks} order by 1"))

@@ -156,6 +156,11 @@ public sealed class ProcedureTests(AppFixture app)
         row["assistanceCount"]!.GetValue<int>().ShouldBe(1);
         row["eliminated"]!.GetValue<bool>().ShouldBeTrue();
         row["lastAssessedOn"]!.GetValue<string>().ShouldBe("2020-11-05");
+        // The totals by kind are kept as households are identified; a filter by elimination or risk counts the rows.
+        view["total"]!.GetValue<long>().ShouldBe(1);
+        (await (await d.Town.GetAsync($"/api/monitoring?org={town}&kind=UnstableExited")).Json())["total"]!.GetValue<long>().ShouldBe(1);
+        (await (await d.Town.GetAsync($"/api/monitoring?org={town}&kind=Marginal")).Json())["total"]!.GetValue<long>().ShouldBe(0);
+        (await (await d.Town.GetAsync($"/api/monitoring?org={town}&eliminated=true")).Json())["total"]!.GetValue<long>().ShouldBe(1);
         (await (await d.Town.GetAsync($"/api/monitoring?org={town}&eliminated=false")).Json())["total"]!.GetValue<long>().ShouldBe(0);
         (await (await d.Town.GetAsync($"/api/monitoring?org={town}&risk=Disaster")).Json())["total"]!.GetValue<long>().ShouldBe(0);
     }

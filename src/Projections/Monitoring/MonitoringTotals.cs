@@ -1,0 +1,14 @@
+using Registry.Domain.Households;
+
+namespace Registry.Projections.Monitoring;
+
+/// <summary>Monitored households per village and monitoring kind, kept as households are identified, so the view never counts its rows.</summary>
+public static class MonitoringTotals
+{
+    public const string Name = "MonitoringTotals";
+
+    public static readonly UnitTotals Table = new("monitoring_totals");
+}
+
+/// <summary>The kind a household was last counted under in <see cref="MonitoringTotals"/>: a later identification moves it.</summary>
+public sealed record MonitoredKind(Guid Id, string VillageCode, MonitoringKind Kind);
