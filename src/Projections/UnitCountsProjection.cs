@@ -26,4 +26,8 @@ public abstract class UnitCountsProjection : ProjectionBase, IProjection
     /// <param name="operations">Where a projection that remembers what it counted stores that beside the counts.</param>
     protected abstract Task<IEnumerable<KeyValuePair<(string Village, string Kind), long>>> Differences(IDocumentOperations operations,
         IReadOnlyList<IEvent> events, CancellationToken ct);
+
+    /// <summary>Adds <paramref name="n"/> to one village's count of one kind among a page's differences.</summary>
+    protected static void Add(Dictionary<(string Village, string Kind), long> differences, string village, string kind, long n) =>
+        differences[(village, kind)] = differences.GetValueOrDefault((village, kind)) + n;
 }

@@ -1,5 +1,3 @@
-using Registry.Domain.Households;
-
 namespace Registry.Projections.Monitoring;
 
 /// <summary>Monitored households per village and monitoring kind, kept as households are identified, so the view never counts its rows.</summary>
@@ -9,6 +7,3 @@ public static class MonitoringTotals
 
     public static readonly UnitTotals Table = new("monitoring_totals");
 }
-
-/// <summary>The kind a household was last counted under in <see cref="MonitoringTotals"/>: a later identification moves it.</summary>
-public sealed record MonitoredKind(Guid Id, string VillageCode, MonitoringKind Kind);

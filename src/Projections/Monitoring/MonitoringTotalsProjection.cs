@@ -17,24 +17,20 @@ public sealed class MonitoringTotalsProjection()
     {
         var counted = (await operations.LoadManyAsync<MonitoredKind>(ct, events.Select(e => e.StreamId).Distinct()))
             .ToDictionary(k => k.Id);
-        var differences = new Dictionary<(string, string), long>();
+        var differences = new Dictionary<(string Village, string Kind), long>();
         var changed = new HashSet<Guid>();
         foreach (var e in events)
         {
             var kind = e.Data is MonitoringIdentified identified ? identified.Kind : MonitoringKind.None;
             var village = EventMetadata.Header(e, EventMetadata.Unit) ?? "";
-            if (counted.TryGetValue(e.StreamId, out var before)) Add(differences, before.VillageCode, before.Kind, -1);
-            Add(differences, village, kind, 1);
+            // A household outside the view (kind None) counts nowhere.
+            if (counted.TryGetValue(e.StreamId, out var before) && before.Kind != MonitoringKind.None)
+                Add(differences, before.VillageCode, before.Kind.ToString(), -1);
+            if (kind != MonitoringKind.None) Add(differences, village, kind.ToString(), 1);
             counted[e.StreamId] = new MonitoredKind(e.StreamId, village, kind);
             changed.Add(e.StreamId);
         }
         foreach (var id in changed) operations.Store(counted[id]);
         return differences;
-    }
-
-    private static void Add(Dictionary<(string, string), long> differences, string village, MonitoringKind kind, long n)
-    {
-        if (kind == MonitoringKind.None) return;
-        differences[(village, kind.ToString())] = differences.GetValueOrDefault((village, kind.ToString())) + n;
     }
 }

@@ -11,15 +11,15 @@ namespace Registry.Projections.Procedures;
 public sealed class ProcedureTotalsProjection() : UnitCountsProjection(ProcedureTotals.Name, ProcedureTotals.Table, typeof(ProcedureStarted), typeof(ProcedureClosed))
 {
     protected override Task<IEnumerable<KeyValuePair<(string Village, string Kind), long>>> Differences(IDocumentOperations operations,
-        IReadOnlyList<IEvent> events, CancellationToken ct) =>
-        Task.FromResult(events
-            .Select(e => e.Data switch
-            {
-                ProcedureStarted started => (Event: e, Kind: (ProcedureKind?)started.Kind, Difference: 1L),
-                ProcedureClosed closed => (Event: e, Kind: closed.Kind, Difference: -1L),
-                _ => (Event: e, Kind: null, Difference: 0L),
-            })
-            .Where(c => c.Kind is not null)
-            .GroupBy(c => (EventMetadata.Header(c.Event, EventMetadata.Unit) ?? "", c.Kind!.Value.ToString()))
-            .Select(g => KeyValuePair.Create(g.Key, g.Sum(c => c.Difference))));
+        IReadOnlyList<IEvent> events, CancellationToken ct)
+    {
+        var differences = new Dictionary<(string Village, string Kind), long>();
+        foreach (var e in events)
+        {
+            var village = EventMetadata.Header(e, EventMetadata.Unit) ?? "";
+            if (e.Data is ProcedureStarted started) Add(differences, village, started.Kind.ToString(), 1);
+            else if (e.Data is ProcedureClosed closed) Add(differences, village, closed.Kind.ToString(), -1);
+        }
+        return Task.FromResult<IEnumerable<KeyValuePair<(string Village, string Kind), long>>>(differences);
+    }
 }

@@ -16,7 +16,7 @@ public sealed class ProblemTotalsProjection() : UnitCountsProjection(ProblemTota
     {
         var opened = events.Where(e => e.Data is ProblemOpened).ToDictionary(e => e.StreamId, e => Where((ProblemOpened)e.Data));
         var resolved = events.Where(e => e.Data is ProblemResolved).Select(e => e.StreamId).ToList();
-        var differences = new Dictionary<(string, string), long>();
+        var differences = new Dictionary<(string Village, string Kind), long>();
         if (opened.Count == 0 && resolved.Count == 0) return differences;
         var earlier = resolved.Where(id => !opened.ContainsKey(id)).ToArray();
         var openedEarlier = earlier.Length == 0
@@ -35,7 +35,4 @@ public sealed class ProblemTotalsProjection() : UnitCountsProjection(ProblemTota
     }
 
     private static (string Village, int Year) Where(ProblemOpened e) => (e.VillageCode, e.OpenedOn.Year);
-
-    private static void Add(Dictionary<(string, string), long> differences, string village, string kind, long n) =>
-        differences[(village, kind)] = differences.GetValueOrDefault((village, kind)) + n;
 }
