@@ -8,6 +8,7 @@ using Registry.Api.Auth;
 using Registry.Api.Bulk;
 using Registry.Api.Console;
 using Registry.Api.Hardening;
+using Registry.Api.Households;
 using Registry.Api.Infrastructure;
 using Registry.Api.Infrastructure.Writing;
 using Registry.Api.Liveness;
@@ -82,6 +83,7 @@ public static class RegistryApplication
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         builder.Services.AddRegistryOpenApi();
         builder.Services.AddHostedService<ReferenceSeeder>();
+        builder.Services.AddHostedService<HouseholdSnapshotFill>();
         builder.Services.AddBulkData();
         builder.Services.AddRegistryConsole();
         builder.Services.AddVerifiableHistory(builder.Configuration);

@@ -30,10 +30,14 @@ public static class ChainHeads
     private static readonly ProblemViewProjection Problems = new();
     private static readonly PolicyLinesViewProjection PolicyLines = new();
 
+    private static readonly Kind Households = new(async (s, id, ct) => await s.LoadAsync<HouseholdSnapshot>(id, ct),
+        (id, e) => HouseholdSnapshotProjection.Next(null, id, 0, e.Data, null));
+
     private static readonly IReadOnlyDictionary<Type, Kind> Kinds = new Dictionary<Type, Kind>
     {
-        [typeof(HouseholdDetails)] = new(async (s, id, ct) => await s.LoadAsync<HouseholdDetails>(id, ct),
-            (id, e) => HouseholdDetailsProjection.Next(null, id, 0, e.Data, null)),
+        [typeof(HouseholdSnapshot)] = Households,
+        // A household's stream is started under its read model's type, the stream type every household stream has carried.
+        [typeof(HouseholdDetails)] = Households,
         [typeof(SubmissionView)] = new(async (s, id, ct) => await s.LoadAsync<SubmissionView>(id, ct), (id, e) => Submissions.Evolve(null, id, e)),
         [typeof(ProblemView)] = new(async (s, id, ct) => await s.LoadAsync<ProblemView>(id, ct), (id, e) => Problems.Evolve(null, id, e)),
         [typeof(PolicyLinesView)] = new(async (s, id, ct) => await s.LoadAsync<PolicyLinesView>(id, ct), (id, e) => PolicyLines.Evolve(null, id, e)),

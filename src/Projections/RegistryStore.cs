@@ -120,7 +120,11 @@ public static class RegistryStore
     private static IReadOnlyList<ReadModel> ReadModels(string schema) =>
     [
         // Inline: a client reads its own write, and the person index enforces one household per person in the same transaction.
-        Projection<HouseholdDetailsProjection>(ProjectionLifecycle.Inline, Rebuilt.InThePass),
+        // The write side's snapshot stores the household's read model from each new snapshot (a side effect), so a command
+        // loads one document and writes both without reading the read model first.
+        Projection<HouseholdSnapshotProjection>(ProjectionLifecycle.Inline, Rebuilt.InThePass),
+        // Kept inline by the snapshot's side effect; a rebuild raises no side effects, so it folds the read model in the pass.
+        new(ProjectionLifecycle.Inline, Rebuilt.InThePass, (_, _) => { }, pass => pass.Add<HouseholdDetailsProjection>()),
         // Looks up its own entries, so a rebuild runs it on its own.
         Projection<PersonIndexProjection>(ProjectionLifecycle.Inline, Rebuilt.Alone),
         Projection<SubmissionViewProjection>(ProjectionLifecycle.Inline, Rebuilt.InThePass),
@@ -198,6 +202,7 @@ public static class RegistryStore
         // Columns of their own for the unit codes lists filter, sort and count by: an index on them serves a unit's range.
         // The roster's order in the column's own index (village, then id): a page, however deep, is a range of the index, and
         // the ids of the rows it skips are read from the index without their documents.
+        opts.Schema.For<HouseholdSnapshot>();
         opts.Schema.For<HouseholdDetails>().Duplicate(x => x.VillageCode, pgType: "varchar", configure: index => index.Mask = "?, id");
         opts.Schema.For<PersonIndexEntry>().Index(x => x.MemberId).Index(x => x.HouseholdId);
         opts.Schema.For<ProcedureQueue>().Duplicate(x => x.VillageCode, pgType: "varchar");
@@ -231,6 +236,8 @@ public static class RegistryStore
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
 
         opts.Events.StreamIdentity = StreamIdentity.AsGuid;
+        // The household snapshot's projection writes the household's read model as a side effect of the inline fold.
+        opts.Events.EnableSideEffectsOnInlineProjections = true;
         // A command's snapshot, fetched for writing, stays in the session: the chain stamp and the inline projections read it there instead of again.
         opts.Events.UseIdentityMapForAggregates = true;
         opts.Events.MetadataConfig.HeadersEnabled = true;

@@ -112,7 +112,7 @@ public static class WritePathPhase
         session.LastModifiedBy = actor.UserId;
         var now = DateTimeOffset.UtcNow;
         var key = IdempotentResponse.KeyOf(actor.UserId, Guid.NewGuid().ToString("N"));
-        var stream = await session.Events.FetchForWriting<HouseholdDetails>(handle.Id);
+        var stream = await session.Events.FetchForWriting<HouseholdSnapshot>(handle.Id);
         var current = stream.CurrentVersion ?? 0;
         var events = ChangeMemberDecision.Decide(new ChangeMember(handle.MemberId, new MemberFactChanges(Phone: ApiClient.NextPhone()), null, "电话号码变更"),
             stream.Aggregate!.State, now, new HashSet<string>());

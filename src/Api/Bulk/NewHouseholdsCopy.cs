@@ -39,6 +39,7 @@ public static class NewHouseholdsCopy
         var tenant = await store.Options.Tenancy.GetTenantAsync(pending.TenantId);
         var database = tenant.Database;
         await database.EnsureStorageExistsAsync(typeof(IEvent), ct);
+        await database.EnsureStorageExistsAsync(typeof(HouseholdSnapshot), ct);
         await database.EnsureStorageExistsAsync(typeof(HouseholdDetails), ct);
         await database.EnsureStorageExistsAsync(typeof(PersonIndexEntry), ct);
         await database.EnsureStorageExistsAsync(typeof(TDocument), ct);
@@ -53,9 +54,11 @@ public static class NewHouseholdsCopy
             var now = await Number(connection, schema, events, ct);
             await CopyStreams(connection, schema, store, streams, now, ct);
             await CopyEvents(connection, schema, store.Options.Serializer(), streams, now, ct);
-            var details = streams.Select(Details).ToList();
-            await Load(tenant, store, connection, details, ct);
-            await Revise(connection, tenant, details, ct);
+            var snapshots = streams.Select(Snapshot).ToList();
+            await Load(tenant, store, connection, snapshots, ct);
+            await Revise<HouseholdSnapshot>(connection, tenant, snapshots, ct);
+            await Load(tenant, store, connection, snapshots.Select(HouseholdDetails.Of).ToList(), ct);
+            await Revise<HouseholdDetails>(connection, tenant, snapshots, ct);
             await Load(tenant, store, connection, streams.SelectMany(s => PersonIndexProjection.Claims((HouseholdRegistered)s.Events[0].Data, s.Id)).ToList(), ct);
         }
         if (documents.Count > 0) await Load(tenant, store, connection, documents, ct);
@@ -160,18 +163,19 @@ public static class NewHouseholdsCopy
         value is null ? writer.WriteNullAsync(ct) : writer.WriteAsync(value, type, ct);
 
     /// <summary>The household's snapshot after its events: the inline projection's own fold.</summary>
-    private static HouseholdDetails Details(StreamAction stream) =>
-        stream.Events.Aggregate((HouseholdDetails?)null, (snapshot, e) => HouseholdDetailsProjection.Next(snapshot, stream.Id, e.Version, e.Data, EventMetadata.HashOf(e)))
+    private static HouseholdSnapshot Snapshot(StreamAction stream) =>
+        stream.Events.Aggregate((HouseholdSnapshot?)null, (snapshot, e) => HouseholdSnapshotProjection.Next(snapshot, stream.Id, e.Version, e.Data, EventMetadata.HashOf(e)))
         ?? throw new InvalidOperationException($"Stream {stream.Id} makes no household.");
 
-    /// <summary>A snapshot's revision is its stream's version, which the bulk loader leaves at zero.</summary>
-    private static async Task Revise(NpgsqlConnection connection, Tenant tenant, IReadOnlyList<HouseholdDetails> details, CancellationToken ct)
+    /// <summary>A document's revision is its stream's version, which the bulk loader leaves at zero.</summary>
+    private static async Task Revise<T>(NpgsqlConnection connection, Tenant tenant, IReadOnlyList<HouseholdSnapshot> households, CancellationToken ct)
+        where T : notnull
     {
-        var table = tenant.Database.Providers.StorageFor<HouseholdDetails>().QueryOnly.TableName.QualifiedName;
+        var table = tenant.Database.Providers.StorageFor<T>().QueryOnly.TableName.QualifiedName;
         await using var command = new NpgsqlCommand($"update {table} set mt_version = v.version from unnest(@ids, @versions) as v(id, version) where {table}.id = v.id",
             connection);
-        command.Parameters.AddWithValue("ids", details.Select(d => d.Id).ToArray());
-        command.Parameters.AddWithValue("versions", details.Select(d => d.Version).ToArray());
+        command.Parameters.AddWithValue("ids", households.Select(h => h.Id).ToArray());
+        command.Parameters.AddWithValue("versions", households.Select(h => h.Version).ToArray());
         await command.ExecuteNonQueryAsync(ct);
     }
 

@@ -20,12 +20,12 @@ public sealed record MemberAddedResponse(Guid Id, long Version, Guid MemberId);
 /// <summary>Natural increase (自然增加): birth, marriage in, return, other.</summary>
 public static class AddMemberEndpoint
 {
-    public static void Before(IEventStream<HouseholdDetails> household, HttpContext http) =>
+    public static void Before(IEventStream<HouseholdSnapshot> household, HttpContext http) =>
         HouseholdStreams.Guard(household, http, Permission.RecordHouseholdFacts);
 
     [WolverinePost("/api/households/{id}/members", OperationId = "addMember", Summary = "Add a member (自然增加人口)", Description = "Adds a member by birth, marriage or another reason, with its effective date.")]
     [ProducesResponseType<MemberAddedResponse>(StatusCodes.Status200OK)]
-    public static async Task<(WriteAnswer, Events)> Post(Guid id, AddMemberRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdDetails> household, IDocumentSession session,
+    public static async Task<(WriteAnswer, Events)> Post(Guid id, AddMemberRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdSnapshot> household, IDocumentSession session,
         TimeProvider clock, CancellationToken ct)
     {
         var memberId = Guid.CreateVersion7();

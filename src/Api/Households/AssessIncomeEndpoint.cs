@@ -21,12 +21,12 @@ public sealed record IncomeAssessedResponse(Guid Id, long Version, int Year, int
 
 public static class AssessIncomeEndpoint
 {
-    public static void Before(IEventStream<HouseholdDetails> household, HttpContext http) =>
+    public static void Before(IEventStream<HouseholdSnapshot> household, HttpContext http) =>
         HouseholdStreams.Guard(household, http, Permission.RecordHouseholdFacts);
 
     [WolverinePost("/api/households/{id}/incomes", OperationId = "assessIncome", Summary = "Assess a year's income (收入测算)", Description = "Records a year's income and gives the per-capita net and disposable income, divided by the members on record at the end of that year.")]
     [ProducesResponseType<IncomeAssessedResponse>(StatusCodes.Status200OK)]
-    public static (WriteAnswer, Events) Post(Guid id, AssessIncomeRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdDetails> household, TimeProvider clock)
+    public static (WriteAnswer, Events) Post(Guid id, AssessIncomeRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdSnapshot> household, TimeProvider clock)
     {
         var errors = new Errors();
         if (request.Year is null) errors.Add("year", "field.required", "year is required.");

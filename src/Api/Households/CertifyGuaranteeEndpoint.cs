@@ -19,12 +19,12 @@ public sealed record CertifyGuaranteeRequest(GuaranteeStatus? Status, string? No
 /// <summary>两不愁三保障: each guarantee certified by its department (FoodClothing by the town).</summary>
 public static class CertifyGuaranteeEndpoint
 {
-    public static void Before(IEventStream<HouseholdDetails> household, HttpContext http) =>
+    public static void Before(IEventStream<HouseholdSnapshot> household, HttpContext http) =>
         HouseholdStreams.Guard(household, http, Permission.ReadRegistry);
 
     [WolverinePut("/api/households/{id}/guarantees/{kind}", OperationId = "certifyGuarantee", Summary = "Certify one of the two assurances and three guarantees (两不愁三保障)", Description = "The responsible department certifies one guarantee (food and clothing, compulsory education, basic medical care, housing safety, drinking water) for the household.")]
     [ProducesResponseType<VersionResponse>(StatusCodes.Status200OK)]
-    public static (WriteAnswer, Events) Put(string kind, CertifyGuaranteeRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdDetails> household, ClaimsPrincipal user, TimeProvider clock)
+    public static (WriteAnswer, Events) Put(string kind, CertifyGuaranteeRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdSnapshot> household, ClaimsPrincipal user, TimeProvider clock)
     {
         var guarantee = Query.Enum<GuaranteeKind>("kind", kind)!.Value;
         if (request.Status is null) throw DomainRefusal.Invalid("status", "field.required", "status is required.");

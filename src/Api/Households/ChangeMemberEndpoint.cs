@@ -23,13 +23,13 @@ public sealed record ChangeMemberRequest : MemberFields
 /// <summary>Updates only the fields sent, with the reason stored beside the event.</summary>
 public static class ChangeMemberEndpoint
 {
-    public static void Before(IEventStream<HouseholdDetails> household, HttpContext http) =>
+    public static void Before(IEventStream<HouseholdSnapshot> household, HttpContext http) =>
         HouseholdStreams.Guard(household, http, Permission.RecordHouseholdFacts);
 
     [WolverinePatch("/api/households/{id}/members/{memberId}", OperationId = "changeMember", Summary = "Change a member's facts (成员信息变更)", Description = "Changes only the fields sent, with the reason stored beside the event. Send If-Match to refuse a change on a stale version.")]
     [ProducesResponseType<VersionResponse>(StatusCodes.Status200OK)]
     public static async Task<(WriteAnswer, Events)> Patch(Guid id, Guid memberId, ChangeMemberRequest request,
-        [WriteAggregate(Required = false)] IEventStream<HouseholdDetails> household, IDocumentSession session, TimeProvider clock, CancellationToken ct)
+        [WriteAggregate(Required = false)] IEventStream<HouseholdSnapshot> household, IDocumentSession session, TimeProvider clock, CancellationToken ct)
     {
         var changes = request.Changes();
         var claimed = await PersonClaimLookup.ClaimedElsewhere(session, [changes.IdNumber], id, ct);

@@ -30,12 +30,12 @@ public sealed record CorrectionRecordedResponse(Guid Id, long Version, Guid Corr
 /// <summary>Rectifies recorded facts (整改), optionally for a named open problem of this household.</summary>
 public static class CorrectHouseholdEndpoint
 {
-    public static void Before(IEventStream<HouseholdDetails> household, HttpContext http) =>
+    public static void Before(IEventStream<HouseholdSnapshot> household, HttpContext http) =>
         HouseholdStreams.Guard(household, http, Permission.RecordHouseholdFacts);
 
     [WolverinePost("/api/households/{id}/corrections", OperationId = "recordCorrection", Summary = "Correct problem data (问题数据修正)", Description = "Corrects problem data (household or member fields) with a reason and evidence, linked to the problem it answers.")]
     [ProducesResponseType<CorrectionRecordedResponse>(StatusCodes.Status200OK)]
-    public static async Task<(WriteAnswer, Events)> Post(Guid id, CorrectHouseholdRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdDetails> household, IDocumentSession session,
+    public static async Task<(WriteAnswer, Events)> Post(Guid id, CorrectHouseholdRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdSnapshot> household, IDocumentSession session,
         TimeProvider clock, CancellationToken ct)
     {
         if (request.ProblemId is { } problemId)

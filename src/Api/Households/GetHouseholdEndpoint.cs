@@ -44,14 +44,14 @@ public static class GetHouseholdEndpoint
             if (!long.TryParse(version, out var v) || v < 1)
                 throw DomainRefusal.Invalid("version", "query.version.invalid", "version is a positive whole number.");
             if (v > current.Version) throw DomainRefusal.NotFound("household.version-not-found", $"The household has only {current.Version} versions.");
-            var then = await session.Events.AggregateStreamAsync<HouseholdDetails>(current.Id, version: v, token: ct);
+            var then = await session.Events.AggregateStreamAsync<HouseholdSnapshot>(current.Id, version: v, token: ct);
             return (then!.State, then.Version);
         }
         if (!string.IsNullOrEmpty(asOf))
         {
             if (!DateTimeOffset.TryParse(asOf, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var instant))
                 throw DomainRefusal.Invalid("asOf", "query.as-of.invalid", "asOf is an ISO 8601 instant, e.g. 2020-10-15T08:00:00Z.");
-            var then = await session.Events.AggregateStreamAsync<HouseholdDetails>(current.Id, timestamp: instant.ToUniversalTime(), token: ct)
+            var then = await session.Events.AggregateStreamAsync<HouseholdSnapshot>(current.Id, timestamp: instant.ToUniversalTime(), token: ct)
                 ?? throw DomainRefusal.NotFound("household.not-yet-recorded", "The household was not yet recorded at that instant.");
             return (then.State, then.Version);
         }

@@ -12,13 +12,13 @@ public sealed record VersionResponse(Guid Id, long Version);
 /// <summary>The checks every write to a household's stream makes before deciding, and the answer it gives after.</summary>
 public static class HouseholdStreams
 {
-    public static HouseholdDetails Guard(IEventStream<HouseholdDetails> household, HttpContext http, Permission permission) =>
+    public static HouseholdSnapshot Guard(IEventStream<HouseholdSnapshot> household, HttpContext http, Permission permission) =>
         StreamGuard.Check(household, http, permission, "household.not-found", "No household with this id.");
 
     /// <summary>
     /// The answer and the events to append: by default the household's id and new version; the reason is stored beside each event.
     /// </summary>
-    public static (WriteAnswer, Wolverine.Marten.Events) Answer(IEventStream<HouseholdDetails> household, object[] events, string? reason = null,
+    public static (WriteAnswer, Wolverine.Marten.Events) Answer(IEventStream<HouseholdSnapshot> household, object[] events, string? reason = null,
         Func<long, object>? body = null, int status = StatusCodes.Status200OK)
     {
         var version = household.VersionAfter(events);

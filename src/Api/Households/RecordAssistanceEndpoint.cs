@@ -20,12 +20,12 @@ public sealed record AssistanceRecordedResponse(Guid Id, long Version, Guid Assi
 /// <summary>An assistance measure (帮扶措施) a household receives.</summary>
 public static class RecordAssistanceEndpoint
 {
-    public static void Before(IEventStream<HouseholdDetails> household, HttpContext http) =>
+    public static void Before(IEventStream<HouseholdSnapshot> household, HttpContext http) =>
         HouseholdStreams.Guard(household, http, Permission.RecordAssistance);
 
     [WolverinePost("/api/households/{id}/assistance", OperationId = "recordAssistance", Summary = "Record an assistance measure (帮扶措施)", Description = "Records an assistance measure given to the household: category, description, start date, amount and who is responsible.")]
     [ProducesResponseType<AssistanceRecordedResponse>(StatusCodes.Status200OK)]
-    public static (WriteAnswer, Events) Post(Guid id, RecordAssistanceRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdDetails> household, TimeProvider clock)
+    public static (WriteAnswer, Events) Post(Guid id, RecordAssistanceRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdSnapshot> household, TimeProvider clock)
     {
         var errors = new Errors();
         if (request.Category is null) errors.Add("category", "field.required", "category is required.");

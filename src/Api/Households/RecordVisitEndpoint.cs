@@ -18,12 +18,12 @@ public sealed record RecordVisitRequest(DateOnly? VisitedOn, string? Purpose, st
 /// <summary>A field visit (入户走访) during the collection phase or any follow-up.</summary>
 public static class RecordVisitEndpoint
 {
-    public static void Before(IEventStream<HouseholdDetails> household, HttpContext http) =>
+    public static void Before(IEventStream<HouseholdSnapshot> household, HttpContext http) =>
         HouseholdStreams.Guard(household, http, Permission.RecordAssistance);
 
     [WolverinePost("/api/households/{id}/visits", OperationId = "recordVisit", Summary = "Record a visit (走访)", Description = "Records a visit to the household with its purpose and notes.")]
     [ProducesResponseType<VersionResponse>(StatusCodes.Status200OK)]
-    public static (WriteAnswer, Events) Post(RecordVisitRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdDetails> household, TimeProvider clock)
+    public static (WriteAnswer, Events) Post(RecordVisitRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdSnapshot> household, TimeProvider clock)
     {
         if (request.VisitedOn is null) throw DomainRefusal.Invalid("visitedOn", "field.required", "visitedOn is required.");
         return HouseholdStreams.Answer(household, RecordVisitDecision.Decide(new RecordVisit(request.VisitedOn.Value, request.Purpose, request.Note),

@@ -18,12 +18,12 @@ public sealed record RemoveMemberRequest(DecreaseReason? Reason, DateOnly? Effec
 /// <summary>Natural decrease (自然减少): death, marriage out, enlistment, imprisonment, moving out, other.</summary>
 public static class RemoveMemberEndpoint
 {
-    public static void Before(IEventStream<HouseholdDetails> household, HttpContext http) =>
+    public static void Before(IEventStream<HouseholdSnapshot> household, HttpContext http) =>
         HouseholdStreams.Guard(household, http, Permission.RecordHouseholdFacts);
 
     [WolverinePost("/api/households/{id}/members/{memberId}/removal", OperationId = "removeMember", Summary = "Remove a member (自然减少人口)", Description = "Removes a member by death, marriage out or another reason; the member stays in the history as a former member.")]
     [ProducesResponseType<VersionResponse>(StatusCodes.Status200OK)]
-    public static (WriteAnswer, Events) Post(Guid memberId, RemoveMemberRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdDetails> household, TimeProvider clock)
+    public static (WriteAnswer, Events) Post(Guid memberId, RemoveMemberRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdSnapshot> household, TimeProvider clock)
     {
         var errors = new Errors();
         if (request.Reason is null) errors.Add("reason", "field.required", "reason is required.");

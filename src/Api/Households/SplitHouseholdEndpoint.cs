@@ -19,12 +19,12 @@ public sealed record HouseholdSplitResponse(Guid Id, long Version, Guid SourceHo
 /// <summary>分户: members leave with their facts to form a new household in the same village; both streams change in one transaction.</summary>
 public static class SplitHouseholdEndpoint
 {
-    public static void Before(IEventStream<HouseholdDetails> household, HttpContext http) =>
+    public static void Before(IEventStream<HouseholdSnapshot> household, HttpContext http) =>
         HouseholdStreams.Guard(household, http, Permission.RegisterHousehold);
 
     [WolverinePost("/api/households/{id}/split", OperationId = "splitHousehold", Summary = "Split members off into a new household (分户)", Description = "Moves some members, with their facts, into a new household of the same village and names its head.")]
     [ProducesResponseType<HouseholdSplitResponse>(StatusCodes.Status201Created)]
-    public static (WriteAnswer, Events, IStartStream) Post(Guid id, SplitHouseholdRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdDetails> household, TimeProvider clock)
+    public static (WriteAnswer, Events, IStartStream) Post(Guid id, SplitHouseholdRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdSnapshot> household, TimeProvider clock)
     {
         var newId = Guid.CreateVersion7();
         var split = SplitHouseholdDecision.Decide(new SplitHousehold(newId, request.MemberIds, request.HeadMemberId, request.Relations, request.Reason,

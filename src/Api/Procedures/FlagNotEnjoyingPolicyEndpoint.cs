@@ -17,12 +17,12 @@ public sealed record FlagNotEnjoyingPolicyRequest(string? Reason, DateOnly? Effe
 /// <summary>脱贫不享受政策: the town flags an exited household for verification (and possibly removal).</summary>
 public static class FlagNotEnjoyingPolicyEndpoint
 {
-    public static void Before(IEventStream<HouseholdDetails> household, HttpContext http) =>
+    public static void Before(IEventStream<HouseholdSnapshot> household, HttpContext http) =>
         Households.HouseholdStreams.Guard(household, http, Permission.FlagNotEnjoyingPolicy);
 
     [WolverinePut("/api/households/{id}/flags/not-enjoying-policy", OperationId = "flagNotEnjoyingPolicy", Summary = "Flag a household that should enjoy policy but does not (应享未享)", Description = "Flags a household that should enjoy a policy but does not, with the reason found.")]
     [ProducesResponseType<VersionResponse>(StatusCodes.Status200OK)]
-    public static (WriteAnswer, Events) Put(FlagNotEnjoyingPolicyRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdDetails> household, TimeProvider clock) =>
+    public static (WriteAnswer, Events) Put(FlagNotEnjoyingPolicyRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdSnapshot> household, TimeProvider clock) =>
         Households.HouseholdStreams.Answer(household, FlagNotEnjoyingPolicyDecision.Decide(new FlagNotEnjoyingPolicy(request.Reason, request.EffectiveDate),
             household.Aggregate!.State, clock.GetUtcNow()), request.Reason);
 }

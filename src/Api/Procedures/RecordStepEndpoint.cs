@@ -21,12 +21,12 @@ public sealed record StepRecordedResponse(Guid Id, long Version, Guid ProcedureI
 /// <summary>Records one step of a procedure; the last passed step applies the procedure's effect.</summary>
 public static class RecordStepEndpoint
 {
-    public static void Before(IEventStream<HouseholdDetails> household, HttpContext http) =>
+    public static void Before(IEventStream<HouseholdSnapshot> household, HttpContext http) =>
         Households.HouseholdStreams.Guard(household, http, Permission.ReadRegistry);
 
     [WolverinePost("/api/households/{id}/procedures/{procedureId}/steps", OperationId = "recordProcedureStep", Summary = "Record a procedure step (记录程序步骤)", Description = "Records the next step of an open procedure with its date, outcome and evidence; the last step applies the procedure's effect.")]
     [ProducesResponseType<StepRecordedResponse>(StatusCodes.Status200OK)]
-    public static async Task<(WriteAnswer, Events)> Post(Guid id, Guid procedureId, RecordStepRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdDetails> household, IDocumentSession session,
+    public static async Task<(WriteAnswer, Events)> Post(Guid id, Guid procedureId, RecordStepRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdSnapshot> household, IDocumentSession session,
         ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
         var errors = new Errors();

@@ -21,12 +21,12 @@ public sealed record ProcedureStartedResponse(Guid Id, long Version, Guid Proced
 /// <summary>Opens a procedure; whoever may take its first step may open it.</summary>
 public static class StartProcedureEndpoint
 {
-    public static void Before(IEventStream<HouseholdDetails> household, HttpContext http) =>
+    public static void Before(IEventStream<HouseholdSnapshot> household, HttpContext http) =>
         Households.HouseholdStreams.Guard(household, http, Permission.ReadRegistry);
 
     [WolverinePost("/api/households/{id}/procedures", OperationId = "startProcedure", Summary = "Start a procedure: identification, exit, return to poverty, monitoring (启动程序)", Description = "Starts a procedure of the work plan (identification, exit, monitoring, risk elimination, removal) at its first step.")]
     [ProducesResponseType<ProcedureStartedResponse>(StatusCodes.Status201Created)]
-    public static async Task<(WriteAnswer, Events)> Post(Guid id, StartProcedureRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdDetails> household, IDocumentSession session,
+    public static async Task<(WriteAnswer, Events)> Post(Guid id, StartProcedureRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdSnapshot> household, IDocumentSession session,
         ClaimsPrincipal user, TimeProvider clock, CancellationToken ct)
     {
         if (request.Kind is null) throw DomainRefusal.Invalid("kind", "field.required", "kind is required.");

@@ -6,13 +6,13 @@ using Registry.Domain.Households;
 namespace Registry.Projections.Households;
 
 /// <summary>
-/// The household as its stream made it, kept inline so a client reads its own write. It is also the
-/// write side's snapshot: commands load it instead of replaying the stream, and it carries the head of
-/// the stream's hash chain. Top-level properties exist for roster queries.
+/// The household as its stream made it, the read model the roster, reports, exports and pages query: kept inline (written
+/// from the new <see cref="HouseholdSnapshot"/> in the transaction that appends) so a client reads its own write. Commands
+/// never load it. Top-level properties exist for roster queries.
 /// </summary>
-public sealed record HouseholdDetails(Guid Id, long Version, Household State, string? LastHash) : IChainHead
+public sealed record HouseholdDetails(Guid Id, long Version, Household State, string? LastHash)
 {
-    string IChainHead.UnitCode => VillageCode;
+    public static HouseholdDetails Of(HouseholdSnapshot snapshot) => new(snapshot.Id, snapshot.Version, snapshot.State, snapshot.LastHash);
 
     public string VillageCode => State.VillageCode;
 
@@ -39,5 +39,16 @@ public sealed record HouseholdDetails(Guid Id, long Version, Household State, st
     public string RosterLine => JsonSerializer.Serialize(RosterRow.Of(this), RosterRow.Json);
 
     /// <summary>The roster line's column, written with every revision of the document and, unlike a filter's column, not indexed.</summary>
-    public static void ConfigureMarten(DocumentMapping mapping) => mapping.DuplicateField(nameof(RosterLine), "text");
+    /// <remarks>
+    /// The document's revision stays its stream's version, numeric as when Marten's projection wrote it itself, although it is
+    /// now stored from the snapshot rather than folded by a projection of its own.
+    /// </remarks>
+    public static void ConfigureMarten(DocumentMapping mapping)
+    {
+        mapping.DuplicateField(nameof(RosterLine), "text");
+        mapping.UseNumericRevisions = true;
+        mapping.Metadata.Revision.Enabled = true;
+        mapping.Metadata.Revision.Member = typeof(HouseholdDetails).GetProperty(nameof(Version))!;
+        mapping.Metadata.Version.Enabled = false;
+    }
 }

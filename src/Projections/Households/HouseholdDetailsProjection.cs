@@ -1,9 +1,12 @@
 using JasperFx.Events;
 using Marten.Events.Aggregation;
-using Registry.Domain.Households;
 
 namespace Registry.Projections.Households;
 
+/// <summary>
+/// The read model's own fold, for a rebuild alone: while the registry runs, <see cref="HouseholdSnapshotProjection"/> writes
+/// the read model from each new snapshot, and a rebuild (which raises no side effects) folds it here with the same step.
+/// </summary>
 public sealed partial class HouseholdDetailsProjection : SingleStreamProjection<HouseholdDetails, Guid>
 {
     public HouseholdDetailsProjection()
@@ -11,12 +14,7 @@ public sealed partial class HouseholdDetailsProjection : SingleStreamProjection<
         foreach (var type in EventTypes.HouseholdEvents) IncludeType(type);
     }
 
-    public override HouseholdDetails? Evolve(HouseholdDetails? snapshot, Guid id, IEvent e) => Next(snapshot, id, e.Version, e.Data, EventMetadata.HashOf(e));
-
-    /// <summary>The snapshot after one event, from the event's parts: what the projection and a verifier's own fold both use.</summary>
-    public static HouseholdDetails? Next(HouseholdDetails? snapshot, Guid id, long version, object data, string? hash)
-    {
-        var state = Household.Evolve(snapshot?.State, data);
-        return state is null ? snapshot : new HouseholdDetails(id, version, state, hash ?? snapshot?.LastHash);
-    }
+    public override HouseholdDetails? Evolve(HouseholdDetails? details, Guid id, IEvent e) =>
+        HouseholdSnapshotProjection.Next(details is null ? null : new HouseholdSnapshot(details.Id, details.Version, details.State, details.LastHash),
+            id, e.Version, e.Data, EventMetadata.HashOf(e)) is { } next ? HouseholdDetails.Of(next) : details;
 }

@@ -44,7 +44,7 @@ public sealed class TamperCatalogueTests(TamperFixture fixture)
         await HistoryDriver.Sql(App, "delete from {schema}.mt_events where seq_id = @s; update {schema}.mt_streams set version = 2 where id = @id",
             ("s", cutAt), ("id", cut));
         var goneAt = await HistoryDriver.Sequence(App, gone, 1);
-        await HistoryDriver.Sql(App, "delete from {schema}.mt_streams where id = @id; delete from {schema}.mt_doc_householddetails where id = @id", ("id", gone));
+        await HistoryDriver.Sql(App, "delete from {schema}.mt_streams where id = @id; delete from {schema}.mt_doc_householdsnapshot where id = @id; delete from {schema}.mt_doc_householddetails where id = @id", ("id", gone));
         var (second, third) = (await HistoryDriver.Sequence(App, reordered, 2), await HistoryDriver.Sequence(App, reordered, 3));
         await HistoryDriver.Sql(App, """
             update {schema}.mt_events set seq_id = -1 where seq_id = @a;

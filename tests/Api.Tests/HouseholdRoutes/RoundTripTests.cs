@@ -12,8 +12,8 @@ public sealed class RoundTripTests(AppFixture app, ITestOutputHelper output)
 {
     /// <summary>
     /// With an Idempotency-Key too: the key's record is written in the write's batch and is not looked up first.
-    /// One batch reads the stream's version and its snapshot, one batch appends the event and rewrites the snapshot (and the
-    /// idempotency record when a key is sent); the commit that follows is the third round trip, which Npgsql does not trace.
+    /// One batch reads the stream's version and its write-side snapshot (never the read model), one batch appends the event and
+    /// rewrites the snapshot and the read model made from it (and the idempotency record when a key is sent); the commit that follows is the third round trip, which Npgsql does not trace.
     /// </summary>
     [Theory]
     [InlineData(false)]
@@ -31,8 +31,11 @@ public sealed class RoundTripTests(AppFixture app, ITestOutputHelper output)
 
         foreach (var trip in trips) output.WriteLine(trip);
         trips.Count.ShouldBe(2);
-        trips[0].ShouldContain("mt_doc_householddetails");
+        trips[0].ShouldContain("mt_doc_householdsnapshot");
+        trips[0].ShouldNotContain("mt_doc_householddetails");
         trips[1].ShouldContain("append_events");
+        trips[1].ShouldContain("mt_doc_householdsnapshot");
+        trips[1].ShouldContain("mt_doc_householddetails");
     }
 
     /// <summary>The statements Npgsql sends to PostgreSQL on behalf of one request, told apart from the rest of the process by trace.</summary>

@@ -33,12 +33,12 @@ public sealed class DistrictWrites(IDocumentStore store, string district)
     public async Task Change(Guid householdId, string reason, Func<Household, object[]> decide)
     {
         await using var session = Open(out var correlation);
-        var stream = await session.Events.FetchForWriting<HouseholdDetails>(householdId);
+        var stream = await session.Events.FetchForWriting<HouseholdSnapshot>(householdId);
         var household = stream.Aggregate ?? throw new InvalidOperationException($"No household {householdId} in {district}.");
         var current = stream.CurrentVersion ?? 0;
         var events = decide(household.State);
         stream.AppendMany(events);
-        var clerk = Clerk(household.VillageCode);
+        var clerk = Clerk(household.State.VillageCode);
         session.LastModifiedBy = clerk.UserId;
         EventChain.Stamp(session, householdId, household, clerk, reason, correlation);
         await session.SaveChangesAsync();
