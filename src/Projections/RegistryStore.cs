@@ -41,6 +41,7 @@ public static class RegistryStore
     /// <summary>The registry over one database: what the API runs.</summary>
     public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema)
     {
+        PooledConnections.KeepPlans(opts);
         opts.Connection(WithReadBuffer(connectionString));
         ConfigureModel(opts, schema);
     }
@@ -52,6 +53,7 @@ public static class RegistryStore
     public static void ConfigureTenantDatabases(StoreOptions opts, IReadOnlyDictionary<string, string> connectionStringsByTenant,
         string schema = DefaultSchema)
     {
+        PooledConnections.KeepPlans(opts);
         opts.MultiTenantedDatabases(tenancy =>
         {
             foreach (var (tenantId, connectionString) in connectionStringsByTenant) tenancy.AddSingleTenantDatabase(WithReadBuffer(connectionString), tenantId);
