@@ -10,9 +10,16 @@ namespace Registry.Projections.Households;
 /// from the new <see cref="HouseholdSnapshot"/> in the transaction that appends) so a client reads its own write. Commands
 /// never load it. Top-level properties exist for roster queries.
 /// </summary>
-public sealed record HouseholdDetails(Guid Id, long Version, Household State, string? LastHash)
+/// <remarks>
+/// Its revision stays its stream's version (<c>[Version]</c>), numeric as when a projection of its own folded it, although it is
+/// now stored from the snapshot.
+/// </remarks>
+public sealed record HouseholdDetails(Guid Id, [property: Version] long Version, Household State, string? LastHash)
 {
     public static HouseholdDetails Of(HouseholdSnapshot snapshot) => new(snapshot.Id, snapshot.Version, snapshot.State, snapshot.LastHash);
+
+    /// <summary>The snapshot this read model was made from: what a rebuild's fold of the read model steps from.</summary>
+    public HouseholdSnapshot AsSnapshot() => new(Id, Version, State, LastHash);
 
     public string VillageCode => State.VillageCode;
 
@@ -39,16 +46,5 @@ public sealed record HouseholdDetails(Guid Id, long Version, Household State, st
     public string RosterLine => JsonSerializer.Serialize(RosterRow.Of(this), RosterRow.Json);
 
     /// <summary>The roster line's column, written with every revision of the document and, unlike a filter's column, not indexed.</summary>
-    /// <remarks>
-    /// The document's revision stays its stream's version, numeric as when Marten's projection wrote it itself, although it is
-    /// now stored from the snapshot rather than folded by a projection of its own.
-    /// </remarks>
-    public static void ConfigureMarten(DocumentMapping mapping)
-    {
-        mapping.DuplicateField(nameof(RosterLine), "text");
-        mapping.UseNumericRevisions = true;
-        mapping.Metadata.Revision.Enabled = true;
-        mapping.Metadata.Revision.Member = typeof(HouseholdDetails).GetProperty(nameof(Version))!;
-        mapping.Metadata.Version.Enabled = false;
-    }
+    public static void ConfigureMarten(DocumentMapping mapping) => mapping.DuplicateField(nameof(RosterLine), "text");
 }

@@ -15,6 +15,5 @@ public sealed partial class HouseholdDetailsProjection : SingleStreamProjection<
     }
 
     public override HouseholdDetails? Evolve(HouseholdDetails? details, Guid id, IEvent e) =>
-        HouseholdSnapshotProjection.Next(details is null ? null : new HouseholdSnapshot(details.Id, details.Version, details.State, details.LastHash),
-            id, e.Version, e.Data, EventMetadata.HashOf(e)) is { } next ? HouseholdDetails.Of(next) : details;
+        HouseholdSnapshotProjection.Next(details?.AsSnapshot(), id, e.Version, e.Data, EventMetadata.HashOf(e)) is { } next ? HouseholdDetails.Of(next) : details;
 }
