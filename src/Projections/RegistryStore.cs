@@ -83,6 +83,7 @@ public static class RegistryStore
 
         foreach (var model in ReadModels(schema)) model.Register(opts, model.Live);
         ConfigureReadModels(opts, schema);
+        UncompressedDocuments.Configure(opts);
     }
 
     /// <summary>Name of the single pass over the log that feeds every projection a rebuild runs together.</summary>
