@@ -1,3 +1,5 @@
+using JasperFx.Events;
+using JasperFx.Events.Daemon;
 using Marten.Events.Aggregation;
 using Registry.Domain.Households;
 using Registry.Domain.Procedures;
@@ -5,64 +7,75 @@ using Registry.Projections.Procedures;
 
 namespace Registry.Projections.Monitoring;
 
-/// <summary>Asynchronous: read by town and district offices for follow-up, never right after one's own write.</summary>
-public sealed partial class MonitoringProjection : SingleStreamProjection<MonitoringRow, Guid>
+/// <summary>
+/// Asynchronous: read by town and district offices for follow-up, never right after one's own write. Most events leave a
+/// household's row as it was (a phone number, a member's schooling): a page whose events change nothing writes nothing.
+/// </summary>
+public sealed class MonitoringProjection : SingleStreamProjection<MonitoringRow, Guid>
 {
-    public static MonitoringRow Create(HouseholdRegistered e) => New(e.HouseholdId, e.VillageCode, e.Status, e.Members);
+    public MonitoringProjection()
+    {
+        IncludeType<HouseholdRegistered>();
+        IncludeType<HouseholdSplitFrom>();
+        IncludeType<HouseholdMergedInto>();
+        IncludeType<MemberFactsChanged>();
+        IncludeType<HeadChanged>();
+        IncludeType<RisksRecorded>();
+        IncludeType<AssistanceRecorded>();
+        IncludeType<IncomeAssessed>();
+        IncludeType<MonitoringIdentified>();
+        IncludeType<RiskEliminated>();
+        IncludeType<HouseholdIdentifiedAsPoor>();
+        IncludeType<HouseholdExited>();
+        IncludeType<HouseholdRemoved>();
+        IncludeType<ProcedureStarted>();
+        IncludeType<ProcedureStepRecorded>();
+        IncludeType<ProcedureClosed>();
+    }
 
-    public static MonitoringRow Create(HouseholdSplitFrom e) => New(e.HouseholdId, e.VillageCode, e.Status, e.Members);
+    public override (MonitoringRow?, ActionType) DetermineAction(MonitoringRow? snapshot, Guid identity, IReadOnlyList<IEvent> events)
+    {
+        var row = events.Aggregate(snapshot, (current, e) => Next(current, e.Data));
+        return row is null || ReferenceEquals(row, snapshot) ? (row, ActionType.Nothing) : (row, ActionType.Store);
+    }
+
+    /// <summary>The row after one event; the same instance when the event changes nothing it shows.</summary>
+    public static MonitoringRow? Next(MonitoringRow? row, object e) => (row, e) switch
+    {
+        (null, HouseholdRegistered r) => New(r.HouseholdId, r.VillageCode, r.Status, r.Members),
+        (null, HouseholdSplitFrom s) => New(s.HouseholdId, s.VillageCode, s.Status, s.Members),
+        (null, _) => null,
+        (_, HouseholdMergedInto) => row with { Status = HouseholdStatus.Merged },
+        (_, MemberFactsChanged { Changes.Relation: Relation.Head } c) => row with { HeadMemberId = c.MemberId, HeadName = c.Changes.Name ?? row.HeadName },
+        (_, MemberFactsChanged { Changes.Name: { } name } c) when c.MemberId == row.HeadMemberId => row with { HeadName = name },
+        (_, HeadChanged h) => row with { HeadMemberId = h.HeadMemberId, HeadName = h.HeadName },
+        (_, RisksRecorded r) => row with { Risks = r.Risks, Eliminated = false, LastAssessedOn = row.IsMonitored ? r.RecordedOn : row.LastAssessedOn },
+        (_, AssistanceRecorded) => row with { AssistanceCount = row.AssistanceCount + 1 },
+        (_, IncomeAssessed i) => row with
+        {
+            LatestPerCapita = i.PerCapita,
+            // The monitoring line is compared with the disposable figure.
+            LatestPerCapitaDisposable = i.PerCapitaDisposable ?? i.PerCapita,
+            LastAssessedOn = row.IsMonitored ? i.AssessedOn : row.LastAssessedOn,
+        },
+        (_, MonitoringIdentified m) => row with
+        {
+            Kind = m.Kind, Risks = m.Risks, Eliminated = false, IdentifiedOn = m.EffectiveDate, EliminatedOn = null, LastAssessedOn = m.EffectiveDate,
+        },
+        (_, RiskEliminated r) => row with { Eliminated = true, EliminatedOn = r.EffectiveDate, LastAssessedOn = r.EffectiveDate },
+        (_, HouseholdIdentifiedAsPoor) =>
+            row with { Status = HouseholdStatus.Poor, Kind = MonitoringKind.None, Eliminated = false, IdentifiedOn = null, EliminatedOn = null },
+        (_, HouseholdExited) => row with { Status = HouseholdStatus.Exited },
+        (_, HouseholdRemoved) => row with { Status = HouseholdStatus.Removed },
+        (_, ProcedureStarted p) => row with { Open = row.Open.With(p) },
+        (_, ProcedureStepRecorded p) => row with { Open = row.Open.With(p) },
+        (_, ProcedureClosed p) => row with { Open = row.Open.With(p) },
+        _ => row,
+    };
 
     private static MonitoringRow New(Guid id, string villageCode, HouseholdStatus status, IReadOnlyList<RegisteredMember> members)
     {
         var head = members.FirstOrDefault(m => m.Facts.Relation == Relation.Head);
         return new MonitoringRow(id, villageCode, status, head?.MemberId, head?.Facts.Name ?? "", MonitoringKind.None, [], false, 0, null, null, null, null);
     }
-
-    public MonitoringRow Apply(HouseholdMergedInto e, MonitoringRow row) => row with { Status = HouseholdStatus.Merged };
-
-    public MonitoringRow Apply(MemberFactsChanged e, MonitoringRow row) => e switch
-    {
-        { Changes.Relation: Relation.Head } => row with { HeadMemberId = e.MemberId, HeadName = e.Changes.Name ?? row.HeadName },
-        { Changes.Name: { } name } when e.MemberId == row.HeadMemberId => row with { HeadName = name },
-        _ => row,
-    };
-
-    public MonitoringRow Apply(HeadChanged e, MonitoringRow row) => row with { HeadMemberId = e.HeadMemberId, HeadName = e.HeadName };
-
-    public MonitoringRow Apply(RisksRecorded e, MonitoringRow row) => row with
-    {
-        Risks = e.Risks,
-        Eliminated = false,
-        LastAssessedOn = row.IsMonitored ? e.RecordedOn : row.LastAssessedOn,
-    };
-
-    public MonitoringRow Apply(AssistanceRecorded e, MonitoringRow row) => row with { AssistanceCount = row.AssistanceCount + 1 };
-
-    public MonitoringRow Apply(IncomeAssessed e, MonitoringRow row) => row with
-    {
-        LatestPerCapita = e.PerCapita,
-        // The monitoring line is compared with the disposable figure.
-        LatestPerCapitaDisposable = e.PerCapitaDisposable ?? e.PerCapita,
-        LastAssessedOn = row.IsMonitored ? e.AssessedOn : row.LastAssessedOn,
-    };
-
-    public MonitoringRow Apply(MonitoringIdentified e, MonitoringRow row) => row with
-    {
-        Kind = e.Kind, Risks = e.Risks, Eliminated = false, IdentifiedOn = e.EffectiveDate, EliminatedOn = null, LastAssessedOn = e.EffectiveDate,
-    };
-
-    public MonitoringRow Apply(RiskEliminated e, MonitoringRow row) => row with { Eliminated = true, EliminatedOn = e.EffectiveDate, LastAssessedOn = e.EffectiveDate };
-
-    public MonitoringRow Apply(HouseholdIdentifiedAsPoor e, MonitoringRow row) =>
-        row with { Status = HouseholdStatus.Poor, Kind = MonitoringKind.None, Eliminated = false, IdentifiedOn = null, EliminatedOn = null };
-
-    public MonitoringRow Apply(HouseholdExited e, MonitoringRow row) => row with { Status = HouseholdStatus.Exited };
-
-    public MonitoringRow Apply(HouseholdRemoved e, MonitoringRow row) => row with { Status = HouseholdStatus.Removed };
-
-    public MonitoringRow Apply(ProcedureStarted e, MonitoringRow row) => row with { Open = row.Open.With(e) };
-
-    public MonitoringRow Apply(ProcedureStepRecorded e, MonitoringRow row) => row with { Open = row.Open.With(e) };
-
-    public MonitoringRow Apply(ProcedureClosed e, MonitoringRow row) => row with { Open = row.Open.With(e) };
 }

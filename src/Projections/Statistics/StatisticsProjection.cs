@@ -44,8 +44,11 @@ public sealed class StatisticsProjection : ProjectionBase, IProjection
         foreach (var household in households)
         {
             var now = StatisticsCounts.Of(household.State);
-            var before = tallies.GetValueOrDefault(household.Id)?.Counts ?? StatisticsCounts.Zero;
-            Add(byVillage, household.VillageCode, new UnitDifference(now.Minus(before), UnitDifference.None.MemberChanges));
+            var before = tallies.GetValueOrDefault(household.Id);
+            var difference = now.Minus(before?.Counts ?? StatisticsCounts.Zero);
+            // Most events (a phone number, a visit) change nothing counted: their household's tally is not written again.
+            if (before is not null && before.VillageCode == household.VillageCode && difference.IsEmpty) continue;
+            Add(byVillage, household.VillageCode, new UnitDifference(difference, UnitDifference.None.MemberChanges));
             operations.Store(new HouseholdTally(household.Id, household.VillageCode, now));
         }
 
@@ -64,9 +67,10 @@ public sealed class StatisticsProjection : ProjectionBase, IProjection
         }
 
         var byUnit = new Dictionary<string, UnitDifference>();
-        foreach (var (village, difference) in byVillage)
+        foreach (var (village, difference) in byVillage.Where(d => !d.Value.IsEmpty))
         foreach (var unit in UnitStatistics.CountedBy(village))
             Add(byUnit, unit, difference);
+        if (byUnit.Count == 0) return;
         var units = (await operations.LoadManyAsync<UnitStatistics>(cancellation, byUnit.Keys)).ToDictionary(u => u.Id);
         foreach (var (code, difference) in byUnit) operations.Store((units.GetValueOrDefault(code) ?? UnitStatistics.Empty(code)).Plus(difference));
     }

@@ -47,6 +47,8 @@ public sealed record UnitDifference(StatisticsCounts Current, IReadOnlyDictionar
 {
     public static readonly UnitDifference None = new(StatisticsCounts.Zero, new Dictionary<int, StatisticsCounts>());
 
+    public bool IsEmpty => Current.IsEmpty && MemberChanges.Values.All(c => c.IsEmpty);
+
     public UnitDifference Plus(UnitDifference other) => new(Current.Plus(other.Current),
         other.MemberChanges.Aggregate(MemberChanges, (years, change) => new Dictionary<int, StatisticsCounts>(years)
         {
