@@ -105,7 +105,11 @@ public static class RegistryStore
         {
             foreach (var model in models.Where(m => m.Rebuild == Rebuilt.InThePass)) model.JoinPass(pass);
         });
-        foreach (var model in models.Where(m => m.Rebuild == Rebuilt.Alone)) model.Register(opts, ProjectionLifecycle.Async);
+        foreach (var model in models.Where(m => m.Rebuild == Rebuilt.Alone))
+        {
+            if (model.RegisterAlone is { } register) register(opts);
+            else model.Register(opts, ProjectionLifecycle.Async);
+        }
         ConfigureReadModels(opts, schema);
     }
 
@@ -114,7 +118,11 @@ public static class RegistryStore
 
     /// <summary>A read model's projection, its lifecycle while the registry runs, and where a rebuild builds it.</summary>
     private sealed record ReadModel(ProjectionLifecycle Live, Rebuilt Rebuild, Action<StoreOptions, ProjectionLifecycle> Register,
-        Action<CompositeProjection> JoinPass);
+        Action<CompositeProjection> JoinPass)
+    {
+        /// <summary>How a rebuild registers it on its own, where that differs from the live projection.</summary>
+        public Action<StoreOptions>? RegisterAlone { get; init; }
+    }
 
     /// <summary>The read models the async daemon keeps: one projection agent each, per database.</summary>
     public static int AsyncReadModels => ReadModels(DefaultSchema).Count(m => m.Live == ProjectionLifecycle.Async);
@@ -156,7 +164,11 @@ public static class RegistryStore
         Counts(() => new CampaignCountsProjection(), CampaignCounts.Name, CampaignCountsTeardown(schema), ProjectionLifecycle.Async, Rebuilt.InThePass),
         // Statistics count households from their inline documents, so they run after those are committed (in a rebuild, after the pass).
         Counts(() => new StatisticsProjection(), StatisticsProjection.ProjectionName, StatisticsProjection.Teardown, ProjectionLifecycle.Async,
-            Rebuilt.Alone),
+            Rebuilt.Alone) with
+        {
+            RegisterAlone = opts => opts.Projections.Add(StatisticsProjection.AfterTheReadModels(), ProjectionLifecycle.Async,
+                StatisticsProjection.ProjectionName, StatisticsProjection.Teardown),
+        },
     ];
 
     private static ReadModel Projection<T>(ProjectionLifecycle live, Rebuilt rebuild)

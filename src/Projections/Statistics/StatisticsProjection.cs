@@ -2,6 +2,7 @@ using JasperFx.Events;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Projections;
+using Registry.Domain.Households;
 using Registry.Projections.Households;
 
 namespace Registry.Projections.Statistics;
@@ -18,11 +19,23 @@ public sealed class StatisticsProjection : ProjectionBase, IProjection
 {
     public const string ProjectionName = "Statistics";
 
-    public StatisticsProjection()
+    public StatisticsProjection() : this(EventTypes.HouseholdEvents)
+    {
+    }
+
+    private StatisticsProjection(IEnumerable<Type> eventTypes)
     {
         Name = ProjectionName;
-        foreach (var type in EventTypes.HouseholdEvents) IncludeType(type);
+        foreach (var type in eventTypes) IncludeType(type);
     }
+
+    /// <summary>
+    /// The same read model counted by a rebuild, which runs once every household's document is final: a household is counted
+    /// once, at the event that made it, and the member changes at their own events, so the log's other events (nearly all of
+    /// it) are not read again.
+    /// </summary>
+    public static StatisticsProjection AfterTheReadModels() =>
+        new([typeof(HouseholdRegistered), typeof(HouseholdSplitFrom), typeof(MemberJoined), typeof(MemberLeft)]);
 
     public static void Teardown(AsyncOptions options)
     {
