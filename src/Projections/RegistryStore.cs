@@ -164,11 +164,7 @@ public static class RegistryStore
         Counts(() => new CampaignCountsProjection(), CampaignCounts.Name, CampaignCountsTeardown(schema), ProjectionLifecycle.Async, Rebuilt.InThePass),
         // Statistics count households from their inline documents, so they run after those are committed (in a rebuild, after the pass).
         Counts(() => new StatisticsProjection(), StatisticsProjection.ProjectionName, StatisticsProjection.Teardown, ProjectionLifecycle.Async,
-            Rebuilt.Alone) with
-        {
-            RegisterAlone = opts => opts.Projections.Add(StatisticsProjection.AfterTheReadModels(), ProjectionLifecycle.Async,
-                StatisticsProjection.ProjectionName, StatisticsProjection.Teardown),
-        },
+            Rebuilt.Alone, alone: StatisticsProjection.AfterTheReadModels),
     ];
 
     private static ReadModel Projection<T>(ProjectionLifecycle live, Rebuilt rebuild)
@@ -176,9 +172,14 @@ public static class RegistryStore
         new(live, rebuild, (opts, lifecycle) => opts.Projections.Add<T>(lifecycle), pass => pass.Add<T>());
 
     /// <summary>A projection of kept counts: its own name, and a teardown that empties its tables before a rebuild counts again.</summary>
-    private static ReadModel Counts(Func<IProjection> projection, string name, Action<AsyncOptions> teardown, ProjectionLifecycle live, Rebuilt rebuild) =>
+    /// <param name="alone">The projection a rebuild runs on its own under the same name, where it differs from the live one.</param>
+    private static ReadModel Counts(Func<IProjection> projection, string name, Action<AsyncOptions> teardown, ProjectionLifecycle live, Rebuilt rebuild,
+        Func<IProjection>? alone = null) =>
         new(live, rebuild, (opts, lifecycle) => opts.Projections.Add(projection(), lifecycle, name, teardown),
-            pass => Keep(pass, projection(), name, teardown));
+            pass => Keep(pass, projection(), name, teardown))
+        {
+            RegisterAlone = alone is null ? null : opts => opts.Projections.Add(alone(), ProjectionLifecycle.Async, name, teardown),
+        };
 
     /// <summary>A plain projection in a composite is named after its class: the live one's name keeps its progress in one row.</summary>
     private static void Keep(CompositeProjection pass, IProjection projection, string name, Action<AsyncOptions> teardown)

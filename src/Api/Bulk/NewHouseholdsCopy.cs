@@ -167,7 +167,7 @@ public static class NewHouseholdsCopy
         stream.Events.Aggregate((HouseholdSnapshot?)null, (snapshot, e) => HouseholdSnapshotProjection.Next(snapshot, stream.Id, e.Version, e.Data, EventMetadata.HashOf(e)))
         ?? throw new InvalidOperationException($"Stream {stream.Id} makes no household.");
 
-    /// <summary>A document's revision is its stream's version, which the bulk loader leaves at zero.</summary>
+    /// <summary>A document's revision is its stream's version; the bulk loader writes every revision as 1.</summary>
     private static async Task Revise<T>(NpgsqlConnection connection, Tenant tenant, IReadOnlyList<HouseholdSnapshot> households, CancellationToken ct)
         where T : notnull
     {
