@@ -27,10 +27,14 @@ public static class RegistryStore
 
     /// <summary>
     /// Projections that read other read models' documents, so a rebuild starts them once the single pass that builds those
-    /// (<see cref="OnePass"/>) is done: statistics count the households, and problem totals find the village of a problem
-    /// opened in an earlier page in its <c>ProblemView</c>.
+    /// (<see cref="OnePass"/>) is done: statistics count the households, the person index takes each household's current
+    /// members from its snapshot, and problem totals find the village of a problem opened in an earlier page in its
+    /// <c>ProblemView</c>.
     /// </summary>
-    public static readonly IReadOnlySet<string> RebuiltAfterTheOthers = new HashSet<string> { StatisticsProjection.ProjectionName, ProblemTotals.Name };
+    public static readonly IReadOnlySet<string> RebuiltAfterTheOthers = new HashSet<string>
+    {
+        StatisticsProjection.ProjectionName, ProblemTotals.Name, PersonIndexFromHouseholds.LiveName,
+    };
 
     /// <summary>
     /// Read models with a row per event: a rebuild drops their secondary indexes while it writes them and builds each index
@@ -93,8 +97,8 @@ public static class RegistryStore
     /// The same read models arranged for a rebuild alone, never for a store that appends: the projections that read nothing but
     /// the events go into one composite, so the log is read and deserialised once for all of them and each page feeds them
     /// side by side; each keeps the name of its live projection, so the progress it records is the one the live daemon reads.
-    /// The person index (which looks up its own entries), the audit trail (inserts only) and the projections that read other
-    /// read models run on their own.
+    /// The audit trail (inserts only) and the projections that read other read models (the person index among them) run on
+    /// their own.
     /// </summary>
     public static void ConfigureRebuild(StoreOptions opts, string schema = DefaultSchema)
     {
@@ -136,8 +140,13 @@ public static class RegistryStore
         Projection<HouseholdSnapshotProjection>(ProjectionLifecycle.Inline, Rebuilt.InThePass),
         // Kept inline by the snapshot's side effect; a rebuild raises no side effects, so it folds the read model in the pass.
         new(ProjectionLifecycle.Inline, Rebuilt.InThePass, (_, _) => { }, pass => pass.Add<HouseholdDetailsProjection>()),
-        // Looks up its own entries, so a rebuild runs it on its own.
-        Projection<PersonIndexProjection>(ProjectionLifecycle.Inline, Rebuilt.Alone),
+        // Looks up its own entries as it follows members through the log; a rebuild takes each open household's current members
+        // from its final snapshot instead, after the pass.
+        Projection<PersonIndexProjection>(ProjectionLifecycle.Inline, Rebuilt.Alone) with
+        {
+            RegisterAlone = opts => opts.Projections.Add(new PersonIndexFromHouseholds(), ProjectionLifecycle.Async, PersonIndexFromHouseholds.LiveName,
+                PersonIndexFromHouseholds.Teardown),
+        },
         Projection<SubmissionViewProjection>(ProjectionLifecycle.Inline, Rebuilt.InThePass),
         // A cleaning run writes the problems it opens itself, with these two projections' code (ProblemOpenings in the API):
         // another inline projection of problem events must be applied there as well.

@@ -1,7 +1,9 @@
 using System.Net;
 using Marten;
 using Marten.Events;
+using System.Net.Http.Json;
 using Registry.Api.Tests.Fixtures;
+using Registry.Api.Tests.ProcedureRoutes;
 using Registry.Api.Tests.Statistics;
 using Registry.Projections;
 
@@ -21,6 +23,7 @@ public sealed class RebuildTests(AppFixture app)
     public async Task Rebuilding_every_read_model_side_by_side_reproduces_what_the_live_projections_built()
     {
         await KnownMix.For(app);
+        await PeopleWhoMoved();
         var store = (DocumentStore)app.Store;
         await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
         var connectionString = await TestDatabase.ConnectionString();
@@ -42,6 +45,47 @@ public sealed class RebuildTests(AppFixture app)
         ReadModels.Difference(stored, await ReadModels.Snapshot(store, connectionString)).ShouldBeNull();
         // The progress every live projection recorded in the rebuild is where the live daemon carries on: nothing is stale.
         await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>
+    /// What the person index follows through the log and a rebuild takes from the households' final snapshots: a new ID number
+    /// and name, a split, a merge, a removal, and a removed household's person registered again elsewhere.
+    /// </summary>
+    private async Task PeopleWhoMoved()
+    {
+        var (town, village) = await app.NewVillage();
+        var d = new ProcedureDriver(app, town, village);
+        var family = await Sample.Register(d.Clerk, village, status: "Unregistered");
+        var spouse = family.Document.MemberId(family.SpouseId);
+        await (await d.Clerk.Patch($"/api/households/{family.Id}/members/{spouse}",
+            new { idNumber = People.IdNumber(male: false, birthYear: 1972), name = "李三妹", reason = "身份证号更正" })).ShouldBe(HttpStatusCode.OK);
+        var son = People.IdNumber(male: true, birthYear: 1995);
+        await (await d.Clerk.PostAsJsonAsync($"/api/households/{family.Id}/members",
+            new { member = Sample.Member("王小山", son, "Son"), reason = "Birth", effectiveDate = "2020-02-01" })).ShouldBe(HttpStatusCode.OK);
+        var sonId = (await (await d.Clerk.GetAsync($"/api/households/{family.Id}")).Json()).MemberId(son);
+        await (await d.Clerk.PostAsJsonAsync($"/api/households/{family.Id}/split",
+            new { memberIds = new[] { sonId }, headMemberId = sonId, reason = "儿子成家分户", effectiveDate = "2020-06-01" })).ShouldBe(HttpStatusCode.Created);
+
+        var parents = await Sample.Register(d.Clerk, village, status: "Unregistered");
+        var relations = new Dictionary<Guid, string>
+        {
+            [parents.Document.MemberId(parents.HeadId)] = "Father", [parents.Document.MemberId(parents.SpouseId)] = "Mother",
+        };
+        await (await d.Clerk.PostAsJsonAsync($"/api/households/{family.Id}/merge",
+            new { fromHouseholdId = parents.Id, relations, reason = "父子合户", effectiveDate = "2020-07-01" })).ShouldBe(HttpStatusCode.OK);
+
+        var wrong = await Sample.Register(d.Clerk, village, status: "Exited", identifiedYear: 2015, exitYear: 2018);
+        await (await d.Town.PutAsJsonAsync($"/api/households/{wrong.Id}/flags/not-enjoying-policy", new { reason = "家有商品房" })).ShouldBe(HttpStatusCode.OK);
+        var removal = await d.Start(wrong.Id, "Removal", "2020-10-01");
+        await d.Passed("Village", wrong.Id, removal, "Verification", "2020-10-02");
+        await d.Passed("Village", wrong.Id, removal, "VillageAppraisal", "2020-10-05", ProcedureDriver.Appraisal());
+        await d.Passed("Town", wrong.Id, removal, "TownReview", "2020-10-08");
+        await d.Passed("District", wrong.Id, removal, "DistrictApproval", "2020-10-12", ProcedureDriver.Document("清退〔2020〕3号"));
+        await (await d.Clerk.PostAsJsonAsync("/api/households", new
+        {
+            villageCode = village, status = "Unregistered", registeredOn = "2020-11-01",
+            members = new[] { Sample.Member("王大山", wrong.HeadId, "Head") },
+        })).ShouldBe(HttpStatusCode.Created);
     }
 
     [Fact]
