@@ -82,6 +82,9 @@ public sealed partial record Household(
     public static Household Create(HouseholdSplitFrom e) => Create(new HouseholdRegistered(e.HouseholdId, e.VillageCode, e.GroupName, e.Address, e.Status,
         e.IdentifiedYear, e.ExitYear, e.EffectiveDate, e.Members));
 
+    /// <summary>The events that open a household's stream, the only ones that make a household from nothing (<see cref="Evolve"/>).</summary>
+    public static readonly IReadOnlyList<Type> OpeningEvents = [typeof(HouseholdRegistered), typeof(HouseholdSplitFrom)];
+
     /// <summary>The village a household's stream is opened in, by the event that opens it (a registration or a split); null for any other event.</summary>
     public static string? VillageOpenedIn(object @event) => @event switch
     {

@@ -21,15 +21,14 @@ public sealed class PersonIndexFromHouseholds : ProjectionBase, IProjection
     public PersonIndexFromHouseholds()
     {
         Name = LiveName;
-        IncludeType<HouseholdRegistered>();
-        IncludeType<HouseholdSplitFrom>();
+        foreach (var type in Household.OpeningEvents) IncludeType(type);
     }
 
     public static void Teardown(AsyncOptions options) => options.DeleteViewTypeOnTeardown<PersonIndexEntry>();
 
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
-        var made = events.Where(e => e.Data is HouseholdRegistered or HouseholdSplitFrom).Select(e => e.StreamId).Distinct().ToArray();
+        var made = events.Where(e => Household.OpeningEvents.Contains(e.EventType)).Select(e => e.StreamId).Distinct().ToArray();
         if (made.Length == 0) return;
         foreach (var household in await operations.LoadManyAsync<HouseholdSnapshot>(cancellation, made))
         {

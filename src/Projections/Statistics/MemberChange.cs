@@ -24,6 +24,9 @@ public sealed record MemberChange(
 {
     public int Year => EffectiveDate.Year;
 
+    /// <summary>The events <see cref="From"/> turns into member changes.</summary>
+    public static readonly IReadOnlyList<Type> EventTypes = [typeof(MemberJoined), typeof(MemberLeft)];
+
     /// <summary>Joins and departures of a split or merge are moves between households, not natural changes, and have events of their own.</summary>
     public static MemberChange? From(Guid eventId, Guid householdId, string villageCode, object data) => data switch
     {

@@ -35,7 +35,7 @@ public sealed class StatisticsProjection : ProjectionBase, IProjection
     /// it) are not read again.
     /// </summary>
     public static StatisticsProjection AfterTheReadModels() =>
-        new([typeof(HouseholdRegistered), typeof(HouseholdSplitFrom), typeof(MemberJoined), typeof(MemberLeft)]);
+        new([.. Household.OpeningEvents, .. MemberChange.EventTypes]);
 
     public static void Teardown(AsyncOptions options)
     {
