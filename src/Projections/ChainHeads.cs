@@ -7,7 +7,7 @@ using Registry.Projections.Submissions;
 
 namespace Registry.Projections;
 
-/// <summary>The head of a stream's hash chain as the stream's inline snapshot keeps it.</summary>
+/// <summary>The head of a stream's hash chain as the write side of the stream keeps it.</summary>
 public interface IChainHead
 {
     long Version { get; }
@@ -19,16 +19,16 @@ public interface IChainHead
 }
 
 /// <summary>
-/// Every kind of stream the registry keeps, named by its inline snapshot: how to read the chain head of a stream of that
-/// kind, and the unit a new stream belongs to, from its first event.
+/// Every kind of stream the registry keeps, named by its write side's type (a household's inline snapshot, the others folded
+/// live): how to read the chain head of a stream of that kind, and the unit a new stream belongs to, from its first event.
 /// </summary>
 public static class ChainHeads
 {
     private sealed record Kind(Func<IQuerySession, Guid, CancellationToken, Task<IChainHead?>> Load, Func<Guid, IEvent, IChainHead?> First);
 
-    private static readonly SubmissionViewProjection Submissions = new();
-    private static readonly ProblemViewProjection Problems = new();
-    private static readonly PolicyLinesViewProjection PolicyLines = new();
+    private static readonly SubmissionAggregateProjection Submissions = new();
+    private static readonly ProblemAggregateProjection Problems = new();
+    private static readonly PolicyLinesAggregateProjection PolicyLines = new();
 
     private static readonly Kind Households = new(async (s, id, ct) => await s.LoadAsync<HouseholdSnapshot>(id, ct),
         (id, e) => HouseholdSnapshotProjection.Next(null, id, 0, e.Data, null));
@@ -38,14 +38,17 @@ public static class ChainHeads
         [typeof(HouseholdSnapshot)] = Households,
         // A household's stream is started under its read model's type, the stream type every household stream has carried.
         [typeof(HouseholdDetails)] = Households,
-        [typeof(SubmissionView)] = new(async (s, id, ct) => await s.LoadAsync<SubmissionView>(id, ct), (id, e) => Submissions.Evolve(null, id, e)),
-        [typeof(ProblemView)] = new(async (s, id, ct) => await s.LoadAsync<ProblemView>(id, ct), (id, e) => Problems.Evolve(null, id, e)),
-        [typeof(PolicyLinesView)] = new(async (s, id, ct) => await s.LoadAsync<PolicyLinesView>(id, ct), (id, e) => PolicyLines.Evolve(null, id, e)),
+        [typeof(SubmissionAggregate)] = new(async (s, id, ct) => await s.Events.AggregateStreamAsync<SubmissionAggregate>(id, token: ct),
+            (id, e) => Submissions.Evolve(null, id, e)),
+        [typeof(ProblemAggregate)] = new(async (s, id, ct) => await s.Events.AggregateStreamAsync<ProblemAggregate>(id, token: ct),
+            (id, e) => Problems.Evolve(null, id, e)),
+        [typeof(PolicyLinesAggregate)] = new(async (s, id, ct) => await s.Events.AggregateStreamAsync<PolicyLinesAggregate>(id, token: ct),
+            (id, e) => PolicyLines.Evolve(null, id, e)),
     };
 
     /// <summary>
-    /// The chain head of a stream before the events pending on it: the snapshot the session fetched it with for writing
-    /// (no round trip), else the stored snapshot, else none for a new stream.
+    /// The chain head of a stream before the events pending on it: the stored snapshot or the stream folded anew, none for a
+    /// new stream.
     /// </summary>
     public static async Task<IChainHead?> Current(IQuerySession session, StreamAction stream, CancellationToken ct) =>
         stream.ActionType == StreamActionType.Start ? null : await KindOf(stream).Load(session, stream.Id, ct);

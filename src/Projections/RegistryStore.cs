@@ -87,7 +87,20 @@ public static class RegistryStore
 
         foreach (var model in ReadModels(schema)) model.Register(opts, model.Live);
         ConfigureReadModels(opts, schema);
+        ConfigureWriteSide(opts);
         UncompressedDocuments.Configure(opts);
+    }
+
+    /// <summary>
+    /// The write side of the streams short enough to fold at each fetch for writing: signed lists, problems and a unit's
+    /// policy lines. Live, so they keep no document of their own and a rebuild has nothing of theirs to build; the read
+    /// models their queries read are apart. A household, with a long stream, keeps an inline snapshot instead.
+    /// </summary>
+    private static void ConfigureWriteSide(StoreOptions opts)
+    {
+        opts.Projections.Add(new SubmissionAggregateProjection(), ProjectionLifecycle.Live);
+        opts.Projections.Add(new ProblemAggregateProjection(), ProjectionLifecycle.Live);
+        opts.Projections.Add(new Policy.PolicyLinesAggregateProjection(), ProjectionLifecycle.Live);
     }
 
     /// <summary>Name of the single pass over the log that feeds every projection a rebuild runs together.</summary>

@@ -141,7 +141,7 @@ public sealed class DataQualityRunner(IDocumentStore store, Tenancy.Districts di
             await openings.Queue(ct);
             // Only the findings that keep an open problem open matter to the closing; the rest are not kept, so memory does not grow with them.
             _holding.UnionWith(findings.Select(f => f.Key).Where(open.ContainsKey));
-            Close(session, batch.SelectMany(h => _openByHousehold[h.Id]));
+            await Close(session, batch.SelectMany(h => _openByHousehold[h.Id]), ct);
             foreach (var finding in findings) _byRule[finding.Rule] = _byRule.GetValueOrDefault(finding.Rule) + 1;
             Run = Run with
             {
@@ -159,7 +159,7 @@ public sealed class DataQualityRunner(IDocumentStore store, Tenancy.Districts di
         public async Task Finish(DateTimeOffset finishedAt, CancellationToken ct)
         {
             await using var session = runner.Session(_correlation, _actor);
-            Close(session, open.Values);
+            await Close(session, open.Values, ct);
             Run = Run with
             {
                 Status = DataQualityRunStatus.Completed,
@@ -171,10 +171,10 @@ public sealed class DataQualityRunner(IDocumentStore store, Tenancy.Districts di
             await session.SaveChangesAsync(ct);
         }
 
-        private void Close(IDocumentSession session, IEnumerable<ProblemView> candidates)
+        private async Task Close(IDocumentSession session, IEnumerable<ProblemView> candidates, CancellationToken ct)
         {
             foreach (var problem in candidates.Where(p => !_holding.Contains(p.FindingKey) && _closed.Add(p.FindingKey)).ToList())
-                ProblemStreams.Resolve(session, problem, ResolveProblemDecision.ByData(now), _actor, _correlation);
+                await ProblemStreams.Resolve(session, problem.Id, problem.Version, ResolveProblemDecision.ByData(now), _actor, _correlation, ct);
         }
     }
 

@@ -9,9 +9,9 @@ namespace Registry.Api.Quality;
 
 /// <summary>
 /// The problems a cleaning run opens in one batch, written as one insert of their streams, one of their events and one
-/// of their snapshots in the transaction of the session that commits the batch, rather than a stream start and a
-/// snapshot upsert per problem. Each event is stamped and chained by <see cref="EventChain"/> and stored as the event
-/// store stores an append (type, headers, correlation, user); the snapshots and the totals are what the inline
+/// of their read models in the transaction of the session that commits the batch, rather than a stream start and a
+/// read-model upsert per problem. Each event is stamped and chained by <see cref="EventChain"/> and stored as the event
+/// store stores an append (type, headers, correlation, user); the read models and the totals are what the inline
 /// <see cref="ProblemViewProjection"/> and <see cref="ProblemTotalsProjection"/> make of the same events.
 /// </summary>
 public sealed class ProblemOpenings(IDocumentSession session, Actor actor, string correlation, string reason)
@@ -43,8 +43,8 @@ public sealed class ProblemOpenings(IDocumentSession session, Actor actor, strin
         var schema = options.Events.DatabaseSchemaName;
         var ids = _events.Select(e => e.StreamId).ToArray();
         var first = _events[0];
-        // The alias the event store gives streams started with a ProblemView snapshot, as an append would write it.
-        var alias = ((Marten.Events.EventGraph)options.Events).AggregateAliasFor(typeof(ProblemView));
+        // The alias the event store gives streams started under the problem's write-side type, as an append would write it.
+        var alias = ((Marten.Events.EventGraph)options.Events).AggregateAliasFor(typeof(ProblemAggregate));
         session.QueueSqlCommand($"insert into {schema}.mt_streams (id, type, version, tenant_id) select id, ?, 1, ? from unnest(?::uuid[]) as s(id)",
             alias, session.TenantId, ids);
         session.QueueSqlCommand(

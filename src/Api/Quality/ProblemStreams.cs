@@ -11,11 +11,18 @@ public static class ProblemStreams
 {
     public static void Open(IDocumentSession session, ProblemOpened opened, Actor actor, string correlationId, string? reason = null)
     {
-        EventChain.Stamp(session, session.Events.StartStream<ProblemView>(opened.ProblemId, opened), head: null, actor, reason, correlationId);
+        EventChain.Stamp(session, session.Events.StartStream<ProblemAggregate>(opened.ProblemId, opened), head: null, actor, reason, correlationId);
     }
 
-    public static void Resolve(IDocumentSession session, ProblemView view, ProblemResolved resolved, Actor actor, string correlationId)
+    /// <summary>
+    /// Resolves a problem a list showed at <paramref name="listedAt"/>: decided on its write side, fetched here, and appended
+    /// only if it is still at that version (a problem resolved since fails the commit rather than being resolved twice).
+    /// </summary>
+    public static async Task Resolve(IDocumentSession session, Guid problemId, long listedAt, ProblemResolved resolved, Actor actor, string correlationId,
+        CancellationToken ct)
     {
-        EventChain.Stamp(session, session.Events.Append(view.Id, view.Version + 1, resolved), view, actor, resolved.Note, correlationId);
+        var stream = await session.Events.FetchForWriting<ProblemAggregate>(problemId, listedAt, ct);
+        stream.AppendOne(resolved);
+        EventChain.Stamp(session, problemId, stream.Aggregate, actor, resolved.Note, correlationId);
     }
 }

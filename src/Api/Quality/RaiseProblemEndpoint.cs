@@ -39,6 +39,6 @@ public static class RaiseProblemEndpoint
         var id = Guid.CreateVersion7();
         var events = RaiseProblemDecision.Decide(new RaiseProblem(id, request.MemberId, request.Source!.Value, request.Rule, request.Description),
             household.State, household.Version, clock.GetUtcNow(), QualityRules.Current);
-        return (WriteAnswer.Created(new ProblemCreatedResponse(id, 1), 1, $"/api/problems/{id}"), MartenOps.StartStream<ProblemView>(id, events));
+        return (WriteAnswer.Created(new ProblemCreatedResponse(id, 1), 1, $"/api/problems/{id}"), MartenOps.StartStream<ProblemAggregate>(id, events));
     }
 }

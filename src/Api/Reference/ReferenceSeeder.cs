@@ -38,7 +38,7 @@ public sealed class ReferenceSeeder(IDocumentStore store, Tenancy.Districts dist
     {
         await using var session = store.LightweightSession(tenant);
         var id = PolicyLines.StreamOf(unitCode);
-        var stream = await session.Events.FetchForWriting<PolicyLinesView>(id, ct);
+        var stream = await session.Events.FetchForWriting<PolicyLinesAggregate>(id, ct);
         var state = stream.Aggregate?.State;
         var events = lines.Where(l => state?.Lines.ContainsKey(l.Year) != true)
             .SelectMany(l => SetPolicyLineDecision.Decide(new SetPolicyLine(unitCode, l.Year, l.PovertyLine, l.MonitoringLine, SeedReason), null, now))

@@ -33,7 +33,7 @@ public static class SetPolicyLineEndpoint
         CancellationToken ct)
     {
         // The unit's lines are one stream named by its code; a concurrent change to it is caught at commit.
-        var stream = await session.Events.FetchForWriting<PolicyLinesView>(PolicyLines.StreamOf(code), ct);
+        var stream = await session.Events.FetchForWriting<PolicyLinesAggregate>(PolicyLines.StreamOf(code), ct);
         var events = SetPolicyLineDecision.Decide(new SetPolicyLine(code, year, request.PovertyLine, request.MonitoringLine, request.Reason),
             stream.Aggregate?.State, clock.GetUtcNow());
         var version = stream.VersionAfter(events);

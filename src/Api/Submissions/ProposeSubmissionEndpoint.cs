@@ -40,6 +40,6 @@ public static class ProposeSubmissionEndpoint
         var events = ProposeSubmissionDecision.Decide(new ProposeSubmission(id, request.VillageCode!, request.Year!.Value, request.List!.Value, ids),
             clock.GetUtcNow(), found);
         return (WriteAnswer.Created(new SubmissionCreatedResponse(id, events.Length), events.Length, $"/api/submissions/{id}"),
-            MartenOps.StartStream<SubmissionView>(id, events));
+            MartenOps.StartStream<SubmissionAggregate>(id, events));
     }
 }

@@ -18,12 +18,12 @@ public sealed record ReviewResponse(Guid Id, long Version, SubmissionStatus Stat
 /// <summary>报镇审核: the town office approves or returns a list that both village signers endorsed.</summary>
 public static class ReviewSubmissionEndpoint
 {
-    public static void Before(IEventStream<SubmissionView> submission, HttpContext http) =>
+    public static void Before(IEventStream<SubmissionAggregate> submission, HttpContext http) =>
         StreamGuard.Check(submission, http, null, "submission.not-found", "No submission with this id.");
 
     [WolverinePost("/api/submissions/{id}/review", OperationId = "reviewSubmission", Summary = "Town review of a signed list (报镇审核)", Description = "The town approves or returns a list both signers have signed.")]
     [ProducesResponseType<ReviewResponse>(StatusCodes.Status200OK)]
-    public static (WriteAnswer, Events) Post(Guid id, ReviewSubmissionRequest request, [WriteAggregate(Required = false)] IEventStream<SubmissionView> submission,
+    public static (WriteAnswer, Events) Post(Guid id, ReviewSubmissionRequest request, [WriteAggregate(Required = false)] IEventStream<SubmissionAggregate> submission,
         ClaimsPrincipal user, TimeProvider clock)
     {
         var actor = Actor.From(user);

@@ -17,12 +17,12 @@ public sealed record SignatureResponse(Guid Id, long Version, SubmissionStatus S
 /// <summary>The village head or the first secretary endorses the list (签字背书); with both, it goes to the town.</summary>
 public static class SignSubmissionEndpoint
 {
-    public static void Before(IEventStream<SubmissionView> submission, HttpContext http) =>
+    public static void Before(IEventStream<SubmissionAggregate> submission, HttpContext http) =>
         StreamGuard.Check(submission, http, null, "submission.not-found", "No submission with this id.");
 
     [WolverinePost("/api/submissions/{id}/signatures", OperationId = "signSubmission", Summary = "Sign a list (签字确认)", Description = "The village head or the first secretary signs a list; the second signature submits it.")]
     [ProducesResponseType<SignatureResponse>(StatusCodes.Status200OK)]
-    public static (WriteAnswer, Events) Post(Guid id, [WriteAggregate(Required = false)] IEventStream<SubmissionView> submission, ClaimsPrincipal user,
+    public static (WriteAnswer, Events) Post(Guid id, [WriteAggregate(Required = false)] IEventStream<SubmissionAggregate> submission, ClaimsPrincipal user,
         TimeProvider clock)
     {
         var actor = Actor.From(user);

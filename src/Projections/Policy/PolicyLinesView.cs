@@ -2,8 +2,11 @@ using Registry.Domain.Policy;
 
 namespace Registry.Projections.Policy;
 
-/// <summary>The lines one unit has set, with its stream's version and chain head; one per unit that set any.</summary>
-public sealed record PolicyLinesView(Guid Id, long Version, UnitPolicyLines State, string? LastHash) : IChainHead
+/// <summary>
+/// The lines one unit has set, with its stream's version and chain head; one per unit that set any. What decisions about
+/// households and queries read; a new setting decides on <see cref="PolicyLinesAggregate"/>.
+/// </summary>
+public sealed record PolicyLinesView(Guid Id, long Version, UnitPolicyLines State, string? LastHash)
 {
     public string UnitCode => State.UnitCode;
 }

@@ -2,10 +2,9 @@ using Registry.Domain.Quality;
 
 namespace Registry.Projections.Quality;
 
-public sealed record ProblemView(Guid Id, long Version, Problem State, string? OpenedBy, string? ResolvedBy, string? LastHash) : IChainHead
+/// <summary>A data problem as lists and cleaning runs read it; its resolution decides on <see cref="ProblemAggregate"/>.</summary>
+public sealed record ProblemView(Guid Id, long Version, Problem State, string? OpenedBy, string? ResolvedBy, string? LastHash)
 {
-    string IChainHead.UnitCode => VillageCode;
-
     public string VillageCode => State.VillageCode;
 
     public Guid HouseholdId => State.HouseholdId;

@@ -2,10 +2,9 @@ using Registry.Domain.Submissions;
 
 namespace Registry.Projections.Submissions;
 
-public sealed record SubmissionView(Guid Id, long Version, Submission State, string? LastHash) : IChainHead
+/// <summary>A signed list as its queries read it; its commands decide on <see cref="SubmissionAggregate"/>.</summary>
+public sealed record SubmissionView(Guid Id, long Version, Submission State, string? LastHash)
 {
-    string IChainHead.UnitCode => VillageCode;
-
     public string VillageCode => State.VillageCode;
 
     public int Year => State.Year;

@@ -1,3 +1,4 @@
+using JasperFx.Events.Projections;
 using Marten;
 using Npgsql;
 using Registry.Api.Reference;
@@ -28,7 +29,7 @@ public static class ReadModels
         await connection.OpenAsync();
         var schema = store.Options.Events.DatabaseSchemaName;
         // The household read model is written by the snapshot's projection rather than published by a projection of its own.
-        var tables = store.Options.Projections.All.SelectMany(p => p.PublishedTypes()).Append(typeof(HouseholdDetails)).Distinct()
+        var tables = store.Options.Projections.All.Where(p => p.Lifecycle != ProjectionLifecycle.Live).SelectMany(p => p.PublishedTypes()).Append(typeof(HouseholdDetails)).Distinct()
             .Select(type => (type.Name, $"select id::text || ' ' || data::text from {((IReadOnlyStoreOptions)store.Options).FindOrResolveDocumentType(type).TableName.QualifiedName} order by id"))
             .Concat(new[] { ProblemTotals.Table, HouseholdTotals.Table, AuditTotals.Table, ProcedureTotals.Table, MonitoringTotals.Table }.Select(totals => (totals.Table,
                 $"select village_code || ' ' || kind || ' ' || n from {totals.QualifiedName(schema)} where n <> 0 order by village_code, kind")))

@@ -1,4 +1,5 @@
 using System.Net;
+using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events;
 using System.Net.Http.Json;
@@ -33,8 +34,9 @@ public sealed class RebuildTests(AppFixture app)
 
         var rebuilt = await ReadModelRebuild.All(store, store.Storage.Database, TimeSpan.FromMinutes(2), CancellationToken.None, concurrency: 4);
 
-        // Every live projection, and the household read model, which the snapshot's projection writes while the registry runs.
-        rebuilt.SelectMany(r => r.Covers).ShouldBe(store.Options.Projections.All.Select(p => p.Name).Append(nameof(Registry.Projections.Households.HouseholdDetails)),
+        // Every projection that keeps a read model, and the household read model, which the snapshot's projection writes while
+        // the registry runs; the write side folded live keeps nothing to rebuild.
+        rebuilt.SelectMany(r => r.Covers).ShouldBe(store.Options.Projections.All.Where(p => p.Lifecycle != ProjectionLifecycle.Live).Select(p => p.Name).Append(nameof(Registry.Projections.Households.HouseholdDetails)),
             ignoreOrder: true);
         var pass = rebuilt.Single(r => r.Name == RegistryStore.OnePass);
         pass.Covers.ShouldContain(nameof(Registry.Projections.Households.HouseholdSnapshot));
