@@ -15,8 +15,8 @@ public static class ProblemStreams
     }
 
     /// <summary>
-    /// Resolves a problem a list showed at <paramref name="listedAt"/>: decided on its write side, fetched here, and appended
-    /// only if it is still at that version (a problem resolved since fails the commit rather than being resolved twice).
+    /// Resolves a problem a list showed at <paramref name="listedAt"/>: its write side is fetched here and must still be at
+    /// that version, so a problem resolved since fails the run's batch rather than being resolved twice.
     /// </summary>
     public static async Task Resolve(IDocumentSession session, Guid problemId, long listedAt, ProblemResolved resolved, Actor actor, string correlationId,
         CancellationToken ct)

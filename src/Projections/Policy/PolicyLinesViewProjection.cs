@@ -13,5 +13,5 @@ public sealed partial class PolicyLinesViewProjection : SingleStreamProjection<P
     }
 
     public override PolicyLinesView? Evolve(PolicyLinesView? snapshot, Guid id, IEvent e) =>
-        UnitPolicyLines.Evolve(snapshot?.State, e.Data) is { } state ? new PolicyLinesView(id, e.Version, state, EventMetadata.HashOf(e) ?? snapshot?.LastHash) : snapshot;
+        UnitPolicyLines.Evolve(snapshot?.State, e.Data) is { } state ? new PolicyLinesView(id, e.Version, state) : snapshot;
 }

@@ -3,7 +3,7 @@ using Registry.Domain.Quality;
 namespace Registry.Projections.Quality;
 
 /// <summary>A data problem as lists and cleaning runs read it; its resolution decides on <see cref="ProblemAggregate"/>.</summary>
-public sealed record ProblemView(Guid Id, long Version, Problem State, string? OpenedBy, string? ResolvedBy, string? LastHash)
+public sealed record ProblemView(Guid Id, long Version, Problem State, string? OpenedBy, string? ResolvedBy)
 {
     public string VillageCode => State.VillageCode;
 

@@ -19,7 +19,6 @@ public sealed partial class ProblemViewProjection : SingleStreamProjection<Probl
         var actor = EventMetadata.Header(e, EventMetadata.UserId);
         return new ProblemView(id, e.Version, state,
             e.Data is ProblemOpened ? actor : snapshot?.OpenedBy,
-            e.Data is ProblemResolved ? actor : snapshot?.ResolvedBy,
-            EventMetadata.HashOf(e) ?? snapshot?.LastHash);
+            e.Data is ProblemResolved ? actor : snapshot?.ResolvedBy);
     }
 }

@@ -16,5 +16,5 @@ public sealed partial class SubmissionViewProjection : SingleStreamProjection<Su
     }
 
     public override SubmissionView? Evolve(SubmissionView? snapshot, Guid id, IEvent e) =>
-        Submission.Evolve(snapshot?.State, e.Data) is { } state ? new SubmissionView(id, e.Version, state, EventMetadata.HashOf(e) ?? snapshot?.LastHash) : snapshot;
+        Submission.Evolve(snapshot?.State, e.Data) is { } state ? new SubmissionView(id, e.Version, state) : snapshot;
 }
