@@ -29,11 +29,12 @@ public static class SetPolicyLineEndpoint
 
     [WolverinePut("/api/org-units/{code}/policy-lines/{year}", OperationId = "setPolicyLine", Summary = "Set a year's poverty and monitoring lines for a unit (贫困线、监测线)", Description = "Sets a year's poverty line and monitoring line for a unit and every unit below it that sets none of its own.")]
     [ProducesResponseType<PolicyLineResponse>(StatusCodes.Status200OK)]
-    public static async Task<WriteAnswer> Put(string code, int year, SetPolicyLineRequest request, IDocumentSession session, TimeProvider clock,
-        CancellationToken ct)
+    public static async Task<WriteAnswer> Put(string code, int year, SetPolicyLineRequest request, IDocumentSession session, HttpContext http,
+        TimeProvider clock, CancellationToken ct)
     {
         // The unit's lines are one stream named by its code; a concurrent change to it is caught at commit.
         var stream = await session.Events.FetchForWriting<PolicyLinesAggregate>(PolicyLines.StreamOf(code), ct);
+        StreamGuard.IfMatch(stream, http);
         var events = SetPolicyLineDecision.Decide(new SetPolicyLine(code, year, request.PovertyLine, request.MonitoringLine, request.Reason),
             stream.Aggregate?.State, clock.GetUtcNow());
         var version = stream.VersionAfter(events);

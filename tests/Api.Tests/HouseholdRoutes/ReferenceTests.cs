@@ -92,6 +92,26 @@ public sealed class ReferenceTests(AppFixture app)
         (await Finds(otherTown, otherVillage)).ShouldBeFalse();
     }
 
+    [Fact]
+    public async Task A_stale_If_Match_on_a_units_lines_is_refused_and_changes_nothing()
+    {
+        var (town, _) = await app.NewVillage();
+        var district = app.Client(Role.DistrictOfficer, AppFixture.District, "line-setter", "区扶贫办");
+        var url = $"/api/org-units/{town}/policy-lines";
+        Dictionary<string, string> IfMatch(int version) => new() { ["If-Match"] = $"\"{version}\"" };
+        await (await district.Send(HttpMethod.Put, $"{url}/2020", new { povertyLine = 4200m, monitoringLine = 6300m, reason = "镇级提标" }, IfMatch(1)))
+            .ShouldBe(HttpStatusCode.Conflict, "concurrency.version-conflict");
+        var set = await (await district.Send(HttpMethod.Put, $"{url}/2020", new { povertyLine = 4200m, monitoringLine = 6300m, reason = "镇级提标" }, IfMatch(0)))
+            .ShouldBe(HttpStatusCode.OK);
+        set["version"]!.GetValue<long>().ShouldBe(1);
+        await (await district.Send(HttpMethod.Put, $"{url}/2021", new { povertyLine = 4300m, monitoringLine = 6400m, reason = "调标" }, IfMatch(0)))
+            .ShouldBe(HttpStatusCode.Conflict, "concurrency.version-conflict");
+        await (await district.Send(HttpMethod.Put, $"{url}/2021", new { povertyLine = 4300m, monitoringLine = 6400m, reason = "调标" }, IfMatch(1)))
+            .ShouldBe(HttpStatusCode.OK);
+        await using var session = app.Store.QuerySession();
+        (await session.Events.FetchStreamAsync(Registry.Api.Reference.PolicyLines.StreamOf(town))).Count.ShouldBe(2);
+    }
+
     private static (decimal, decimal, string) Line(System.Text.Json.Nodes.JsonNode reference, int year)
     {
         var line = reference["policyLines"]!.AsArray().Single(l => l!["year"]!.GetValue<int>() == year)!;

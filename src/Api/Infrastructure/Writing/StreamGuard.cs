@@ -18,10 +18,16 @@ public static class StreamGuard
         var actor = Actor.From(http.User);
         if (permission is { } required) actor.Require(required);
         var found = actor.Visible(stream.Aggregate, s => s.UnitCode, notFoundCode, notFound);
+        IfMatch(stream, http);
+        return found;
+    }
+
+    /// <summary><c>If-Match</c> against the version the stream was fetched at (0 for a stream not started yet).</summary>
+    public static void IfMatch<T>(IEventStream<T> stream, HttpContext http) where T : notnull
+    {
         var current = stream.CurrentVersion ?? 0;
         if (RequestContext.ExpectedVersion(http) is { } expected && expected != current)
             throw DomainRefusal.Conflict("concurrency.version-conflict", $"It is at version {current}, not {expected}; read it again.");
-        return found;
     }
 
     /// <summary>A second stream a write changes in the same transaction (a merge): found and visible, its version checked only at commit.</summary>
