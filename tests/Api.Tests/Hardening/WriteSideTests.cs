@@ -55,27 +55,4 @@ public sealed class WriteSideTests(AppFixture app)
         report.Valid.ShouldBeTrue();
         report.CheckedEvents.ShouldBe(6);
     }
-
-    [Fact]
-    public async Task Two_signers_at_once_both_sign_the_second_deciding_again_on_the_events_the_first_appended()
-    {
-        var (_, village) = await app.NewVillage();
-        var clerk = app.Client(Role.VillageClerk, village);
-        var household = await Sample.Register(clerk, village, status: "Unregistered");
-        for (var round = 0; round < 5; round++)
-        {
-            var list = (await (await clerk.PostAsJsonAsync("/api/submissions",
-                new { villageCode = village, year = 2020, list = "NewPoor", householdIds = new[] { household.Id } })).ShouldBe(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
-            var signers = new[] { app.Client(Role.VillageHead, village, "head-1", "村主任"), app.Client(Role.FirstSecretary, village, "sec-1", "第一书记") };
-            var answers = await Task.WhenAll(signers.Select(s => s.PostAsync($"/api/submissions/{list}/signatures", null)));
-            answers.Select(a => a.StatusCode).ShouldAllBe(code => code == HttpStatusCode.OK);
-            var versions = new List<long>();
-            foreach (var answer in answers) versions.Add((await answer.Json())["version"]!.GetValue<long>());
-            // The second signature also submits the list: its answer is two events on.
-            versions.Order().ShouldBe([2L, 4L]);
-            var read = await (await clerk.GetAsync($"/api/submissions/{list}")).ShouldBe(HttpStatusCode.OK);
-            read["status"]!.GetValue<string>().ShouldBe("Submitted");
-            (await HashChainVerifier.Verify(app.Store, [list], CancellationToken.None)).Valid.ShouldBeTrue();
-        }
-    }
 }
