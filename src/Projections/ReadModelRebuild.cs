@@ -18,8 +18,8 @@ public sealed record ProjectionRebuilt(string Name, string Lifecycle, TimeSpan T
 /// <summary>
 /// Rebuilds every read model of one database from the event log with Marten's projection daemon, over a store arranged for
 /// rebuilding (<see cref="RegistryStore.ConfigureRebuild"/>): the projections that read nothing but events in one pass over
-/// the log, beside the person index and the audit trail; the projections that read other read models' documents
-/// (<see cref="RegistryStore.RebuiltAfterTheOthers"/>) once that pass is done. Each page's writes commit with the progress
+/// the log, beside the audit trail; the projections that read other read models' documents (the statistics, the person
+/// index, the problem totals: <see cref="RegistryStore.RebuiltAfterTheOthers"/>) once that pass is done. Each page's writes commit with the progress
 /// of every projection fed by it, under the live projections' names. A rebuild that fails is left marked
 /// (<see cref="UnfinishedRebuild"/>): the API is not ready until a rebuild finishes.
 /// </summary>
@@ -136,22 +136,14 @@ public static class ReadModelRebuild
 
     private static async Task CreateIndexes(NpgsqlDataSource dataSource, IReadOnlyList<string> definitions)
     {
+        // The setting lasts as long as this use of the connection: the pool resets every setting when it takes it back.
         await using var connection = await dataSource.OpenConnectionAsync(CancellationToken.None);
         await using (var memory = new NpgsqlCommand($"set maintenance_work_mem = '{IndexBuildMemory}'", connection))
             await memory.ExecuteNonQueryAsync(CancellationToken.None);
-        try
+        foreach (var definition in definitions)
         {
-            foreach (var definition in definitions)
-            {
-                await using var create = new NpgsqlCommand(definition, connection);
-                await create.ExecuteNonQueryAsync(CancellationToken.None);
-            }
-        }
-        finally
-        {
-            // The pool hands the connection on: it leaves with the server's default again.
-            await using var reset = new NpgsqlCommand("reset maintenance_work_mem", connection);
-            await reset.ExecuteNonQueryAsync(CancellationToken.None);
+            await using var create = new NpgsqlCommand(definition, connection);
+            await create.ExecuteNonQueryAsync(CancellationToken.None);
         }
     }
 

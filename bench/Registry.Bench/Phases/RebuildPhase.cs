@@ -46,9 +46,9 @@ public static class RebuildPhase
             hash chain like an API write, {EventSeeder.HouseholdsPerTransaction} households to a transaction, two writers, inline read models committed with them.
             Then, after `VACUUM ANALYZE`, every projection, inline and async, rebuilt with Marten's projection daemon
             (`RebuildProjectionAsync`) as the API's `rebuild` command does (`ReadModelRebuild`): the projections that read only events
-            in one composite pass over the log (`{RegistryStore.OnePass}`), the person index and the audit trail (binary COPY, secondary
-            indexes built after) beside it, {2 * Environment.ProcessorCount} rebuilds at a time, in pages of {RegistryStore.RebuildBatchSize:N0} events, the statistics and
-            problem totals once the pass is done; events/s = events in the store ÷ the whole rebuild's time. Each row: one rebuild's own
+            in one composite pass over the log (`{RegistryStore.OnePass}`), the audit trail (binary COPY, secondary indexes built after)
+            beside it, {2 * Environment.ProcessorCount} rebuilds at a time, in pages of {RegistryStore.RebuildBatchSize:N0} events, the statistics, the person index
+            and the problem totals once the pass is done; events/s = events in the store ÷ the whole rebuild's time. Each row: one rebuild's own
             time, and when it finished after the start.
             The raw floor: one sequential read of every event row (all columns) in sequence order
             ({N(raw.Read.TotalSeconds, 1)} s), then a binary COPY of one jsonb row per stream ({raw.Streams:N0} rows, {N(raw.Write.TotalSeconds, 1)} s):

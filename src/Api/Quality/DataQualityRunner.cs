@@ -171,11 +171,11 @@ public sealed class DataQualityRunner(IDocumentStore store, Tenancy.Districts di
             await session.SaveChangesAsync(ct);
         }
 
-        private async Task Close(IDocumentSession session, IEnumerable<ProblemView> candidates, CancellationToken ct)
-        {
-            foreach (var problem in candidates.Where(p => !_holding.Contains(p.FindingKey) && _closed.Add(p.FindingKey)).ToList())
-                await ProblemStreams.Resolve(session, problem.Id, problem.Version, ResolveProblemDecision.ByData(now), _actor, _correlation, ct);
-        }
+        private Task Close(IDocumentSession session, IEnumerable<ProblemView> candidates, CancellationToken ct) =>
+            ProblemStreams.ResolveListed(session,
+                candidates.Where(p => !_holding.Contains(p.FindingKey) && _closed.Add(p.FindingKey))
+                    .Select(p => (p.Id, p.Version, ResolveProblemDecision.ByData(now))).ToList(),
+                _actor, _correlation, ct);
     }
 
     private IDocumentSession Session(string correlation, Actor actor)

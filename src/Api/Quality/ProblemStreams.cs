@@ -15,14 +15,21 @@ public static class ProblemStreams
     }
 
     /// <summary>
-    /// Resolves a problem a list showed at <paramref name="listedAt"/>: its write side is fetched here and must still be at
-    /// that version, so a problem resolved since fails the run's batch rather than being resolved twice.
+    /// Resolves problems a list showed, each at the version it showed: their write sides are folded in one batched read for
+    /// their chain heads, and each resolution is appended expecting the listed version, so a problem resolved since fails the
+    /// commit rather than being resolved twice.
     /// </summary>
-    public static async Task Resolve(IDocumentSession session, Guid problemId, long listedAt, ProblemResolved resolved, Actor actor, string correlationId,
-        CancellationToken ct)
+    public static async Task ResolveListed(IDocumentSession session, IReadOnlyList<(Guid Id, long ListedAt, ProblemResolved Resolved)> problems, Actor actor,
+        string correlationId, CancellationToken ct)
     {
-        var stream = await session.Events.FetchForWriting<ProblemAggregate>(problemId, listedAt, ct);
-        stream.AppendOne(resolved);
-        EventChain.Stamp(session, problemId, stream.Aggregate, actor, resolved.Note, correlationId);
+        if (problems.Count == 0) return;
+        var batch = session.CreateBatchQuery();
+        var heads = problems.Select(p => batch.Events.FetchLatest<ProblemAggregate>(p.Id)).ToList();
+        await batch.Execute(ct);
+        for (var i = 0; i < problems.Count; i++)
+        {
+            var (id, listedAt, resolved) = problems[i];
+            EventChain.Stamp(session, session.Events.Append(id, listedAt + 1, resolved), await heads[i], actor, resolved.Note, correlationId);
+        }
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
+using System.Net.Http.Json;
 using Registry.Api.Tests.Fixtures;
 using Registry.Domain.Access;
 using Xunit.Abstractions;
@@ -36,6 +37,30 @@ public sealed class RoundTripTests(AppFixture app, ITestOutputHelper output)
         trips[1].ShouldContain("append_events");
         trips[1].ShouldContain("mt_doc_householdsnapshot");
         trips[1].ShouldContain("mt_doc_householddetails");
+    }
+
+    /// <summary>
+    /// A list's write side keeps no document: one batch reads the stream's version and its events, and the events appended are
+    /// chained from the head that fold gave, not from a second read. The list's inline read model, apart from it, is loaded by
+    /// its projection in a read of its own; one batch appends and writes it.
+    /// </summary>
+    [Fact]
+    public async Task A_signature_folds_its_list_once_and_writes_in_one_batch()
+    {
+        var (_, village) = await app.NewVillage();
+        var clerk = app.Client(Role.VillageClerk, village);
+        var household = await Sample.Register(clerk, village, status: "Unregistered");
+        var list = (await (await clerk.PostAsJsonAsync("/api/submissions",
+            new { villageCode = village, year = 2020, list = "NewPoor", householdIds = new[] { household.Id } })).ShouldBe(HttpStatusCode.Created))["id"]!.GetValue<Guid>();
+
+        var trips = await Statements.During(trace => app.Client(Role.VillageHead, village).Send(HttpMethod.Post, $"/api/submissions/{list}/signatures", null, trace),
+            HttpStatusCode.OK);
+
+        foreach (var trip in trips) output.WriteLine(trip);
+        trips.Count.ShouldBe(3);
+        trips[0].ShouldContain("mt_streams");
+        trips[1].ShouldContain("mt_doc_submissionview");
+        trips[2].ShouldContain("append_events");
     }
 
     /// <summary>The statements Npgsql sends to PostgreSQL on behalf of one request, told apart from the rest of the process by trace.</summary>

@@ -12,11 +12,18 @@ namespace Registry.Api.Infrastructure.Writing;
 /// </summary>
 public static class EventChain
 {
-    /// <summary>Stamps every event pending in the session that is not stamped yet, each stream from its snapshot's chain head.</summary>
-    public static async Task StampPending(IDocumentSession session, Actor actor, string? reason, string correlation, CancellationToken ct)
+    /// <summary>
+    /// Stamps every event pending in the session that is not stamped yet, each stream from the write side it was fetched with
+    /// (<paramref name="fetched"/>), else from its chain head as stored.
+    /// </summary>
+    public static async Task StampPending(IDocumentSession session, Actor actor, string? reason, string correlation, CancellationToken ct,
+        IReadOnlyDictionary<Guid, IChainHead>? fetched = null)
     {
         foreach (var stream in session.PendingChanges.Streams().Where(s => !s.Events.All(IsChained)))
-            Stamp(session, stream, await ChainHeads.Current(session, stream, ct), actor, reason, correlation);
+        {
+            var head = fetched?.GetValueOrDefault(stream.Id) ?? await ChainHeads.Current(session, stream, ct);
+            Stamp(session, stream, head, actor, reason, correlation);
+        }
     }
 
     /// <summary>Stamps the unstamped events pending on one stream whose chain head the caller holds (none for a new stream).</summary>

@@ -19,8 +19,26 @@ public static class StreamGuard
         if (permission is { } required) actor.Require(required);
         var found = actor.Visible(stream.Aggregate, s => s.UnitCode, notFoundCode, notFound);
         IfMatch(stream, http);
+        Fetched(stream, http);
         return found;
     }
+
+    private static readonly object FetchedKey = new();
+
+    /// <summary>
+    /// Remembers the write side a stream was fetched with for this request, so that the events appended to it are chained from
+    /// that head (<see cref="EventChain.StampPending"/>) rather than from a second read of the stream.
+    /// </summary>
+    public static void Fetched<T>(IEventStream<T> stream, HttpContext http) where T : class, IChainHead
+    {
+        if (stream.Aggregate is null) return;
+        if (http.Items[FetchedKey] is not Dictionary<Guid, IChainHead> heads) http.Items[FetchedKey] = heads = [];
+        heads[stream.Id] = stream.Aggregate;
+    }
+
+    /// <summary>The write sides this request fetched its streams with, by stream id.</summary>
+    public static IReadOnlyDictionary<Guid, IChainHead> FetchedHeads(HttpContext http) =>
+        http.Items[FetchedKey] as Dictionary<Guid, IChainHead> ?? [];
 
     /// <summary><c>If-Match</c> against the version the stream was fetched at (0 for a stream not started yet).</summary>
     public static void IfMatch<T>(IEventStream<T> stream, HttpContext http) where T : notnull
@@ -31,8 +49,12 @@ public static class StreamGuard
     }
 
     /// <summary>A second stream a write changes in the same transaction (a merge): found and visible, its version checked only at commit.</summary>
-    public static T Other<T>(IEventStream<T>? stream, HttpContext http, string notFoundCode, string notFound) where T : class, IChainHead =>
-        Actor.From(http.User).Visible(stream?.Aggregate, s => s.UnitCode, notFoundCode, notFound);
+    public static T Other<T>(IEventStream<T>? stream, HttpContext http, string notFoundCode, string notFound) where T : class, IChainHead
+    {
+        var found = Actor.From(http.User).Visible(stream?.Aggregate, s => s.UnitCode, notFoundCode, notFound);
+        Fetched(stream!, http);
+        return found;
+    }
 
     /// <summary>The stream's version once <paramref name="events"/>, decided on what it was fetched at, are appended.</summary>
     public static long VersionAfter<T>(this IEventStream<T> stream, object[] events) where T : notnull => (stream.CurrentVersion ?? 0) + events.Length;

@@ -26,7 +26,7 @@ public static class WritePipeline
     public static async Task After(HttpContext http, IDocumentSession session, WriteAnswer answer, TimeProvider clock, IOptions<JsonOptions> json)
     {
         var actor = Actor.From(http.User);
-        await EventChain.StampPending(session, actor, answer.Reason, RequestContext.CorrelationId(http), http.RequestAborted);
+        await EventChain.StampPending(session, actor, answer.Reason, RequestContext.CorrelationId(http), http.RequestAborted, StreamGuard.FetchedHeads(http));
         if (RequestContext.IdempotencyKey(http) is { } key)
             session.Insert(answer.Remembered(IdempotentResponse.KeyOf(actor.UserId, key), json.Value.SerializerOptions, clock.GetUtcNow()));
     }
