@@ -34,8 +34,7 @@ public static class SetPolicyLineEndpoint
     {
         // The unit's lines are one stream named by its code; a concurrent change to it is caught at commit.
         var stream = await session.Events.FetchForWriting<PolicyLinesAggregate>(PolicyLines.StreamOf(code), ct);
-        StreamGuard.IfMatch(stream, http);
-        StreamGuard.Fetched(stream, http);
+        StreamGuard.Current(stream, http);
         var events = SetPolicyLineDecision.Decide(new SetPolicyLine(code, year, request.PovertyLine, request.MonitoringLine, request.Reason),
             stream.Aggregate?.State, clock.GetUtcNow());
         var version = stream.VersionAfter(events);

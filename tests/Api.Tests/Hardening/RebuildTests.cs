@@ -77,12 +77,7 @@ public sealed class RebuildTests(AppFixture app)
             new { fromHouseholdId = parents.Id, relations, reason = "父子合户", effectiveDate = "2020-07-01" })).ShouldBe(HttpStatusCode.OK);
 
         var wrong = await Sample.Register(d.Clerk, village, status: "Exited", identifiedYear: 2015, exitYear: 2018);
-        await (await d.Town.PutAsJsonAsync($"/api/households/{wrong.Id}/flags/not-enjoying-policy", new { reason = "家有商品房" })).ShouldBe(HttpStatusCode.OK);
-        var removal = await d.Start(wrong.Id, "Removal", "2020-10-01");
-        await d.Passed("Village", wrong.Id, removal, "Verification", "2020-10-02");
-        await d.Passed("Village", wrong.Id, removal, "VillageAppraisal", "2020-10-05", ProcedureDriver.Appraisal());
-        await d.Passed("Town", wrong.Id, removal, "TownReview", "2020-10-08");
-        await d.Passed("District", wrong.Id, removal, "DistrictApproval", "2020-10-12", ProcedureDriver.Document("清退〔2020〕3号"));
+        await d.Remove(wrong.Id);
         await (await d.Clerk.PostAsJsonAsync("/api/households", new
         {
             villageCode = village, status = "Unregistered", registeredOn = "2020-11-01",

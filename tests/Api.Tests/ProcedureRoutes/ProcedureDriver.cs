@@ -74,6 +74,17 @@ public sealed class ProcedureDriver(AppFixture app, string town, string village)
         await Passed("District", household, monitoring, "DistrictApproval", Day(9));
     }
 
+    /// <summary>A household wrongly registered as exited, flagged by the town and removed (清退) through every step.</summary>
+    public async Task Remove(Guid household)
+    {
+        await (await Town.PutAsJsonAsync($"/api/households/{household}/flags/not-enjoying-policy", new { reason = "家有商品房" })).ShouldBe(HttpStatusCode.OK);
+        var removal = await Start(household, "Removal", "2020-10-01");
+        await Passed("Village", household, removal, "Verification", "2020-10-02");
+        await Passed("Village", household, removal, "VillageAppraisal", "2020-10-05", Appraisal());
+        await Passed("Town", household, removal, "TownReview", "2020-10-08");
+        await Passed("District", household, removal, "DistrictApproval", "2020-10-12", Document("清退〔2020〕3号"));
+    }
+
     /// <summary>Nomination to TownReview of an exit, leaving the district's two steps.</summary>
     public async Task<Guid> ExitUpToTownReview(Guid household)
     {

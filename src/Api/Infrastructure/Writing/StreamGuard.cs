@@ -18,9 +18,18 @@ public static class StreamGuard
         var actor = Actor.From(http.User);
         if (permission is { } required) actor.Require(required);
         var found = actor.Visible(stream.Aggregate, s => s.UnitCode, notFoundCode, notFound);
+        Current(stream, http);
+        return found;
+    }
+
+    /// <summary>
+    /// The stream as this request fetched it for writing, whether or not it exists yet: If-Match checked against its version
+    /// and its write side remembered for chaining. For a route that fetches its stream itself (a unit's lines, named by code).
+    /// </summary>
+    public static void Current<T>(IEventStream<T> stream, HttpContext http) where T : class, IChainHead
+    {
         IfMatch(stream, http);
         Fetched(stream, http);
-        return found;
     }
 
     private static readonly object FetchedKey = new();
@@ -29,7 +38,7 @@ public static class StreamGuard
     /// Remembers the write side a stream was fetched with for this request, so that the events appended to it are chained from
     /// that head (<see cref="EventChain.StampPending"/>) rather than from a second read of the stream.
     /// </summary>
-    public static void Fetched<T>(IEventStream<T> stream, HttpContext http) where T : class, IChainHead
+    private static void Fetched<T>(IEventStream<T> stream, HttpContext http) where T : class, IChainHead
     {
         if (stream.Aggregate is null) return;
         if (http.Items[FetchedKey] is not Dictionary<Guid, IChainHead> heads) http.Items[FetchedKey] = heads = [];
@@ -41,7 +50,7 @@ public static class StreamGuard
         http.Items[FetchedKey] as Dictionary<Guid, IChainHead> ?? [];
 
     /// <summary><c>If-Match</c> against the version the stream was fetched at (0 for a stream not started yet).</summary>
-    public static void IfMatch<T>(IEventStream<T> stream, HttpContext http) where T : notnull
+    private static void IfMatch<T>(IEventStream<T> stream, HttpContext http) where T : notnull
     {
         var current = stream.CurrentVersion ?? 0;
         if (RequestContext.ExpectedVersion(http) is { } expected && expected != current)
