@@ -41,6 +41,26 @@ public sealed class OpenApiDocumentTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Every_write_documents_the_headers_it_takes_and_answers_with()
+    {
+        var contract = await app.Contract();
+        var writes = contract.Operations.Where(o => o.Operation["parameters"] is JsonArray ps && ps.Any(p => p!["name"]!.GetValue<string>() == "If-Match")).ToList();
+        var ids = writes.Select(w => w.Operation["operationId"]!.GetValue<string>()).ToList();
+        foreach (var id in new[] { "registerHousehold", "changeMember", "signSubmission", "resolveProblem", "setPolicyLine", "recordCorrection" })
+            ids.ShouldContain(id);
+        foreach (var (method, template, operation) in writes)
+        {
+            var headers = ((JsonArray)operation["parameters"]!).Where(p => p!["in"]!.GetValue<string>() == "header").Select(p => p!["name"]!.GetValue<string>());
+            headers.ShouldBe(["If-Match", "Idempotency-Key", "X-Correlation-Id"], ignoreOrder: true, $"{method} {template}");
+            var (status, success) = ((JsonObject)operation["responses"]!).Single(r => r.Key.StartsWith('2'));
+            var answered = ((JsonObject)success!["headers"]!).Select(h => h.Key).ToList();
+            answered.ShouldContain("ETag", $"{method} {template}");
+            answered.ShouldContain("X-Correlation-Id", $"{method} {template}");
+            if (status == "201") answered.ShouldContain("Location", $"{method} {template}");
+        }
+    }
+
+    [Fact]
     public async Task Every_json_request_body_has_an_example_that_fits_its_schema()
     {
         var contract = await app.Contract();

@@ -33,6 +33,7 @@ public static class OperationContract
             };
             media.Example = JsonSerializer.SerializeToNode(example, body, json);
         }
+        if (metadata.OfType<Writing.WriteRoute>().Any()) DescribeWrite(operation);
         if (operation.Responses?.TryGetValue("200", out var ok) != true || ok is not OpenApiResponse success) return;
         success.Content ??= new Dictionary<string, OpenApiMediaType>();
         if (metadata.OfType<AnswersOneOfAttribute>().FirstOrDefault() is { } oneOf)
@@ -45,6 +46,34 @@ public static class OperationContract
             foreach (var sheet in SheetTypes)
                 success.Content[sheet] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
     }
+
+    /// <summary>
+    /// The headers every write route takes and answers with (API.md: versions, idempotency, correlation), which the endpoint
+    /// metadata does not carry: the same for every write, so said here once.
+    /// </summary>
+    private static void DescribeWrite(OpenApiOperation operation)
+    {
+        operation.Parameters ??= [];
+        foreach (var (name, description) in WriteRequestHeaders)
+            operation.Parameters.Add(new OpenApiParameter { Name = name, In = ParameterLocation.Header, Description = description, Schema = Text });
+        foreach (var (status, response) in operation.Responses ?? [])
+        {
+            if (status[0] != '2' || response is not OpenApiResponse success) continue;
+            success.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            success.Headers["ETag"] = new OpenApiHeader { Description = "The stream's version after the write, quoted: send it back as If-Match.", Schema = Text };
+            success.Headers["X-Correlation-Id"] = new OpenApiHeader { Description = "The correlation id the write's events are stored with.", Schema = Text };
+            if (status == "201") success.Headers["Location"] = new OpenApiHeader { Description = "Where the new record is read.", Schema = Text };
+        }
+    }
+
+    private static readonly (string Name, string Description)[] WriteRequestHeaders =
+    [
+        ("If-Match", "The version the write is decided on, quoted (\"3\"): a stale one answers 409 concurrency.version-conflict and changes nothing."),
+        ("Idempotency-Key", "Any string: the same key from the same user within 24 hours answers the first answer again and appends nothing."),
+        ("X-Correlation-Id", "Stored with the write's events and returned; one is made when none is sent."),
+    ];
+
+    private static OpenApiSchema Text => new() { Type = JsonSchemaType.String };
 
     private static readonly string[] SheetTypes = ["text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"];
 
