@@ -82,6 +82,7 @@ public static class RegistryApplication
         builder.Services.AddSingleton<SensitiveReads>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         builder.Services.AddRegistryOpenApi();
+        builder.Services.AddHostedService<OrgUnitCarryOver>();
         builder.Services.AddHostedService<ReferenceSeeder>();
         builder.Services.AddHostedService<HouseholdSnapshotFill>();
         builder.Services.AddBulkData();

@@ -4,11 +4,13 @@ using Microsoft.Extensions.Options;
 using Registry.Api.Infrastructure;
 using Registry.Api.Reference;
 using Registry.Api.Tenancy;
+using Registry.Domain.Access;
 using Registry.Domain.Common;
 using Registry.Domain.Org;
 using Registry.Domain.Policy;
 using Registry.Projections.Households;
 using Registry.Projections.People;
+using Registry.Projections.Org;
 
 namespace Registry.Demo;
 
@@ -37,7 +39,7 @@ public sealed class DemoLoader(IDocumentStore store, Districts districts, TimePr
         DemoTown town;
         List<DemoHousehold> missing;
         HashSet<string> claimed;
-        List<OrgUnit> units;
+        List<OrgUnitRegistered> units;
         await using (var query = store.QuerySession(tenant))
         {
             // The latest year that is over, so every date of the demo year lies in the past.
@@ -63,7 +65,7 @@ public sealed class DemoLoader(IDocumentStore store, Districts districts, TimePr
             claimed = numbers.Length == 0 ? [] : (await query.LoadManyAsync<PersonIndexEntry>(ct, numbers)).Select(p => p.Id).ToHashSet();
             var codes = town.Villages.Select(v => v.Code).Prepend(town.Code).ToArray();
             var existingUnits = (await query.LoadManyAsync<OrgUnit>(ct, codes)).Select(u => u.Id).ToHashSet();
-            units = Units(town, district, now).Where(u => !existingUnits.Contains(u.Id)).ToList();
+            units = Units(town, district, now).Where(u => !existingUnits.Contains(u.Code)).ToList();
         }
 
         var added = 0;
@@ -75,7 +77,8 @@ public sealed class DemoLoader(IDocumentStore store, Districts districts, TimePr
             await using var session = store.LightweightSession(tenant);
             session.CorrelationId = $"demo-{town.Code}-{o.Seed}";
             session.LastModifiedBy = DemoActor.UserId;
-            foreach (var unit in units) session.Insert(unit);
+            foreach (var unit in units)
+                OrgUnitStreams.Register(session, unit, DemoActor.For(Role.DistrictOfficer, unit.Code), DemoActor.Reason, session.CorrelationId);
             units = [];
             var writer = new DemoWriter(session, now, y => y == line.Year ? line : null, session.CorrelationId);
             foreach (var household in batch)
@@ -91,9 +94,9 @@ public sealed class DemoLoader(IDocumentStore store, Districts districts, TimePr
         return result;
     }
 
-    private static IEnumerable<OrgUnit> Units(DemoTown town, string district, DateTimeOffset now) =>
-        town.Villages.Select(v => new OrgUnit(v.Code, v.Name, OrgKind.Village, town.Code, v.IsPoorVillage, DemoActor.UserId, now))
-            .Prepend(new OrgUnit(town.Code, town.Name, OrgKind.Town, district, false, DemoActor.UserId, now));
+    private static IEnumerable<OrgUnitRegistered> Units(DemoTown town, string district, DateTimeOffset now) =>
+        town.Villages.Select(v => new OrgUnitRegistered(v.Code, v.Name, OrgKind.Village, town.Code, v.IsPoorVillage, now))
+            .Prepend(new OrgUnitRegistered(town.Code, town.Name, OrgKind.Town, district, false, now));
 
     private DemoLoadResult NotLoaded(DemoOptions o, int year, string because)
     {

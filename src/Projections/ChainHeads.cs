@@ -29,6 +29,7 @@ public static class ChainHeads
     private static readonly SubmissionAggregateProjection Submissions = new();
     private static readonly ProblemAggregateProjection Problems = new();
     private static readonly PolicyLinesAggregateProjection PolicyLines = new();
+    private static readonly Org.OrgUnitAggregateProjection OrgUnits = new();
 
     private static readonly Kind Households = new(async (s, id, ct) => await s.LoadAsync<HouseholdSnapshot>(id, ct),
         (id, e) => HouseholdSnapshotProjection.Next(null, id, 0, e.Data, null));
@@ -44,6 +45,8 @@ public static class ChainHeads
             (id, e) => Problems.Evolve(null, id, e)),
         [typeof(PolicyLinesAggregate)] = new(async (s, id, ct) => await s.Events.AggregateStreamAsync<PolicyLinesAggregate>(id, token: ct),
             (id, e) => PolicyLines.Evolve(null, id, e)),
+        [typeof(Org.OrgUnitAggregate)] = new(async (s, id, ct) => await s.Events.AggregateStreamAsync<Org.OrgUnitAggregate>(id, token: ct),
+            (id, e) => OrgUnits.Evolve(null, id, e)),
     };
 
     /// <summary>

@@ -12,7 +12,7 @@ public static class EventTypes
         .Where(x => x.Attribute is not null)
         .ToDictionary(x => x.Type, x => x.Attribute!.Name);
 
-    /// <summary>Events of household streams (as opposed to signed lists, problems and policy lines, which have streams of their own).</summary>
+    /// <summary>Events of household streams (as opposed to signed lists, problems, policy lines and units, which have streams of their own).</summary>
     public static readonly IReadOnlyList<Type> HouseholdEvents = Names.Keys.Where(t => t.IsAssignableTo(typeof(IHouseholdEvent))).ToList();
 
     /// <summary>The kind of stream an event belongs to, by the marker it carries.</summary>
@@ -22,7 +22,9 @@ public static class EventTypes
         _ when type.IsAssignableTo(typeof(ISubmissionEvent)) => "submission",
         _ when type.IsAssignableTo(typeof(IProblemEvent)) => "problem",
         _ when type.IsAssignableTo(typeof(IPolicyLineEvent)) => "policy-line",
-        _ => throw new InvalidOperationException($"{type.Name} names no stream kind (IHouseholdEvent, ISubmissionEvent, IProblemEvent, IPolicyLineEvent)."),
+        _ when type.IsAssignableTo(typeof(IOrgUnitEvent)) => "org-unit",
+        _ => throw new InvalidOperationException(
+            $"{type.Name} names no stream kind (IHouseholdEvent, ISubmissionEvent, IProblemEvent, IPolicyLineEvent, IOrgUnitEvent)."),
     };
 
     public static string NameOf(Type type) => Names.TryGetValue(type, out var name)

@@ -101,6 +101,7 @@ public static class RegistryStore
         opts.Projections.Add(new SubmissionAggregateProjection(), ProjectionLifecycle.Live);
         opts.Projections.Add(new ProblemAggregateProjection(), ProjectionLifecycle.Live);
         opts.Projections.Add(new Policy.PolicyLinesAggregateProjection(), ProjectionLifecycle.Live);
+        opts.Projections.Add(new Org.OrgUnitAggregateProjection(), ProjectionLifecycle.Live);
     }
 
     /// <summary>Name of the single pass over the log that feeds every projection a rebuild runs together.</summary>
@@ -165,6 +166,7 @@ public static class RegistryStore
         // another inline projection of problem events must be applied there as well.
         Projection<ProblemViewProjection>(ProjectionLifecycle.Inline, Rebuilt.InThePass),
         Projection<Policy.PolicyLinesViewProjection>(ProjectionLifecycle.Inline, Rebuilt.InThePass),
+        Projection<Org.OrgUnitProjection>(ProjectionLifecycle.Inline, Rebuilt.InThePass),
         // The problem list's totals change in the transaction its rows do; a rebuild counts them again from nothing, after the pass
         // (it finds the village of a problem opened in an earlier page in its ProblemView).
         Counts(() => new ProblemTotalsProjection(), ProblemTotals.Name, ProblemTotals.Table.Teardown(schema), ProjectionLifecycle.Inline, Rebuilt.Alone),
@@ -255,6 +257,7 @@ public static class RegistryStore
             .Duplicate(x => x.StepsDueOn!, pgType: "date");
         opts.Schema.For<SubmissionView>().Duplicate(x => x.VillageCode, pgType: "varchar");
         opts.Schema.For<Policy.PolicyLinesView>().Index(x => x.UnitCode);
+        opts.Schema.For<Org.OrgUnit>().Index(x => x.ParentCode);
         // The problem list's total is kept, so its index holds the list's whole order (village, then id): a page reads fifty
         // entries of it rather than sorting a village's problems.
         opts.Schema.For<ProblemView>().Duplicate(x => x.VillageCode, pgType: "varchar", configure: index => index.Mask = "?, id")

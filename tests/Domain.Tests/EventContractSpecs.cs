@@ -7,7 +7,7 @@ namespace Registry.Domain.Tests;
 /// <summary>The event contract: every stored event has a stable name and belongs to exactly one kind of stream.</summary>
 public sealed class EventContractSpecs
 {
-    private static readonly Type[] StreamKinds = [typeof(IHouseholdEvent), typeof(ISubmissionEvent), typeof(IProblemEvent), typeof(IPolicyLineEvent)];
+    private static readonly Type[] StreamKinds = [typeof(IHouseholdEvent), typeof(ISubmissionEvent), typeof(IProblemEvent), typeof(IPolicyLineEvent), typeof(IOrgUnitEvent)];
 
     private static IEnumerable<Type> NamedEvents() =>
         typeof(Household).Assembly.GetTypes().Where(t => t.GetCustomAttribute<EventNameAttribute>() is not null);

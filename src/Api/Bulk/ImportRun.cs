@@ -9,6 +9,7 @@ using Registry.Domain.Households;
 using Registry.Domain.Org;
 using Registry.Projections.Households;
 using Registry.Projections.People;
+using Registry.Projections.Org;
 
 namespace Registry.Api.Bulk;
 

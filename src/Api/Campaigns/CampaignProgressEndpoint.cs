@@ -14,6 +14,7 @@ using Registry.Projections.Campaigns;
 using Registry.Projections.Quality;
 using Registry.Projections.Submissions;
 using Wolverine.Http;
+using Registry.Projections.Org;
 
 namespace Registry.Api.Campaigns;
 

@@ -11,6 +11,7 @@ using Registry.Projections.Households;
 using Registry.Projections.People;
 using Wolverine.Http;
 using Wolverine.Marten;
+using Registry.Projections.Org;
 
 namespace Registry.Api.Households;
 
@@ -34,7 +35,7 @@ public static class RegisterHouseholdEndpoint
         if (!Domain.Org.OrgCode.IsWellFormed(request.VillageCode))
             throw DomainRefusal.Invalid("villageCode", "org.code.format", "villageCode is a 12-digit division code.");
         actor.RequireJurisdiction(request.VillageCode!);
-        if (await session.LoadAsync<Reference.OrgUnit>(request.VillageCode!, ct) is not { Kind: Domain.Org.OrgKind.Village })
+        if (await session.LoadAsync<OrgUnit>(request.VillageCode!, ct) is not { Kind: Domain.Org.OrgKind.Village })
             throw DomainRefusal.Rule("org.village-unknown", $"{request.VillageCode} is not a registered village.");
     }
 

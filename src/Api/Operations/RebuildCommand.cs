@@ -30,6 +30,10 @@ public sealed class RebuildCommand : JasperFxAsyncCommand<RebuildInput>
         var store = (DocumentStore)host.Services.GetRequiredService<IDocumentStore>();
         var timeout = TimeSpan.FromMinutes(input.TimeoutFlag);
         using var cts = new CancellationTokenSource(timeout);
+        // Units kept as documents alone would be cleared and not written again: they get their streams first, as at start-up.
+        var clock = host.Services.GetRequiredService<TimeProvider>();
+        foreach (var tenant in host.Services.GetRequiredService<Tenancy.Districts>().TenantIds)
+            await Reference.OrgUnitStreams.CarryOver(store, tenant, clock.GetUtcNow(), cts.Token);
         var databases = await store.Storage.AllDatabases();
         foreach (var database in databases)
         {

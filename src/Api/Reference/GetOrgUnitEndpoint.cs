@@ -4,6 +4,7 @@ using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
 using Wolverine.Http;
+using Registry.Projections.Org;
 
 namespace Registry.Api.Reference;
 

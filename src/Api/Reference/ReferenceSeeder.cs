@@ -4,6 +4,7 @@ using Registry.Api.Infrastructure.Writing;
 using Registry.Domain.Access;
 using Registry.Domain.Org;
 using Registry.Domain.Policy;
+using Registry.Projections.Org;
 using Registry.Projections.Policy;
 
 namespace Registry.Api.Reference;
@@ -25,9 +26,11 @@ public sealed class ReferenceSeeder(IDocumentStore store, Tenancy.Districts dist
     {
         await using var session = store.LightweightSession(tenant);
         var now = clock.GetUtcNow();
+        // Seeded roots are registered as events like any later unit; their parents (a province) need not be registered.
         foreach (var unit in units)
             if (await session.LoadAsync<OrgUnit>(unit.Code, ct) is null && OrgCode.KindOf(unit.Code) is { } kind)
-                session.Store(new OrgUnit(unit.Code, unit.Name, kind, unit.ParentCode, unit.IsPoorVillage, "seed", now));
+                OrgUnitStreams.Register(session, new OrgUnitRegistered(unit.Code, unit.Name, kind, unit.ParentCode, unit.IsPoorVillage, now),
+                    SeedActor(unit.Code), SeedUnitReason, $"seed-{unit.Code}");
         await session.SaveChangesAsync(ct);
         // The seeded lines belong to each seeded root unit, set as events like any later change.
         foreach (var unit in units.Where(u => OrgCode.KindOf(u.Code) is not null))
@@ -45,12 +48,15 @@ public sealed class ReferenceSeeder(IDocumentStore store, Tenancy.Districts dist
             .ToArray();
         if (events.Length == 0) return;
         stream.AppendMany(events);
-        var actor = new Actor("seed", "初始配置", Role.DistrictOfficer, unitCode);
-        EventChain.Stamp(session, id, stream.Aggregate, actor, SeedReason, $"seed-{unitCode}");
+        EventChain.Stamp(session, id, stream.Aggregate, SeedActor(unitCode), SeedReason, $"seed-{unitCode}");
         await session.SaveChangesAsync(ct);
     }
 
     private const string SeedReason = "初始配置（Seed:PolicyLines）";
+
+    private const string SeedUnitReason = "初始配置（Seed:OrgUnits）";
+
+    private static Actor SeedActor(string unitCode) => new("seed", "初始配置", Role.DistrictOfficer, unitCode);
 
     public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
 

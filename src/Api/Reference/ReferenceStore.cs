@@ -7,7 +7,6 @@ public static class ReferenceStore
 {
     public static void Configure(StoreOptions opts)
     {
-        opts.Schema.For<OrgUnit>().Index(x => x.ParentCode);
         opts.Schema.For<IdempotentResponse>();
         opts.Schema.For<Quality.DataQualityRun>();
         opts.Schema.For<Audit.SensitiveRead>().Index(x => x.HouseholdId).Index(x => x.Unit).Index(x => x.ReadAt);

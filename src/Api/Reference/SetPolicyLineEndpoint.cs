@@ -8,6 +8,7 @@ using Registry.Domain.Org;
 using Registry.Domain.Policy;
 using Registry.Projections.Policy;
 using Wolverine.Http;
+using Registry.Projections.Org;
 
 namespace Registry.Api.Reference;
 

@@ -10,6 +10,7 @@ using Registry.Domain.Common;
 using Registry.Domain.Org;
 using Registry.Projections.Statistics;
 using Wolverine.Http;
+using Registry.Projections.Org;
 
 namespace Registry.Api.Reports;
 

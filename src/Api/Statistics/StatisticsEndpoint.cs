@@ -7,6 +7,7 @@ using Registry.Api.Reference;
 using Registry.Domain.Access;
 using Registry.Projections.Statistics;
 using Wolverine.Http;
+using Registry.Projections.Org;
 
 namespace Registry.Api.Statistics;
 

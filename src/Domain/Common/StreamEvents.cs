@@ -11,3 +11,6 @@ public interface IProblemEvent;
 
 /// <summary>An event of a unit's policy lines stream (贫困线、监测线).</summary>
 public interface IPolicyLineEvent;
+
+/// <summary>An event of a unit's own stream (乡镇、村的登记).</summary>
+public interface IOrgUnitEvent;

@@ -57,6 +57,10 @@ public static class EventSummaries
         SubmissionSubmitted e => ($"报镇扶贫办（{e.TownCode}）", $"Submitted to the town ({e.TownCode})"),
         Domain.Policy.PolicyLineSet e => ($"{e.UnitCode}设定{e.Year}年扶贫标准线{e.PovertyLine}元、监测线{e.MonitoringLine}元",
             $"{e.UnitCode} set the {e.Year} poverty line to {e.PovertyLine} and the monitoring line to {e.MonitoringLine} yuan"),
+        Domain.Org.OrgUnitRegistered e => ($"新增{Zh(e.Kind)}：{e.Name}（{e.Code}{(e.IsPoorVillage ? "，贫困村" : "")}）",
+            $"{e.Kind} {e.Name} ({e.Code}) registered" + (e.IsPoorVillage ? " as a poor village" : "")),
+        Domain.Org.OrgUnitCarriedOver e => ($"{Zh(e.Kind)}登记记录迁入：{e.Name}（{e.Code}），原由{e.RegisteredBy}于{e.RegisteredAt:yyyy-MM-dd}新增",
+            $"{e.Kind} {e.Name} ({e.Code}) carried over (registered by {e.RegisteredBy} on {e.RegisteredAt:yyyy-MM-dd})"),
         _ => (data.GetType().Name, data.GetType().Name),
     };
 

@@ -48,6 +48,8 @@ public sealed class PlannedWrite(WriteKind kind, Guid household, long? ifMatch, 
 /// </summary>
 public sealed class WriteLoad(string village)
 {
+    public string Village => village;
+
     private const int ChangesPerHousehold = 6;
     private readonly ConcurrentQueue<PlannedWrite> _writes = new();
     private readonly Lock _gate = new();

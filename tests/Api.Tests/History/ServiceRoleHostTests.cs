@@ -46,7 +46,8 @@ public sealed class ServiceRoleHostTests
                 // The async daemon keeps its progress as the service role.
                 await app.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(60));
                 var trail = await (await HistoryDriver.Inspector(app).GetAsync($"/api/audit/changes?org={village}")).ShouldBe(HttpStatusCode.OK);
-                trail["items"]!.AsArray().Count.ShouldBe(3);
+                // The village's registration and the household's three events.
+                trail["items"]!.AsArray().Count.ShouldBe(4);
 
                 await HistoryDriver.Checkpoint(app);
                 var report = await (await HistoryDriver.Inspector(app).GetAsync($"/api/audit/verify?household={household}")).ShouldBe(HttpStatusCode.OK);

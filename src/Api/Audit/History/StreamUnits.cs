@@ -1,5 +1,6 @@
 using Marten;
 using Registry.Projections.Households;
+using Registry.Projections.Org;
 using Registry.Projections.Policy;
 using Registry.Projections.Quality;
 using Registry.Projections.Submissions;
@@ -13,5 +14,6 @@ public static class StreamUnits
         (await session.LoadAsync<HouseholdDetails>(streamId, ct))?.VillageCode
         ?? (await session.LoadAsync<SubmissionView>(streamId, ct))?.VillageCode
         ?? (await session.LoadAsync<ProblemView>(streamId, ct))?.VillageCode
-        ?? (await session.LoadAsync<PolicyLinesView>(streamId, ct))?.UnitCode;
+        ?? (await session.LoadAsync<PolicyLinesView>(streamId, ct))?.UnitCode
+        ?? (await session.Events.AggregateStreamAsync<OrgUnitAggregate>(streamId, token: ct))?.State.Code;
 }
