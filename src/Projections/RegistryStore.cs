@@ -274,6 +274,8 @@ public static class RegistryStore
     {
         opts.DatabaseSchemaName = schema;
         opts.AutoCreateSchemaObjects = AutoCreate.CreateOrUpdate;
+        // Nodes applying schema changes take turns per schema: a store of another schema in the same database need not wait.
+        opts.ApplyChangesLockId = BitConverter.ToInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("schema:" + schema)));
         opts.UseSystemTextJsonForSerialization(EnumStorage.AsString, Casing.CamelCase);
 
         opts.Events.StreamIdentity = StreamIdentity.AsGuid;

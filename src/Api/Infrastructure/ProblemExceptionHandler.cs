@@ -30,12 +30,15 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         return true;
     }
 
+    /// <summary>A stream named by its subject (a unit's code) that a concurrent request started first, met with If-Match.</summary>
+    private static IResult StartedConcurrently => Problems.Result(409, "concurrency.version-conflict", "A concurrent request started it first; read it again.");
+
     public static IResult? Map(Exception exception) => exception switch
     {
         DomainRefusal refusal => Problems.From(refusal),
         DocumentAlreadyExistsException { DocType: var t } when t == typeof(PersonIndexEntry) =>
             Problems.Result(422, PersonClaims.Code, "A person in this request already belongs to another household."),
-        ExistingStreamIdCollisionException => Problems.Result(409, "household.exists", "A household with this id already exists."),
+        ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException => StartedConcurrently,
         ConcurrencyException => Problems.Result(409, "concurrency.version-conflict", "The household changed since the version you sent; read it again."),
         DocumentAlreadyExistsException => Problems.Result(409, "conflict.duplicate", "The resource already exists."),
         BadHttpRequestException { StatusCode: 413 } => Problems.Result(413, "request.too-large", "The request body is too large."),
@@ -43,7 +46,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         JsonException json => Problems.Result(400, "request.malformed", Describe(json)),
         FormatException or InvalidCastException or OverflowException => Problems.Result(400, "request.malformed", "A value in the request has the wrong format."),
         _ when UniqueViolation(exception) is { } constraint => constraint.Contains("mt_streams", StringComparison.Ordinal)
-            ? Problems.Result(409, "household.exists", "A household with this id already exists.")
+            ? StartedConcurrently
             : Problems.Result(409, "conflict.duplicate", "The resource already exists."),
         _ when SqlState(exception) is PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter =>
             Problems.Result(400, "request.invalid-characters", "The request holds characters that cannot be stored, such as NUL."),

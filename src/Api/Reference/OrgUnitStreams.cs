@@ -26,19 +26,20 @@ public static class OrgUnitStreams
 
     /// <summary>
     /// Gives every unit kept as a document alone (registered before units had streams) its stream, opened by an event that
-    /// reports who registered it and when; returns how many it carried over.
+    /// reports who registered it and when; returns how many it carried over. Nodes starting together may race: the loser
+    /// looks again and finds the winner's streams.
     /// </summary>
-    public static async Task<int> CarryOver(IDocumentStore store, string tenant, DateTimeOffset now, CancellationToken ct)
+    public static Task<int> CarryOver(IDocumentStore store, string tenant, DateTimeOffset now, CancellationToken ct) =>
+        StartUp.AgainIfRaced(() => CarryOverOnce(store, tenant, now, ct));
+
+    private static async Task<int> CarryOverOnce(IDocumentStore store, string tenant, DateTimeOffset now, CancellationToken ct)
     {
         await using var session = store.LightweightSession(tenant);
         var units = await session.Query<OrgUnit>().ToListAsync(ct);
         if (units.Count == 0) return 0;
-        var batch = session.CreateBatchQuery();
-        var streams = units.Select(u => (Unit: u, State: batch.Events.FetchStreamState(StreamOf(u.Id)))).ToList();
-        await batch.Execute(ct);
-        var missing = new List<OrgUnit>();
-        foreach (var (unit, state) in streams)
-            if (await state is null) missing.Add(unit);
+        var started = (await session.QueryAsync<Guid>($"select id from {store.Options.Events.DatabaseSchemaName}.mt_streams where id = any(?)", ct,
+            units.Select(u => StreamOf(u.Id)).ToArray())).ToHashSet();
+        var missing = units.Where(u => !started.Contains(StreamOf(u.Id))).ToList();
         foreach (var unit in missing)
         {
             var id = StreamOf(unit.Id);

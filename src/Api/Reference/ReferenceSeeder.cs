@@ -16,8 +16,13 @@ public sealed class ReferenceSeeder(IDocumentStore store, Tenancy.Districts dist
     {
         var seed = configuration.GetSection("Seed").Get<SeedData>() ?? new SeedData();
         // A district database holds only its own units: each gets the seeded roots that lie in its district.
+        // Nodes starting together on a new database may both seed: the one that commits second looks again.
         foreach (var tenant in districts.TenantIds)
-            await Seed(tenant, districts.PerDistrict ? [.. seed.OrgUnits.Where(u => Holds(tenant, u.Code))] : seed.OrgUnits, seed.PolicyLines, ct);
+            await StartUp.AgainIfRaced(async () =>
+            {
+                await Seed(tenant, districts.PerDistrict ? [.. seed.OrgUnits.Where(u => Holds(tenant, u.Code))] : seed.OrgUnits, seed.PolicyLines, ct);
+                return true;
+            });
     }
 
     private static bool Holds(string district, string code) => OrgCode.IsWellFormed(code) && OrgCode.DistrictOf(code) == district;

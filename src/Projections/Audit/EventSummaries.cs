@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.ComponentModel;
 using System.Reflection;
+using Registry.Domain.Common;
 using Registry.Domain.Households;
 using Registry.Domain.Procedures;
 using Registry.Domain.Quality;
@@ -59,8 +60,8 @@ public static class EventSummaries
             $"{e.UnitCode} set the {e.Year} poverty line to {e.PovertyLine} and the monitoring line to {e.MonitoringLine} yuan"),
         Domain.Org.OrgUnitRegistered e => ($"新增{Zh(e.Kind)}：{e.Name}（{e.Code}{(e.IsPoorVillage ? "，贫困村" : "")}）",
             $"{e.Kind} {e.Name} ({e.Code}) registered" + (e.IsPoorVillage ? " as a poor village" : "")),
-        Domain.Org.OrgUnitCarriedOver e => ($"{Zh(e.Kind)}登记记录迁入：{e.Name}（{e.Code}），原由{e.RegisteredBy}于{e.RegisteredAt:yyyy-MM-dd}新增",
-            $"{e.Kind} {e.Name} ({e.Code}) carried over (registered by {e.RegisteredBy} on {e.RegisteredAt:yyyy-MM-dd})"),
+        Domain.Org.OrgUnitCarriedOver e => ($"{Zh(e.Kind)}登记记录迁入：{e.Name}（{e.Code}），原由{e.RegisteredBy}于{RegistryCalendar.Today(e.RegisteredAt):yyyy-MM-dd}新增",
+            $"{e.Kind} {e.Name} ({e.Code}) carried over (registered by {e.RegisteredBy} on {RegistryCalendar.Today(e.RegisteredAt):yyyy-MM-dd})"),
         _ => (data.GetType().Name, data.GetType().Name),
     };
 

@@ -16,6 +16,7 @@ public sealed partial class OrgUnitProjection : EventProjection
     {
         IncludeType<OrgUnitRegistered>();
         IncludeType<OrgUnitCarriedOver>();
+        RegisterPublishedType(typeof(OrgUnit));
     }
 
     public override ValueTask ApplyAsync(IDocumentOperations operations, IEvent e, CancellationToken cancellation)

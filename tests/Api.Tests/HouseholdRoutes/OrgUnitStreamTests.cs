@@ -26,6 +26,7 @@ public sealed class OrgUnitStreamTests(AppFixture app)
         var response = await district.PostAsJsonAsync("/api/org-units", new { code = village, name = "新村", kind = "Village", parentCode = town, isPoorVillage = true });
         var created = await response.ShouldBe(HttpStatusCode.Created);
         response.Headers.ETag!.Tag.ShouldBe("\"1\"");
+        created["version"]!.GetValue<long>().ShouldBe(1);
         created["createdBy"]!.GetValue<string>().ShouldBe("district-1");
 
         var stream = OrgUnitStreams.StreamOf(village);
@@ -50,6 +51,41 @@ public sealed class OrgUnitStreamTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Of_registrations_of_one_code_at_once_exactly_one_is_made_and_the_others_are_told_it_exists()
+    {
+        var (town, _) = await app.NewVillage();
+        var code = town[..9] + "004";
+        var district = app.Client(Role.DistrictOfficer, AppFixture.District);
+        var answers = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ =>
+            district.PostAsJsonAsync("/api/org-units", new { code, name = "同时村", kind = "Village", parentCode = town })));
+
+        answers.Count(a => a.StatusCode == HttpStatusCode.Created).ShouldBe(1);
+        foreach (var refused in answers.Where(a => a.StatusCode != HttpStatusCode.Created)) await refused.ShouldBe(HttpStatusCode.Conflict, "conflict.duplicate");
+        await using var query = app.Store.QuerySession();
+        (await query.Events.FetchStreamAsync(OrgUnitStreams.StreamOf(code))).Count.ShouldBe(1);
+    }
+
+    [Fact]
+    public async Task A_code_kept_as_a_document_alone_is_not_registered_again()
+    {
+        var (town, _) = await app.NewVillage();
+        var code = town[..9] + "005";
+        var kept = new OrgUnit(code, "旧村", OrgKind.Village, town, false, "old-clerk", new DateTimeOffset(2019, 5, 6, 7, 8, 9, TimeSpan.Zero));
+        await using (var session = app.Store.LightweightSession())
+        {
+            session.Store(kept);
+            await session.SaveChangesAsync();
+        }
+
+        await (await app.Client(Role.DistrictOfficer, AppFixture.District).PostAsJsonAsync("/api/org-units",
+            new { code, name = "新村", kind = "Village", parentCode = town })).ShouldBe(HttpStatusCode.Conflict, "conflict.duplicate");
+        await using var query = app.Store.QuerySession();
+        (await query.LoadAsync<OrgUnit>(code)).ShouldBe(kept);
+        (await query.Events.FetchStreamStateAsync(OrgUnitStreams.StreamOf(code))).ShouldBeNull();
+        await CarryOver();
+    }
+
+    [Fact]
     public async Task A_unit_kept_as_a_document_alone_is_carried_into_a_stream_once_keeping_who_registered_it_and_when()
     {
         var (town, _) = await app.NewVillage();
@@ -62,9 +98,9 @@ public sealed class OrgUnitStreamTests(AppFixture app)
             await session.SaveChangesAsync();
         }
 
-        var tenant = app.Host.Services.GetRequiredService<Districts>().TenantIds.Single();
-        (await OrgUnitStreams.CarryOver(app.Store, tenant, DateTimeOffset.UtcNow, CancellationToken.None)).ShouldBe(1);
-        (await OrgUnitStreams.CarryOver(app.Store, tenant, DateTimeOffset.UtcNow, CancellationToken.None)).ShouldBe(0);
+        // Two nodes starting at once both find it: between them it is carried over once.
+        (await Task.WhenAll(CarryOver(), CarryOver())).Sum().ShouldBe(1);
+        (await CarryOver()).ShouldBe(0);
 
         await using var query = app.Store.QuerySession();
         var events = await query.Events.FetchStreamAsync(OrgUnitStreams.StreamOf(code));
@@ -75,4 +111,7 @@ public sealed class OrgUnitStreamTests(AppFixture app)
             .ShouldBe(HttpStatusCode.OK);
         verified["valid"]!.GetValue<bool>().ShouldBeTrue();
     }
+
+    private Task<int> CarryOver() =>
+        OrgUnitStreams.CarryOver(app.Store, app.Host.Services.GetRequiredService<Districts>().TenantIds.Single(), DateTimeOffset.UtcNow, CancellationToken.None);
 }

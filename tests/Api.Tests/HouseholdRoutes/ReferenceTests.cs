@@ -112,6 +112,21 @@ public sealed class ReferenceTests(AppFixture app)
         (await session.Events.FetchStreamAsync(Registry.Api.Reference.PolicyLines.StreamOf(town))).Count.ShouldBe(2);
     }
 
+    /// <summary>A unit's lines are one stream named by its code: the first settings made at once all apply, each decided again on what the others left.</summary>
+    [Fact]
+    public async Task A_units_first_lines_set_at_once_for_different_years_all_apply()
+    {
+        var (town, _) = await app.NewVillage();
+        var district = app.Client(Role.DistrictOfficer, AppFixture.District);
+        var years = Enumerable.Range(2016, 5).ToArray();
+        var answers = await Task.WhenAll(years.Select(year => district.PutAsJsonAsync($"/api/org-units/{town}/policy-lines/{year}",
+            new { povertyLine = 4000m + year, monitoringLine = 6000m + year, reason = "镇级设定" })));
+
+        foreach (var answer in answers) await answer.ShouldBe(HttpStatusCode.OK);
+        await using var session = app.Store.QuerySession();
+        (await session.Events.FetchStreamAsync(Registry.Api.Reference.PolicyLines.StreamOf(town))).Count.ShouldBe(years.Length);
+    }
+
     private static (decimal, decimal, string) Line(System.Text.Json.Nodes.JsonNode reference, int year)
     {
         var line = reference["policyLines"]!.AsArray().Single(l => l!["year"]!.GetValue<int>() == year)!;

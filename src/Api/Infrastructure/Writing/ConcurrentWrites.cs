@@ -71,20 +71,29 @@ public static class ConcurrentWrites
 
     private static DateTimeOffset Now(HttpContext http) => http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
 
+    /// <summary>
+    /// A stale version, or a stream named by its subject (a unit's code) started by a concurrent request first: either way
+    /// the stream moved under the write, which runs again on what is current.
+    /// </summary>
     private static bool IsStaleVersion(Exception e)
     {
         for (var x = e; x is not null; x = x.InnerException)
-            if (x is ConcurrencyException) return true;
+            if (x is ConcurrencyException || StreamStartedFirst(x)) return true;
         return false;
     }
 
     /// <summary>A conflict with a concurrent commit, however Marten wraps it: a stale version or a key (record, stream, person) taken first.</summary>
-    private static bool LostARace(Exception e)
+    public static bool LostARace(Exception e)
     {
         for (var x = e; x is not null; x = x.InnerException)
-            if (x is ConcurrencyException or DocumentAlreadyExistsException or JasperFx.Events.ExistingStreamIdCollisionException
-                or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation })
+            if (x is ConcurrencyException or DocumentAlreadyExistsException or Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }
+                || StreamStartedFirst(x))
                 return true;
         return false;
     }
+
+    private static bool StreamStartedFirst(Exception x) =>
+        x is JasperFx.Events.ExistingStreamIdCollisionException or ExistingStreamIdCollisionException
+        || x is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation } pg
+        && (pg.ConstraintName ?? pg.TableName ?? "").Contains("mt_streams", StringComparison.Ordinal);
 }
