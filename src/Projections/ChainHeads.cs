@@ -1,5 +1,6 @@
 using JasperFx.Events;
 using Marten;
+using Marten.Events.Aggregation;
 using Registry.Projections.Households;
 using Registry.Projections.Policy;
 using Registry.Projections.Quality;
@@ -26,11 +27,6 @@ public static class ChainHeads
 {
     private sealed record Kind(Func<IQuerySession, Guid, CancellationToken, Task<IChainHead?>> Load, Func<Guid, IEvent, IChainHead?> First);
 
-    private static readonly SubmissionAggregateProjection Submissions = new();
-    private static readonly ProblemAggregateProjection Problems = new();
-    private static readonly PolicyLinesAggregateProjection PolicyLines = new();
-    private static readonly Org.OrgUnitAggregateProjection OrgUnits = new();
-
     private static readonly Kind Households = new(async (s, id, ct) => await s.LoadAsync<HouseholdSnapshot>(id, ct),
         (id, e) => HouseholdSnapshotProjection.Next(null, id, 0, e.Data, null));
 
@@ -39,15 +35,15 @@ public static class ChainHeads
         [typeof(HouseholdSnapshot)] = Households,
         // A household's stream is started under its read model's type, the stream type every household stream has carried.
         [typeof(HouseholdDetails)] = Households,
-        [typeof(SubmissionAggregate)] = new(async (s, id, ct) => await s.Events.AggregateStreamAsync<SubmissionAggregate>(id, token: ct),
-            (id, e) => Submissions.Evolve(null, id, e)),
-        [typeof(ProblemAggregate)] = new(async (s, id, ct) => await s.Events.AggregateStreamAsync<ProblemAggregate>(id, token: ct),
-            (id, e) => Problems.Evolve(null, id, e)),
-        [typeof(PolicyLinesAggregate)] = new(async (s, id, ct) => await s.Events.AggregateStreamAsync<PolicyLinesAggregate>(id, token: ct),
-            (id, e) => PolicyLines.Evolve(null, id, e)),
-        [typeof(Org.OrgUnitAggregate)] = new(async (s, id, ct) => await s.Events.AggregateStreamAsync<Org.OrgUnitAggregate>(id, token: ct),
-            (id, e) => OrgUnits.Evolve(null, id, e)),
+        [typeof(SubmissionAggregate)] = Folded(new SubmissionAggregateProjection()),
+        [typeof(ProblemAggregate)] = Folded(new ProblemAggregateProjection()),
+        [typeof(PolicyLinesAggregate)] = Folded(new PolicyLinesAggregateProjection()),
+        [typeof(Org.OrgUnitAggregate)] = Folded(new Org.OrgUnitAggregateProjection()),
     };
+
+    /// <summary>A kind whose write side is folded live: its head is the stream folded anew, a new stream's unit its first event folded.</summary>
+    private static Kind Folded<TAggregate>(SingleStreamProjection<TAggregate, Guid> fold) where TAggregate : class, IChainHead =>
+        new(async (s, id, ct) => await s.Events.AggregateStreamAsync<TAggregate>(id, token: ct), (id, e) => fold.Evolve(null, id, e));
 
     /// <summary>
     /// The chain head of a stream before the events pending on it: the stored snapshot or the stream folded anew, none for a
