@@ -9,8 +9,8 @@ using Registry.Domain.Common;
 using Registry.Domain.Org;
 using Registry.Domain.Policy;
 using Registry.Projections.Households;
-using Registry.Projections.People;
 using Registry.Projections.Org;
+using Registry.Projections.People;
 
 namespace Registry.Demo;
 

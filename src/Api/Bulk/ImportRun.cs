@@ -8,8 +8,8 @@ using Registry.Domain.Common;
 using Registry.Domain.Households;
 using Registry.Domain.Org;
 using Registry.Projections.Households;
-using Registry.Projections.People;
 using Registry.Projections.Org;
+using Registry.Projections.People;
 
 namespace Registry.Api.Bulk;
 

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.AspNetCore.Mvc;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
 using Registry.Api.Reference;
 using Registry.Domain.Access;
@@ -11,10 +11,10 @@ using Registry.Domain.Org;
 using Registry.Domain.Quality;
 using Registry.Domain.Submissions;
 using Registry.Projections.Campaigns;
+using Registry.Projections.Org;
 using Registry.Projections.Quality;
 using Registry.Projections.Submissions;
 using Wolverine.Http;
-using Registry.Projections.Org;
 
 namespace Registry.Api.Campaigns;
 

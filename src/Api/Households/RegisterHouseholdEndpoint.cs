@@ -8,10 +8,10 @@ using Registry.Domain.Access;
 using Registry.Domain.Common;
 using Registry.Domain.Households;
 using Registry.Projections.Households;
+using Registry.Projections.Org;
 using Registry.Projections.People;
 using Wolverine.Http;
 using Wolverine.Marten;
-using Registry.Projections.Org;
 
 namespace Registry.Api.Households;
 

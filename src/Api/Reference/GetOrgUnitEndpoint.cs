@@ -3,8 +3,8 @@ using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
-using Wolverine.Http;
 using Registry.Projections.Org;
+using Wolverine.Http;
 
 namespace Registry.Api.Reference;
 

@@ -6,9 +6,9 @@ using Registry.Domain.Access;
 using Registry.Domain.Common;
 using Registry.Domain.Org;
 using Registry.Domain.Policy;
+using Registry.Projections.Org;
 using Registry.Projections.Policy;
 using Wolverine.Http;
-using Registry.Projections.Org;
 
 namespace Registry.Api.Reference;
 

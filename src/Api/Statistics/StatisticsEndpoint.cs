@@ -1,13 +1,13 @@
-using Microsoft.AspNetCore.Mvc;
-using Registry.Api.Infrastructure.Contract;
 using Marten;
+using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Bulk;
 using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Contract;
 using Registry.Api.Reference;
 using Registry.Domain.Access;
+using Registry.Projections.Org;
 using Registry.Projections.Statistics;
 using Wolverine.Http;
-using Registry.Projections.Org;
 
 namespace Registry.Api.Statistics;
 
