@@ -31,6 +31,12 @@ public sealed record Actor(string UserId, string Name, Role Role, string Org)
             throw DomainRefusal.Forbidden("auth.outside-jurisdiction", "The unit lies outside your own.");
     }
 
+    /// <summary>A unit as such (its name, its lines) is seen from inside it, from the units above it and from those below it.</summary>
+    public void RequireSightOf(string unitCode)
+    {
+        if (!OrgCode.Contains(unitCode, Org)) RequireJurisdiction(unitCode);
+    }
+
     /// <summary>A specific resource outside the caller's subtree answers exactly as an unknown one: the refusal tells nothing of it.</summary>
     public T Visible<T>(T? resource, Func<T, string> unitOf, string code, string message) where T : class =>
         resource is not null && Covers(unitOf(resource)) ? resource : throw DomainRefusal.NotFound(code, message);

@@ -20,8 +20,7 @@ public static class GetOrgUnitEndpoint
         actor.Require(Permission.ReadRegistry);
         if (!Domain.Org.OrgCode.IsWellFormed(code)) throw DomainRefusal.NotFound("org.not-found", "No unit with this code.");
         // A user sees their own unit, its ancestors' names, and everything below it; whether another unit exists is not told.
-        if (!actor.Covers(code) && !Domain.Org.OrgCode.Contains(code, actor.Org))
-            actor.RequireJurisdiction(code);
+        actor.RequireSightOf(code);
         var unit = await session.LoadAsync<OrgUnit>(code, http.RequestAborted)
             ?? throw DomainRefusal.NotFound("org.not-found", $"No unit {code}.");
         var children = await session.Query<OrgUnit>().Where(u => u.ParentCode == code).OrderBy(u => u.Id).ToListAsync(http.RequestAborted);

@@ -110,6 +110,17 @@ public sealed class ReferenceTests(AppFixture app)
             .ShouldBe(HttpStatusCode.OK);
         await using var session = app.Store.QuerySession();
         (await session.Events.FetchStreamAsync(Registry.Api.Reference.PolicyLines.StreamOf(town))).Count.ShouldBe(2);
+
+        // A reader gets the version to send back from the unit's lines themselves.
+        var read = await district.GetAsync(url);
+        var lines = await read.ShouldBe(HttpStatusCode.OK);
+        read.Headers.ETag!.Tag.ShouldBe("\"2\"");
+        lines["version"]!.GetValue<long>().ShouldBe(2);
+        lines["lines"]!.AsArray().Select(l => l!["year"]!.GetValue<int>()).ShouldBe([2020, 2021]);
+        lines["effective"]!.AsArray().Single(l => l!["year"]!.GetValue<int>() == 2021)!["setByUnit"]!.GetValue<string>().ShouldBe(town);
+        await (await district.Send(HttpMethod.Put, $"{url}/2022", new { povertyLine = 4400m, monitoringLine = 6500m, reason = "调标" },
+            IfMatch((int)lines["version"]!.GetValue<long>()))).ShouldBe(HttpStatusCode.OK);
+        await (await app.Client(Role.VillageClerk, AppFixture.District[..6] + "999001").GetAsync(url)).ShouldBe(HttpStatusCode.Forbidden, "auth.outside-jurisdiction");
     }
 
     /// <summary>A unit's lines are one stream named by its code: the first settings made at once all apply, each decided again on what the others left.</summary>

@@ -129,6 +129,7 @@ public sealed record RouteCase(string Key, Func<Role, bool> Allowed, Func<Scene,
         Needs("POST /api/org-units", Permission.ManageOrgUnits, (s, _) => Send(HttpMethod.Post, "/api/org-units",
             new { code = s.NewVillageCode(), name = "新村", kind = "Village", parentCode = s.Town })),
         Needs("GET /api/org-units/{code}", Permission.ReadRegistry, (s, _) => Get($"/api/org-units/{s.Village}")),
+        Needs("GET /api/org-units/{code}/policy-lines", Permission.ReadRegistry, (s, _) => Get($"/api/org-units/{s.Village}/policy-lines")),
         Needs("POST /api/households", Permission.RegisterHousehold, (s, _) => Send(HttpMethod.Post, "/api/households", new
         {
             villageCode = s.Village, status = "Unregistered",
