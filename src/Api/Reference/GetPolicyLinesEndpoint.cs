@@ -26,9 +26,10 @@ public static class GetPolicyLinesEndpoint
         actor.RequireSightOf(code);
         var ct = http.RequestAborted;
         if (await session.LoadAsync<OrgUnit>(code, ct) is null) throw DomainRefusal.NotFound("org.not-found", $"No unit {code}.");
-        var own = await session.LoadAsync<PolicyLinesView>(PolicyLines.StreamOf(code), ct);
+        var chain = await PolicyLines.Chain(session, code, ct);
+        var own = chain[0];
         var version = own?.Version ?? 0;
         http.Response.Headers.ETag = $"\"{version}\"";
-        return Results.Ok(new UnitLines(code, version, own?.State.Lines.Values.ToList() ?? [], await PolicyLines.Effective(session, code, ct)));
+        return Results.Ok(new UnitLines(code, version, own?.State.Lines.Values.ToList() ?? [], PolicyLines.Effective(chain)));
     }
 }

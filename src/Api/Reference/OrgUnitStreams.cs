@@ -19,9 +19,8 @@ public static class OrgUnitStreams
     /// <summary>Starts a unit's stream with its registration, stamped and chained, where no route's pipeline does it (seeding, the demo).</summary>
     public static void Register(IDocumentSession session, OrgUnitRegistered registered, Actor actor, string reason, string correlation)
     {
-        var id = StreamOf(registered.Code);
-        session.Events.StartStream<OrgUnitAggregate>(id, registered);
-        EventChain.Stamp(session, id, head: null, actor, reason, correlation);
+        EventChain.Stamp(session, session.Events.StartStream<OrgUnitAggregate>(StreamOf(registered.Code), registered), head: null, actor, reason,
+            correlation);
     }
 
     /// <summary>
@@ -41,12 +40,9 @@ public static class OrgUnitStreams
             units.Select(u => StreamOf(u.Id)).ToArray())).ToHashSet();
         var missing = units.Where(u => !started.Contains(StreamOf(u.Id))).ToList();
         foreach (var unit in missing)
-        {
-            var id = StreamOf(unit.Id);
-            session.Events.StartStream<OrgUnitAggregate>(id,
-                new OrgUnitCarriedOver(unit.Id, unit.Name, unit.Kind, unit.ParentCode, unit.IsPoorVillage, unit.CreatedBy, unit.CreatedAt));
-            EventChain.Stamp(session, id, head: null, CarryOverActor(unit.Id), CarryOverReason, $"org-units-carried-over-{now:yyyyMMddHHmmss}");
-        }
+            EventChain.Stamp(session, session.Events.StartStream<OrgUnitAggregate>(StreamOf(unit.Id),
+                    new OrgUnitCarriedOver(unit.Id, unit.Name, unit.Kind, unit.ParentCode, unit.IsPoorVillage, unit.CreatedBy, unit.CreatedAt)),
+                head: null, CarryOverActor(unit.Id), CarryOverReason, $"org-units-carried-over-{now:yyyyMMddHHmmss}");
         if (missing.Count > 0) await session.SaveChangesAsync(ct);
         return missing.Count;
     }

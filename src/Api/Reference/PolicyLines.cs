@@ -16,14 +16,14 @@ public static class PolicyLines
 
     /// <summary>The lines in effect for a unit (a household's village), as the pure decide functions take them.</summary>
     public static async Task<Func<int, PolicyLine?>> For(IQuerySession session, string unitCode, CancellationToken ct) =>
-        UnitPolicyLines.Nearest(await Chain(session, unitCode, ct));
+        UnitPolicyLines.Nearest((await Chain(session, unitCode, ct)).Select(v => v?.State));
 
-    /// <summary>The lines each unit from this one up to its province set, nearest first (null for a unit that set none).</summary>
-    private static async Task<IReadOnlyList<UnitPolicyLines?>> Chain(IQuerySession session, string unitCode, CancellationToken ct)
+    /// <summary>The lines each unit from this one up to its province set, with their versions, nearest first (null for a unit that set none).</summary>
+    public static async Task<IReadOnlyList<PolicyLinesView?>> Chain(IQuerySession session, string unitCode, CancellationToken ct)
     {
         var chain = OrgCode.Ancestry(unitCode);
         var views = (await session.LoadManyAsync<PolicyLinesView>(ct, chain.Select(StreamOf))).ToDictionary(v => v.UnitCode);
-        return chain.Select(u => views.GetValueOrDefault(u)?.State).ToList();
+        return chain.Select(views.GetValueOrDefault).ToList();
     }
 
     /// <summary>The lines in effect for every village under a unit, for runs over a whole unit.</summary>
@@ -43,9 +43,13 @@ public static class PolicyLines
     }
 
     /// <summary>For each year any unit of the chain set: the line in effect and the unit it comes from.</summary>
-    public static async Task<IReadOnlyList<EffectiveLine>> Effective(IQuerySession session, string unitCode, CancellationToken ct)
+    public static async Task<IReadOnlyList<EffectiveLine>> Effective(IQuerySession session, string unitCode, CancellationToken ct) =>
+        Effective(await Chain(session, unitCode, ct));
+
+    /// <summary>For each year any unit of a chain (nearest first) set: the line in effect and the unit it comes from.</summary>
+    public static IReadOnlyList<EffectiveLine> Effective(IReadOnlyList<PolicyLinesView?> chain)
     {
-        var ordered = (await Chain(session, unitCode, ct)).OfType<UnitPolicyLines>().ToList();
+        var ordered = chain.OfType<PolicyLinesView>().Select(v => v.State).ToList();
         return ordered.SelectMany(u => u.Lines.Keys).Distinct().Order().Select(year =>
         {
             var source = ordered.First(u => u.Lines.ContainsKey(year));

@@ -1,6 +1,4 @@
-using Registry.Api.Infrastructure.Writing;
-
-namespace Registry.Api.Reference;
+namespace Registry.Api.Infrastructure.Writing;
 
 /// <summary>Writes a node makes as it starts, which another node starting at the same moment may make first.</summary>
 public static class StartUp
