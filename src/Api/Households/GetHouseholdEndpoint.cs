@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Marten;
 using Registry.Api.Audit;
 using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Contract;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
 using Registry.Domain.Households;
@@ -17,6 +18,7 @@ public static class GetHouseholdEndpoint
 {
     [WolverineGet("/api/households/{id}", OperationId = "getHousehold", Summary = "A household as it is now, or as it was (户档案)", Description = "The household's current document, or as it was at a version (?version=), an instant (?asOf=) or an effective date (?effectiveOn=). The ETag is its version.")]
     [ProducesResponseType<HouseholdDocument>(StatusCodes.Status200OK)]
+    [AnswersVersion]
     public static async Task<IResult> Get(Guid id, string? asOf, string? effectiveOn, string? version, HttpContext http, IQuerySession session,
         SensitiveReads reads, TimeProvider clock)
     {

@@ -1,6 +1,7 @@
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Contract;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
 using Registry.Domain.Org;
@@ -18,6 +19,7 @@ public static class GetPolicyLinesEndpoint
 {
     [WolverineGet("/api/org-units/{code}/policy-lines", OperationId = "getPolicyLines", Summary = "A unit's poverty and monitoring lines (贫困线、监测线)", Description = "The lines the unit set itself, with its lines' stream version (the ETag, to send as If-Match when setting one), and the lines in effect for it by year, each with the unit it comes from.")]
     [ProducesResponseType<UnitLines>(StatusCodes.Status200OK)]
+    [AnswersVersion]
     public static async Task<IResult> Get(string code, HttpContext http, IQuerySession session)
     {
         var actor = Actor.From(http.User);

@@ -60,6 +60,16 @@ public sealed class OpenApiDocumentTests(AppFixture app)
         }
     }
 
+    [Theory]
+    [InlineData("getHousehold")]
+    [InlineData("getPolicyLines")]
+    public async Task A_read_that_answers_the_version_it_read_documents_its_ETag(string operationId)
+    {
+        var contract = await app.Contract();
+        var read = contract.Operations.Single(o => o.Operation["operationId"]!.GetValue<string>() == operationId).Operation;
+        ((JsonObject)read["responses"]!["200"]!["headers"]!).Select(h => h.Key).ShouldContain("ETag");
+    }
+
     [Fact]
     public async Task Every_json_request_body_has_an_example_that_fits_its_schema()
     {

@@ -10,3 +10,7 @@ public sealed class AnswersOneOfAttribute(params Type[] types) : Attribute
 {
     public IReadOnlyList<Type> Types { get; } = types;
 }
+
+/// <summary>The route's 200 carries the version it read as its ETag, for a later write's If-Match.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class AnswersVersionAttribute : Attribute;

@@ -36,6 +36,11 @@ public static class OperationContract
         if (metadata.OfType<Writing.WriteRoute>().Any()) DescribeWrite(operation);
         if (operation.Responses?.TryGetValue("200", out var ok) != true || ok is not OpenApiResponse success) return;
         success.Content ??= new Dictionary<string, OpenApiMediaType>();
+        if (metadata.OfType<AnswersVersionAttribute>().Any())
+        {
+            success.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            success.Headers["ETag"] = new OpenApiHeader { Description = "The version read, quoted: send it back as If-Match.", Schema = Text };
+        }
         if (metadata.OfType<AnswersOneOfAttribute>().FirstOrDefault() is { } oneOf)
         {
             var alternatives = new List<IOpenApiSchema>();
