@@ -16,6 +16,7 @@ using Registry.Api.Operations;
 using Registry.Api.Reference;
 using Registry.Api.Tenancy;
 using Registry.Projections;
+using Registry.Projections.Households;
 using Wolverine;
 using Wolverine.Http;
 using Wolverine.Marten;
@@ -44,6 +45,8 @@ public static class RegistryApplication
 
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(districts);
+        var snapshots = new SnapshotCache(builder.Configuration.GetValue<int?>("EventStore:SnapshotCacheSize") ?? SnapshotCache.DefaultCapacity);
+        builder.Services.AddSingleton(snapshots);
         var marten = builder.Services.AddMarten(opts =>
             {
                 if (districts.PerDistrict) RegistryStore.ConfigureTenantDatabases(opts, districts.ConnectionStrings, schema);
@@ -51,6 +54,7 @@ public static class RegistryApplication
                 ReferenceStore.Configure(opts);
                 AuditHistorySetup.Configure(opts);
                 opts.Listeners.Add(new UnchainedEventGuard());
+                snapshots.Attach(opts);
                 if (!applySchema) opts.AutoCreateSchemaObjects = AutoCreate.None;
             })
             .UseLightweightSessions();

@@ -2,6 +2,7 @@ using JasperFx;
 using Marten;
 using Marten.Exceptions;
 using Registry.Domain.Common;
+using Registry.Projections.Households;
 
 namespace Registry.Api.Infrastructure.Writing;
 
@@ -31,8 +32,13 @@ public static class ConcurrentWrites
                 await next();
                 return;
             }
+            catch (FetchedBehind behind) when (!http.Response.HasStarted)
+            {
+                Forget(http, [behind.StreamId]);
+            }
             catch (Exception e) when (!http.Response.HasStarted && (e is DomainRefusal || LostARace(e)))
             {
+                if (LostARace(e)) Forget(http, StreamGuard.FetchedHeads(http).Keys);
                 var first = await Remembered(http);
                 if (first is not null && first.IsLiveAt(Now(http)))
                 {
@@ -57,6 +63,14 @@ public static class ConcurrentWrites
         if (RequestContext.ValidIdempotencyKey(http) is not { } key) return null;
         await using var query = http.RequestServices.GetRequiredService<IDocumentStore>().QuerySession(Tenant(http));
         return await query.LoadAsync<IdempotentResponse>(IdempotentResponse.KeyOf(Actor.From(http.User).UserId, key), http.RequestAborted);
+    }
+
+    /// <summary>The node's snapshots of streams that changed under this request: the next fetch reads them.</summary>
+    private static void Forget(HttpContext http, IEnumerable<Guid> streams)
+    {
+        var cache = http.RequestServices.GetRequiredService<SnapshotCache>();
+        var tenant = Tenant(http);
+        foreach (var id in streams) cache.Forget(tenant, id);
     }
 
     private static async Task Forget(HttpContext http, IdempotentResponse expired)
