@@ -12,8 +12,9 @@ namespace Registry.Projections.Households;
 /// <summary>
 /// <c>FetchForWriting&lt;HouseholdSnapshot&gt;</c> (what Wolverine's <c>[WriteAggregate]</c> calls) from the node's
 /// <see cref="SnapshotCache"/> when it holds the household: no read at all, the append carrying the cached version as its
-/// expected version, so the command's only round trips are its write batch and its commit. On a miss, and for everything
-/// else, Marten's own plan for an inline aggregate.
+/// expected version (checked even when the decision appends nothing), so the command's only round trips are its write batch
+/// and its commit. On a miss, and for everything else, Marten's own plan for an inline aggregate; the cache is filled only
+/// after commits (<see cref="SnapshotCache.AfterCommit"/>).
 /// </summary>
 public sealed class CachedSnapshotFetch(SnapshotCache cache) : IFetchPlanner
 {
@@ -41,16 +42,15 @@ public sealed class CachedSnapshotFetch(SnapshotCache cache) : IFetchPlanner
             CancellationToken cancellation = default)
         {
             if (forUpdate || !cache.TryGet(session.TenantId, id, out var snapshot))
-            {
-                var fetched = await marten.FetchForWriting(session, id, forUpdate, cancellation);
-                if (fetched.Aggregate is { } current && current.Version == fetched.StartingVersion) cache.Keep(session.TenantId, current);
-                return fetched;
-            }
+                return await marten.FetchForWriting(session, id, forUpdate, cancellation);
             // In the session's identity map the inline projection folds the new events onto this snapshot instead of loading it.
             session.UseIdentityMapFor<HouseholdSnapshot>();
             if (!session.ItemMap.TryGetValue(typeof(HouseholdSnapshot), out var map)) session.ItemMap[typeof(HouseholdSnapshot)] = map = new Dictionary<Guid, HouseholdSnapshot>();
             ((Dictionary<Guid, HouseholdSnapshot>)map)[id] = snapshot;
-            return identity.AppendToStream(snapshot, session, id, snapshot.Version, cancellation);
+            var stream = identity.AppendToStream(snapshot, session, id, snapshot.Version, cancellation);
+            // A decision that appends nothing (the facts already so) is checked against the stream's version all the same.
+            stream.AlwaysEnforceConsistency = true;
+            return stream;
         }
 
         public Task<IEventStream<HouseholdSnapshot>> FetchForWriting(DocumentSessionBase session, Guid id, long expectedStartingVersion,

@@ -5,34 +5,48 @@ using Marten.Services;
 namespace Registry.Projections.Households;
 
 /// <summary>
-/// The household snapshots this node last committed or fetched, by district database and household, so that a command on a
-/// household written here before decides without reading it (<see cref="CachedSnapshotFetch"/>). An entry is only ever a
-/// guess: the append that follows carries the entry's version as its expected version, so a household changed elsewhere
-/// (another node, a direct write) fails at commit, is forgotten and read again. Nothing is added before its commit.
+/// The household snapshots this node last committed, by district database and household, so that a command on a household
+/// written here before decides without reading it (<see cref="CachedSnapshotFetch"/>). An entry is only ever a guess: the
+/// write that follows carries the entry's version as its expected version, so a household changed elsewhere (another node,
+/// a direct write) fails at commit, is forgotten and read again; a refusal decided on an entry is decided again on a fresh
+/// read (the API's ConcurrentWrites). Nothing is added before its commit.
 /// </summary>
 public sealed class SnapshotCache(int capacity)
 {
     public const int DefaultCapacity = 10_000;
 
     private readonly ConcurrentDictionary<(string Tenant, Guid Id), HouseholdSnapshot> _entries = new();
+    // Kept apart: the dictionary's own count takes every lock, and Keep runs after every commit.
+    private int _count;
 
     public int Capacity { get; } = capacity;
 
-    public int Count => _entries.Count;
-
     public bool TryGet(string tenant, Guid id, out HouseholdSnapshot snapshot) => _entries.TryGetValue((tenant, id), out snapshot!);
+
+    /// <summary>Whether this very snapshot is the one the cache holds for its household: a fetch was served from the cache.</summary>
+    public bool Holds(string tenant, HouseholdSnapshot snapshot) => TryGet(tenant, snapshot.Id, out var kept) && ReferenceEquals(kept, snapshot);
 
     /// <summary>Keeps a committed snapshot unless a later one of the same household is kept already.</summary>
     public void Keep(string tenant, HouseholdSnapshot snapshot)
     {
         if (Capacity <= 0) return;
-        if (_entries.Count >= Capacity) MakeRoom();
+        if (_entries.TryAdd((tenant, snapshot.Id), snapshot))
+        {
+            if (Interlocked.Increment(ref _count) > Capacity) MakeRoom();
+            return;
+        }
         _entries.AddOrUpdate((tenant, snapshot.Id), snapshot, (_, kept) => kept.Version > snapshot.Version ? kept : snapshot);
     }
 
-    public void Forget(string tenant, Guid id) => _entries.TryRemove((tenant, id), out _);
+    public void Forget(string tenant, Guid id)
+    {
+        if (_entries.TryRemove((tenant, id), out _)) Interlocked.Decrement(ref _count);
+    }
 
-    public void Clear() => _entries.Clear();
+    public void Clear()
+    {
+        foreach (var key in _entries.Keys) Forget(key.Tenant, key.Id);
+    }
 
     /// <summary>Commands of a store built with these options fetch households through this cache and fill it after each commit.</summary>
     public void Attach(StoreOptions opts)
@@ -44,7 +58,7 @@ public sealed class SnapshotCache(int capacity)
     // Any tenth will do: a missing entry costs one read, never a wrong answer.
     private void MakeRoom()
     {
-        foreach (var key in _entries.Keys.Take(Math.Max(1, Capacity / 10))) _entries.TryRemove(key, out _);
+        foreach (var key in _entries.Keys.Take(Math.Max(1, Capacity / 10))) Forget(key.Tenant, key.Id);
     }
 
     /// <summary>

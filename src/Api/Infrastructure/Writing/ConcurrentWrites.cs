@@ -32,10 +32,6 @@ public static class ConcurrentWrites
                 await next();
                 return;
             }
-            catch (FetchedBehind behind) when (!http.Response.HasStarted)
-            {
-                Forget(http, [behind.StreamId]);
-            }
             catch (Exception e) when (!http.Response.HasStarted && (e is DomainRefusal || LostARace(e)))
             {
                 if (LostARace(e)) Forget(http, StreamGuard.FetchedHeads(http).Keys);
@@ -47,7 +43,8 @@ public static class ConcurrentWrites
                 }
                 // A key whose window has passed is forgotten: the request is a new write under it.
                 if (first is not null) await Forget(http, first);
-                else if (!(retryable && IsStaleVersion(e))) throw;
+                // Decided on the node's cached snapshot, which another node may have left behind: decided again on a fresh read, once.
+                else if (!CachedFetches.ForgetServed(http) && !(retryable && IsStaleVersion(e))) throw;
             }
             if (attempt == MaxAttempts)
                 throw DomainRefusal.Conflict("concurrency.contended", $"The record kept changing under {MaxAttempts} attempts; try again.");
@@ -73,6 +70,9 @@ public static class ConcurrentWrites
         foreach (var id in streams) cache.Forget(tenant, id);
     }
 
+    /// <summary>The caller's district database, as Wolverine's tenant detection resolved it for the route.</summary>
+    internal static string Tenant(HttpContext http) => http.RequestServices.GetRequiredService<Tenancy.Districts>().TenantOf(Actor.From(http.User));
+
     private static async Task Forget(HttpContext http, IdempotentResponse expired)
     {
         await using var session = http.RequestServices.GetRequiredService<IDocumentStore>().LightweightSession(Tenant(http));
@@ -80,8 +80,6 @@ public static class ConcurrentWrites
         await session.SaveChangesAsync(http.RequestAborted);
     }
 
-    /// <summary>The caller's district database, as Wolverine's tenant detection resolved it for the route.</summary>
-    private static string Tenant(HttpContext http) => http.RequestServices.GetRequiredService<Tenancy.Districts>().TenantOf(Actor.From(http.User));
 
     private static DateTimeOffset Now(HttpContext http) => http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
 

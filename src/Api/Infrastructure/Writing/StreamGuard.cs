@@ -15,6 +15,7 @@ public static class StreamGuard
     public static T Check<T>(IEventStream<T> stream, HttpContext http, Permission? permission, string notFoundCode, string notFound)
         where T : class, IChainHead
     {
+        CachedFetches.Note(stream, http);
         var actor = Actor.From(http.User);
         if (permission is { } required) actor.Require(required);
         var found = actor.Visible(stream.Aggregate, s => s.UnitCode, notFoundCode, notFound);
@@ -49,24 +50,18 @@ public static class StreamGuard
     public static IReadOnlyDictionary<Guid, IChainHead> FetchedHeads(HttpContext http) =>
         http.Items[FetchedKey] as Dictionary<Guid, IChainHead> ?? [];
 
-    private static readonly object RefetchedKey = new();
-
-    /// <summary>
-    /// <c>If-Match</c> against the version the stream was fetched at (0 for a stream not started yet). A version ahead of it
-    /// was read from a later write than the node's snapshot (<see cref="Projections.Households.SnapshotCache"/>): the stream is
-    /// read again, once, before the version is refused.
-    /// </summary>
+    /// <summary><c>If-Match</c> against the version the stream was fetched at (0 for a stream not started yet).</summary>
     private static void IfMatch<T>(IEventStream<T> stream, HttpContext http) where T : notnull
     {
         var current = stream.CurrentVersion ?? 0;
-        if (RequestContext.ExpectedVersion(http) is not { } expected || expected == current) return;
-        if (expected > current && http.Items.TryAdd(RefetchedKey, true)) throw new FetchedBehind(stream.Id);
-        throw DomainRefusal.Conflict("concurrency.version-conflict", $"It is at version {current}, not {expected}; read it again.");
+        if (RequestContext.ExpectedVersion(http) is { } expected && expected != current)
+            throw DomainRefusal.Conflict("concurrency.version-conflict", $"It is at version {current}, not {expected}; read it again.");
     }
 
     /// <summary>A second stream a write changes in the same transaction (a merge): found and visible, its version checked only at commit.</summary>
     public static T Other<T>(IEventStream<T>? stream, HttpContext http, string notFoundCode, string notFound) where T : class, IChainHead
     {
+        if (stream is not null) CachedFetches.Note(stream, http);
         var found = Actor.From(http.User).Visible(stream?.Aggregate, s => s.UnitCode, notFoundCode, notFound);
         Fetched(stream!, http);
         return found;
@@ -74,10 +69,4 @@ public static class StreamGuard
 
     /// <summary>The stream's version once <paramref name="events"/>, decided on what it was fetched at, are appended.</summary>
     public static long VersionAfter<T>(this IEventStream<T> stream, object[] events) where T : notnull => (stream.CurrentVersion ?? 0) + events.Length;
-}
-
-/// <summary>A stream fetched at a version older than the one the request names: <see cref="ConcurrentWrites"/> reads it again.</summary>
-public sealed class FetchedBehind(Guid streamId) : Exception($"Stream {streamId} was fetched behind the version the request names.")
-{
-    public Guid StreamId { get; } = streamId;
 }
