@@ -54,8 +54,11 @@ pg_local_cluster() {
   fi
   port="${REGISTRY_PG_PORT:-55432}"
   while ! pg_port_free "$port"; do port=$((port + 1)); done
+  # Per-statement counters for the bench's "where PostgreSQL's time goes", where the server has the module.
+  local statements=""
+  [ -f "$("$bin/pg_config" --pkglibdir 2>/dev/null)/pg_stat_statements.so" ] && statements="-c shared_preload_libraries=pg_stat_statements"
   pg_as_owner "$bin/pg_ctl" -D "$data" -l "$REGISTRY_ROOT/.data/postgres.log" -w -t 60 \
-    -o "-c listen_addresses=127.0.0.1 -p $port -k $sock -c fsync=${REGISTRY_PG_FSYNC:-on} -c max_connections=200" start >/dev/null
+    -o "-c listen_addresses=127.0.0.1 -p $port -k $sock -c fsync=${REGISTRY_PG_FSYNC:-on} -c max_connections=200 $statements" start >/dev/null
   PG_STARTED_HERE="$bin/pg_ctl -D $data"
   "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -tAc "select 1 from pg_database where datname='registry'" | grep -q 1 \
     || "$bin/psql" -h 127.0.0.1 -p "$port" -U postgres -qc "create database registry" >/dev/null

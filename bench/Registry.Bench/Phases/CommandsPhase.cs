@@ -20,6 +20,7 @@ public static class CommandsPhase
         var profiled = options.ClientLevels.OrderBy(l => Math.Abs(l - 8)).First();
         var rows = new List<string[]>();
         var profile = new List<string[]>();
+        var statements = new List<string[]>();
         (string, string)? sample = null;
         foreach (var clients in options.ClientLevels)
         {
@@ -47,6 +48,8 @@ public static class CommandsPhase
                 var after = await PgStats.Take(world.Db);
                 profile.Add([kind, clients.ToString(), Ms(apiCpu * 1000 / Math.Max(1, l.Count)), Pct(busy), Ratio(after.CommitsPerOperation(stats, l.Count)),
                     string.Join("<br>", after.WritesSince(stats, l.Count).Take(8).Select(w => $"{w.Table} {w.PerOperation:0.00}"))]);
+                statements.AddRange(after.StatementsSince(stats, l.Count).Take(StatementsShown).Select(st =>
+                    new[] { kind, Code(st.Text), N(st.CallsPerOperation, 2), N(st.MicrosecondsPerCall), N(st.MicrosecondsPerOperation) }));
                 stats = after;
             }
             sample ??= await RawTables.SampleEvent(world.Db, "household.member-facts-changed.v1");
@@ -81,7 +84,24 @@ public static class CommandsPhase
             (inserted + updated + deleted) per operation by table, async projections included.
 
             {Table(["operation", "clients", "API CPU ms/op", "machine busy", "transactions/op", "rows written per op"], profile)}
+            {(statements.Count == 0 ? "PostgreSQL's statements: not counted (the server does not load pg_stat_statements)." : $"""
+            PostgreSQL's statements at {profiled} clients (pg_stat_statements, the same window, async daemon included): the {StatementsShown}
+            that took the most execution time per operation, with their calls per operation and time per call. A PL/pgSQL function's
+            own statements are counted both inside its call and on their own rows. Execution time only: parsing, planning, the
+            protocol and the commit's flush are not in it.
+
+            {Table(["operation", "statement", "calls/op", "µs/call", "µs/op"], statements)}
+            """)}
             """);
+    }
+
+    private const int StatementsShown = 10;
+
+    /// <summary>A statement as a table cell: one line, at most 110 characters, nothing Markdown reads.</summary>
+    private static string Code(string sql)
+    {
+        var line = string.Join(' ', sql.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries)).Replace("|", "\\|").Replace("`", "'");
+        return $"`{(line.Length > 110 ? line[..110] + "…" : line)}`";
     }
 
     private static async Task<List<HouseholdHandle>[]> Households(World world, List<(string Token, string Village)> clerks, int clients)
