@@ -80,7 +80,6 @@ public static class ConcurrentWrites
         await session.SaveChangesAsync(http.RequestAborted);
     }
 
-
     private static DateTimeOffset Now(HttpContext http) => http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
 
     /// <summary>
