@@ -33,8 +33,7 @@ public sealed class SnapshotCacheTests(AppFixture app) : IAsyncLifetime
     public async Task A_write_without_if_match_after_another_node_wrote_decides_on_what_is_current()
     {
         var (clerk, household, member) = await WrittenHere();
-        await OtherNode(household, state => ChangeMemberDecision.Decide(
-            new ChangeMember(member, new MemberFactChanges(Phone: "13800000002"), null, "换号"), state, DateTimeOffset.UtcNow, new HashSet<string>()));
+        await OtherNodeSetsPhone(household, member, "13800000002");
 
         var answer = await (await clerk.Patch($"/api/households/{household.Id}/members/{member}", new { name = "王大海", reason = "更名" }))
             .ShouldBe(HttpStatusCode.OK);
@@ -50,8 +49,7 @@ public sealed class SnapshotCacheTests(AppFixture app) : IAsyncLifetime
     public async Task If_match_naming_the_version_another_node_wrote_is_served_after_one_more_read()
     {
         var (clerk, household, member) = await WrittenHere();
-        await OtherNode(household, state => ChangeMemberDecision.Decide(
-            new ChangeMember(member, new MemberFactChanges(Phone: "13800000003"), null, "换号"), state, DateTimeOffset.UtcNow, new HashSet<string>()));
+        await OtherNodeSetsPhone(household, member, "13800000003");
 
         var current = await clerk.Send(HttpMethod.Patch, $"/api/households/{household.Id}/members/{member}", new { phone = "13800000005", reason = "换号" },
             new Dictionary<string, string> { ["If-Match"] = "\"3\"" });
@@ -64,8 +62,7 @@ public sealed class SnapshotCacheTests(AppFixture app) : IAsyncLifetime
     public async Task If_match_naming_the_version_this_node_cached_is_refused_at_commit_and_the_entry_forgotten()
     {
         var (clerk, household, member) = await WrittenHere();
-        await OtherNode(household, state => ChangeMemberDecision.Decide(
-            new ChangeMember(member, new MemberFactChanges(Phone: "13800000003"), null, "换号"), state, DateTimeOffset.UtcNow, new HashSet<string>()));
+        await OtherNodeSetsPhone(household, member, "13800000003");
 
         var stale = await clerk.Send(HttpMethod.Patch, $"/api/households/{household.Id}/members/{member}", new { phone = "13800000004", reason = "换号" },
             new Dictionary<string, string> { ["If-Match"] = "\"2\"" });
@@ -79,8 +76,7 @@ public sealed class SnapshotCacheTests(AppFixture app) : IAsyncLifetime
     public async Task A_fact_another_node_changed_since_is_set_again_rather_than_refused_as_unchanged()
     {
         var (clerk, household, member) = await WrittenHere();
-        await OtherNode(household, state => ChangeMemberDecision.Decide(
-            new ChangeMember(member, new MemberFactChanges(Phone: "13800000002"), null, "换号"), state, DateTimeOffset.UtcNow, new HashSet<string>()));
+        await OtherNodeSetsPhone(household, member, "13800000002");
 
         var answer = await (await clerk.Patch($"/api/households/{household.Id}/members/{member}", new { phone = "13800000001", reason = "换回原号" }))
             .ShouldBe(HttpStatusCode.OK);
@@ -132,6 +128,9 @@ public sealed class SnapshotCacheTests(AppFixture app) : IAsyncLifetime
         await (await clerk.Patch($"/api/households/{household.Id}/members/{member}", new { phone = "13800000001", reason = "换号" })).ShouldBe(HttpStatusCode.OK);
         return (clerk, household, member);
     }
+
+    private Task OtherNodeSetsPhone(RegisteredHousehold household, Guid member, string phone) => OtherNode(household, state =>
+        ChangeMemberDecision.Decide(new ChangeMember(member, new MemberFactChanges(Phone: phone), null, "换号"), state, DateTimeOffset.UtcNow, new HashSet<string>()));
 
     /// <summary>A change decided, stamped and committed by another node, as its route would.</summary>
     private async Task OtherNode(RegisteredHousehold household, Func<Household, object[]> decide)
