@@ -2,7 +2,6 @@ using JasperFx;
 using Marten;
 using Marten.Exceptions;
 using Registry.Domain.Common;
-using Registry.Projections.Households;
 
 namespace Registry.Api.Infrastructure.Writing;
 
@@ -10,7 +9,8 @@ namespace Registry.Api.Infrastructure.Writing;
 /// What a write route does when its commit fails or it is refused. With an Idempotency-Key whose answer is remembered (a
 /// repeat, or a concurrent request with the same key that committed first), the answer is that first answer; a key whose
 /// window has passed is forgotten and the write runs anew. Without If-Match a write that met a concurrent change to its
-/// stream runs again, reading the stream anew, a bounded number of times.
+/// stream runs again, reading the stream anew, a bounded number of times; one decided on the node's cached snapshot of a
+/// household and refused, or beaten at commit, is decided once more on a fresh read (<see cref="CachedFetches"/>).
 /// </summary>
 public static class ConcurrentWrites
 {
@@ -34,7 +34,6 @@ public static class ConcurrentWrites
             }
             catch (Exception e) when (!http.Response.HasStarted && (e is DomainRefusal || LostARace(e)))
             {
-                if (LostARace(e)) Forget(http, StreamGuard.FetchedHeads(http).Keys);
                 var first = await Remembered(http);
                 if (first is not null && first.IsLiveAt(Now(http)))
                 {
@@ -60,14 +59,6 @@ public static class ConcurrentWrites
         if (RequestContext.ValidIdempotencyKey(http) is not { } key) return null;
         await using var query = http.RequestServices.GetRequiredService<IDocumentStore>().QuerySession(Tenant(http));
         return await query.LoadAsync<IdempotentResponse>(IdempotentResponse.KeyOf(Actor.From(http.User).UserId, key), http.RequestAborted);
-    }
-
-    /// <summary>The node's snapshots of streams that changed under this request: the next fetch reads them.</summary>
-    private static void Forget(HttpContext http, IEnumerable<Guid> streams)
-    {
-        var cache = http.RequestServices.GetRequiredService<SnapshotCache>();
-        var tenant = Tenant(http);
-        foreach (var id in streams) cache.Forget(tenant, id);
     }
 
     /// <summary>The caller's district database, as Wolverine's tenant detection resolved it for the route.</summary>
