@@ -1,3 +1,4 @@
+using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
@@ -9,6 +10,7 @@ using Registry.Domain.Policy;
 using Registry.Projections.Org;
 using Registry.Projections.Policy;
 using Wolverine.Http;
+using Wolverine.Marten;
 
 namespace Registry.Api.Reference;
 
@@ -28,18 +30,19 @@ public static class SetPolicyLineEndpoint
         if (await session.LoadAsync<OrgUnit>(code, ct) is null) throw DomainRefusal.NotFound("org.not-found", "No unit with this code.");
     }
 
+    /// <summary>The stream the unit's lines are kept in, named by the unit's code.</summary>
+    public static Guid LinesStream(string code) => PolicyLines.StreamOf(code);
+
     [WolverinePut("/api/org-units/{code}/policy-lines/{year}", OperationId = "setPolicyLine", Summary = "Set a year's poverty and monitoring lines for a unit (贫困线、监测线)", Description = "Sets a year's poverty line and monitoring line for a unit and every unit below it that sets none of its own.")]
     [ProducesResponseType<PolicyLineResponse>(StatusCodes.Status200OK)]
-    public static async Task<WriteAnswer> Put(string code, int year, SetPolicyLineRequest request, IDocumentSession session, HttpContext http,
-        TimeProvider clock, CancellationToken ct)
+    public static (WriteAnswer, Events) Put(string code, int year, SetPolicyLineRequest request,
+        [WriteAggregate(Required = false, FromMethod = nameof(LinesStream))] IEventStream<PolicyLinesAggregate> lines, HttpContext http, TimeProvider clock)
     {
-        // The unit's lines are one stream named by its code; a concurrent change to it is caught at commit.
-        var stream = await session.Events.FetchForWriting<PolicyLinesAggregate>(PolicyLines.StreamOf(code), ct);
-        StreamGuard.Current(stream, http);
+        StreamGuard.Current(lines, http);
         var events = SetPolicyLineDecision.Decide(new SetPolicyLine(code, year, request.PovertyLine, request.MonitoringLine, request.Reason),
-            stream.Aggregate?.State, clock.GetUtcNow());
-        var version = stream.VersionAfter(events);
-        stream.AppendMany(events);
-        return WriteAnswer.Ok(new PolicyLineResponse(code, year, request.PovertyLine!.Value, request.MonitoringLine!.Value, version), version, request.Reason);
+            lines.Aggregate?.State, clock.GetUtcNow());
+        var version = lines.VersionAfter(events);
+        return (WriteAnswer.Ok(new PolicyLineResponse(code, year, request.PovertyLine!.Value, request.MonitoringLine!.Value, version), version, request.Reason),
+            [.. events]);
     }
 }

@@ -25,7 +25,7 @@ public static class StreamGuard
 
     /// <summary>
     /// The stream as this request fetched it for writing, whether or not it exists yet: If-Match checked against its version
-    /// and its write side remembered for chaining. For a route that fetches its stream itself (a unit's lines, named by code).
+    /// and its write side remembered for chaining. For a stream a write may start (a unit's lines, a unit, named by its code).
     /// </summary>
     public static void Current<T>(IEventStream<T> stream, HttpContext http) where T : class, IChainHead
     {
