@@ -6,7 +6,7 @@ namespace Registry.Bench.Infrastructure;
 public sealed record MemorySample(TimeSpan At, double RssMb, double HwmMb, double GcHeapMb);
 
 /// <summary>Samples the API's resident set (VmRSS, VmHWM from /proc) and GC heap once a second.</summary>
-public sealed class MemorySampler(int pid, GcHeapCounter? heap) : IAsyncDisposable
+public sealed class MemorySampler(int pid, RuntimeCounters? heap) : IAsyncDisposable
 {
     private readonly List<MemorySample> _samples = [];
     private readonly CancellationTokenSource _stop = new();

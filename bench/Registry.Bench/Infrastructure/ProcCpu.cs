@@ -15,6 +15,30 @@ public static class ProcCpu
         return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
     }
 
+    /// <summary>
+    /// User+system time of every process named <c>postgres</c> on this machine (the server's backends and helpers), 0 when the
+    /// server runs elsewhere. A backend that ends takes its time with it: the pools keep theirs open over a measurement.
+    /// </summary>
+    public static double PostgresSeconds()
+    {
+        double sum = 0;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid)) continue;
+            try
+            {
+                var stat = File.ReadAllText($"{dir}/stat");
+                var open = stat.IndexOf('(');
+                if (stat[(open + 1)..stat.LastIndexOf(')')] == "postgres") sum += ProcessSeconds(pid);
+            }
+            catch (IOException)
+            {
+                // The process ended while the list was read.
+            }
+        }
+        return sum;
+    }
+
     public static (double Busy, double Total) Machine()
     {
         var values = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
@@ -28,16 +52,22 @@ public static class ProcCpu
         double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], CultureInfo.InvariantCulture);
 }
 
-/// <summary>CPU use over an interval: the API's seconds per operation and how busy the machine's cores were.</summary>
+/// <summary>CPU use over an interval: the API's and PostgreSQL's seconds and how busy the machine's cores were.</summary>
 public sealed class CpuWindow(int? pid)
 {
     private readonly double _process = pid is { } p ? ProcCpu.ProcessSeconds(p) : 0;
     private readonly (double Busy, double Total) _machine = ProcCpu.Machine();
+    private readonly double _postgres = ProcCpu.PostgresSeconds();
+    private double? _postgresUsed;
 
     public (double ProcessSeconds, double MachineBusyShare) End()
     {
         var machine = ProcCpu.Machine();
+        _postgresUsed = ProcCpu.PostgresSeconds() - _postgres;
         var total = machine.Total - _machine.Total;
         return ((pid is { } p ? ProcCpu.ProcessSeconds(p) : 0) - _process, total <= 0 ? 0 : (machine.Busy - _machine.Busy) / total);
     }
+
+    /// <summary>PostgreSQL's CPU seconds over the interval, once <see cref="End"/> closed it.</summary>
+    public double PostgresSeconds => _postgresUsed ?? throw new InvalidOperationException("The window is still open.");
 }

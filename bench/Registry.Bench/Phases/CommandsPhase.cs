@@ -16,7 +16,7 @@ public static class CommandsPhase
     {
         var clerks = new List<(string Token, string Village)>();
         for (var c = 0; c < options.ClientLevels.Max(); c++) clerks.Add(await world.Clerk(c));
-        await WarmUp(world, await Households(world, clerks, Math.Min(8, clerks.Count)), options);
+        var warmUp = await WarmUp(world, await Households(world, clerks, Math.Min(8, clerks.Count)), options);
         var profiled = options.ClientLevels.OrderBy(l => Math.Abs(l - 8)).First();
         var rows = new List<string[]>();
         var profile = new List<string[]>();
@@ -38,15 +38,16 @@ public static class CommandsPhase
                 var l = await Load.Run(clients, options.CommandDuration, c => op(Next(c)));
                 var (apiCpu, busy) = cpu.End();
                 results.Add((kind, l));
+                var cpuCells = new[] { Ms(apiCpu * 1000 / Math.Max(1, l.Count)), Ms(cpu.PostgresSeconds * 1000 / Math.Max(1, l.Count)), Pct(busy) };
                 if (stats is null)
                 {
-                    profile.Add([kind, clients.ToString(), Ms(apiCpu * 1000 / Math.Max(1, l.Count)), Pct(busy), "", ""]);
+                    profile.Add([kind, clients.ToString(), .. cpuCells, "", ""]);
                     continue;
                 }
                 // The daemon's share of this command's work is counted with it, not with the next one.
                 await DaemonCatchUp.Wait(world.Db, TimeSpan.FromMinutes(5));
                 var after = await PgStats.Take(world.Db);
-                profile.Add([kind, clients.ToString(), Ms(apiCpu * 1000 / Math.Max(1, l.Count)), Pct(busy), Ratio(after.CommitsPerOperation(stats, l.Count)),
+                profile.Add([kind, clients.ToString(), .. cpuCells, Ratio(after.CommitsPerOperation(stats, l.Count)),
                     string.Join("<br>", after.WritesSince(stats, l.Count).Take(8).Select(w => $"{w.Table} {w.PerOperation:0.00}"))]);
                 statements.AddRange(after.StatementsSince(stats, l.Count).Take(StatementsShown).Select(st =>
                     new[] { kind, Code(st.Text), N(st.CallsPerOperation, 2), N(st.MicrosecondsPerCall), N(st.MicrosecondsPerOperation) }));
@@ -60,7 +61,7 @@ public static class CommandsPhase
             foreach (var (kind, l) in results) rows.Add(Row(kind, clients, l, raw, insert));
             rows.Add(Row("raw: one-event transaction", clients, raw, raw, insert));
             rows.Add(Row("raw: one-row insert (autocommit)", clients, insert, raw, insert));
-            profile.Add(["raw one-event transaction", clients.ToString(), "–", Pct(rawBusy), "", ""]);
+            profile.Add(["raw one-event transaction", clients.ToString(), "–", Ms(rawCpu.PostgresSeconds * 1000 / Math.Max(1, raw.Count)), Pct(rawBusy), "", ""]);
             if (clients == 8)
                 foreach (var (kind, l) in results)
                     report.Judge(new Target($"HTTP {kind}, 8 clients", "≥ 0.3 × raw one-event transactions/s (goal 0.5)",
@@ -77,13 +78,16 @@ public static class CommandsPhase
             Ratio = HTTP throughput ÷ raw throughput at the same level; errors are non-2xx answers.
 
             {Table(["operation", "clients", "ops/s", "p50 ms", "p95 ms", "p99 ms", "max ms", "errors", "ratio to raw transaction", "ratio to one-row insert"], rows)}
-            Where the time goes: API CPU per operation from /proc; machine busy = share of both cores busy, all processes (API,
+            {warmUp}
+
+            Where the time goes: CPU per operation of the API and of PostgreSQL (every `postgres` process) from /proc, over the
+            measured window (work the async daemon leaves for after it is not in it); machine busy = share of both cores busy, all processes (API,
             PostgreSQL, this load generator, other work on the machine). At {profiled} clients also PostgreSQL's counters (pg_stat, read
             after PostgreSQL's 10 s idle flush): transactions per operation, read-only ones included (each autocommitted statement is
             one, so this counts the API's round trips outside its write transaction, plus the async daemon's), and rows written
             (inserted + updated + deleted) per operation by table, async projections included.
 
-            {Table(["operation", "clients", "API CPU ms/op", "machine busy", "transactions/op", "rows written per op"], profile)}
+            {Table(["operation", "clients", "API CPU ms/op", "PostgreSQL CPU ms/op", "machine busy", "transactions/op", "rows written per op"], profile)}
             {(statements.Count == 0 ? "PostgreSQL's statements: not counted (the server does not load pg_stat_statements)." : $"""
             PostgreSQL's statements at {profiled} clients (pg_stat_statements, the same window, async daemon included): the {StatementsShown}
             that took the most execution time per operation, with their calls per operation and time per call. A PL/pgSQL function's
@@ -118,14 +122,37 @@ public static class CommandsPhase
     private static (string, Func<HouseholdHandle, Task<bool>>)[] Commands(World world) =>
         [("member update (PATCH)", world.Api.ChangeMember), ("income assessment (POST)", world.Api.AssessIncome)];
 
-    /// <summary>Unmeasured load first, so that JIT and tiered compilation, Wolverine's code generation and the pools are warm.</summary>
-    private static async Task WarmUp(World world, List<HouseholdHandle>[] households, BenchOptions options)
+    /// <summary>
+    /// Unmeasured load first, so that Wolverine's code generation and the pools are warm and the JIT's tiered compilation has
+    /// settled: rounds of both commands until a round compiles fewer methods than <see cref="SettledShare"/> of those compiled
+    /// so far (a server's steady state, which a few seconds do not reach: the API compiles tens of thousands of methods, most
+    /// of them twice or three times as they tier up). Says what it did, for the report.
+    /// </summary>
+    private static async Task<string> WarmUp(World world, List<HouseholdHandle>[] households, BenchOptions options)
     {
         var clients = Math.Min(8, households.Length);
         var turn = new int[clients];
-        foreach (var (_, op) in Commands(world))
-            await Load.Run(clients, TimeSpan.FromSeconds(options.Quick ? 2 : 10), c => op(households[c][turn[c]++ % households[c].Count]));
+        var round = TimeSpan.FromSeconds(options.Quick ? 2 : 10);
+        using var counters = world.Process is { } api ? RuntimeCounters.TryStart(api.Pid) : null;
+        var compiled = new List<long>();
+        for (var r = 0; r < (options.Quick ? 1 : MaxWarmUpRounds); r++)
+        {
+            foreach (var (_, op) in Commands(world))
+                await Load.Run(clients, round, c => op(households[c][turn[c]++ % households[c].Count]));
+            if (counters is null) break;
+            compiled.Add(counters.MethodsJitted);
+            if (compiled.Count >= 2 && compiled[^1] - compiled[^2] < SettledShare * compiled[^1]) break;
+        }
+        return compiled.Count == 0
+            ? $"Warm-up: {round.TotalSeconds:0} s of each command (the API's runtime counters were not readable)."
+            : $"""
+              Warm-up: rounds of {round.TotalSeconds:0} s of each command until a round compiled fewer than {SettledShare:P1} more methods
+              (at most {MaxWarmUpRounds}); methods the API's JIT had compiled after each round: {string.Join(", ", compiled.Select(c => N(c)))}.
+              """;
     }
+
+    private const int MaxWarmUpRounds = 12;
+    private const double SettledShare = 0.005;
 
     private static string[] Row(string kind, int clients, Latencies l, Latencies raw, Latencies insert) =>
         [kind, clients.ToString(), N(l.PerSecond), Ms(l.P50Ms), Ms(l.P95Ms), Ms(l.P99Ms), Ms(l.MaxMs), l.Errors.ToString(),

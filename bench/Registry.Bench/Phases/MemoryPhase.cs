@@ -22,7 +22,7 @@ public static class MemoryPhase
         var step = new int[options.MemoryClients];
 
         Console.WriteLine($"memory: {options.MemoryClients} clients for {options.MemoryDuration.TotalMinutes:0.#} min");
-        using var heap = GcHeapCounter.TryStart(pid);
+        using var heap = RuntimeCounters.TryStart(pid);
         Latencies load;
         IReadOnlyList<MemorySample> samples;
         await using (var sampler = new MemorySampler(pid, heap))

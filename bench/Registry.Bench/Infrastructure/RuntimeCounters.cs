@@ -1,17 +1,22 @@
 using System.Diagnostics.Tracing;
+using System.Globalization;
 using Microsoft.Diagnostics.NETCore.Client;
 using Microsoft.Diagnostics.Tracing;
 
 namespace Registry.Bench.Infrastructure;
 
-/// <summary>The API's GC heap size, from the runtime's own counters over its diagnostics port (what dotnet-counters reads).</summary>
-public sealed class GcHeapCounter : IDisposable
+/// <summary>
+/// The API's GC heap size and how many methods its JIT has compiled (tiered recompilations included), from the runtime's own
+/// counters over its diagnostics port (what dotnet-counters reads), once a second.
+/// </summary>
+public sealed class RuntimeCounters : IDisposable
 {
     private readonly EventPipeSession _session;
     private readonly Task _reading;
     private double _heapMb = double.NaN;
+    private long _methodsJitted = -1;
 
-    private GcHeapCounter(EventPipeSession session)
+    private RuntimeCounters(EventPipeSession session)
     {
         _session = session;
         var source = new EventPipeEventSource(session.EventStream);
@@ -19,24 +24,35 @@ public sealed class GcHeapCounter : IDisposable
         {
             if (e.EventName != "EventCounters") return;
             var payload = (IDictionary<string, object>)((IDictionary<string, object>)e.PayloadValue(0))["Payload"];
-            if (payload["Name"]?.ToString() == "gc-heap-size") Volatile.Write(ref _heapMb, Convert.ToDouble(payload["Mean"], System.Globalization.CultureInfo.InvariantCulture));
+            switch (payload["Name"]?.ToString())
+            {
+                case "gc-heap-size":
+                    Volatile.Write(ref _heapMb, Convert.ToDouble(payload["Mean"], CultureInfo.InvariantCulture));
+                    break;
+                case "methods-jitted-count":
+                    Volatile.Write(ref _methodsJitted, Convert.ToInt64(payload["Mean"], CultureInfo.InvariantCulture));
+                    break;
+            }
         };
         _reading = Task.Run(source.Process);
     }
 
     public double HeapMb => Volatile.Read(ref _heapMb);
 
-    public static GcHeapCounter? TryStart(int pid)
+    /// <summary>Methods compiled since the API started, -1 before the first reading.</summary>
+    public long MethodsJitted => Volatile.Read(ref _methodsJitted);
+
+    public static RuntimeCounters? TryStart(int pid)
     {
         try
         {
             var provider = new EventPipeProvider("System.Runtime", EventLevel.Informational, 0,
                 new Dictionary<string, string> { ["EventCounterIntervalSec"] = "1" });
-            return new GcHeapCounter(new DiagnosticsClient(pid).StartEventPipeSession([provider], requestRundown: false));
+            return new RuntimeCounters(new DiagnosticsClient(pid).StartEventPipeSession([provider], requestRundown: false));
         }
         catch (Exception e) when (e is ServerNotAvailableException or UnsupportedCommandException or TimeoutException or IOException)
         {
-            Console.Error.WriteLine($"GC heap counter unavailable: {e.Message}");
+            Console.Error.WriteLine($"runtime counters unavailable: {e.Message}");
             return null;
         }
     }
