@@ -46,7 +46,7 @@ public static class RegistryStore
     public static void Configure(StoreOptions opts, string connectionString, string schema = DefaultSchema)
     {
         PooledConnections.KeepPlans(opts);
-        opts.Connection(WithReadBuffer(connectionString));
+        opts.Connection(WithConnectionDefaults(connectionString));
         ConfigureModel(opts, schema);
     }
 
@@ -60,7 +60,7 @@ public static class RegistryStore
         PooledConnections.KeepPlans(opts);
         opts.MultiTenantedDatabases(tenancy =>
         {
-            foreach (var (tenantId, connectionString) in connectionStringsByTenant) tenancy.AddSingleTenantDatabase(WithReadBuffer(connectionString), tenantId);
+            foreach (var (tenantId, connectionString) in connectionStringsByTenant) tenancy.AddSingleTenantDatabase(WithConnectionDefaults(connectionString), tenantId);
         });
         ConfigureModel(opts, schema);
     }
@@ -69,14 +69,26 @@ public static class RegistryStore
     public const int ReadBufferSize = 64 * 1024;
 
     /// <summary>
-    /// A long history or a page of documents arrives in a few socket reads instead of dozens (Npgsql's default buffer is
-    /// 8 KiB, and each read that refills it also restarts the command's timeout timer, which requests at once contend for).
+    /// Statements each physical connection keeps prepared, where the connection string names no number of its own (Npgsql
+    /// prepares a statement once it has run five times on the connection, and forgets the least used beyond this many).
     /// </summary>
-    public static string WithReadBuffer(string connectionString)
+    public const int AutoPrepared = 64;
+
+    /// <summary>
+    /// The store's connection settings where the connection string names none: a long history or a page of documents arrives
+    /// in a few socket reads instead of dozens (Npgsql's default buffer is 8 KiB, and each read that refills it also restarts
+    /// the command's timeout timer, which requests at once contend for); and the statements every command repeats (the
+    /// append, the documents' upserts, the idempotency record, the daemon's pages and inserts) are prepared once per
+    /// connection, so PostgreSQL neither parses them again nor, once it keeps a generic plan, plans them again
+    /// (docs/benchmarks.md, §1). The lists filter by columns whose indexes serve a generic plan as well as a custom one.
+    /// </summary>
+    public static string WithConnectionDefaults(string connectionString)
     {
         var given = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        if (given.ContainsKey("Read Buffer Size") || given.ContainsKey("ReadBufferSize")) return connectionString;
-        return new NpgsqlConnectionStringBuilder(connectionString) { ReadBufferSize = ReadBufferSize }.ConnectionString;
+        var tuned = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!given.ContainsKey("Read Buffer Size") && !given.ContainsKey("ReadBufferSize")) tuned.ReadBufferSize = ReadBufferSize;
+        if (!given.ContainsKey("Max Auto Prepare") && !given.ContainsKey("MaxAutoPrepare")) tuned.MaxAutoPrepare = AutoPrepared;
+        return tuned.ConnectionString;
     }
 
     /// <summary>Everything but the connection: event types and metadata, projections with their lifecycles, indexes, serialization.</summary>
@@ -233,6 +245,7 @@ public static class RegistryStore
         MonitoringTotals.Table.Configure(opts, schema);
         CampaignCounts.Configure(opts, schema);
         UnfinishedRebuild.Configure(opts, schema);
+        Procedures.ProcedureWorkIndexes.Configure(opts);
 
         // Pages of events as large as a rebuild reads them: fewer round trips and transactions, and an aggregate written once
         // per page rather than once per few events. A page whose writes are all inserts (the audit trail's) goes in as binary COPY.
@@ -246,9 +259,10 @@ public static class RegistryStore
         opts.Schema.For<HouseholdDetails>().Duplicate(x => x.VillageCode, pgType: "varchar", configure: index => index.Mask = "?, id");
         opts.Schema.For<PersonIndexEntry>().Index(x => x.MemberId).Index(x => x.HouseholdId);
         opts.Schema.For<ProcedureQueue>().Duplicate(x => x.VillageCode, pgType: "varchar");
-        // The work queue sorts by the last step's date, then id: the index holds that whole order (many procedures share a
-        // date), so a page reads a page's worth of it.
-        opts.Schema.For<ProcedureWork>().Duplicate(x => x.VillageCode, pgType: "varchar")
+        // The work queue sorts by the last step's date, then id: its indexes hold that whole order (many procedures share a
+        // date) under a village's code (here), a town's and a district's (ProcedureWorkIndexes) and alone, so a page reads a
+        // page's worth of one of them.
+        opts.Schema.For<ProcedureWork>().Duplicate(x => x.VillageCode, pgType: "varchar", configure: index => index.Mask = "?, last_step_on, id")
             .Duplicate(x => x.LastStepOn, pgType: "date", configure: index => index.Mask = "?, id");
         // Only monitored households have a code in this column, so the view's range reads only the rows it lists. Its index
         // stays narrow: the view counts its unit's rows per request, and the id beside the code made that count a half slower.

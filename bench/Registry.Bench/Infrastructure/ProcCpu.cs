@@ -7,17 +7,20 @@ public static class ProcCpu
 {
     private const double TicksPerSecond = 100;
 
-    public static double ProcessSeconds(int pid)
+    public static double ProcessSeconds(int pid, bool withReapedChildren = false)
     {
         var stat = File.ReadAllText($"/proc/{pid}/stat");
         var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-        // Fields 14 and 15 of stat (utime, stime) are the 12th and 13th after the command name.
-        return (long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture)) / TicksPerSecond;
+        // Fields 14 to 17 of stat (utime, stime, cutime, cstime) are the 12th to 15th after the command name.
+        var ticks = long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture);
+        if (withReapedChildren) ticks += long.Parse(fields[13], CultureInfo.InvariantCulture) + long.Parse(fields[14], CultureInfo.InvariantCulture);
+        return ticks / TicksPerSecond;
     }
 
     /// <summary>
-    /// User+system time of every process named <c>postgres</c> on this machine (the server's backends and helpers), 0 when the
-    /// server runs elsewhere. A backend that ends takes its time with it: the pools keep theirs open over a measurement.
+    /// User+system time of every process named <c>postgres</c> on this machine (the server's backends and helpers, of every
+    /// cluster running here), with the time of those that ended (which the postmaster that reaped them carries as its
+    /// children's time), so that the sum only grows; 0 when the server runs elsewhere.
     /// </summary>
     public static double PostgresSeconds()
     {
@@ -29,7 +32,7 @@ public static class ProcCpu
             {
                 var stat = File.ReadAllText($"{dir}/stat");
                 var open = stat.IndexOf('(');
-                if (stat[(open + 1)..stat.LastIndexOf(')')] == "postgres") sum += ProcessSeconds(pid);
+                if (stat[(open + 1)..stat.LastIndexOf(')')] == "postgres") sum += ProcessSeconds(pid, withReapedChildren: true);
             }
             catch (IOException)
             {

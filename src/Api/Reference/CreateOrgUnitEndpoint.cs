@@ -20,7 +20,7 @@ public sealed record CreatedOrgUnit(string Id, string Name, OrgKind Kind, string
 /// <summary>A district office registers a town or a village: the first event of the unit's own stream, with who registered it.</summary>
 public static class CreateOrgUnitEndpoint
 {
-    /// <summary>The caller's role and the unit's own fields, before anything is read.</summary>
+    /// <summary>The caller's role and the unit's own fields, before anything is decided.</summary>
     public static void Before(CreateOrgUnitRequest request, HttpContext http)
     {
         var actor = Actor.From(http.User);

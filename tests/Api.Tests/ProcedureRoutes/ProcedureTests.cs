@@ -211,6 +211,10 @@ public sealed class ProcedureTests(AppFixture app)
         (await (await d.Town.GetAsync($"/api/procedures?org={town}&kind=Identification")).Json())["total"]!.GetValue<long>().ShouldBe(0);
         item["nextStep"]!.GetValue<string>().ShouldBe("Verification");
         (await (await d.Town.GetAsync($"/api/procedures?org={town}&step=TownReview")).Json())["total"]!.GetValue<long>().ShouldBe(0);
+        // The district's queue reads its own level's index (the village code's first six digits), as the town's reads the first nine.
+        var districtQueue = await (await app.Client(Role.DistrictOfficer, AppFixture.District)
+            .GetAsync($"/api/procedures?org={AppFixture.District}&kind=Removal&step=Verification&pageSize=500")).ShouldBe(HttpStatusCode.OK);
+        districtQueue["items"]!.AsArray().Select(i => i!["procedureId"]!.GetValue<Guid>()).ShouldContain(removal);
 
         await d.Passed("Village", household, removal, "Verification", "2020-10-02");
         await d.Passed("Village", household, removal, "VillageAppraisal", "2020-10-05", ProcedureDriver.Appraisal());
