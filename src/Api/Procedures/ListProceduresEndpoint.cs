@@ -57,7 +57,7 @@ public static class ListProceduresEndpoint
     /// </summary>
     private static IQueryable<ProcedureWork> QueueOf(IQuerySession session, string prefix) =>
         ProcedureWorkIndexes.Levels.ContainsKey(prefix.Length)
-            ? session.Query<ProcedureWork>().Where(w => w.MatchesSql($"left(village_code, {prefix.Length}) = ?", prefix))
+            ? session.Query<ProcedureWork>().Where(w => w.MatchesSql($"{ProcedureWorkIndexes.UnitCode(prefix.Length)} = ?", prefix))
             : session.Query<ProcedureWork>().Where(w => w.VillageCode == prefix);
 
     private static DateOnly Day(string key) => DateOnly.TryParseExact(key, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)

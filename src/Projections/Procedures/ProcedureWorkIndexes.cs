@@ -22,6 +22,9 @@ public sealed class ProcedureWorkIndexes(StoreOptions options) : FeatureSchemaBa
         [9] = "town", [6] = "district", [4] = "city", [2] = "province",
     };
 
+    /// <summary>The unit's code as the index of its level holds it, for a query that is to read that index.</summary>
+    public static string UnitCode(int digits) => $"left(village_code, {digits})";
+
     public static void Configure(StoreOptions opts) => opts.Storage.Add(new ProcedureWorkIndexes(opts));
 
     public override IEnumerable<Type> DependentTypes()
@@ -41,7 +44,7 @@ public sealed class ProcedureWorkIndexes(StoreOptions options) : FeatureSchemaBa
             new PostgresqlObjectName(table.Schema, $"{table.Name}_idx_{level}_last_step_on", SchemaUtils.IdentifierUsage.General);
 
         public void WriteCreateStatement(Migrator migrator, TextWriter writer) =>
-            writer.WriteLine($"create index if not exists {Identifier.Name} on {table.QualifiedName} ((left(village_code, {digits})), last_step_on, id);");
+            writer.WriteLine($"create index if not exists {Identifier.Name} on {table.QualifiedName} (({UnitCode(digits)}), last_step_on, id);");
 
         public void WriteDropStatement(Migrator rules, TextWriter writer) =>
             writer.WriteLine($"drop index if exists {Identifier.QualifiedName};");
