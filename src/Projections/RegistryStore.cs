@@ -134,6 +134,7 @@ public static class RegistryStore
         opts.Projections.CompositeProjectionFor(OnePass, pass =>
         {
             foreach (var model in models.Where(m => m.Rebuild == Rebuilt.InThePass)) model.JoinPass(pass);
+            foreach (var model in models) model.AlsoInThePass?.Invoke(pass);
         });
         foreach (var model in models.Where(m => m.Rebuild == Rebuilt.Alone))
         {
@@ -152,6 +153,9 @@ public static class RegistryStore
     {
         /// <summary>How a rebuild registers it on its own, where that differs from the live projection.</summary>
         public Action<StoreOptions>? RegisterAlone { get; init; }
+
+        /// <summary>What of a read model rebuilt on its own the pass builds instead.</summary>
+        public Action<CompositeProjection>? AlsoInThePass { get; init; }
     }
 
     /// <summary>The read models the async daemon keeps: one projection agent each, per database.</summary>
@@ -194,9 +198,14 @@ public static class RegistryStore
         Projection<MonitoringProjection>(ProjectionLifecycle.Async, Rebuilt.InThePass),
         // Remembers each household's counted kind in its own documents: a rebuild runs it on its own, from its two kinds of event.
         Counts(() => new MonitoringTotalsProjection(), MonitoringTotals.Name, MonitoringTotalsTeardown(schema), ProjectionLifecycle.Async, Rebuilt.Alone),
-        // Alone, a rebuild's pages of it are pure inserts and go in by binary COPY; beside the aggregates' upserts they would not.
-        Projection<AuditProjection>(ProjectionLifecycle.Async, Rebuilt.Alone),
-        Counts(() => new AuditTotalsProjection(), AuditTotals.Name, AuditTotals.Table.Teardown(schema), ProjectionLifecycle.Async, Rebuilt.InThePass),
+        // Live, a page of it is one insert of every entry and its totals beside them. A rebuild writes the entries alone by
+        // binary COPY, beside the pass, which counts the totals.
+        Alone(() => new AuditProjection(), nameof(AuditProjection), AuditProjection.Teardown(schema), ProjectionLifecycle.Async) with
+        {
+            RegisterAlone = opts => opts.Projections.Add(AuditProjection.ForRebuild(), ProjectionLifecycle.Async, nameof(AuditProjection),
+                AuditProjection.TeardownEntries),
+            AlsoInThePass = pass => Keep(pass, new AuditTotalsProjection(), AuditTotals.Name, AuditTotals.Table.Teardown(schema)),
+        },
         Counts(() => new CampaignCountsProjection(), CampaignCounts.Name, CampaignCountsTeardown(schema), ProjectionLifecycle.Async, Rebuilt.InThePass),
         // Statistics count households from their inline documents, so they run after those are committed (in a rebuild, after the pass).
         Counts(() => new StatisticsProjection(), StatisticsProjection.ProjectionName, StatisticsProjection.Teardown, ProjectionLifecycle.Async,
@@ -216,6 +225,11 @@ public static class RegistryStore
         {
             RegisterAlone = alone is null ? null : opts => opts.Projections.Add(alone(), ProjectionLifecycle.Async, name, teardown),
         };
+
+    /// <summary>A projection a rebuild runs on its own, never in the pass: its name, and a teardown that empties its documents.</summary>
+    private static ReadModel Alone(Func<IProjection> projection, string name, Action<AsyncOptions> teardown, ProjectionLifecycle live) =>
+        new(live, Rebuilt.Alone, (opts, lifecycle) => opts.Projections.Add(projection(), lifecycle, name, teardown),
+            _ => throw new InvalidOperationException($"{name} is rebuilt on its own."));
 
     /// <summary>A plain projection in a composite is named after its class: the live one's name keeps its progress in one row.</summary>
     private static void Keep(CompositeProjection pass, IProjection projection, string name, Action<AsyncOptions> teardown)

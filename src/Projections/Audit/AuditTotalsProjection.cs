@@ -6,8 +6,9 @@ using Marten;
 namespace Registry.Projections.Audit;
 
 /// <summary>
-/// Asynchronous like the trail it counts: every event is one <see cref="AuditEntry"/> in the unit it was stamped with, so a
-/// page of events adds its count per unit. A rebuild empties the table first.
+/// The audit trail's totals counted for a rebuild, in the pass over the log: there the trail's entries go in alone by binary
+/// COPY, which any other statement in their page would turn back into a statement per row. Live, <see cref="AuditProjection"/>
+/// adds them itself.
 /// </summary>
 public sealed class AuditTotalsProjection : IProjection
 {
