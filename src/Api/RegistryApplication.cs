@@ -87,6 +87,7 @@ public static class RegistryApplication
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         builder.Services.AddRegistryOpenApi();
         builder.Services.AddHostedService<OrgUnitCarryOver>();
+        builder.Services.AddHostedService<AuditTotalsCarryOver>();
         builder.Services.AddHostedService<ReferenceSeeder>();
         builder.Services.AddHostedService<HouseholdSnapshotFill>();
         builder.Services.AddBulkData();

@@ -5,6 +5,7 @@ using Marten;
 using Marten.Events.Projections;
 using Marten.Storage;
 using Npgsql;
+using Registry.Projections.Audit;
 using Weasel.Postgresql;
 
 namespace Registry.Projections;
@@ -82,6 +83,7 @@ public static class ReadModelRebuild
                 await Rebuild(p);
             }).ToList();
         await Task.WhenAll([passDone, .. others, .. after]);
+        await AuditTotals.Recount(dataSource, schema, ct);
         await ForgetTheSinglePass(dataSource, schema, ct);
         await UnfinishedRebuild.Finish(dataSource, schema, ct);
         return results.OrderBy(r => r.FinishedAfter).ToList();

@@ -134,7 +134,6 @@ public static class RegistryStore
         opts.Projections.CompositeProjectionFor(OnePass, pass =>
         {
             foreach (var model in models.Where(m => m.Rebuild == Rebuilt.InThePass)) model.JoinPass(pass);
-            foreach (var model in models) model.AlsoInThePass?.Invoke(pass);
         });
         foreach (var model in models.Where(m => m.Rebuild == Rebuilt.Alone))
         {
@@ -154,8 +153,6 @@ public static class RegistryStore
         /// <summary>How a rebuild registers it on its own, where that differs from the live projection.</summary>
         public Action<StoreOptions>? RegisterAlone { get; init; }
 
-        /// <summary>What of a read model rebuilt on its own the pass builds instead.</summary>
-        public Action<CompositeProjection>? AlsoInThePass { get; init; }
     }
 
     /// <summary>The read models the async daemon keeps: one projection agent each, per database.</summary>
@@ -199,12 +196,11 @@ public static class RegistryStore
         // Remembers each household's counted kind in its own documents: a rebuild runs it on its own, from its two kinds of event.
         Counts(() => new MonitoringTotalsProjection(), MonitoringTotals.Name, MonitoringTotalsTeardown(schema), ProjectionLifecycle.Async, Rebuilt.Alone),
         // Live, a page of it is one insert of every entry and its totals beside them. A rebuild writes the entries alone by
-        // binary COPY, beside the pass, which counts the totals.
+        // binary COPY, beside the pass, and counts the totals from them once it is done (ReadModelRebuild).
         Alone(() => new AuditProjection(), nameof(AuditProjection), AuditProjection.Teardown(schema), ProjectionLifecycle.Async) with
         {
             RegisterAlone = opts => opts.Projections.Add(AuditProjection.ForRebuild(), ProjectionLifecycle.Async, nameof(AuditProjection),
-                AuditProjection.TeardownEntries),
-            AlsoInThePass = pass => Keep(pass, new AuditTotalsProjection(), AuditTotals.Name, AuditTotals.Table.Teardown(schema)),
+                AuditProjection.Teardown(schema)),
         },
         Counts(() => new CampaignCountsProjection(), CampaignCounts.Name, CampaignCountsTeardown(schema), ProjectionLifecycle.Async, Rebuilt.InThePass),
         // Statistics count households from their inline documents, so they run after those are committed (in a rebuild, after the pass).

@@ -30,28 +30,28 @@ public sealed class AuditProjection : ProjectionBase, IProjection
 
     /// <summary>
     /// The trail as a rebuild writes it, on its own: an insert per entry and nothing else in the page, which the rebuild's
-    /// batch turns into one binary COPY; its totals are counted in the pass (<see cref="AuditTotalsProjection"/>).
+    /// batch turns into one binary COPY; its totals are counted from it once it is done (<see cref="AuditTotals.Recount"/>).
     /// </summary>
     public static AuditProjection ForRebuild() => new(true);
 
-    /// <summary>A rebuild of the live projection clears the trail and its totals before writing them again.</summary>
+    /// <summary>A rebuild clears the trail and its totals before writing them again.</summary>
     public static Action<AsyncOptions> Teardown(string schema) => options =>
     {
-        TeardownEntries(options);
+        options.DeleteViewTypeOnTeardown<AuditEntry>();
         AuditTotals.Table.Teardown(schema)(options);
     };
 
-    public static void TeardownEntries(AsyncOptions options) => options.DeleteViewTypeOnTeardown<AuditEntry>();
-
-    public Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         var entries = events.Where(e => EventTypes.Names.ContainsKey(e.Data.GetType())).Select(Entry).ToList();
         if (forRebuild)
         {
             foreach (var entry in entries) operations.Insert(entry);
-            return Task.CompletedTask;
+            return;
         }
-        if (entries.Count == 0) return Task.CompletedTask;
+        if (entries.Count == 0) return;
+        // Marten makes a document's table before it writes the document; this statement writes the table by itself.
+        await operations.Database.EnsureStorageExistsAsync(typeof(AuditEntry), cancellation);
         var options = operations.DocumentStore.Options;
         var serializer = options.Serializer();
         operations.QueueSqlCommand(
@@ -62,7 +62,6 @@ public sealed class AuditProjection : ProjectionBase, IProjection
             entries.Select(a => serializer.ToJson(a)).ToArray(),
             entries.Select(a => a.UnitCode).ToArray());
         AuditTotals.Table.Add(operations, entries.GroupBy(a => (a.UnitCode, AuditTotals.Kind)).Select(g => KeyValuePair.Create(g.Key, (long)g.Count())));
-        return Task.CompletedTask;
     }
 
     private static AuditEntry Entry(IEvent e)

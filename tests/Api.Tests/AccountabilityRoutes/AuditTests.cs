@@ -4,6 +4,9 @@ using System.Text.Json;
 using Marten;
 using Marten.Events;
 using Npgsql;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Registry.Api.Audit;
 using Registry.Api.Tests.Fixtures;
 using Registry.Domain.Access;
 using Registry.Projections.Audit;
@@ -121,6 +124,38 @@ public sealed class AuditTests(AppFixture app)
         await daemon.RebuildProjectionAsync<AuditProjection>(CancellationToken.None);
         await app.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
         (await Snapshot()).ShouldBe(before);
+    }
+
+    [Fact]
+    public async Task Totals_kept_apart_in_an_older_database_are_counted_again_from_the_trail_at_start()
+    {
+        var (_, village, _, _) = await HouseholdWithChanges();
+        await using var connection = new NpgsqlConnection(await TestDatabase.ConnectionString());
+        await connection.OpenAsync();
+        async Task Execute(string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            command.Parameters.AddWithValue("village", village);
+            await command.ExecuteNonQueryAsync();
+        }
+        async Task<List<(string Unit, long N)>> Rows(string sql)
+        {
+            await using var command = new NpgsqlCommand(sql, connection);
+            await using var reader = await command.ExecuteReaderAsync();
+            var rows = new List<(string, long)>();
+            while (await reader.ReadAsync()) rows.Add((reader.GetString(0), reader.GetInt64(1)));
+            return rows;
+        }
+        // An older database: a projection of their own kept the totals, and stopped at another event than the trail's.
+        await Execute($"update {app.Schema}.audit_totals set n = n + 5 where village_code = @village");
+        await Execute($"insert into {app.Schema}.mt_event_progression (name, last_seq_id) values ('{AuditTotals.KeptApart}', 1)");
+
+        await app.Host.Services.GetServices<IHostedService>().OfType<AuditTotalsCarryOver>().Single().StartAsync(CancellationToken.None);
+
+        var trail = await Rows($"select unit_code, count(*) from {app.Schema}.mt_doc_auditentry group by unit_code order by 1");
+        (await Rows($"select village_code, n from {app.Schema}.audit_totals where n <> 0 order by 1")).ShouldBe(trail);
+        trail.ShouldContain(t => t.Unit == village);
+        (await Rows($"select name, last_seq_id from {app.Schema}.mt_event_progression where name = '{AuditTotals.KeptApart}'")).ShouldBeEmpty();
     }
 
     [Fact]
