@@ -197,9 +197,9 @@ public static class RegistryStore
         Counts(() => new MonitoringTotalsProjection(), MonitoringTotals.Name, MonitoringTotalsTeardown(schema), ProjectionLifecycle.Async, Rebuilt.Alone),
         // Live, a page of it is one insert of every entry and its totals beside them. A rebuild writes the entries alone by
         // binary COPY, beside the pass, and counts the totals from them once it is done (ReadModelRebuild).
-        Alone(() => new AuditProjection(), nameof(AuditProjection), AuditProjection.Teardown(schema), ProjectionLifecycle.Async) with
+        Alone(() => new AuditProjection(), AuditProjection.ProjectionName, AuditProjection.Teardown(schema), ProjectionLifecycle.Async) with
         {
-            RegisterAlone = opts => opts.Projections.Add(AuditProjection.ForRebuild(), ProjectionLifecycle.Async, nameof(AuditProjection),
+            RegisterAlone = opts => opts.Projections.Add(AuditProjection.ForRebuild(), ProjectionLifecycle.Async, AuditProjection.ProjectionName,
                 AuditProjection.Teardown(schema)),
         },
         Counts(() => new CampaignCountsProjection(), CampaignCounts.Name, CampaignCountsTeardown(schema), ProjectionLifecycle.Async, Rebuilt.InThePass),

@@ -21,10 +21,16 @@ public sealed class AuditProjection : ProjectionBase, IProjection
     {
     }
 
+    /// <summary>
+    /// The name the trail's progress has been kept under since it began (its class's full name, as Marten named it when it
+    /// was an event projection): under any other name the daemon would write the whole trail again.
+    /// </summary>
+    public const string ProjectionName = "Registry.Projections.Audit.AuditProjection";
+
     private AuditProjection(bool forRebuild)
     {
         this.forRebuild = forRebuild;
-        Name = nameof(AuditProjection);
+        Name = ProjectionName;
         foreach (var type in EventTypes.Names.Keys) IncludeType(type);
     }
 
