@@ -5,8 +5,9 @@ using Registry.Projections.Audit;
 namespace Registry.Api.Audit;
 
 /// <summary>
-/// At start, counts the audit trail's totals again from the trail in a database where a projection of their own kept them
-/// (older than the trail's projection keeping them in its own transaction), whose progress may differ from the trail's.
+/// At start, counts the audit trail's totals again from the trail in a database older than the trail's projection keeping
+/// them in its own transaction: where a projection of their own kept them (its progress may differ from the trail's), or
+/// where there were none.
 /// </summary>
 public sealed class AuditTotalsCarryOver(IDocumentStore store, Tenancy.Districts districts, ILogger<AuditTotalsCarryOver> logger) : IHostedService
 {
@@ -16,9 +17,8 @@ public sealed class AuditTotalsCarryOver(IDocumentStore store, Tenancy.Districts
         foreach (var tenant in districts.TenantIds)
         {
             var dataSource = ((PostgresqlDatabase)await store.Storage.FindOrCreateDatabase(tenant)).DataSource;
-            if (!await AuditTotals.WereKeptApart(dataSource, schema, ct)) continue;
-            await AuditTotals.Recount(dataSource, schema, ct);
-            logger.LogInformation("Counted the audit trail's totals again from the trail in {Tenant}", tenant);
+            if (await AuditTotals.RecountWhereKeptApart(dataSource, schema, ct))
+                logger.LogInformation("Counted the audit trail's totals again from the trail in {Tenant}", tenant);
         }
     }
 

@@ -15,33 +15,57 @@ public static class AuditTotals
     /// <summary>The progress of the projection that kept the totals apart from the trail, in databases older than this one.</summary>
     public const string KeptApart = "AuditTotals:All";
 
+    /// <summary>A count over the whole trail may wait on a daemon's page and read a million rows: longer than a query's 30 s.</summary>
+    private const int RecountTimeoutSeconds = 600;
+
+    /// <summary>Counts the totals again from the trail itself: after a rebuild, whose trail goes in alone by COPY.</summary>
+    public static Task Recount(NpgsqlDataSource dataSource, string schema, CancellationToken ct) => Recount(dataSource, schema, false, ct);
+
     /// <summary>
-    /// Counts the totals again from the trail itself, in one transaction that holds the trail still (a daemon's page waits for
-    /// it, or it for the page), and forgets the progress of the projection that kept them apart: after a rebuild, whose trail
-    /// goes in alone by COPY, and once in a database whose totals were kept apart.
+    /// Counts them again in a database older than the trail keeping them: one whose totals a projection of their own kept (its
+    /// progress may differ from the trail's), or one with a trail and no totals at all.
     /// </summary>
-    public static async Task Recount(NpgsqlDataSource dataSource, string schema, CancellationToken ct)
+    /// <returns>Whether they were counted again.</returns>
+    public static Task<bool> RecountWhereKeptApart(NpgsqlDataSource dataSource, string schema, CancellationToken ct) =>
+        Recount(dataSource, schema, true, ct);
+
+    /// <summary>
+    /// In one transaction: one recount at a time (nodes starting together take turns, and the second finds nothing left to
+    /// do), the trail held still (a daemon's page waits for it, or it for the page), the old projection's progress forgotten.
+    /// </summary>
+    private static async Task<bool> Recount(NpgsqlDataSource dataSource, string schema, bool onlyWhereKeptApart, CancellationToken ct)
     {
+        var trail = $"{schema}.mt_doc_auditentry";
+        var totals = Table.QualifiedName(schema);
         await using var connection = await dataSource.OpenConnectionAsync(ct);
         await using var tx = await connection.BeginTransactionAsync(ct);
         await using var command = new NpgsqlCommand($"""
-            lock table {schema}.mt_doc_auditentry in share mode;
-            delete from {Table.QualifiedName(schema)};
-            insert into {Table.QualifiedName(schema)} (village_code, kind, n)
-              select unit_code, @kind, count(*) from {schema}.mt_doc_auditentry group by unit_code;
-            delete from {schema}.mt_event_progression where name = @kept;
-            """, connection, tx);
-        command.Parameters.AddWithValue("kind", Kind);
+            select pg_advisory_xact_lock(hashtext(@totals));
+            with forgotten as (delete from {schema}.mt_event_progression where name = @kept returning 1)
+            select exists (select 1 from forgotten)
+              or (not exists (select 1 from {totals}) and exists (select 1 from {trail}));
+            """, connection, tx) { CommandTimeout = RecountTimeoutSeconds };
+        command.Parameters.AddWithValue("totals", totals);
         command.Parameters.AddWithValue("kept", KeptApart);
-        await command.ExecuteNonQueryAsync(ct);
+        bool keptApart;
+        await using (var reader = await command.ExecuteReaderAsync(ct))
+        {
+            await reader.NextResultAsync(ct);
+            keptApart = await reader.ReadAsync(ct) && reader.GetBoolean(0);
+        }
+        if (onlyWhereKeptApart && !keptApart)
+        {
+            await tx.CommitAsync(ct);
+            return false;
+        }
+        await using var recount = new NpgsqlCommand($"""
+            lock table {trail} in share mode;
+            delete from {totals};
+            insert into {totals} (village_code, kind, n) select unit_code, @kind, count(*) from {trail} group by unit_code;
+            """, connection, tx) { CommandTimeout = RecountTimeoutSeconds };
+        recount.Parameters.AddWithValue("kind", Kind);
+        await recount.ExecuteNonQueryAsync(ct);
         await tx.CommitAsync(ct);
-    }
-
-    /// <summary>Whether this database's totals were last kept apart from the trail (it predates the trail keeping them).</summary>
-    public static async Task<bool> WereKeptApart(NpgsqlDataSource dataSource, string schema, CancellationToken ct)
-    {
-        await using var command = dataSource.CreateCommand($"select exists (select 1 from {schema}.mt_event_progression where name = @kept)");
-        command.Parameters.AddWithValue("kept", KeptApart);
-        return (bool)(await command.ExecuteScalarAsync(ct))!;
+        return true;
     }
 }
