@@ -152,7 +152,6 @@ public static class RegistryStore
     {
         /// <summary>How a rebuild registers it on its own, where that differs from the live projection.</summary>
         public Action<StoreOptions>? RegisterAlone { get; init; }
-
     }
 
     /// <summary>The read models the async daemon keeps: one projection agent each, per database.</summary>
@@ -197,11 +196,8 @@ public static class RegistryStore
         Counts(() => new MonitoringTotalsProjection(), MonitoringTotals.Name, MonitoringTotalsTeardown(schema), ProjectionLifecycle.Async, Rebuilt.Alone),
         // Live, a page of it is one insert of every entry and its totals beside them. A rebuild writes the entries alone by
         // binary COPY, beside the pass, and counts the totals from them once it is done (ReadModelRebuild).
-        Alone(() => new AuditProjection(), AuditProjection.ProjectionName, AuditProjection.Teardown(schema), ProjectionLifecycle.Async) with
-        {
-            RegisterAlone = opts => opts.Projections.Add(AuditProjection.ForRebuild(), ProjectionLifecycle.Async, AuditProjection.ProjectionName,
-                AuditProjection.Teardown(schema)),
-        },
+        Counts(() => new AuditProjection(), AuditProjection.ProjectionName, AuditProjection.Teardown(schema), ProjectionLifecycle.Async, Rebuilt.Alone,
+            alone: AuditProjection.ForRebuild),
         Counts(() => new CampaignCountsProjection(), CampaignCounts.Name, CampaignCountsTeardown(schema), ProjectionLifecycle.Async, Rebuilt.InThePass),
         // Statistics count households from their inline documents, so they run after those are committed (in a rebuild, after the pass).
         Counts(() => new StatisticsProjection(), StatisticsProjection.ProjectionName, StatisticsProjection.Teardown, ProjectionLifecycle.Async,
@@ -212,7 +208,7 @@ public static class RegistryStore
         where T : ProjectionBase, IProjectionSource<IDocumentOperations, IQuerySession>, new() =>
         new(live, rebuild, (opts, lifecycle) => opts.Projections.Add<T>(lifecycle), pass => pass.Add<T>());
 
-    /// <summary>A projection of kept counts: its own name, and a teardown that empties its tables before a rebuild counts again.</summary>
+    /// <summary>A projection of kept counts: its own name, and a teardown that empties what it keeps before a rebuild counts again.</summary>
     /// <param name="alone">The projection a rebuild runs on its own under the same name, where it differs from the live one.</param>
     private static ReadModel Counts(Func<IProjection> projection, string name, Action<AsyncOptions> teardown, ProjectionLifecycle live, Rebuilt rebuild,
         Func<IProjection>? alone = null) =>
@@ -221,11 +217,6 @@ public static class RegistryStore
         {
             RegisterAlone = alone is null ? null : opts => opts.Projections.Add(alone(), ProjectionLifecycle.Async, name, teardown),
         };
-
-    /// <summary>A projection a rebuild runs on its own, never in the pass: its name, and a teardown that empties its documents.</summary>
-    private static ReadModel Alone(Func<IProjection> projection, string name, Action<AsyncOptions> teardown, ProjectionLifecycle live) =>
-        new(live, Rebuilt.Alone, (opts, lifecycle) => opts.Projections.Add(projection(), lifecycle, name, teardown),
-            _ => throw new InvalidOperationException($"{name} is rebuilt on its own."));
 
     /// <summary>A plain projection in a composite is named after its class: the live one's name keeps its progress in one row.</summary>
     private static void Keep(CompositeProjection pass, IProjection projection, string name, Action<AsyncOptions> teardown)
