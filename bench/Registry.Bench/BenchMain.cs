@@ -40,7 +40,7 @@ public static class BenchMain
         var report = new Report();
         var clock = Stopwatch.StartNew();
         var run = new CpuWindow(null);
-        var apiPhases = BenchOptions.AllPhases.Where(p => p is not ("rebuild" or "verify" or "cluster") && options.Runs(p)).ToList();
+        var apiPhases = BenchOptions.AllPhases.Where(p => p is not ("rebuild" or "verify" or "cluster" or "startup") && options.Runs(p)).ToList();
         if (apiPhases.Count > 0)
         {
             await using var api = await ApiProcess.Start(options.ApiDll, db, Path.Combine(options.ResultsDirectory, $"{stamp}-api.log"));
@@ -58,6 +58,8 @@ public static class BenchMain
         if (options.Runs("verify")) await VerifyPhase.Run(db, options, report);
         // Its own databases and API processes: a database per district, one node and then two.
         if (options.Runs("cluster")) await ClusterPhase.Run(options, stamp, report);
+        // Fresh API processes of their own, one after another, on the bench database.
+        if (options.Runs("startup")) await StartupPhase.Run(db, options, Path.Combine(options.ResultsDirectory, $"{stamp}-startup"), report);
         var (_, runBusy) = run.End();
 
         var conditions = await Conditions(options, db, started, clock.Elapsed, idleBusy, loadBefore, runBusy);

@@ -5,7 +5,7 @@ namespace Registry.Bench;
 /// <summary>Sizes and durations of a run; <c>--quick</c> shrinks every one of them for a smoke check.</summary>
 public sealed record BenchOptions
 {
-    public static readonly string[] AllPhases = ["commands", "writepath", "import", "reads", "statistics", "memory", "rebuild", "verify", "cluster"];
+    public static readonly string[] AllPhases = ["commands", "writepath", "import", "reads", "statistics", "memory", "rebuild", "verify", "cluster", "startup"];
 
     public bool Quick { get; init; }
     public int[] ClientLevels { get; init; } = [1, 8, 32];
@@ -38,7 +38,7 @@ public sealed record BenchOptions
           --list-samples 50            requests per list route over that district
           --memory-minutes 10     length of the sustained load of the memory phase
           --memory-clients 8      concurrent clients of that load
-          --phases commands,writepath,import,reads,statistics,memory,rebuild,verify,cluster   which phases to run
+          --phases commands,writepath,import,reads,statistics,memory,rebuild,verify,cluster,startup   which phases to run
         Environment: ConnectionStrings__EventStore (the bench database registry_bench is made beside its database),
         BENCH_API_DLL (the built API), BENCH_RESULTS (folder of the reports), BENCH_DATABASE (the database made anew, default registry_bench).
         """;

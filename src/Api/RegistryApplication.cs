@@ -1,4 +1,5 @@
 using JasperFx;
+using JasperFx.CodeGeneration;
 using JasperFx.Events.Daemon;
 using Marten;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -43,6 +44,17 @@ public static class RegistryApplication
         // can run as the restricted role (API.md, clarifications).
         var applySchema = builder.Configuration.GetValue<bool?>("EventStore:ApplySchema") ?? builder.Environment.IsDevelopment();
 
+        // Wolverine's handler code is generated ahead into Internal/Generated (scripts/codegen.sh): production loads only
+        // that code and refuses to start without it; Development compiles at run time only what is missing from it, or
+        // everything with CodeGeneration:TypeLoadMode=Dynamic while routes and their middleware are being changed.
+        var developmentCode = builder.Configuration.GetValue("CodeGeneration:TypeLoadMode", TypeLoadMode.Auto);
+        builder.Services.CritterStackDefaults(x =>
+        {
+            x.Production.GeneratedCodeMode = TypeLoadMode.Static;
+            x.Production.AssertAllPreGeneratedTypesExist = true;
+            x.Development.GeneratedCodeMode = developmentCode;
+            x.Development.SourceCodeWritingEnabled = false;
+        });
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(districts);
         var snapshots = new SnapshotCache(builder.Configuration.GetValue<int?>("EventStore:SnapshotCacheSize") ?? SnapshotCache.DefaultCapacity);
@@ -118,7 +130,8 @@ public static class RegistryApplication
         app.MapWolverineEndpoints(http =>
         {
             http.AddPolicy<Registry.Api.Infrastructure.Contract.ContractPolicy>();
-            if (districts.PerDistrict) http.TenantId.DetectWith(new DistrictDetection(districts));
+            // Registered in both modes so every route's generated code is the same and can be built ahead (scripts/codegen.sh).
+            http.TenantId.DetectWith(new DistrictDetection(districts));
             WritePipeline.Apply(http);
         });
         app.MapRegistryConsole();
