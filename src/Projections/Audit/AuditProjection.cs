@@ -35,8 +35,9 @@ public sealed class AuditProjection : ProjectionBase, IProjection
     }
 
     /// <summary>
-    /// The trail as a rebuild writes it, on its own: an insert per entry and nothing else in the page, which the rebuild's
-    /// batch turns into one binary COPY; its totals are counted from it once it is done (<see cref="AuditTotals.Recount"/>).
+    /// The trail as Marten's daemon rebuilds it (<c>projections rebuild -p</c>), on its own: an insert per entry and nothing
+    /// else in the page, which the rebuild's batch turns into one binary COPY; its totals are counted from it once it is
+    /// done (<see cref="AuditTotals.Recount"/>). The registry's <c>rebuild</c> writes it with <see cref="AuditTrailRebuild"/>.
     /// </summary>
     public static AuditProjection ForRebuild() => new(true);
 
@@ -70,7 +71,8 @@ public sealed class AuditProjection : ProjectionBase, IProjection
         AuditTotals.Table.Add(operations, entries.GroupBy(a => (a.UnitCode, AuditTotals.Kind)).Select(g => KeyValuePair.Create(g.Key, (long)g.Count())));
     }
 
-    private static AuditEntry Entry(IEvent e)
+    /// <summary>The entry of one event: the live trail's and its rebuild's (<see cref="AuditTrailRebuild"/>).</summary>
+    internal static AuditEntry Entry(IEvent e)
     {
         var (zh, en) = EventSummaries.Describe(e.Data);
         return new AuditEntry(
