@@ -11,6 +11,7 @@ trap pg_stop EXIT
 
 # Builds the bench and, through its reference, the API, both in Release.
 dotnet build bench/Registry.Bench/Registry.Bench.csproj --nologo -v quiet -c Release >/dev/null
-export BENCH_API_DLL="$ROOT/src/Api/bin/Release/net10.0/Registry.Api.dll"
+# BENCH_API_DLL may name another build of the API, such as a published one.
+export BENCH_API_DLL="${BENCH_API_DLL:-$ROOT/src/Api/bin/Release/net10.0/Registry.Api.dll}"
 export BENCH_RESULTS="$ROOT/bench/results"
 dotnet bench/Registry.Bench/bin/Release/net10.0/Registry.Bench.dll "$@"
