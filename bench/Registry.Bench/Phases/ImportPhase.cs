@@ -11,6 +11,7 @@ public static class ImportPhase
 {
     private const int MembersPerHousehold = 4;
     private const int ImportRowCap = 100_000;
+    private const int WarmUpRows = 4_000;
 
     private static readonly string[] Headers =
         ["户编号", "村代码", "村民小组", "住址", "户状态", "识别年度", "脱贫年度", "登记日期", "姓名", "身份证号", "与户主关系", "联系电话", "在校生状况", "健康状况", "残疾状况", "劳动技能", "务工状况"];
@@ -18,20 +19,20 @@ public static class ImportPhase
     public static async Task Run(World world, BenchOptions options, Report report)
     {
         if (options.ImportRows > ImportRowCap) throw new ArgumentException($"An import has at most {ImportRowCap} rows.");
-        var csv = Sheet(options.ImportRows);
+        // Unmeasured, as the other phases warm up: a small sheet of other people takes the import's path through the JIT once
+        // (a running server has imported before), and the async daemon has projected it before the measured import starts.
+        var warmUp = Sheet(WarmUpRows, "500111", "W");
+        Console.WriteLine($"import: warm-up of {WarmUpRows} rows");
+        await Completed(world, await world.Api.Upload(world.DistrictToken, warmUp, "warm-up.csv"));
+        await DaemonCatchUp.Wait(world.Db, TimeSpan.FromMinutes(5));
+        var csv = Sheet(options.ImportRows, "500104", "H");
         Console.WriteLine($"import: {options.ImportRows} rows, {csv.Length / 1024} KiB");
         var stats = await PgStats.Take(world.Db);
         var cpu = new CpuWindow(world.Process?.Pid);
         var clock = Stopwatch.StartNew();
         var id = await world.Api.Upload(world.DistrictToken, csv, "bench.csv");
         var accepted = clock.Elapsed;
-        System.Text.Json.Nodes.JsonNode view;
-        while (true)
-        {
-            view = await world.Api.GetJson($"/api/imports/{id}?pageSize=1", world.DistrictToken);
-            if (view["status"]!.GetValue<string>() is "Completed" or "Failed") break;
-            await Task.Delay(200);
-        }
+        var view = await Completed(world, id);
         var elapsed = clock.Elapsed;
         var (apiCpu, busy) = cpu.End();
         var after = await PgStats.Take(world.Db);
@@ -51,7 +52,8 @@ public static class ImportPhase
             A generated CSV ({csv.Length / 1024:N0} KiB, Chinese headers as in the template) of {options.ImportRows:N0} member rows:
             {households:N0} households of {MembersPerHousehold} members (head, spouse, son, daughter); village code and household key on
             every row, the other household fields on the first row of each household. The import's cap is {ImportRowCap:N0} rows per file and 20 MB, so the file goes in whole; nothing in
-            the API was changed. Timed from the start of the upload to the poll that saw `Completed` (polled every 200 ms).
+            the API was changed. Before it, unmeasured, a sheet of {WarmUpRows:N0} rows of other people was imported and projected by the async daemon,
+            as a running server has imported before. Timed from the start of the upload to the poll that saw `Completed` (polled every 200 ms).
             Baseline: `COPY ... FROM STDIN (FORMAT csv)` of the very same bytes into a plain table of 17 text columns.
 
             {Table(["path", "rows", "seconds", "rows/s", "ratio to COPY"], [
@@ -68,9 +70,20 @@ public static class ImportPhase
             """);
     }
 
-    private static byte[] Sheet(int rows)
+    /// <summary>Polls the import every 200 ms until it has finished, and returns its last view.</summary>
+    private static async Task<System.Text.Json.Nodes.JsonNode> Completed(World world, Guid id)
     {
-        var ids = new IdNumbers("500104");
+        while (true)
+        {
+            var view = await world.Api.GetJson($"/api/imports/{id}?pageSize=1", world.DistrictToken);
+            if (view["status"]!.GetValue<string>() is "Completed" or "Failed") return view;
+            await Task.Delay(200);
+        }
+    }
+
+    private static byte[] Sheet(int rows, string idRegion, string keyPrefix)
+    {
+        var ids = new IdNumbers(idRegion);
         var text = new StringBuilder().AppendJoin(',', Headers).Append("\r\n");
         for (var r = 0; r < rows; r++)
         {
@@ -85,7 +98,7 @@ public static class ImportPhase
             var first = r % MembersPerHousehold == 0;
             // The village code and household key name the household, so every row carries them; the other household fields only the first.
             var village = World.Villages[h % World.Villages.Length];
-            var household = first ? $"H{h:D6},{village},一组,,贫困户,2016,,2019-12-01" : $"H{h:D6},{village},,,,,,";
+            var household = first ? $"{keyPrefix}{h:D6},{village},一组,,贫困户,2016,,2019-12-01" : $"{keyPrefix}{h:D6},{village},,,,,,";
             var phone = first ? ApiClient.NextPhone() : "";
             var health = first ? "健康" : "";
             text.Append(household).Append(',').Append(name).Append(',').Append(ids.Next(male)).Append(',').Append(relation).Append(',')
