@@ -1,7 +1,6 @@
-using JasperFx;
 using Registry.Api;
 
 var app = RegistryApplication.Build(RegistryApplication.CreateBuilder(args));
-return await app.RunJasperFxCommands(args);
+return await RegistryApplication.Run(app, args);
 
 public partial class Program;

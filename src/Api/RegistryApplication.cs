@@ -98,6 +98,7 @@ public static class RegistryApplication
         builder.Services.AddSingleton<SensitiveReads>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         builder.Services.AddRegistryOpenApi();
+        builder.Services.AddHostedService<RoutesGeneratedAhead>();
         builder.Services.AddHostedService<OrgUnitCarryOver>();
         builder.Services.AddHostedService<AuditTotalsCarryOver>();
         builder.Services.AddHostedService<ReferenceSeeder>();
@@ -106,6 +107,30 @@ public static class RegistryApplication
         builder.Services.AddRegistryConsole();
         builder.Services.AddVerifiableHistory(builder.Configuration);
         return builder;
+    }
+
+    private static readonly string[] HostFlags = ["--urls", "--http_ports", "--https_ports"];
+
+    /// <summary>
+    /// Runs the service, or the JasperFx command the arguments name (<c>db-apply</c>, <c>rebuild</c>, <c>codegen</c>, …). Given
+    /// ASP.NET Core's own flags (<c>--urls</c>) JasperFx runs the host itself and exits 0 even when it failed to start; the host
+    /// runs here then, so a start that fails (a route without its generated code, a database that refuses the schema) exits
+    /// non-zero whichever way the service is started.
+    /// </summary>
+    public static async Task<int> Run(WebApplication app, string[] args)
+    {
+        if (!args.Any(a => HostFlags.Contains(a, StringComparer.OrdinalIgnoreCase))) return await app.RunJasperFxCommands(args);
+        try
+        {
+            await app.RunAsync();
+            return 0;
+        }
+        catch (Exception e)
+        {
+            // The host has logged why it did not start.
+            await System.Console.Error.WriteLineAsync($"The service stopped: {e.Message}");
+            return 1;
+        }
     }
 
     public static WebApplication Build(WebApplicationBuilder builder)

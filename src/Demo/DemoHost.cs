@@ -1,4 +1,3 @@
-using JasperFx;
 using Registry.Api;
 
 namespace Registry.Demo;
@@ -10,6 +9,6 @@ public static class DemoHost
     {
         var builder = RegistryApplication.CreateBuilder(args);
         builder.Services.AddDemoData();
-        return await RegistryApplication.Build(builder).RunJasperFxCommands(args);
+        return await RegistryApplication.Run(RegistryApplication.Build(builder), args);
     }
 }

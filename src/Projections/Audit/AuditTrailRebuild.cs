@@ -39,6 +39,8 @@ public static class AuditTrailRebuild
         await using var tx = await writing.BeginTransactionAsync(ct);
         await using (var clear = new NpgsqlCommand($"delete from {((IReadOnlyStoreOptions)store.Options).Schema.For<AuditEntry>()}", writing, tx))
             await clear.ExecuteNonQueryAsync(ct);
+        // A rebuild runs with the API stopped, so the log's last event is its end; a daemon writing the trail meanwhile would
+        // make the COPY fail on a duplicate key, and this transaction with it.
         long end;
         await using (var last = new NpgsqlCommand($"select coalesce(max(seq_id), 0) from {schema}.mt_events", writing, tx))
             end = (long)(await last.ExecuteScalarAsync(ct))!;

@@ -26,6 +26,21 @@ public sealed class RealProcessTests
         output.ShouldContain("Auth:SigningKey must be configured with at least 32 bytes");
     }
 
+    /// <summary>JasperFx's command line runs the host itself when it sees ASP.NET Core's <c>--urls</c> and answered 0 for a failed start.</summary>
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task A_start_that_fails_exits_non_zero_also_when_the_urls_come_as_a_flag(bool urlsFlag)
+    {
+        var (exitCode, output) = await ApiProcess.Run(new Dictionary<string, string>
+        {
+            ["ConnectionStrings__EventStore"] = "Host=127.0.0.1;Port=1;Database=none;Username=none;Timeout=2",
+            ["Auth__SigningKey"] = "real-process-key-" + Guid.NewGuid().ToString("N"),
+        }, urlsFlag ? ["--urls", "http://127.0.0.1:1"] : [], TimeSpan.FromSeconds(60));
+        exitCode.ShouldNotBe(0, output);
+        output.ShouldContain("Hosting failed to start");
+    }
+
     [Fact]
     public async Task Outside_development_it_refuses_to_start_with_dev_tokens_on()
     {

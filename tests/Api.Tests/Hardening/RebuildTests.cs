@@ -6,7 +6,9 @@ using System.Net.Http.Json;
 using Registry.Api.Tests.Fixtures;
 using Registry.Api.Tests.ProcedureRoutes;
 using Registry.Api.Tests.Statistics;
+using Npgsql;
 using Registry.Projections;
+using Registry.Projections.Audit;
 
 namespace Registry.Api.Tests.Hardening;
 
@@ -45,8 +47,30 @@ public sealed class RebuildTests(AppFixture app)
         rebuilt.Where(r => RegistryStore.RebuiltAfterTheOthers.Contains(r.Name))
             .ShouldAllBe(r => r.FinishedAfter - r.Took >= pass.FinishedAfter);
         ReadModels.Difference(stored, await ReadModels.Snapshot(store, connectionString)).ShouldBeNull();
+        await TheTrailWrittenBesideTheDaemonIsWhereTheDaemonCarriesOn(store, connectionString);
         // The progress every live projection recorded in the rebuild is where the live daemon carries on: nothing is stale.
         await store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>Its unit column, which the trail's list filters by, as the entries say; its progress at the log's last event.</summary>
+    private static async Task TheTrailWrittenBesideTheDaemonIsWhereTheDaemonCarriesOn(DocumentStore store, string connectionString)
+    {
+        var schema = store.Options.Events.DatabaseSchemaName;
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand($"""
+            select (select count(*) from {schema}.mt_doc_auditentry where unit_code is distinct from data->>'unitCode'),
+              (select count(*) from {schema}.mt_doc_auditentry where mt_dotnet_type is distinct from @type),
+              (select last_seq_id from {schema}.mt_event_progression where name = @progress),
+              (select max(seq_id) from {schema}.mt_events)
+            """, connection);
+        command.Parameters.AddWithValue("type", typeof(AuditEntry).FullName!);
+        command.Parameters.AddWithValue("progress", $"{AuditProjection.ProjectionName}:All");
+        await using var reader = await command.ExecuteReaderAsync();
+        await reader.ReadAsync();
+        reader.GetInt64(0).ShouldBe(0);
+        reader.GetInt64(1).ShouldBe(0);
+        reader.GetInt64(2).ShouldBe(reader.GetInt64(3));
     }
 
     /// <summary>
