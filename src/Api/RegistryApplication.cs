@@ -98,7 +98,7 @@ public static class RegistryApplication
         builder.Services.AddSingleton<SensitiveReads>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         builder.Services.AddRegistryOpenApi();
-        builder.Services.AddHostedService<RoutesGeneratedAhead>();
+        builder.Services.AddHostedService<CodeGeneratedAhead>();
         builder.Services.AddHostedService<OrgUnitCarryOver>();
         builder.Services.AddHostedService<AuditTotalsCarryOver>();
         builder.Services.AddHostedService<ReferenceSeeder>();

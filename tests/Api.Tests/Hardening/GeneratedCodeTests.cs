@@ -1,5 +1,8 @@
 using JasperFx.CodeGeneration;
+using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Registry.Api.Infrastructure;
+using Wolverine.Runtime;
 using Registry.Api.Tests.Fixtures;
 
 namespace Registry.Api.Tests.Hardening;
@@ -21,5 +24,22 @@ public sealed class GeneratedCodeTests(AppFixture app)
 
         files.Count.ShouldBeGreaterThan(60);
         files.Where(name => assembly.GetType(name) is null).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_start_goes_on_when_every_declared_route_and_handler_is_known()
+    {
+        var guard = new CodeGeneratedAhead(app.Host.Services.GetRequiredService<EndpointDataSource>(), app.Host.Services.GetRequiredService<IWolverineRuntime>());
+        await guard.StartAsync(CancellationToken.None);
+    }
+
+    /// <summary>What production meets when a route was added without its generated code: Wolverine does not map it.</summary>
+    [Fact]
+    public async Task The_start_is_refused_naming_the_routes_that_are_not_mapped()
+    {
+        var guard = new CodeGeneratedAhead(new DefaultEndpointDataSource(), app.Host.Services.GetRequiredService<IWolverineRuntime>());
+        var refusal = await Should.ThrowAsync<InvalidOperationException>(() => guard.StartAsync(CancellationToken.None));
+        refusal.Message.ShouldContain("PATCH /api/households/{id}/members/{memberId}");
+        refusal.Message.ShouldContain("scripts/codegen.sh");
     }
 }
