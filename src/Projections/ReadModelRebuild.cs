@@ -62,12 +62,11 @@ public static class ReadModelRebuild
             {
                 progress?.Invoke($"rebuilding {projection.Name}");
                 var own = Stopwatch.StartNew();
-                // The trail is written beside the daemon, by COPY; its totals are counted from it as soon as it is there.
+                // The trail, and its totals from it, are written beside the daemon.
                 await WithoutSecondaryIndexes(dataSource, schema, tables,
                     () => projection.Name == AuditProjection.ProjectionName
                         ? AuditTrailRebuild.Run(rebuildStore, dataSource, timeout, ct)
                         : daemon.RebuildProjectionAsync(projection.Name, timeout, ct), ct);
-                if (projection.Name == AuditProjection.ProjectionName) await AuditTotals.Recount(dataSource, schema, ct);
                 lock (results) results.Add(new ProjectionRebuilt(projection.Name, lifecycle, own.Elapsed, clock.Elapsed, covers));
                 progress?.Invoke($"rebuilt {projection.Name} in {own.Elapsed.TotalSeconds:0.0} s");
             }

@@ -194,10 +194,9 @@ public static class RegistryStore
         Projection<MonitoringProjection>(ProjectionLifecycle.Async, Rebuilt.InThePass),
         // Remembers each household's counted kind in its own documents: a rebuild runs it on its own, from its two kinds of event.
         Counts(() => new MonitoringTotalsProjection(), MonitoringTotals.Name, MonitoringTotalsTeardown(schema), ProjectionLifecycle.Async, Rebuilt.Alone),
-        // Live, a page of it is one insert of every entry and its totals beside them. A rebuild writes the entries alone by
-        // binary COPY, beside the pass, and counts the totals from them once it is done (ReadModelRebuild).
-        Counts(() => new AuditProjection(), AuditProjection.ProjectionName, AuditProjection.Teardown(schema), ProjectionLifecycle.Async, Rebuilt.Alone,
-            alone: AuditProjection.ForRebuild),
+        // Live, a page of it is one insert of every entry and its totals beside them. The registry's rebuild writes the trail
+        // beside the daemon and the pass, by binary COPY, and counts the totals from it (AuditTrailRebuild).
+        Counts(() => new AuditProjection(), AuditProjection.ProjectionName, AuditProjection.Teardown(schema), ProjectionLifecycle.Async, Rebuilt.Alone),
         Counts(() => new CampaignCountsProjection(), CampaignCounts.Name, CampaignCountsTeardown(schema), ProjectionLifecycle.Async, Rebuilt.InThePass),
         // Statistics count households from their inline documents, so they run after those are committed (in a rebuild, after the pass).
         Counts(() => new StatisticsProjection(), StatisticsProjection.ProjectionName, StatisticsProjection.Teardown, ProjectionLifecycle.Async,

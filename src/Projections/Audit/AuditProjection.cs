@@ -15,31 +15,17 @@ namespace Registry.Projections.Audit;
 /// </summary>
 public sealed class AuditProjection : ProjectionBase, IProjection
 {
-    private readonly bool forRebuild;
-
-    public AuditProjection() : this(false)
-    {
-    }
-
     /// <summary>
     /// The name the trail's progress has been kept under since it began (its class's full name, as Marten named it when it
     /// was an event projection): under any other name the daemon would write the whole trail again.
     /// </summary>
     public const string ProjectionName = "Registry.Projections.Audit.AuditProjection";
 
-    private AuditProjection(bool forRebuild)
+    public AuditProjection()
     {
-        this.forRebuild = forRebuild;
         Name = ProjectionName;
         foreach (var type in EventTypes.Names.Keys) IncludeType(type);
     }
-
-    /// <summary>
-    /// The trail as Marten's daemon rebuilds it (<c>projections rebuild -p</c>), on its own: an insert per entry and nothing
-    /// else in the page, which the rebuild's batch turns into one binary COPY; its totals are counted from it once it is
-    /// done (<see cref="AuditTotals.Recount"/>). The registry's <c>rebuild</c> writes it with <see cref="AuditTrailRebuild"/>.
-    /// </summary>
-    public static AuditProjection ForRebuild() => new(true);
 
     /// <summary>A rebuild clears the trail and its totals before writing them again.</summary>
     public static Action<AsyncOptions> Teardown(string schema) => options =>
@@ -51,11 +37,6 @@ public sealed class AuditProjection : ProjectionBase, IProjection
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {
         var entries = events.Where(e => EventTypes.Names.ContainsKey(e.Data.GetType())).Select(Entry).ToList();
-        if (forRebuild)
-        {
-            foreach (var entry in entries) operations.Insert(entry);
-            return;
-        }
         if (entries.Count == 0) return;
         // Marten makes a document's table before it writes the document; this statement writes the table by itself.
         await operations.Database.EnsureStorageExistsAsync(typeof(AuditEntry), cancellation);

@@ -13,7 +13,7 @@ namespace Registry.Projections.Audit;
 /// row, the entries made by the live projection's own <see cref="AuditProjection.Entry"/> and written by binary COPY, and
 /// the trail's progress set to the log's end, all in one transaction (the old trail stays until it commits). The daemon's
 /// loader reads every event and its whole header dictionary asynchronously, which made the trail the rebuild's longest
-/// part (docs/benchmarks.md, §5). The trail's totals are counted from it afterwards (<see cref="AuditTotals.Recount"/>).
+/// part (docs/benchmarks.md, §5). The trail's totals are then counted from it (<see cref="AuditTotals.Recount"/>).
 /// </summary>
 public static class AuditTrailRebuild
 {
@@ -71,6 +71,7 @@ public static class AuditTrailRebuild
             await progress.ExecuteNonQueryAsync(ct);
         }
         await tx.CommitAsync(ct);
+        await AuditTotals.Recount(dataSource, schema, ct);
     }
 
     /// <summary>Reads the log up to its end as it stood at the start, a page of entries at a time; never throws: a failure ends the pages.</summary>
