@@ -6,6 +6,7 @@ using Marten.Storage;
 using Microsoft.Extensions.Options;
 using Registry.Api.Audit;
 using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Contract;
 using Registry.Domain.Access;
 using Registry.Domain.Households;
 using Registry.Projections;
@@ -38,6 +39,7 @@ public static class HouseholdHistoryEndpoint
 
     [WolverineGet("/api/households/{id}/history", OperationId = "getHouseholdHistory", Summary = "A household's full history, event by event (历史记录)", Description = "Every event of the household in order, with actor, role, unit, reason, correlation id and hash; paged by afterVersion and limit.")]
     [ProducesResponseType<List<HistoryEntry>>(StatusCodes.Status200OK)]
+    [AnswersNextPage]
     public static async Task<IResult> Get(Guid id, string? afterVersion, string? limit, HttpContext http, IQuerySession session,
         SensitiveReads reads, IOptions<JsonOptions> json)
     {

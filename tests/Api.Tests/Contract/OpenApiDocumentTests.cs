@@ -71,6 +71,14 @@ public sealed class OpenApiDocumentTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_paged_history_documents_its_next_page_link()
+    {
+        var contract = await app.Contract();
+        var history = contract.Operations.Single(o => o.Operation["operationId"]!.GetValue<string>() == "getHouseholdHistory").Operation;
+        ((JsonObject)history["responses"]!["200"]!["headers"]!).Select(h => h.Key).ShouldContain("Link");
+    }
+
+    [Fact]
     public async Task Every_json_request_body_has_an_example_that_fits_its_schema()
     {
         var contract = await app.Contract();

@@ -14,3 +14,7 @@ public sealed class AnswersOneOfAttribute(params Type[] types) : Attribute
 /// <summary>The route's 200 carries the version it read as its ETag, for a later write's If-Match.</summary>
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class AnswersVersionAttribute : Attribute;
+
+/// <summary>The route's 200 names the following page in a <c>Link: rel="next"</c> header while there is one.</summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class AnswersNextPageAttribute : Attribute;

@@ -41,6 +41,14 @@ public static class OperationContract
             success.Headers ??= new Dictionary<string, IOpenApiHeader>();
             success.Headers["ETag"] = new OpenApiHeader { Description = "The version read, quoted: send it back as If-Match.", Schema = Text };
         }
+        if (metadata.OfType<AnswersNextPageAttribute>().Any())
+        {
+            success.Headers ??= new Dictionary<string, IOpenApiHeader>();
+            success.Headers["Link"] = new OpenApiHeader
+            {
+                Description = "While a following page exists: its address, as <…>; rel=\"next\" (RFC 8288).", Schema = Text,
+            };
+        }
         if (metadata.OfType<AnswersOneOfAttribute>().FirstOrDefault() is { } oneOf)
         {
             var alternatives = new List<IOpenApiSchema>();
