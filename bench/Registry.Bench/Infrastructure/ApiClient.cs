@@ -82,6 +82,19 @@ public sealed class ApiClient(Uri baseAddress) : IDisposable
 
     public async Task<JsonNode> GetJson(string path, string token) => await Json(await Send(HttpMethod.Get, path, token, null));
 
+    /// <summary>Polls a background job (an import, an export, a cleaning run) until it has finished, and returns its last view.</summary>
+    public async Task<JsonNode> Finished(string path, string token, TimeSpan pollEvery, TimeSpan? deadline = null)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        while (true)
+        {
+            var job = await GetJson(path, token);
+            if (job["status"]!.GetValue<string>() is "Completed" or "Failed") return job;
+            if (clock.Elapsed > deadline) throw new TimeoutException($"{path} did not finish in {deadline}.");
+            await Task.Delay(pollEvery);
+        }
+    }
+
     public async Task<Guid> Upload(string token, byte[] content, string fileName)
     {
         var file = new ByteArrayContent(content);

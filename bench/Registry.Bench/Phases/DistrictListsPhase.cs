@@ -115,14 +115,7 @@ public static class DistrictListsPhase
         var clock = Stopwatch.StartNew();
         var started = await world.Api.PostJson(route, world.DistrictToken, body);
         var location = $"{route}/{started["id"]!.GetValue<Guid>()}";
-        JsonNode job;
-        while (true)
-        {
-            job = await world.Api.GetJson(location, world.DistrictToken);
-            if (job["status"]!.GetValue<string>() is "Completed" or "Failed") break;
-            if (clock.Elapsed > TimeSpan.FromMinutes(30)) throw new TimeoutException($"{route} did not finish in 30 minutes.");
-            await Task.Delay(250);
-        }
+        var job = await world.Api.Finished(location, world.DistrictToken, TimeSpan.FromMilliseconds(250), TimeSpan.FromMinutes(30));
         var peak = sampler?.Samples.Select(m => m.RssMb).Append(pid is { } q ? MemorySampler.Read(q).RssMb : 0).Max() ?? double.NaN;
         var from = job["startedAt"]?.GetValue<DateTimeOffset>();
         var to = job["finishedAt"]?.GetValue<DateTimeOffset>();

@@ -70,16 +70,8 @@ public static class ImportPhase
             """);
     }
 
-    /// <summary>Polls the import every 200 ms until it has finished, and returns its last view.</summary>
-    private static async Task<System.Text.Json.Nodes.JsonNode> Completed(World world, Guid id)
-    {
-        while (true)
-        {
-            var view = await world.Api.GetJson($"/api/imports/{id}?pageSize=1", world.DistrictToken);
-            if (view["status"]!.GetValue<string>() is "Completed" or "Failed") return view;
-            await Task.Delay(200);
-        }
-    }
+    private static Task<System.Text.Json.Nodes.JsonNode> Completed(World world, Guid id) =>
+        world.Api.Finished($"/api/imports/{id}?pageSize=1", world.DistrictToken, TimeSpan.FromMilliseconds(200));
 
     private static byte[] Sheet(int rows, string idRegion, string keyPrefix)
     {

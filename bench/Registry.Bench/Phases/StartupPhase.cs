@@ -16,7 +16,7 @@ namespace Registry.Bench.Phases;
 /// </summary>
 public static class StartupPhase
 {
-    private const string Village = "500101130001";
+    private static readonly string Village = World.Villages[0];
 
     private static readonly IdNumbers Ids = new("500109");
 
