@@ -69,7 +69,8 @@ public static class RegistryApplication
                 snapshots.Attach(opts);
                 if (!applySchema) opts.AutoCreateSchemaObjects = AutoCreate.None;
             })
-            .UseLightweightSessions();
+            .UseLightweightSessions()
+            .InitializeWith<OfficeViewsCarryOver>();
         if (applySchema) marten.ApplyAllDatabaseChangesOnStartup();
         if (districts.PerDistrict) marten.AddDistrictDatabases(connectionString);
         else marten.AddAsyncDaemon(DaemonMode.Solo).IntegrateWithWolverine();

@@ -20,8 +20,15 @@ public abstract class UnitCountsProjection : ProjectionBase, IProjection
         foreach (var type in events) IncludeType(type);
     }
 
-    public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation) =>
-        table.Add(operations, await Differences(operations, events, cancellation));
+    /// <remarks>
+    /// The daemon gives a projection on an agent of its own only the kinds named; a composite gives each of its projections
+    /// every event of the page, so the kinds are picked here.
+    /// </remarks>
+    public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
+    {
+        var named = events.Where(e => IncludedEventTypes.Contains(e.EventType)).ToList();
+        if (named.Count > 0) table.Add(operations, await Differences(operations, named, cancellation));
+    }
 
     /// <param name="operations">Where a projection that remembers what it counted stores that beside the counts.</param>
     protected abstract Task<IEnumerable<KeyValuePair<(string Village, string Kind), long>>> Differences(IDocumentOperations operations,

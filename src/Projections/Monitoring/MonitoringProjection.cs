@@ -1,6 +1,3 @@
-using JasperFx.Events;
-using JasperFx.Events.Daemon;
-using Marten.Events.Aggregation;
 using Registry.Domain.Households;
 using Registry.Domain.Procedures;
 using Registry.Projections.Procedures;
@@ -11,7 +8,7 @@ namespace Registry.Projections.Monitoring;
 /// Asynchronous: read by town and district offices for follow-up, never right after one's own write. Most events leave a
 /// household's row as it was (a phone number, a member's schooling): a page whose events change nothing writes nothing.
 /// </summary>
-public sealed class MonitoringProjection : SingleStreamProjection<MonitoringRow, Guid>
+public sealed class MonitoringProjection : ChangedRowProjection<MonitoringRow>
 {
     public MonitoringProjection()
     {
@@ -33,14 +30,7 @@ public sealed class MonitoringProjection : SingleStreamProjection<MonitoringRow,
         IncludeType<ProcedureClosed>();
     }
 
-    public override (MonitoringRow?, ActionType) DetermineAction(MonitoringRow? snapshot, Guid identity, IReadOnlyList<IEvent> events)
-    {
-        var row = events.Aggregate(snapshot, (current, e) => Next(current, e.Data));
-        return row is null || ReferenceEquals(row, snapshot) ? (row, ActionType.Nothing) : (row, ActionType.Store);
-    }
-
-    /// <summary>The row after one event; the same instance when the event changes nothing it shows.</summary>
-    public static MonitoringRow? Next(MonitoringRow? row, object e) => (row, e) switch
+    protected override MonitoringRow? Next(MonitoringRow? row, object e) => (row, e) switch
     {
         (null, HouseholdRegistered r) => New(r.HouseholdId, r.VillageCode, r.Status, r.Members),
         (null, HouseholdSplitFrom s) => New(s.HouseholdId, s.VillageCode, s.Status, s.Members),

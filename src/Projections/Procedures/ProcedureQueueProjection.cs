@@ -1,21 +1,31 @@
-using Marten.Events.Aggregation;
 using Registry.Domain.Households;
 using Registry.Domain.Procedures;
 
 namespace Registry.Projections.Procedures;
 
 /// <summary>Asynchronous: the queue tolerates a moment's lag, and keeping it off the write path keeps commands fast.</summary>
-public sealed partial class ProcedureQueueProjection : SingleStreamProjection<ProcedureQueue, Guid>
+public sealed class ProcedureQueueProjection : ChangedRowProjection<ProcedureQueue>
 {
-    public static ProcedureQueue Create(HouseholdRegistered e) =>
-        new(e.HouseholdId, e.VillageCode, e.Members.FirstOrDefault(m => m.Facts.Relation == Relation.Head)?.Facts.Name ?? "", []);
+    public ProcedureQueueProjection()
+    {
+        IncludeType<HouseholdRegistered>();
+        IncludeType<HouseholdSplitFrom>();
+        IncludeType<ProcedureStarted>();
+        IncludeType<ProcedureStepRecorded>();
+        IncludeType<ProcedureClosed>();
+    }
 
-    public static ProcedureQueue Create(HouseholdSplitFrom e) =>
-        new(e.HouseholdId, e.VillageCode, e.Members.FirstOrDefault(m => m.Facts.Relation == Relation.Head)?.Facts.Name ?? "", []);
+    protected override ProcedureQueue? Next(ProcedureQueue? queue, object e) => (queue, e) switch
+    {
+        (null, HouseholdRegistered r) => New(r.HouseholdId, r.VillageCode, r.Members),
+        (null, HouseholdSplitFrom s) => New(s.HouseholdId, s.VillageCode, s.Members),
+        (null, _) => null,
+        (_, ProcedureStarted p) => queue with { Open = queue.Open.With(p) },
+        (_, ProcedureStepRecorded p) => queue with { Open = queue.Open.With(p) },
+        (_, ProcedureClosed p) => queue with { Open = queue.Open.With(p) },
+        _ => queue,
+    };
 
-    public ProcedureQueue Apply(ProcedureStarted e, ProcedureQueue queue) => queue with { Open = queue.Open.With(e) };
-
-    public ProcedureQueue Apply(ProcedureStepRecorded e, ProcedureQueue queue) => queue with { Open = queue.Open.With(e) };
-
-    public ProcedureQueue Apply(ProcedureClosed e, ProcedureQueue queue) => queue with { Open = queue.Open.With(e) };
+    private static ProcedureQueue New(Guid id, string villageCode, IReadOnlyList<RegisteredMember> members) =>
+        new(id, villageCode, members.FirstOrDefault(m => m.Facts.Relation == Relation.Head)?.Facts.Name ?? "", []);
 }
