@@ -126,37 +126,26 @@ public static class CommandsPhase
 
     /// <summary>
     /// Unmeasured load first, so that Wolverine's code generation and the pools are warm and the JIT's tiered compilation has
-    /// settled: rounds of both commands until a round compiles fewer methods than <see cref="SettledShare"/> of those compiled
-    /// so far (a server's steady state, which a few seconds do not reach: the API compiles tens of thousands of methods, most
-    /// of them twice or three times as they tier up). Says what it did, for the report.
+    /// settled (<see cref="JitSettling"/>). Says what it did, for the report.
     /// </summary>
     private static async Task<string> WarmUp(World world, List<HouseholdHandle>[] households, BenchOptions options)
     {
         var clients = Math.Min(8, households.Length);
         var turn = new int[clients];
         var round = TimeSpan.FromSeconds(options.Quick ? 2 : 10);
-        using var counters = world.Process is { } api ? RuntimeCounters.TryStart(api.Pid) : null;
-        var compiled = new List<long>();
-        for (var r = 0; r < (options.Quick ? 1 : MaxWarmUpRounds); r++)
+        var maxRounds = options.Quick ? 1 : JitSettling.MaxRounds;
+        var compiled = await JitSettling.Rounds(world, maxRounds, async _ =>
         {
             foreach (var (_, op) in Commands(world))
                 await Load.Run(clients, round, c => op(households[c][turn[c]++ % households[c].Count]));
-            if (counters is null) break;
-            // No reading yet: the round counts as unsettled.
-            if (counters.MethodsJitted < 0) continue;
-            compiled.Add(counters.MethodsJitted);
-            if (compiled.Count >= 2 && compiled[^1] - compiled[^2] < SettledShare * compiled[^1]) break;
-        }
+        });
         return compiled.Count == 0
             ? $"Warm-up: {round.TotalSeconds:0} s of each command (the API's runtime counters were not readable)."
             : $"""
-              Warm-up: rounds of {round.TotalSeconds:0} s of each command until a round compiled fewer than {SettledShare:P1} more methods
-              (at most {(options.Quick ? 1 : MaxWarmUpRounds)}); methods the API's JIT had compiled after each round: {string.Join(", ", compiled.Select(c => N(c)))}.
+              Warm-up: rounds of {round.TotalSeconds:0} s of each command until a round compiled fewer than {JitSettling.SettledShare:P1} more methods
+              (at most {maxRounds}); methods the API's JIT had compiled after each round: {string.Join(", ", compiled.Select(c => N(c)))}.
               """;
     }
-
-    private const int MaxWarmUpRounds = 12;
-    private const double SettledShare = 0.005;
 
     private static string[] Row(string kind, int clients, Latencies l, Latencies raw, Latencies insert) =>
         [kind, clients.ToString(), N(l.PerSecond), Ms(l.P50Ms), Ms(l.P95Ms), Ms(l.P99Ms), Ms(l.MaxMs), l.Errors.ToString(),

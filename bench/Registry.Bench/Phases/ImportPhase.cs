@@ -19,12 +19,16 @@ public static class ImportPhase
     public static async Task Run(World world, BenchOptions options, Report report)
     {
         if (options.ImportRows > ImportRowCap) throw new ArgumentException($"An import has at most {ImportRowCap} rows.");
-        // Unmeasured, as the other phases warm up: a small sheet of other people takes the import's path through the JIT once
-        // (a running server has imported before), and the async daemon has projected it before the measured import starts.
-        var warmUp = Sheet(WarmUpRows, "500111", "W");
-        Console.WriteLine($"import: warm-up of {WarmUpRows} rows");
-        await Completed(world, await world.Api.Upload(world.DistrictToken, warmUp, "warm-up.csv"));
-        await DaemonCatchUp.Wait(world.Db, TimeSpan.FromMinutes(5));
+        // Unmeasured, as the other phases warm up (a running server has imported before): small sheets of other people, each
+        // projected by the async daemon before the next, until the JIT has settled.
+        var maxRounds = options.Quick ? 1 : JitSettling.MaxRounds;
+        var compiled = await JitSettling.Rounds(world, maxRounds, async round =>
+        {
+            Console.WriteLine($"import: warm-up {round + 1} of {WarmUpRows} rows");
+            var warmUp = Sheet(WarmUpRows, $"5001{11 + round}", $"W{round:D2}");
+            await Completed(world, await world.Api.Upload(world.DistrictToken, warmUp, "warm-up.csv"));
+            await DaemonCatchUp.Wait(world.Db, TimeSpan.FromMinutes(5));
+        });
         var csv = Sheet(options.ImportRows, "500104", "H");
         Console.WriteLine($"import: {options.ImportRows} rows, {csv.Length / 1024} KiB");
         var stats = await PgStats.Take(world.Db);
@@ -52,8 +56,9 @@ public static class ImportPhase
             A generated CSV ({csv.Length / 1024:N0} KiB, Chinese headers as in the template) of {options.ImportRows:N0} member rows:
             {households:N0} households of {MembersPerHousehold} members (head, spouse, son, daughter); village code and household key on
             every row, the other household fields on the first row of each household. The import's cap is {ImportRowCap:N0} rows per file and 20 MB, so the file goes in whole; nothing in
-            the API was changed. Before it, unmeasured, a sheet of {WarmUpRows:N0} rows of other people was imported and projected by the async daemon,
-            as a running server has imported before. Timed from the start of the upload to the poll that saw `Completed` (polled every 200 ms).
+            the API was changed. Before it, unmeasured, sheets of {WarmUpRows:N0} rows of other people were imported, each projected by the async daemon
+            before the next, as a running server has imported before, until a sheet compiled fewer than {JitSettling.SettledShare:P1} more methods
+            (at most {maxRounds}; methods the API's JIT had compiled after each: {(compiled.Count == 0 ? "not readable" : string.Join(", ", compiled.Select(c => N(c))))}). Timed from the start of the upload to the poll that saw `Completed` (polled every 200 ms).
             Baseline: `COPY ... FROM STDIN (FORMAT csv)` of the very same bytes into a plain table of 17 text columns.
 
             {Table(["path", "rows", "seconds", "rows/s", "ratio to COPY"], [

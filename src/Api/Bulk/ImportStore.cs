@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using Marten;
 
 namespace Registry.Api.Bulk;
@@ -8,6 +9,8 @@ public static class ImportStore
     {
         opts.Schema.For<ImportRecord>();
         opts.Schema.For<ImportFile>();
-        opts.Schema.For<ImportVerdict>().Index(x => x.ImportId).Index(x => x.FirstRow);
+        // An import's verdicts in the order of its rows, whatever other imports hold: a poll of a running import reads its
+        // first page from the index instead of filtering every verdict ever stored.
+        opts.Schema.For<ImportVerdict>().Index(new Expression<Func<ImportVerdict, object>>[] { v => v.ImportId, v => v.FirstRow });
     }
 }

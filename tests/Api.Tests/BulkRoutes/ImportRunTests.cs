@@ -106,6 +106,27 @@ public sealed class ImportRunTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_page_of_an_imports_verdicts_is_read_in_row_order_from_an_index_whatever_other_imports_hold()
+    {
+        await using var session = app.Store.QuerySession();
+        var id = Guid.NewGuid();
+        var command = session.Query<ImportVerdict>().Where(v => v.ImportId == id).OrderBy(v => v.FirstRow).Skip(0).Take(1).ToCommand();
+        await using var connection = new Npgsql.NpgsqlConnection(await TestDatabase.ConnectionString());
+        await connection.OpenAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        // However few verdicts the test database holds, the plan a table of millions would get: no scan of the whole table.
+        await using (var off = new Npgsql.NpgsqlCommand("set local enable_seqscan = off", connection, transaction)) await off.ExecuteNonQueryAsync();
+        await using var explain = new Npgsql.NpgsqlCommand("explain " + command.CommandText, connection, transaction);
+        foreach (Npgsql.NpgsqlParameter p in command.Parameters) explain.Parameters.Add(p.Clone());
+        var plan = new List<string>();
+        await using (var reader = await explain.ExecuteReaderAsync())
+            while (await reader.ReadAsync()) plan.Add(reader.GetString(0));
+        var text = string.Join("\n", plan);
+        text.ShouldContain("Index Scan", customMessage: text);
+        text.ShouldNotContain("Sort", customMessage: text);
+    }
+
+    [Fact]
     public void Household_ids_are_rfc_9562_version_5_uuids()
     {
         NameBasedId.Create(new Guid("6ba7b810-9dad-11d1-80b4-00c04fd430c8"), "python.org").ShouldBe(new Guid("886313e1-3b8a-5372-9b90-0c9aee199e5d"));
