@@ -69,8 +69,7 @@ public static class RegistryApplication
                 snapshots.Attach(opts);
                 if (!applySchema) opts.AutoCreateSchemaObjects = AutoCreate.None;
             })
-            .UseLightweightSessions()
-            .InitializeWith<OfficeViewsCarryOver>();
+            .UseLightweightSessions();
         if (applySchema) marten.ApplyAllDatabaseChangesOnStartup();
         if (districts.PerDistrict) marten.AddDistrictDatabases(connectionString);
         else marten.AddAsyncDaemon(DaemonMode.Solo).IntegrateWithWolverine();

@@ -5,8 +5,8 @@ using Marten.Events.Aggregation;
 namespace Registry.Projections;
 
 /// <summary>
-/// A household's row folded one event at a time, stored only when an event changed it: beside other projections on one agent
-/// it is given every event of the page, most of which change nothing it shows.
+/// A household's row folded one event at a time, stored only when an event changed it: most events change nothing it shows,
+/// and in the rebuild's single pass (a composite) it is given every event of the page, not only the kinds it names.
 /// </summary>
 public abstract class ChangedRowProjection<TRow> : SingleStreamProjection<TRow, Guid> where TRow : class
 {

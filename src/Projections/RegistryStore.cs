@@ -97,14 +97,7 @@ public static class RegistryStore
         ConfigureEvents(opts, schema);
         LeafStore.Configure(opts, schema);
 
-        // The offices' async read models share an agent, so the daemon reads and deserialises each page once for all of them;
-        // the audit trail and the statistics, each rebuilt on its own by name, keep agents of their own.
-        var models = ReadModels(schema);
-        foreach (var model in models.Where(m => m.Live != ProjectionLifecycle.Async || m.OwnAgent)) model.Register(opts, model.Live);
-        opts.Projections.CompositeProjectionFor(OfficeViews, pass =>
-        {
-            foreach (var model in models.Where(m => m.Live == ProjectionLifecycle.Async && !m.OwnAgent)) model.JoinPass(pass);
-        });
+        foreach (var model in ReadModels(schema)) model.Register(opts, model.Live);
         ConfigureReadModels(opts, schema);
         ConfigureWriteSide(opts);
         UncompressedDocuments.Configure(opts);
@@ -159,19 +152,10 @@ public static class RegistryStore
     {
         /// <summary>How a rebuild registers it on its own, where that differs from the live projection.</summary>
         public Action<StoreOptions>? RegisterAlone { get; init; }
-
-        /// <summary>An async read model the daemon runs on an agent of its own instead of in <see cref="OfficeViews"/>.</summary>
-        public bool OwnAgent { get; init; }
     }
 
-    /// <summary>The async daemon's agents per database: one for the offices' read models together, one for each of the others.</summary>
-    public static int AsyncAgents => ReadModels(DefaultSchema).Count(m => m.Live == ProjectionLifecycle.Async && m.OwnAgent) + 1;
-
-    /// <summary>Rows of async progress per database: one per agent, and one per member of <see cref="OfficeViews"/>.</summary>
-    public static int AsyncProgressRows => ReadModels(DefaultSchema).Count(m => m.Live == ProjectionLifecycle.Async) + 1;
-
-    /// <summary>Name of the live daemon's one agent for the offices' async read models: each page of the log read once for all of them.</summary>
-    public const string OfficeViews = "OfficeViews";
+    /// <summary>The read models the async daemon keeps: one projection agent each, per database.</summary>
+    public static int AsyncReadModels => ReadModels(DefaultSchema).Count(m => m.Live == ProjectionLifecycle.Async);
 
     /// <summary>Every read model, in one place for the live store and for the rebuild's.</summary>
     private static IReadOnlyList<ReadModel> ReadModels(string schema) =>
@@ -212,11 +196,11 @@ public static class RegistryStore
         Counts(() => new MonitoringTotalsProjection(), MonitoringTotals.Name, MonitoringTotalsTeardown(schema), ProjectionLifecycle.Async, Rebuilt.Alone),
         // Live, a page of it is one insert of every entry and its totals beside them. The registry's rebuild writes the trail
         // beside the daemon and the pass, by binary COPY, and counts the totals from it (AuditTrailRebuild).
-        Counts(() => new AuditProjection(), AuditProjection.ProjectionName, AuditProjection.Teardown(schema), ProjectionLifecycle.Async, Rebuilt.Alone) with { OwnAgent = true },
+        Counts(() => new AuditProjection(), AuditProjection.ProjectionName, AuditProjection.Teardown(schema), ProjectionLifecycle.Async, Rebuilt.Alone),
         Counts(() => new CampaignCountsProjection(), CampaignCounts.Name, CampaignCountsTeardown(schema), ProjectionLifecycle.Async, Rebuilt.InThePass),
         // Statistics count households from their inline documents, so they run after those are committed (in a rebuild, after the pass).
         Counts(() => new StatisticsProjection(), StatisticsProjection.ProjectionName, StatisticsProjection.Teardown, ProjectionLifecycle.Async,
-            Rebuilt.Alone, alone: StatisticsProjection.AfterTheReadModels) with { OwnAgent = true },
+            Rebuilt.Alone, alone: StatisticsProjection.AfterTheReadModels),
     ];
 
     private static ReadModel Projection<T>(ProjectionLifecycle live, Rebuilt rebuild)

@@ -21,8 +21,8 @@ public abstract class UnitCountsProjection : ProjectionBase, IProjection
     }
 
     /// <remarks>
-    /// The daemon gives a projection on an agent of its own only the kinds named; a composite gives each of its projections
-    /// every event of the page, so the kinds are picked here.
+    /// The daemon gives a projection on an agent of its own only the kinds named; a composite (the rebuild's single pass) gives
+    /// each of its projections every event of the page, so the kinds are picked here.
     /// </remarks>
     public async Task ApplyAsync(IDocumentOperations operations, IReadOnlyList<IEvent> events, CancellationToken cancellation)
     {

@@ -17,7 +17,7 @@ public static class ClusterPhase
 {
     private static readonly string[] Districts = ["500101000000", "500102000000"];
     private const int Clients = 8;
-    private static readonly int AgentsPerDatabase = RegistryStore.AsyncAgents;
+    private static readonly int AgentsPerDatabase = RegistryStore.AsyncReadModels;
     private static readonly string Schema = RegistryStore.DefaultSchema;
 
     public static async Task Run(BenchOptions options, string stamp, Report report)

@@ -24,7 +24,8 @@ public sealed class TwoNodeClusterTests(ITestOutputHelper output)
     private static readonly TimeSpan TakeOver = TimeSpan.FromSeconds(60);
     private const int HouseholdsPerPhase = 6;
 
-    private static readonly int AgentsPerDatabase = RegistryStore.AsyncAgents;
+    /// <summary>One agent per async projection and district database.</summary>
+    private static readonly int AgentsPerDatabase = RegistryStore.AsyncReadModels;
 
     [Fact]
     public async Task Each_district_writes_to_its_own_database_agents_spread_over_both_nodes_and_survive_a_killed_node()
@@ -177,7 +178,7 @@ public sealed class TwoNodeClusterTests(ITestOutputHelper output)
         var behind = await Count(database,
             $"select count(*) from registry.mt_event_progression where name like '%:All' and last_seq_id < {last}");
         var projections = await Count(database, "select count(*) from registry.mt_event_progression where name like '%:All'");
-        return projections == RegistryStore.AsyncProgressRows && behind == 0;
+        return projections == AgentsPerDatabase && behind == 0;
     }
 
     private static async Task<IReadOnlyList<Guid>> NodesOf(string main)
