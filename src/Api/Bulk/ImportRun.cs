@@ -48,11 +48,34 @@ internal sealed class ImportRun(IDocumentStore store, string tenant, ImportRecor
         await Save(_record with { Status = ImportStatus.Running, StartedAt = _record.StartedAt ?? clock.GetUtcNow(), Counts = counts }, ct);
 
         var done = earlier.Select(v => v.FirstRow).ToHashSet();
-        foreach (var batch in drafts.Where(d => !done.Contains(d.FirstRow)).Chunk(BatchSize))
+        var batches = drafts.Where(d => !done.Contains(d.FirstRow)).Chunk(BatchSize).ToList();
+        // The next batch is read, decided and stamped while this one commits, on the claims of the batches decided before it.
+        Task<Decided>? ahead = null;
+        try
         {
-            // Every row is a write of the uploader's: a sheet waits for their quota like their requests do.
-            await quotas.DrawWrites(_record.CreatedBy.UserId, batch.Sum(d => d.Rows.Count), ct);
-            await RunBatch(batch, sheet, villages, ct);
+            for (var i = 0; i < batches.Count; i++)
+            {
+                // Every row is a write of the uploader's: a sheet waits for their quota like their requests do.
+                await quotas.DrawWrites(_record.CreatedBy.UserId, batches[i].Sum(d => d.Rows.Count), ct);
+                var decided = await (ahead ?? Decide(batches[i], sheet, villages, ct));
+                ahead = i + 1 < batches.Count ? Decide(batches[i + 1], sheet, villages, ct) : null;
+                try
+                {
+                    await Commit(decided, ct);
+                }
+                catch (Exception e) when (IsConflict(e))
+                {
+                    // Someone else claimed a person or a household id since the batch was read: settle each household on its own,
+                    // then decide the next batch again, since it counted this batch's people as taken in the run.
+                    if (ahead is not null) Forget(await ahead);
+                    ahead = null;
+                    await CommitOneByOne(decided.Outcomes, sheet, ct);
+                }
+            }
+        }
+        finally
+        {
+            if (ahead is not null) await ahead.ContinueWith(t => { if (t.IsCompletedSuccessfully) t.Result.Pending.Dispose(); }, CancellationToken.None);
         }
     }
 
@@ -62,7 +85,10 @@ internal sealed class ImportRun(IDocumentStore store, string tenant, ImportRecor
         return Save(_record with { Status = status, Failure = failure, StartedAt = _record.StartedAt ?? now, FinishedAt = now }, ct, deleteFile: true);
     }
 
-    private async Task RunBatch(HouseholdDraft[] batch, SheetContent sheet, IReadOnlySet<string> villages, CancellationToken ct)
+    /// <summary>A batch decided, and the new households it applies appended and stamped in a session not yet saved.</summary>
+    private sealed record Decided(IReadOnlyList<DraftOutcome> Outcomes, IDocumentSession Pending);
+
+    private async Task<Decided> Decide(HouseholdDraft[] batch, SheetContent sheet, IReadOnlySet<string> villages, CancellationToken ct)
     {
         var facts = await FactsFor(batch, sheet, villages, ct);
         var outcomes = new List<DraftOutcome>();
@@ -72,15 +98,16 @@ internal sealed class ImportRun(IDocumentStore store, string tenant, ImportRecor
             if (outcome.Applies) _claimedInRun.UnionWith(draft.IdNumbers);
             outcomes.Add(outcome);
         }
-        try
-        {
-            await Commit(outcomes, ct);
-        }
-        catch (Exception e) when (IsConflict(e))
-        {
-            // Someone else claimed a person or a household id since the batch was read: settle each household on its own.
-            await CommitOneByOne(outcomes, sheet, ct);
-        }
+        var pending = OpenSession();
+        foreach (var outcome in outcomes.Where(o => o.Applies)) Append(pending, outcome);
+        return new Decided(outcomes, pending);
+    }
+
+    /// <summary>A batch decided but never committed gives back the people it claimed in the run.</summary>
+    private void Forget(Decided decided)
+    {
+        foreach (var outcome in decided.Outcomes.Where(o => o.Applies)) _claimedInRun.ExceptWith(outcome.Draft.IdNumbers);
+        decided.Pending.Dispose();
     }
 
     private async Task<BatchFacts> FactsFor(HouseholdDraft[] batch, SheetContent sheet, IReadOnlySet<string> villages, CancellationToken ct)
@@ -94,12 +121,11 @@ internal sealed class ImportRun(IDocumentStore store, string tenant, ImportRecor
     }
 
     /// <summary>The batch's new households, verdicts and progress in one transaction, written with COPY.</summary>
-    private async Task Commit(IReadOnlyList<DraftOutcome> outcomes, CancellationToken ct)
+    private async Task Commit(Decided decided, CancellationToken ct)
     {
-        await using var pending = OpenSession();
-        foreach (var outcome in outcomes.Where(o => o.Applies)) Append(pending, outcome);
-        var next = _record with { Counts = outcomes.Aggregate(_record.Counts, (c, o) => c.Add(o.Verdict)) };
-        await NewHouseholdsCopy.Write(store, pending, outcomes.Select(o => o.Verdict).ToList(), session => session.Store(next), ct);
+        await using var pending = decided.Pending;
+        var next = _record with { Counts = decided.Outcomes.Aggregate(_record.Counts, (c, o) => c.Add(o.Verdict)) };
+        await NewHouseholdsCopy.Write(store, pending, decided.Outcomes.Select(o => o.Verdict).ToList(), session => session.Store(next), ct);
         _record = next;
     }
 
