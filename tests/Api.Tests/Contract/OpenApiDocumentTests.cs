@@ -54,10 +54,24 @@ public sealed class OpenApiDocumentTests(AppFixture app)
             headers.ShouldBe(["If-Match", "Idempotency-Key", "X-Correlation-Id"], ignoreOrder: true, $"{method} {template}");
             var (status, success) = ((JsonObject)operation["responses"]!).Single(r => r.Key.StartsWith('2'));
             var answered = ((JsonObject)success!["headers"]!).Select(h => h.Key).ToList();
-            answered.ShouldContain("ETag", $"{method} {template}");
+            // A write that starts a background job answers where to follow it, and no version.
+            if (status == "202") answered.ShouldNotContain("ETag", $"{method} {template}");
+            else answered.ShouldContain("ETag", $"{method} {template}");
             answered.ShouldContain("X-Correlation-Id", $"{method} {template}");
-            if (status == "201") answered.ShouldContain("Location", $"{method} {template}");
+            if (status is "201" or "202") answered.ShouldContain("Location", $"{method} {template}");
         }
+    }
+
+    [Fact]
+    public async Task Every_route_that_starts_a_background_job_documents_where_to_follow_it()
+    {
+        var contract = await app.Contract();
+        var jobs = contract.Operations.Where(o => o.Operation["responses"]?["202"] is not null).ToList();
+        jobs.Select(j => j.Operation["operationId"]!.GetValue<string>()).ShouldBe(["startImport", "startExport", "runDataQuality", "startVerification"],
+            ignoreOrder: true);
+        foreach (var (method, template, operation) in jobs)
+            ((JsonObject)operation["responses"]!["202"]!["headers"]!).Select(h => h.Key)
+                .ShouldBe(["Location", "X-Correlation-Id"], ignoreOrder: true, $"{method} {template}");
     }
 
     [Theory]

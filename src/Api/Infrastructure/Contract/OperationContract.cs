@@ -34,6 +34,7 @@ public static class OperationContract
             media.Example = JsonSerializer.SerializeToNode(example, body, json);
         }
         if (metadata.OfType<Writing.WriteRoute>().Any()) DescribeWrite(operation);
+        DescribeJob(operation);
         if (operation.Responses?.TryGetValue("200", out var ok) != true || ok is not OpenApiResponse success) return;
         success.Content ??= new Dictionary<string, OpenApiMediaType>();
         if (metadata.OfType<AnswersVersionAttribute>().Any())
@@ -73,10 +74,21 @@ public static class OperationContract
         {
             if (status[0] != '2' || response is not OpenApiResponse success) continue;
             success.Headers ??= new Dictionary<string, IOpenApiHeader>();
-            success.Headers["ETag"] = new OpenApiHeader { Description = "The stream's version after the write, quoted: send it back as If-Match.", Schema = Text };
+            // A background job (202) is no stream: it answers no version (DescribeJob).
+            if (status != "202")
+                success.Headers["ETag"] = new OpenApiHeader { Description = "The stream's version after the write, quoted: send it back as If-Match.", Schema = Text };
             success.Headers["X-Correlation-Id"] = new OpenApiHeader { Description = "The correlation id the write's events are stored with.", Schema = Text };
             if (status == "201") success.Headers["Location"] = new OpenApiHeader { Description = "Where the new record is read.", Schema = Text };
         }
+    }
+
+    /// <summary>A route that starts a background job (an import, an export, a cleaning run, a verification) answers where to follow it.</summary>
+    private static void DescribeJob(OpenApiOperation operation)
+    {
+        if (operation.Responses?.TryGetValue("202", out var answer) != true || answer is not OpenApiResponse accepted) return;
+        accepted.Headers ??= new Dictionary<string, IOpenApiHeader>();
+        accepted.Headers["Location"] = new OpenApiHeader { Description = "Where the job's progress is read.", Schema = Text };
+        accepted.Headers["X-Correlation-Id"] = new OpenApiHeader { Description = "The correlation id the job's work is stored with.", Schema = Text };
     }
 
     private static readonly (string Name, string Description)[] WriteRequestHeaders =
