@@ -21,7 +21,8 @@ public sealed record ProjectionRebuilt(string Name, string Lifecycle, TimeSpan T
 /// rebuilding (<see cref="RegistryStore.ConfigureRebuild"/>): the projections that read nothing but events in one pass over
 /// the log, beside the audit trail; the projections that read other read models' documents (the statistics, the person
 /// index, the problem totals: <see cref="RegistryStore.RebuiltAfterTheOthers"/>) once that pass is done. Each page's writes commit with the progress
-/// of every projection fed by it, under the live projections' names. A rebuild that fails is left marked
+/// of every projection fed by it, under the live projections' names. A rebuild that fails, or whose read models stop short of
+/// the log's last event (<see cref="RebuildEnd"/>), is left marked
 /// (<see cref="UnfinishedRebuild"/>): the API is not ready until a rebuild finishes.
 /// </summary>
 public static class ReadModelRebuild
@@ -44,6 +45,7 @@ public static class ReadModelRebuild
         });
         using var daemon = await rebuildStore.BuildProjectionDaemonAsync();
         await UnfinishedRebuild.Begin(dataSource, schema, ct);
+        var end = await RebuildEnd.LastEvent(dataSource, schema, ct);
 
         var live = store.Options.Projections.All.ToDictionary(p => p.Name, p => p.Lifecycle);
         var projections = rebuildStore.Options.Projections.All.ToList();
@@ -67,6 +69,7 @@ public static class ReadModelRebuild
                     () => projection.Name == AuditProjection.ProjectionName
                         ? AuditTrailRebuild.Run(rebuildStore, dataSource, timeout, ct)
                         : daemon.RebuildProjectionAsync(projection.Name, timeout, ct), ct);
+                await RebuildEnd.EnsureReached(dataSource, schema, covers, end, ct);
                 lock (results) results.Add(new ProjectionRebuilt(projection.Name, lifecycle, own.Elapsed, clock.Elapsed, covers));
                 progress?.Invoke($"rebuilt {projection.Name} in {own.Elapsed.TotalSeconds:0.0} s");
             }
