@@ -54,8 +54,18 @@ public static class GetImportEndpoint
 
         var query = session.Query<ImportVerdict>().Where(v => v.ImportId == id);
         if (verdict is not null) query = query.Where(v => v.Verdict == verdict);
-        var verdicts = await PagedQuery.Page(query, q => q.OrderBy(v => v.FirstRow), pageNumber, size, http.RequestAborted);
         var c = record.Counts;
+        // The record counts the verdicts it has written: a batch's in the transaction that writes them, a batch settled one household
+        // at a time once all of its verdicts are written.
+        long total = verdict switch
+        {
+            Verdicts.Applied => c.HouseholdsApplied,
+            Verdicts.Rejected => c.HouseholdsRejected,
+            Verdicts.AlreadyImported => c.HouseholdsAlreadyImported,
+            _ => c.HouseholdsApplied + c.HouseholdsRejected + c.HouseholdsAlreadyImported,
+        };
+        var verdicts = await PagedQuery.Page(query, q => q.OrderBy(v => v.FirstRow), pageNumber, size, http.RequestAborted,
+            () => Task.FromResult(total));
         return Results.Ok(new ImportView(record.Id, record.FileName, record.Format, record.Status, record.CreatedBy, record.CreatedAt, record.StartedAt,
             record.FinishedAt, c.RowsTotal, c.RowsProcessed, c.HouseholdsTotal, c.HouseholdsApplied, c.HouseholdsRejected, c.HouseholdsAlreadyImported,
             record.Failure,

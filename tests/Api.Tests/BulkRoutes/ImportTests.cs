@@ -152,6 +152,12 @@ public sealed class ImportTests(AppFixture app)
         var rejected = await (await officer.GetAsync($"/api/imports/{second["importId"]}?verdict=rejected&pageSize=2")).ShouldBe(HttpStatusCode.OK);
         rejected["verdicts"]!["total"]!.GetValue<long>().ShouldBe(5);
         rejected["verdicts"]!["items"]!.AsArray().Count.ShouldBe(2);
+        var already = await (await officer.GetAsync($"/api/imports/{second["importId"]}?verdict=already-imported")).ShouldBe(HttpStatusCode.OK);
+        already["verdicts"]!["total"]!.GetValue<long>().ShouldBe(2);
+        already["verdicts"]!["items"]!.AsArray().Count.ShouldBe(2);
+        var all = await (await officer.GetAsync($"/api/imports/{second["importId"]}?pageSize=5&page=2")).ShouldBe(HttpStatusCode.OK);
+        all["verdicts"]!["total"]!.GetValue<long>().ShouldBe(7);
+        all["verdicts"]!["items"]!.AsArray().Count.ShouldBe(2);
     }
 
     [Fact]
