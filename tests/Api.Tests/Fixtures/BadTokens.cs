@@ -30,7 +30,22 @@ public static class BadTokens
             ["no sub"] = Signed(options.Value, new() { ["role"] = "DistrictOfficer", ["org"] = org }),
             ["org not a code"] = Signed(options.Value, new() { ["sub"] = "u", ["role"] = "DistrictOfficer", ["org"] = "5001" }),
             ["village role at a district"] = Signed(options.Value, new() { ["sub"] = "u", ["role"] = "VillageClerk", ["org"] = org }),
+            ["another issuer"] = ContractOnly(options.Value, new() { ["sub"] = "u", ["name"] = "某人", ["role"] = "DistrictOfficer", ["org"] = org, ["iss"] = "elsewhere" }),
+            ["another audience"] = ContractOnly(options.Value, new() { ["sub"] = "u", ["name"] = "某人", ["role"] = "DistrictOfficer", ["org"] = org, ["aud"] = "elsewhere" }),
+            ["expired, contract claims"] = ContractOnly(options.Value, new()
+            {
+                ["sub"] = "u", ["name"] = "某人", ["role"] = "DistrictOfficer", ["org"] = org, ["exp"] = DateTimeOffset.UtcNow.AddHours(-1).ToUnixTimeSeconds(),
+            }),
         };
+    }
+
+    /// <summary>A token as the contract describes it: HS256 over exactly the claims given, with no issuer, audience or times added.</summary>
+    public static string ContractOnly(AuthOptions options, Dictionary<string, object> claims)
+    {
+        var header = Base64UrlEncode("{\"alg\":\"HS256\",\"typ\":\"JWT\"}"u8.ToArray());
+        var payload = Base64UrlEncode(System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(claims));
+        var signature = System.Security.Cryptography.HMACSHA256.HashData(Encoding.UTF8.GetBytes(options.SigningKey), Encoding.ASCII.GetBytes($"{header}.{payload}"));
+        return $"{header}.{payload}.{Base64UrlEncode(signature)}";
     }
 
     public static string Signed(AuthOptions options, Dictionary<string, object> claims)

@@ -4,6 +4,7 @@ using Registry.Api.Tests.Fixtures;
 using Wolverine;
 using Wolverine.Tracking;
 using Registry.Domain.Access;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Registry.Api.Tests.Hardening.Authorization;
 
@@ -20,6 +21,18 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         var covered = RouteCase.All.Select(c => c.Key).Concat(RouteCase.Anonymous).ToHashSet();
         mapped.Except(covered).ShouldBeEmpty("routes without an authorisation case");
         covered.Except(mapped).ShouldBeEmpty("cases for routes the application does not map");
+    }
+
+    /// <summary>The contract's token carries sub, name, role and org, signed HS256: no issuer, audience or expiry is needed.</summary>
+    [Fact]
+    public async Task A_token_with_only_the_contract_claims_is_accepted()
+    {
+        var options = app.Host.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<Registry.Api.Auth.AuthOptions>>().Value;
+        var client = app.Anonymous();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", BadTokens.ContractOnly(options,
+            new() { ["sub"] = "contract-user", ["name"] = "合同用户", ["role"] = "DistrictOfficer", ["org"] = AppFixture.District }));
+        using var response = await client.GetAsync("/api/reference");
+        ((int)response.StatusCode).ShouldBe(200, await Body(response));
     }
 
     [Theory]
