@@ -43,7 +43,7 @@ public static class ImportPhase
         var started = view["startedAt"]!.GetValue<DateTimeOffset>();
         var finished = view["finishedAt"]!.GetValue<DateTimeOffset>();
         var households = (options.ImportRows + MembersPerHousehold - 1) / MembersPerHousehold;
-        var applied = view["householdsApplied"]!.GetValue<int>();
+        var applied = view["applied"]!.GetValue<int>();
         if (applied != households || view["status"]!.GetValue<string>() != "Completed")
             throw new InvalidOperationException($"The import applied {applied} of {households} households: {view.ToJsonString()}");
         var (rssAfter, hwmAfter) = world.Process is { } api ? MemorySampler.Read(api.Pid) : (double.NaN, double.NaN);
@@ -67,7 +67,7 @@ public static class ImportPhase
                 ["  of which the server's run (startedAt → finishedAt)", "", N((finished - started).TotalSeconds, 2), N(options.ImportRows / (finished - started).TotalSeconds), ""],
                 ["raw: COPY", copied.ToString("N0"), N(copyTime.TotalSeconds, 3), N(copyPerSecond), "1.000"],
             ])}
-            Status {view["status"]}, households applied {applied:N0} of {households:N0}, rejected {view["householdsRejected"]}.
+            Status {view["status"]}, households applied {applied:N0} of {households:N0}, rejected {view["rejected"]}.
             API memory after the import: VmRSS {N(rssAfter)} MB, VmHWM (the process's peak so far) {N(hwmAfter)} MB.
             API CPU {N(apiCpu, 1)} s ({Ms(apiCpu * 1000 / Math.Max(1, applied))} ms per household); both cores {Pct(busy)} busy.
             Commits {after.Commits - stats.Commits:N0}. Rows written per household by table (pg_stat, async projections included):

@@ -28,9 +28,9 @@ public sealed record ImportView(
     int RowsTotal,
     int RowsProcessed,
     int HouseholdsTotal,
-    int HouseholdsApplied,
-    int HouseholdsRejected,
-    int HouseholdsAlreadyImported,
+    int Applied,
+    int Rejected,
+    int AlreadyImported,
     ImportFailure? Failure,
     PageOf<VerdictView> Verdicts);
 

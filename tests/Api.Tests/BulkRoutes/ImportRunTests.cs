@@ -54,7 +54,7 @@ public sealed class ImportRunTests(AppFixture app)
             imports.Add(await (await officer.GetAsync($"/api/imports/{id}")).ShouldBe(HttpStatusCode.OK));
         }
         imports.ShouldAllBe(i => i["status"]!.GetValue<string>() == "Completed");
-        imports.Sum(i => i["householdsApplied"]!.GetValue<int>()).ShouldBe(2 * households - 1);
+        imports.Sum(i => i["applied"]!.GetValue<int>()).ShouldBe(2 * households - 1);
         var rejected = imports.SelectMany(ImportDriver.Verdicts).Where(v => v.Contains("rejected")).ToList();
         rejected.ShouldBe(["121 rejected | 122 idNumber member.id-number.in-other-household"]);
 
@@ -92,7 +92,7 @@ public sealed class ImportRunTests(AppFixture app)
         var import = await (await officer.GetAsync($"/api/imports/{importId}")).ShouldBe(HttpStatusCode.OK);
         import["status"]!.GetValue<string>().ShouldBe("Completed");
         ImportDriver.Verdicts(import).ShouldBe(["2 applied", "3 applied", "4 applied"]);
-        import["householdsApplied"]!.GetValue<int>().ShouldBe(3);
+        import["applied"]!.GetValue<int>().ShouldBe(3);
         import["rowsProcessed"]!.GetValue<int>().ShouldBe(3);
         var history = await (await officer.GetAsync($"/api/households/{NameBasedId.Household(village, "3")}/history")).Json();
         history[0]!["correlationId"]!.GetValue<string>().ShouldBe("resume-correlation");

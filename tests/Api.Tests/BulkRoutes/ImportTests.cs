@@ -64,9 +64,9 @@ public sealed class ImportTests(AppFixture app)
         import["rowsTotal"]!.GetValue<int>().ShouldBe(rows);
         import["rowsProcessed"]!.GetValue<int>().ShouldBe(rows);
         import["householdsTotal"]!.GetValue<int>().ShouldBe(households);
-        import["householdsApplied"]!.GetValue<int>().ShouldBe(applied);
-        import["householdsRejected"]!.GetValue<int>().ShouldBe(rejected);
-        import["householdsAlreadyImported"]!.GetValue<int>().ShouldBe(alreadyImported);
+        import["applied"]!.GetValue<int>().ShouldBe(applied);
+        import["rejected"]!.GetValue<int>().ShouldBe(rejected);
+        import["alreadyImported"]!.GetValue<int>().ShouldBe(alreadyImported);
     }
 
     [Fact]

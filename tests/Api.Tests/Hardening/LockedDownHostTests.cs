@@ -148,7 +148,7 @@ public sealed class LockedDownHostTests(LockedDownFixture host)
             ["1", village, null, null, null, null, null, null, "李二妹", People.IdNumber(false), "Spouse"],
         ], BulkRoutes.ImportDriver.EnglishHeaders);
         var (import, _) = await BulkRoutes.ImportDriver.Run(host.Host, importer, csv, "quota.csv");
-        import["householdsApplied"]!.GetValue<int>().ShouldBe(1);
+        import["applied"]!.GetValue<int>().ShouldBe(1);
         await (await importer.PostAsJsonAsync("/api/households", new { villageCode = village, status = "Unregistered",
             members = new[] { Sample.Member("赵一", People.IdNumber(true), "Head") } })).ShouldBe(HttpStatusCode.TooManyRequests, "request.rate-limited");
     }

@@ -27,7 +27,7 @@ public sealed class DistrictRoutesTests(DistrictHost districts)
 
         var (import, _) = await ImportDriver.Run(App, officer, csv, "fuling.csv");
 
-        import["householdsApplied"]!.GetValue<int>().ShouldBe(2);
+        import["applied"]!.GetValue<int>().ShouldBe(2);
         var household = ImportDriver.HouseholdId(import, 2);
         (await districts.Count(DistrictHost.Fuling, $"select count(*) from {{schema}}.mt_doc_householddetails where data ->> 'villageCode' = '{village}'"))
             .ShouldBe(2);
