@@ -68,7 +68,10 @@ public static class HistoryRows
         writer.WriteEndObject();
         Text(writer, Reason, row, 10);
         Text(writer, CorrelationId, row, 11);
-        Text(writer, Hash, row, 12);
+        // A hash over the unmasked data would let a reader try the masked digits against it, and each entry's hash chains
+        // the one before: a masked view shows none.
+        if (unmasked) Text(writer, Hash, row, 12);
+        else writer.WriteNull(Hash);
         writer.WriteEndObject();
         return version;
     }

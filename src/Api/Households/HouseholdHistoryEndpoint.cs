@@ -27,6 +27,7 @@ public sealed record HistoryEntry(
     ActorView Actor,
     string? Reason,
     string? CorrelationId,
+    /// <summary>The event's link in its stream's hash chain; null in a view with ID numbers masked.</summary>
     string? Hash);
 
 /// <summary>
@@ -37,7 +38,7 @@ public static class HouseholdHistoryEndpoint
 {
     public const int MaxLimit = 1000;
 
-    [WolverineGet("/api/households/{id}/history", OperationId = "getHouseholdHistory", Summary = "A household's full history, event by event (历史记录)", Description = "Every event of the household in order, with actor, role, unit, reason, correlation id and hash; paged by afterVersion and limit.")]
+    [WolverineGet("/api/households/{id}/history", OperationId = "getHouseholdHistory", Summary = "A household's full history, event by event (历史记录)", Description = "Every event of the household in order, with actor, role, unit, reason, correlation id and hash (null where ID numbers are masked); paged by afterVersion and limit.")]
     [ProducesResponseType<List<HistoryEntry>>(StatusCodes.Status200OK)]
     [AnswersNextPage]
     public static async Task<IResult> Get(Guid id, string? afterVersion, string? limit, HttpContext http, IQuerySession session,

@@ -18,7 +18,9 @@ public static class QualityRules
         PersonRule("person.id-number.invalid", Severity.Error, "身份证号码校验位、出生日期或地区码错误", "ID number fails its check digit, birth date or region code",
             (m, c) => ResidentIdNumber.Parse(m.Facts.IdNumber, Noon(c.Today)).Code is { } code ? code : null),
         PersonRule("person.birth-date.mismatch", Severity.Error, "出生日期与身份证号码不一致", "Birth date on record differs from the ID number",
-            (m, c) => m.Facts.BirthDate is { } birth && Id(m, c) is { } id && id.BirthDate != birth ? $"{birth:yyyy-MM-dd} vs {id.BirthDate:yyyy-MM-dd}" : null),
+            // Neither date in the detail: a problem is listed to roles that see ID numbers masked and never a birth date.
+            (m, c) => m.Facts.BirthDate is { } birth && Id(m, c) is { } id && id.BirthDate != birth
+                ? $"{(birth < id.BirthDate ? "earlier" : "later")} than the ID number's" : null),
         PersonRule("person.sex.mismatch", Severity.Error, "性别与身份证号码不一致", "Sex on record differs from the ID number",
             (m, c) => m.Facts.Sex is { } sex && Id(m, c) is { } id && id.Sex != sex ? $"{sex} vs {id.Sex}" : null),
         PersonRule("person.relation.sex-mismatch", Severity.Error, "与户主关系与性别不符", "Relation to the head does not fit the sex in the ID number",

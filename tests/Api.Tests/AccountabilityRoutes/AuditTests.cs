@@ -199,9 +199,12 @@ public sealed class AuditTests(AppFixture app)
         maskedText.ShouldNotContain(child);
         housing[0]!["data"]!["members"]![0]!["facts"]!["idNumber"]!.GetValue<string>().ShouldBe(new string('*', 14) + household.HeadId[^4..]);
         maskedText.ShouldNotContain("birthDate");
+        // A hash over the unmasked data would let the masked digits be tried against it.
+        housing.AsArray().ShouldAllBe(e => e!["hash"] == null);
 
         var officer = await (await app.Client(Role.TownOfficer, town, "town-history-reader").GetAsync(url)).ShouldBe(HttpStatusCode.OK);
         officer[0]!["data"]!["members"]![0]!["facts"]!["idNumber"]!.GetValue<string>().ShouldBe(household.HeadId);
+        officer.AsArray().ShouldAllBe(e => e!["hash"]!.GetValue<string>().Length == 64);
 
         var reads = await (await app.Client(Role.Inspector, town).GetAsync($"/api/audit/sensitive-reads?household={household.Id}&actor=town-history-reader"))
             .ShouldBe(HttpStatusCode.OK);

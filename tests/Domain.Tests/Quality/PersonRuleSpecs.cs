@@ -24,6 +24,11 @@ public class PersonRuleSpecs
     public void A_birth_date_that_differs_from_the_id_number_is_found() =>
         Findings(WithSon(A.SonFacts with { BirthDate = D(1998, 3, 4) })).ShouldBe([Of("person.birth-date.mismatch", A.SonId)]);
 
+    /// <summary>A problem is listed to roles that see ID numbers masked and never a birth date.</summary>
+    [Fact]
+    public void A_birth_date_mismatch_names_neither_date() =>
+        Run(WithSon(A.SonFacts with { BirthDate = D(1998, 3, 4) })).Single().Detail.ShouldNotContain("1998");
+
     [Fact]
     public void A_birth_date_that_matches_the_id_number_is_not_found() =>
         Findings(WithSon(A.SonFacts with { BirthDate = D(1998, 3, 3) })).ShouldBeEmpty();
