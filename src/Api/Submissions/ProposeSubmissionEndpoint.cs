@@ -32,9 +32,12 @@ public static class ProposeSubmissionEndpoint
         if (request.Year is null) errors.Add("year", "field.required", "year is required.");
         if (request.List is null) errors.Add("list", "field.required", "list is required.");
         errors.ThrowIfAny();
-        Actor.From(user).Require(Permission.ProposeSubmission, request.VillageCode!);
+        var actor = Actor.From(user);
+        actor.Require(Permission.ProposeSubmission, request.VillageCode!);
         var ids = request.HouseholdIds ?? [];
+        // A household outside the caller's unit is unknown to them, as on every other route.
         var found = (await session.LoadManyAsync<HouseholdDetails>(ct, ids.Distinct().Take(ProposeSubmissionDecision.MaxHouseholds + 1)))
+            .Where(h => actor.Covers(h.VillageCode))
             .ToDictionary(h => h.Id, h => new HouseholdAtProposal(h.Id, h.VillageCode, h.Version, h.HeadName));
         var id = Guid.CreateVersion7();
         var events = ProposeSubmissionDecision.Decide(new ProposeSubmission(id, request.VillageCode!, request.Year!.Value, request.List!.Value, ids),

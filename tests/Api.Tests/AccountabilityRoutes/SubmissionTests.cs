@@ -55,8 +55,9 @@ public sealed class SubmissionTests(AppFixture app)
         var (_, otherVillage) = await app.NewVillage();
         var clerk = app.Client(Role.VillageClerk, village);
         var foreign = await Sample.Register(app.Client(Role.VillageClerk, otherVillage), otherVillage);
+        // Another village's household is unknown to the village's roles, who alone propose, exactly as one that does not exist.
         await (await clerk.PostAsJsonAsync("/api/submissions", new { villageCode = village, year = 2020, list = "Monitoring", householdIds = new[] { foreign.Id } }))
-            .ShouldBe(HttpStatusCode.UnprocessableEntity, "submission.household-outside-village");
+            .ShouldBe(HttpStatusCode.UnprocessableEntity, "submission.household-unknown");
         await (await clerk.PostAsJsonAsync("/api/submissions", new { villageCode = village, year = 2020, list = "Monitoring", householdIds = new[] { Guid.NewGuid() } }))
             .ShouldBe(HttpStatusCode.UnprocessableEntity, "submission.household-unknown");
         await (await clerk.PostAsJsonAsync("/api/submissions", new { villageCode = village, year = 2020, list = "Monitoring", householdIds = Array.Empty<Guid>() }))
