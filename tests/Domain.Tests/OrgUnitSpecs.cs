@@ -25,7 +25,7 @@ public class OrgUnitSpecs
     public void A_code_already_registered_is_refused() =>
         WhenRegistering(new RegisterOrgUnit(Village, "石桥村", OrgKind.Village, Town, false),
                 existing: new OrgUnitState(Village, "石桥村", OrgKind.Village, Town, false))
-            .ThenRefused("conflict.duplicate", RefusalKind.Conflict);
+            .ThenRefused("conflict.duplicate", RefusalKind.Rule);
 
     [Fact]
     public void The_parent_must_be_registered() =>

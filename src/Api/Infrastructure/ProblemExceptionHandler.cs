@@ -40,14 +40,15 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             Problems.Result(422, PersonClaims.Code, "A person in this request already belongs to another household."),
         ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException => StartedConcurrently,
         ConcurrencyException => Problems.Result(409, "concurrency.version-conflict", "The household changed since the version you sent; read it again."),
-        DocumentAlreadyExistsException => Problems.Result(409, "conflict.duplicate", "The resource already exists."),
+        // 409 is for versions alone: a duplicate is a rule of the registry.
+        DocumentAlreadyExistsException => Problems.Result(422, "conflict.duplicate", "The resource already exists."),
         BadHttpRequestException { StatusCode: 413 } => Problems.Result(413, "request.too-large", "The request body is too large."),
         BadHttpRequestException bad => Problems.Result(400, "request.malformed", Describe(bad)),
         JsonException json => Problems.Result(400, "request.malformed", Describe(json)),
         FormatException or InvalidCastException or OverflowException => Problems.Result(400, "request.malformed", "A value in the request has the wrong format."),
         _ when UniqueViolation(exception) is { } constraint => constraint.Contains("mt_streams", StringComparison.Ordinal)
             ? StartedConcurrently
-            : Problems.Result(409, "conflict.duplicate", "The resource already exists."),
+            : Problems.Result(422, "conflict.duplicate", "The resource already exists."),
         _ when SqlState(exception) is PostgresErrorCodes.CharacterNotInRepertoire or PostgresErrorCodes.UntranslatableCharacter =>
             Problems.Result(400, "request.invalid-characters", "The request holds characters that cannot be stored, such as NUL."),
         _ when IsDatabaseUnavailable(exception) => Problems.Result(503, "service.database-unavailable", "The database is unavailable; try again shortly."),

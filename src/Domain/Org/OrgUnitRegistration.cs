@@ -54,7 +54,7 @@ public static class RegisterOrgUnitDecision
     public static object[] Decide(RegisterOrgUnit command, OrgUnitState? existing, OrgKind? parent, DateTimeOffset now)
     {
         Check(command);
-        if (existing is not null) throw DomainRefusal.Conflict("conflict.duplicate", $"Unit {command.Code} is already registered.");
+        if (existing is not null) throw DomainRefusal.Rule("conflict.duplicate", $"Unit {command.Code} is already registered.");
         if (parent is not { } parentKind)
             throw DomainRefusal.Rule("org.parent-unknown", $"Parent unit {command.ParentCode} is not registered.");
         if (parentKind >= command.Kind)

@@ -47,7 +47,7 @@ public sealed class OrgUnitStreamTests(AppFixture app)
         trail.Single()!["actorId"]!.GetValue<string>().ShouldBe("district-1");
 
         await (await district.PostAsJsonAsync("/api/org-units", new { code = village, name = "新村", kind = "Village", parentCode = town }))
-            .ShouldBe(HttpStatusCode.Conflict, "conflict.duplicate");
+            .ShouldBe(HttpStatusCode.UnprocessableEntity, "conflict.duplicate");
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public sealed class OrgUnitStreamTests(AppFixture app)
             district.PostAsJsonAsync("/api/org-units", new { code, name = "同时村", kind = "Village", parentCode = town })));
 
         answers.Count(a => a.StatusCode == HttpStatusCode.Created).ShouldBe(1);
-        foreach (var refused in answers.Where(a => a.StatusCode != HttpStatusCode.Created)) await refused.ShouldBe(HttpStatusCode.Conflict, "conflict.duplicate");
+        foreach (var refused in answers.Where(a => a.StatusCode != HttpStatusCode.Created)) await refused.ShouldBe(HttpStatusCode.UnprocessableEntity, "conflict.duplicate");
         await using var query = app.Store.QuerySession();
         (await query.Events.FetchStreamAsync(OrgUnitStreams.StreamOf(code))).Count.ShouldBe(1);
     }
@@ -78,7 +78,7 @@ public sealed class OrgUnitStreamTests(AppFixture app)
         }
 
         await (await app.Client(Role.DistrictOfficer, AppFixture.District).PostAsJsonAsync("/api/org-units",
-            new { code, name = "新村", kind = "Village", parentCode = town })).ShouldBe(HttpStatusCode.Conflict, "conflict.duplicate");
+            new { code, name = "新村", kind = "Village", parentCode = town })).ShouldBe(HttpStatusCode.UnprocessableEntity, "conflict.duplicate");
         await using var query = app.Store.QuerySession();
         (await query.LoadAsync<OrgUnit>(code)).ShouldBe(kept);
         (await query.Events.FetchStreamStateAsync(OrgUnitStreams.StreamOf(code))).ShouldBeNull();
