@@ -19,9 +19,9 @@ public static class HouseholdStreams
     /// The answer and the events to append: by default the household's id and new version; the reason is stored beside each event.
     /// </summary>
     public static (WriteAnswer, Wolverine.Marten.Events) Answer(IEventStream<HouseholdSnapshot> household, object[] events, string? reason = null,
-        Func<long, object>? body = null, int status = StatusCodes.Status200OK)
+        Func<long, object>? body = null, int status = StatusCodes.Status200OK, string? location = null)
     {
         var version = household.VersionAfter(events);
-        return (new WriteAnswer(status, body?.Invoke(version) ?? new VersionResponse(household.Id, version), version, Reason: reason), [.. events]);
+        return (new WriteAnswer(status, body?.Invoke(version) ?? new VersionResponse(household.Id, version), version, location, reason), [.. events]);
     }
 }

@@ -29,8 +29,9 @@ public static class SplitHouseholdEndpoint
         var newId = Guid.CreateVersion7();
         var split = SplitHouseholdDecision.Decide(new SplitHousehold(newId, request.MemberIds, request.HeadMemberId, request.Relations, request.Reason,
             request.EffectiveDate), household.Aggregate!.State, clock.GetUtcNow());
-        var (answer, events) = HouseholdStreams.Answer(household, split.This, request.Reason,
-            version => new HouseholdSplitResponse(newId, split.Other.Length, id, version), StatusCodes.Status201Created);
-        return (answer, events, MartenOps.StartStream<HouseholdDetails>(newId, split.Other));
+        // A 201's Location and ETag are the new household's (RFC 9110, 15.3.2); the source's new version is in the body.
+        var answer = WriteAnswer.Created(new HouseholdSplitResponse(newId, split.Other.Length, id, household.VersionAfter(split.This)),
+            split.Other.Length, $"/api/households/{newId}", request.Reason);
+        return (answer, [.. split.This], MartenOps.StartStream<HouseholdDetails>(newId, split.Other));
     }
 }

@@ -40,6 +40,8 @@ public static class StartProcedureEndpoint
             clock.GetUtcNow(), ProcedureCatalog.Default, lines);
         var started = (ProcedureStarted)events[0];
         return Households.HouseholdStreams.Answer(household, events, body: version => new ProcedureStartedResponse(id, version, started.ProcedureId,
-            started.DefinitionVersion, ProcedureCatalog.Default.Get(started.Kind, started.DefinitionVersion).Steps[0].Name), status: StatusCodes.Status201Created);
+            started.DefinitionVersion, ProcedureCatalog.Default.Get(started.Kind, started.DefinitionVersion).Steps[0].Name), status: StatusCodes.Status201Created,
+            // The procedure is read in its household's document, whose version the ETag names.
+            location: $"/api/households/{id}");
     }
 }

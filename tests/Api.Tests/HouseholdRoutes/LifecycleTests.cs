@@ -55,11 +55,17 @@ public sealed class LifecycleTests(AppFixture app)
         var document = await (await clerk.GetAsync($"/api/households/{household.Id}")).Json();
         var sonId = document.MemberId(son);
 
-        var split = await (await clerk.PostAsJsonAsync($"/api/households/{household.Id}/split",
-            new { memberIds = new[] { sonId }, headMemberId = sonId, reason = "儿子成家分户", effectiveDate = "2020-06-01" })).ShouldBe(HttpStatusCode.Created);
+        using var answer = await clerk.PostAsJsonAsync($"/api/households/{household.Id}/split",
+            new { memberIds = new[] { sonId }, headMemberId = sonId, reason = "儿子成家分户", effectiveDate = "2020-06-01" });
+        var split = await answer.ShouldBe(HttpStatusCode.Created);
         var newId = split["id"]!.GetValue<Guid>();
 
-        var formed = await (await clerk.GetAsync($"/api/households/{newId}")).ShouldBe(HttpStatusCode.OK);
+        var formedAnswer = await clerk.GetAsync($"/api/households/{newId}");
+        var formed = await formedAnswer.ShouldBe(HttpStatusCode.OK);
+        // A 201's Location and ETag name the new household; the source's new version is in the body.
+        answer.Headers.Location!.ToString().ShouldBe($"/api/households/{newId}");
+        answer.Headers.ETag!.Tag.ShouldBe(formedAnswer.Headers.ETag!.Tag);
+        split["sourceVersion"]!.GetValue<long>().ShouldBe((await (await clerk.GetAsync($"/api/households/{household.Id}")).Json())["version"]!.GetValue<long>());
         formed["villageCode"]!.GetValue<string>().ShouldBe(village);
         var member = formed["members"]!.AsArray().Single()!;
         member["memberId"]!.GetValue<Guid>().ShouldBe(sonId);

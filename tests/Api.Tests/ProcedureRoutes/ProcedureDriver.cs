@@ -25,6 +25,9 @@ public sealed class ProcedureDriver(AppFixture app, string town, string village)
     {
         var response = await Clerk.PostAsJsonAsync($"/api/households/{household}/procedures", new { kind, startedOn });
         var body = await response.ShouldBe(HttpStatusCode.Created);
+        // The procedure is read in its household's document, whose version the ETag names.
+        response.Headers.Location!.ToString().ShouldBe($"/api/households/{household}");
+        response.Headers.ETag!.Tag.ShouldBe($"\"{body["version"]!.GetValue<long>()}\"");
         return body["procedureId"]!.GetValue<Guid>();
     }
 

@@ -33,7 +33,7 @@ public static class OperationContract
             };
             media.Example = JsonSerializer.SerializeToNode(example, body, json);
         }
-        if (metadata.OfType<Writing.WriteRoute>().Any()) DescribeWrite(operation);
+        if (metadata.OfType<Writing.WriteRoute>().Any()) DescribeWrite(operation, checksIfMatch: metadata.Contains(Writing.WriteRoute.OnStream));
         DescribeJob(operation);
         if (operation.Responses?.TryGetValue("200", out var ok) != true || ok is not OpenApiResponse success) return;
         success.Content ??= new Dictionary<string, OpenApiMediaType>();
@@ -65,10 +65,10 @@ public static class OperationContract
     /// The headers every write route takes and answers with (API.md: versions, idempotency, correlation), which the endpoint
     /// metadata does not carry: the same for every write, so said here once.
     /// </summary>
-    private static void DescribeWrite(OpenApiOperation operation)
+    private static void DescribeWrite(OpenApiOperation operation, bool checksIfMatch)
     {
         operation.Parameters ??= [];
-        foreach (var (name, description) in WriteRequestHeaders)
+        foreach (var (name, description) in WriteRequestHeaders.Where(h => checksIfMatch || h.Name != "If-Match"))
             operation.Parameters.Add(new OpenApiParameter { Name = name, In = ParameterLocation.Header, Description = description, Schema = Text });
         foreach (var (status, response) in operation.Responses ?? [])
         {

@@ -62,13 +62,25 @@ public static class WritePipeline
     {
         public void Apply(IReadOnlyList<HttpChain> chains, JasperFx.CodeGeneration.GenerationRules rules, JasperFx.IServiceContainer container)
         {
-            foreach (var chain in chains.Where(IsWrite)) chain.Metadata.WithMetadata(WriteRoute.Instance);
+            foreach (var chain in chains.Where(IsWrite))
+            {
+                chain.Metadata.WithMetadata(WriteRoute.Instance);
+                if (DecidesOnStream(chain)) chain.Metadata.WithMetadata(WriteRoute.OnStream);
+            }
         }
+
+        /// <summary>A route that fetches a stream for writing checks If-Match against it; one that only starts records has none to match.</summary>
+        private static bool DecidesOnStream(HttpChain chain) =>
+            chain.Method.HandlerType.GetMethods(System.Reflection.BindingFlags.Public | System.Reflection.BindingFlags.Static)
+                .SelectMany(m => m.GetParameters())
+                .Any(p => p.ParameterType.IsGenericType && p.ParameterType.GetGenericTypeDefinition() == typeof(JasperFx.Events.IEventStream<>));
     }
 }
 
-/// <summary>Endpoint metadata naming a write route.</summary>
+/// <summary>Endpoint metadata naming a write route, and among them those that decide on a stream they fetched (If-Match applies).</summary>
 public sealed class WriteRoute
 {
     public static readonly WriteRoute Instance = new();
+
+    public static readonly WriteRoute OnStream = new();
 }

@@ -52,6 +52,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
         var (town, village) = await app.NewVillage();
         var (otherTown, otherVillage) = await app.NewVillage();
         var scene = new Scene(app, town, village, await Sample.Register(app.Client(Role.VillageClerk, village), village));
+        await StaleIfMatchIsRefusedWhereDocumented(@case, scene, town, village, failures);
 
         foreach (var role in Enum.GetValues<Role>())
         foreach (var inside in new[] { true, false })
@@ -82,6 +83,21 @@ public sealed class AuthorizationMatrixTests(AppFixture app)
             if ((int)response.StatusCode != 401 || !(JsonNode.Parse(body)?["code"]?.GetValue<string>() ?? "").StartsWith("auth.", StringComparison.Ordinal))
                 failures.Add($"{name} token: {(int)response.StatusCode}, expected 401 auth.*: {body}");
         }
+    }
+
+    /// <summary>A route whose contract takes If-Match refuses a stale one, 409, before it changes anything.</summary>
+    private async Task StaleIfMatchIsRefusedWhereDocumented(RouteCase @case, Scene scene, string town, string village, List<string> failures)
+    {
+        var takesIfMatch = (await app.Contract()).Operations.Any(o => $"{o.Method} {o.Template}" == @case.Key
+            && o.Operation["parameters"] is JsonArray ps && ps.Any(p => p!["name"]!.GetValue<string>() == "If-Match"));
+        if (!takesIfMatch) return;
+        var role = Enum.GetValues<Role>().First(@case.Allowed);
+        var request = await @case.Request(scene, role);
+        request.Headers.TryAddWithoutValidation("If-Match", "\"999\"");
+        using var response = await app.Client(role, Home(role, town, village, inside: true), userId: $"matrix-{role}").SendAsync(request);
+        var body = await Body(response);
+        if ((int)response.StatusCode != 409 || JsonNode.Parse(body)?["code"]?.GetValue<string>() != "concurrency.version-conflict")
+            failures.Add($"stale If-Match as {role}: {(int)response.StatusCode}, expected 409 concurrency.version-conflict: {body}");
     }
 
     /// <summary>The unit a role's user belongs to: village roles a village, the town office a town, the rest a district.</summary>
