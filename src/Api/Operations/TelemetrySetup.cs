@@ -47,8 +47,8 @@ public static class TelemetrySetup
         }
     }
 
-    /// <summary>The scrape endpoint, outside the API's authentication: operators reach it on the internal network.</summary>
-    public static void MapRegistryMetrics(this WebApplication app) => app.MapPrometheusScrapingEndpoint("/metrics").AllowAnonymous();
+    /// <summary>The scrape endpoint, behind a bearer token like every route but health, the contract and the dev-token route.</summary>
+    public static void MapRegistryMetrics(this WebApplication app) => app.MapPrometheusScrapingEndpoint("/metrics");
 
     /// <summary>Puts the request's correlation id on its trace, so a trace and the events it wrote find each other.</summary>
     public static void TagCorrelation(string correlationId) => Activity.Current?.SetTag(CorrelationTag, correlationId);

@@ -7,11 +7,12 @@ namespace Registry.Api.Tests.Console;
 public sealed class MetricsTests(ConsoleFixture console)
 {
     [Fact]
-    public async Task Metrics_are_scraped_at_metrics_without_a_token_and_name_routes_not_paths()
+    public async Task Metrics_are_scraped_at_metrics_with_a_token_and_name_routes_not_paths()
     {
-        using var client = console.Api.Client();
+        (await console.Api.Client().GetAsync("/metrics")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        using var client = await console.Client("scraper", "监控", "DistrictOfficer", ConsoleFixture.District);
         var household = Guid.NewGuid();
-        (await client.GetAsync($"/api/households/{household}")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        (await client.GetAsync($"/api/households/{household}")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
         // A request's duration is recorded as its pipeline ends; the second scrape comes after the first one's whole round trip.
         (await client.GetAsync("/metrics")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var scrape = await client.GetAsync("/metrics");
