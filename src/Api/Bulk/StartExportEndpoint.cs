@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Registry.Projections.Households;
-using Wolverine;
+using Registry.Api.Infrastructure.Writing;
 using Wolverine.Http;
 
 namespace Registry.Api.Bulk;
@@ -18,7 +18,7 @@ public static class StartExportEndpoint
 {
     [WolverinePost("/api/exports", OperationId = "startExport", Summary = "Start a background export of a unit's households (后台导出花名册)", Description = "Writes every member of every household of a unit (a whole district too) to an xlsx or csv file in the background, with the same columns and masking as the export route. Answers 202 with the job; follow the Location for its progress (processed of total households) and, once completed, its download.")]
     [ProducesResponseType<ExportJob>(StatusCodes.Status202Accepted)]
-    public static async Task<IResult> Post(StartExportRequest request, HttpContext http, IDocumentSession session, IMessageBus bus, TimeProvider clock)
+    public static async Task<(WriteAnswer, RunExport)> Post(StartExportRequest request, HttpContext http, IDocumentSession session, TimeProvider clock)
     {
         var actor = Actor.From(http.User);
         actor.Require(Permission.ReadRegistry);
@@ -31,8 +31,7 @@ public static class StartExportEndpoint
             CorrelationId = RequestContext.CorrelationId(http),
         };
         session.Store(job);
-        await session.SaveChangesAsync(http.RequestAborted);
-        await bus.PublishAsync(new RunExport(job.Id));
-        return Results.Accepted($"/api/exports/{job.Id}", job);
+        // Published through the outbox once the job is committed; a repeat with the request's Idempotency-Key answers this job.
+        return (new WriteAnswer(StatusCodes.Status202Accepted, job, null, $"/api/exports/{job.Id}"), new RunExport(job.Id));
     }
 }

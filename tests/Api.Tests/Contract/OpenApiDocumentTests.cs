@@ -49,7 +49,7 @@ public sealed class OpenApiDocumentTests(AppFixture app)
         foreach (var id in new[] { "registerHousehold", "changeMember", "signSubmission", "resolveProblem", "setPolicyLine", "recordCorrection" })
             ids.ShouldContain(id);
         // A write that only starts records has no version to match; each that does match one refuses a stale one (AuthorizationMatrixTests).
-        string[] startsOnly = ["registerHousehold", "proposeSubmission", "raiseProblem", "startImport", "runDataQuality"];
+        string[] startsOnly = ["registerHousehold", "proposeSubmission", "raiseProblem", "startImport", "runDataQuality", "startExport", "startVerification"];
         foreach (var (method, template, operation) in writes)
         {
             var headers = ((JsonArray)operation["parameters"]!).Where(p => p!["in"]!.GetValue<string>() == "header").Select(p => p!["name"]!.GetValue<string>());
