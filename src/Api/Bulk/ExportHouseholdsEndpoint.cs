@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Marten;
+using Registry.Domain.Common;
 using Registry.Api.Audit;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
@@ -16,7 +17,7 @@ public static class ExportHouseholdsEndpoint
 {
     [WolverineGet("/api/households/export", OperationId = "exportHouseholds", Summary = "Export a unit's households as xlsx or csv (导出花名册)", Description = "Every member of every household of a unit as one sheet (xlsx or csv, Chinese headers), in the request; ID numbers masked for roles that may not read them. For a whole district, start a background export (POST /api/exports) instead.")]
     [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
-    public static async Task<IResult> Get(string? org, string? format, HttpContext http, IQuerySession session, SensitiveReads reads)
+    public static async Task<IResult> Get(string? org, string? format, HttpContext http, IQuerySession session, SensitiveReads reads, TimeProvider clock)
     {
         var actor = Actor.From(http.User);
         actor.Require(Permission.ReadRegistry);
@@ -28,7 +29,7 @@ public static class ExportHouseholdsEndpoint
         var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
         try
         {
-            await Task.Run(() => HouseholdSheet.Write(file, sheetFormat, session, prefix, unmasked,
+            await Task.Run(() => HouseholdSheet.Write(file, sheetFormat, session, prefix, unmasked, RegistryCalendar.Today(clock.GetUtcNow()),
                 batch => unmasked ? reads.RecordMany(actor, http, batch.Select(h => ReadTarget.Of(h.State)), "export") : Task.CompletedTask, ct), ct);
             file.Position = 0;
         }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Marten;
+using Registry.Domain.Common;
 using Registry.Api.Audit;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
@@ -65,7 +66,7 @@ public sealed class ExportRunner(IDocumentStore store, Tenancy.Districts distric
         var partial = files.PartOf(job);
         await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
         {
-            await Task.Run(() => HouseholdSheet.Write(file, job.Format, query, prefix, unmasked, async batch =>
+            await Task.Run(() => HouseholdSheet.Write(file, job.Format, query, prefix, unmasked, RegistryCalendar.Today(clock.GetUtcNow()), async batch =>
             {
                 if (unmasked) await reads.RecordMany(actor, correlation, batch.Select(h => ReadTarget.Of(h.State)), "export", ct);
                 // Progress counts the batch about to be written; the last one is counted when the file is complete.

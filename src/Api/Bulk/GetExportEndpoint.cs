@@ -13,13 +13,20 @@ public static class GetExportEndpoint
     public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session) =>
         Results.Ok(await Own(id, Actor.From(http.User), session, http.RequestAborted));
 
-    /// <summary>The job if the reader started it; anyone else's answers as an unknown one.</summary>
+    /// <summary>
+    /// The job if the reader started it and still sees what it wrote (a file written with ID numbers whole is not for the same
+    /// user acting in a role that sees them masked); anyone else's answers as an unknown one.
+    /// </summary>
     public static async Task<ExportJob> Own(Guid id, Actor actor, IQuerySession session, CancellationToken ct)
     {
         actor.Require(Permission.ReadRegistry);
         var job = await session.LoadAsync<ExportJob>(id, ct);
-        return job is not null && job.RequestedBy == actor.UserId && actor.Covers(job.Org)
+        return job is not null && job.RequestedBy == actor.UserId && actor.Covers(job.Org) && SeesAsWritten(job, actor)
             ? job
             : throw Domain.Common.DomainRefusal.NotFound("export.not-found", "No such export.");
     }
+
+    private static bool SeesAsWritten(ExportJob job, Actor reader) =>
+        job.Requester is not { } requester || AccessPolicy.Allows(reader.Role, Permission.ReadIdNumbers)
+        || !AccessPolicy.Allows(requester.Role, Permission.ReadIdNumbers);
 }

@@ -17,7 +17,7 @@ public static class HouseholdSheet
 
     private static readonly IReadOnlyList<string> Headers =
     [
-        "户ID", .. SheetColumns.All.Where(c => c.Column != SheetColumn.HouseholdKey).Select(c => c.Header), "监测对象类别", "标识",
+        "户ID", .. SheetColumns.All.Where(c => c.Column != SheetColumn.HouseholdKey).Select(c => c.Header), "监测对象类别", "标识", "年龄",
     ];
 
     /// <summary>
@@ -25,12 +25,13 @@ public static class HouseholdSheet
     /// runs before any row of its batch is written (to log an unmasked read, or to report progress), and memory holds one
     /// batch whatever the size of the unit. Blocking: run it off the request's thread.
     /// </summary>
-    public static void Write(Stream output, SheetFormat format, IQuerySession session, string prefix, bool unmasked,
+    /// <param name="today">The day each member's age is counted on: the sheet shows ages, never birth dates.</param>
+    public static void Write(Stream output, SheetFormat format, IQuerySession session, string prefix, bool unmasked, DateOnly today,
         Func<IReadOnlyList<HouseholdDetails>, Task> beforeBatch, CancellationToken ct)
     {
         var households = session.Query<HouseholdDetails>().InUnit(prefix)
             .OrderBy(h => h.VillageCode).ThenBy(h => h.Id).ToAsyncEnumerable(ct).ToBlockingEnumerable(ct);
-        var rows = InBatches(households, beforeBatch).SelectMany(h => h.State.Members.Select(m => Row(h.State, m, unmasked)));
+        var rows = InBatches(households, beforeBatch).SelectMany(h => h.State.Members.Select(m => Row(h.State, m, unmasked, today)));
         SheetWriter.WriteTo(output, format, new SheetData("户成员", Headers, rows));
     }
 
@@ -43,7 +44,7 @@ public static class HouseholdSheet
         }
     }
 
-    private static IReadOnlyList<string?> Row(Household h, Member m, bool unmasked) =>
+    private static IReadOnlyList<string?> Row(Household h, Member m, bool unmasked, DateOnly today) =>
     [
         h.Id.ToString(), h.VillageCode, h.GroupName, h.Address, EnumLabels.Label(h.Status), h.IdentifiedYear?.ToString(CultureInfo.InvariantCulture), h.ExitYear?.ToString(CultureInfo.InvariantCulture),
         h.RegisteredOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.Facts.Name, unmasked ? m.Facts.IdNumber : ResidentIdNumber.Mask(m.Facts.IdNumber),
@@ -54,6 +55,7 @@ public static class HouseholdSheet
         h.Facts is { } f ? string.Join("、", f.PovertyCauses.Select(EnumLabels.Label)) : null, Label(h.Facts?.HousingSafety),
         Label(h.Facts?.DrinkingWaterSafety), EnumLabels.Label(h.Monitoring.Kind),
         string.Join("、", h.Marks.Select(EnumLabels.Label)),
+        ResidentIdNumber.AgeOf(m.Facts.BirthDate, m.Facts.IdNumber, today)?.ToString(CultureInfo.InvariantCulture),
     ];
 
     private static string? YesNo(bool? value) => value switch { true => "是", false => "否", null => null };

@@ -49,7 +49,7 @@ public sealed record HouseholdDocument(
     {
         string Id(string idNumber) => unmasked ? idNumber : ResidentIdNumber.Mask(idNumber);
         DateOnly? Birth(MemberFacts f) => unmasked ? f.BirthDate : null;
-        int? Age(MemberFacts f) => (f.BirthDate ?? ResidentIdNumber.BirthDateOf(f.IdNumber)) is { } b ? ResidentIdNumber.Age(b, today) : null;
+        int? Age(MemberFacts f) => ResidentIdNumber.AgeOf(f.BirthDate, f.IdNumber, today);
         return new HouseholdDocument(
             h.Id, h.VillageCode, h.GroupName, h.Address, h.Status, h.IdentifiedYear, h.ExitYear, h.RegisteredOn, h.Marks,
             h.Members.Select(m => new MemberView(m.MemberId, m.Facts, Id(m.Facts.IdNumber), Birth(m.Facts), Age(m.Facts), m.Since)).ToList(),

@@ -19,7 +19,7 @@ public static class ListHouseholdsEndpoint
     [WolverineGet("/api/households", OperationId = "listHouseholds", Summary = "Roster of households (花名册)", Description = "Households of a unit, with filters by status, monitoring kind, risk, responsible cadre and name or (for roles that may read them) a full ID number; paged by page number, or by cursor: send a page's next as after for the page that follows it.")]
     [ProducesResponseType<PageOf<RosterRow>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string? org, string? status, string? monitoring, string? risk, string? q, string? responsible, string? page,
-        string? pageSize, string? after, HttpContext http, IQuerySession session, SensitiveReads reads)
+        string? pageSize, string? after, HttpContext http, IQuerySession session, SensitiveReads reads, TimeProvider clock)
     {
         var actor = Actor.From(http.User);
         actor.Require(Permission.ReadRegistry);
@@ -52,7 +52,8 @@ public static class ListHouseholdsEndpoint
             ? null
             : () => HouseholdTotals.Table.Sum(session, Units.From(prefix), Units.To(prefix), null, http.RequestAborted);
         var ordered = (IQueryable<HouseholdDetails> rows) => rows.OrderBy(h => h.VillageCode).ThenBy(h => h.Id);
-        var read = (IQueryable<HouseholdDetails> rows, CancellationToken ct) => Rows(session, rows, ct);
+        var today = RegistryCalendar.Today(clock.GetUtcNow());
+        var read = (IQueryable<HouseholdDetails> rows, CancellationToken ct) => Rows(session, rows, today, ct);
         var results = Keyset.Parse(after, page, Keyset.UnitCode()) is { } from
             ? await Keyset.Page(query, ordered(query.After(h => h.VillageCode, h => h.Id, from.Key, from.Id)), size, http.RequestAborted, kept, read)
             : await PagedQuery.Page(query, ordered, pageNumber, size, http.RequestAborted, kept, read);
@@ -73,16 +74,17 @@ public static class ListHouseholdsEndpoint
     /// reads fifty short lines instead of decompressing fifty whole households. A document stored before the column existed
     /// has no line until it is written again or rebuilt; its row is made from the document.
     /// </summary>
-    private static async Task<IReadOnlyList<RosterRow>> Rows(IQuerySession session, IQueryable<HouseholdDetails> page, CancellationToken ct)
+    /// <remarks>A line kept before lines carried birth dates shows no ages until its household is written again or rebuilt.</remarks>
+    private static async Task<IReadOnlyList<RosterRow>> Rows(IQuerySession session, IQueryable<HouseholdDetails> page, DateOnly today, CancellationToken ct)
     {
         var ids = await page.Select(h => h.Id).ToListAsync(ct);
         if (ids.Count == 0) return [];
         var table = session.DocumentStore.Options.Schema.For<HouseholdDetails>();
-        var rows = (await session.QueryAsync<RosterRow>($"select roster_line from {table} where id = any(?) and roster_line is not null", ct, ids.ToArray()))
+        var rows = (await session.QueryAsync<RosterLine>($"select roster_line from {table} where id = any(?) and roster_line is not null", ct, ids.ToArray()))
             .ToDictionary(r => r.Id);
         if (rows.Count < ids.Count)
             foreach (var household in await session.LoadManyAsync<HouseholdDetails>(ct, ids.Where(id => !rows.ContainsKey(id))))
-                rows[household.Id] = RosterRow.Of(household);
-        return ids.Where(rows.ContainsKey).Select(id => rows[id]).ToList();
+                rows[household.Id] = RosterLine.Of(household);
+        return ids.Where(rows.ContainsKey).Select(id => RosterRow.Of(rows[id], today)).ToList();
     }
 }

@@ -57,6 +57,9 @@ public sealed record ResidentIdNumber(string Value, string RegionCode, DateOnly 
         idNumber.Length == 18 && DateOnly.TryParseExact(idNumber.AsSpan(6, 8), "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var birth)
             ? birth : null;
 
+    /// <summary>A member's age on a day: from the birth date on record, else from the one their ID number carries.</summary>
+    public static int? AgeOf(DateOnly? birthDate, string idNumber, DateOnly on) => (birthDate ?? BirthDateOf(idNumber)) is { } b ? Age(b, on) : null;
+
     public static int Age(DateOnly birthDate, DateOnly on)
     {
         var age = on.Year - birthDate.Year;

@@ -43,7 +43,7 @@ public sealed record HouseholdDetails(Guid Id, [property: Version] long Version,
     /// fifty of these instead of decompressing fifty whole households.
     /// </summary>
     [JsonIgnore]
-    public string RosterLine => JsonSerializer.Serialize(RosterRow.Of(this), RosterRow.Json);
+    public string RosterLine => JsonSerializer.Serialize(Households.RosterLine.Of(this), Households.RosterLine.Json);
 
     /// <summary>The roster line's column, written with every revision of the document and, unlike a filter's column, not indexed.</summary>
     public static void ConfigureMarten(DocumentMapping mapping) => mapping.DuplicateField(nameof(RosterLine), "text");

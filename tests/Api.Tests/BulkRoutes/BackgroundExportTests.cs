@@ -49,6 +49,9 @@ public sealed class BackgroundExportTests(AppFixture app)
         await (await app.Client(Role.TownOfficer, town, userId: "another-officer").GetAsync($"/api/exports/{id}")).ShouldBe(HttpStatusCode.NotFound, "export.not-found");
         await (await app.Client(Role.TownOfficer, town, userId: "another-officer").GetAsync($"/api/exports/{id}/file"))
             .ShouldBe(HttpStatusCode.NotFound, "export.not-found");
+        // The same user acting in a department's role, which sees ID numbers masked, does not get a file written with them whole.
+        var asDepartment = app.Client(Role.HousingDept, AppFixture.District, userId: "export-officer");
+        await (await asDepartment.GetAsync($"/api/exports/{id}/file")).ShouldBe(HttpStatusCode.NotFound, "export.not-found");
         await (await officer.PostAsJsonAsync("/api/exports", new { org = town, format = "pdf" })).ShouldBe(HttpStatusCode.BadRequest);
 
         // The console's work page links the file, downloaded with the console's sign-in; the format is named in Chinese.

@@ -9,7 +9,7 @@ namespace Registry.Api.Tests.BulkRoutes;
 [Collection(ApiCollection.Name)]
 public sealed class TemplateAndExportTests(AppFixture app)
 {
-    private static readonly string[] ExportHeaders = ["户ID", .. ImportDriver.ChineseHeaders[1..], "监测对象类别", "标识"];
+    private static readonly string[] ExportHeaders = ["户ID", .. ImportDriver.ChineseHeaders[1..], "监测对象类别", "标识", "年龄"];
 
     private static List<string?[]> ReadXlsx(byte[] content, string? sheet = null) =>
         new MemoryStream(content).Query(useHeaderRow: false, sheetName: sheet)
@@ -95,6 +95,11 @@ public sealed class TemplateAndExportTests(AppFixture app)
         sheet.Skip(1).Select(r => r[9]).ShouldAllBe(id => id!.StartsWith("**************") && id.Length == 18);
         sheet.Skip(1).Select(r => r[9]![^4..]).ShouldBe([first.HeadId[^4..], first.SpouseId[^4..], second.HeadId[^4..], second.SpouseId[^4..]], ignoreOrder: true);
         string.Concat(sheet.SelectMany(r => r)).ShouldNotContain(first.HeadId);
+        // A masked sheet shows each member's age, never a birth date.
+        var age = Array.IndexOf(ExportHeaders, "年龄");
+        var born = DateOnly.ParseExact(first.HeadId[6..14], "yyyyMMdd");
+        sheet.Single(r => r[9]![^4..] == first.HeadId[^4..])[age]
+            .ShouldBe(Registry.Domain.People.ResidentIdNumber.Age(born, Registry.Domain.Common.RegistryCalendar.Today(DateTimeOffset.UtcNow)).ToString());
     }
 
     [Fact]

@@ -158,7 +158,7 @@ public sealed class ReferenceTests(AppFixture app)
         await (await district.PostAsJsonAsync("/api/org-units", new { code = "500102001001", name = "村", kind = "Village", parentCode = town }))
             .ShouldBe(HttpStatusCode.BadRequest, "org.parent-mismatch");
         await (await district.PostAsJsonAsync("/api/org-units", new { code = village, name = "村", kind = "Village", parentCode = town }))
-            .ShouldBe(HttpStatusCode.Conflict);
+            .ShouldBe(HttpStatusCode.UnprocessableEntity, "conflict.duplicate");
         await (await district.PostAsJsonAsync("/api/org-units", new { code = "12", name = "村", kind = "Village", parentCode = town }))
             .ShouldBe(HttpStatusCode.BadRequest, "org.code.format");
         await (await app.Client(Role.TownOfficer, town).PostAsJsonAsync("/api/org-units", new { code = town[..9] + "009", name = "村", kind = "Village", parentCode = town }))

@@ -36,6 +36,11 @@ public sealed class RosterTests(AppFixture app)
         var text = all.ToJsonString() + page2.ToJsonString();
         text.ShouldNotContain(poor.HeadId);
         text.ShouldContain("**************" + poor.HeadId[^4..]);
+        // A masked view shows the age, never the birth date.
+        text.ShouldNotContain("birthDate");
+        var head = poorOnly["items"]![0]!["members"]!.AsArray().Single(m => m!["relation"]!.GetValue<string>() == "Head")!;
+        var born = DateOnly.ParseExact(poor.HeadId[6..14], "yyyyMMdd");
+        head["age"]!.GetValue<int>().ShouldBe(Registry.Domain.People.ResidentIdNumber.Age(born, Registry.Domain.Common.RegistryCalendar.Today(DateTimeOffset.UtcNow)));
 
         var byName = await (await officer.GetAsync($"/api/households?org={town}&q={Uri.EscapeDataString("王大山")}")).Json();
         byName["total"]!.GetValue<long>().ShouldBe(3);

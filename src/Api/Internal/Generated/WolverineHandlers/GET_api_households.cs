@@ -16,13 +16,15 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly Registry.Api.Audit.SensitiveReads _sensitiveReads;
+        private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public GET_api_households(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Registry.Api.Audit.SensitiveReads sensitiveReads, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public GET_api_households(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Registry.Api.Audit.SensitiveReads sensitiveReads, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _sensitiveReads = sensitiveReads;
+            _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -48,7 +50,7 @@ namespace Internal.Generated.WolverineHandlers
             var after = httpContext.Request.Query["after"];
             
             // The actual HTTP request handler execution
-            var result = await Registry.Api.Households.ListHouseholdsEndpoint.Get(org, status, monitoring, risk, q, responsible, page, pageSize, after, httpContext, ((Marten.IQuerySession)documentSession), _sensitiveReads).ConfigureAwait(false);
+            var result = await Registry.Api.Households.ListHouseholdsEndpoint.Get(org, status, monitoring, risk, q, responsible, page, pageSize, after, httpContext, ((Marten.IQuerySession)documentSession), _sensitiveReads, _timeProvider).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
