@@ -7,7 +7,7 @@ namespace Registry.Ledger;
 public static class EventLog
 {
     private const string Columns = "e.seq_id, e.id, e.stream_id, e.version, e.type, e.timestamp, e.data::text, e.headers::text, e.correlation_id, " +
-        "e.user_name, e.tenant_id";
+        "e.user_name, e.tenant_id, e.is_archived";
 
     /// <summary>Events after a sequence (and up to one, when given), in sequence order.</summary>
     public static async IAsyncEnumerable<StoredEvent> Read(NpgsqlConnection connection, string schema, long afterSequence, long? upToSequence,
@@ -53,7 +53,7 @@ public static class EventLog
             connection);
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct))
-            yield return (reader.GetInt64(11), reader.IsDBNull(0) ? null : Row(reader), reader.GetFieldValue<byte[]>(12));
+            yield return (reader.GetInt64(12), reader.IsDBNull(0) ? null : Row(reader), reader.GetFieldValue<byte[]>(13));
     }
 
     private static async IAsyncEnumerable<StoredEvent> Rows(NpgsqlCommand command, [EnumeratorCancellation] CancellationToken ct)
@@ -73,5 +73,6 @@ public static class EventLog
         reader.IsDBNull(7) ? null : reader.GetString(7),
         reader.IsDBNull(8) ? null : reader.GetString(8),
         reader.IsDBNull(9) ? null : reader.GetString(9),
-        reader.IsDBNull(10) ? null : reader.GetString(10));
+        reader.IsDBNull(10) ? null : reader.GetString(10),
+        reader.GetBoolean(11));
 }

@@ -17,6 +17,7 @@ public static class FindingKind
     public const string LeavesAltered = "leaves-altered";
     public const string SnapshotMismatch = "snapshot-mismatch";
     public const string CheckpointInvalid = "checkpoint-invalid";
+    public const string Archived = "archived";
 }
 
 /// <summary>A stored leaf: its hash, and a copy of what it was computed from, to name what changed when it no longer matches.</summary>

@@ -64,6 +64,10 @@ public sealed class LogAudit
     private void Seen(StoredEvent stored)
     {
         EventsChecked++;
+        // The registry archives nothing; Marten leaves an archived event out of every fold, history and projection.
+        if (stored.Archived)
+            _findings.Add(new Finding(stored.Sequence, stored.StreamId, FindingKind.Archived,
+                "The event is marked archived, which hides it from the household's history and from every decision."));
         _lastVersion[stored.StreamId] = Math.Max(stored.Version, _lastVersion.GetValueOrDefault(stored.StreamId));
     }
 

@@ -2,6 +2,7 @@ namespace Registry.Ledger;
 
 /// <summary>One row of the event log as stored, the input of its Merkle leaf.</summary>
 /// <param name="RecordedAt">Microseconds since 1970-01-01T00:00:00Z, the database's own precision.</param>
+/// <param name="Archived">Marked archived: not part of the leaf, a finding of its own (<see cref="FindingKind.Archived"/>).</param>
 public sealed record StoredEvent(
     long Sequence,
     Guid EventId,
@@ -13,7 +14,8 @@ public sealed record StoredEvent(
     string? Headers,
     string? CorrelationId,
     string? UserName,
-    string? TenantId)
+    string? TenantId,
+    bool Archived = false)
 {
     public static long Microseconds(DateTime utc) => (utc.Ticks - DateTime.UnixEpoch.Ticks) / 10;
 

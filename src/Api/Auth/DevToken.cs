@@ -20,6 +20,7 @@ public static class DevTokenEndpoint
     [AllowAnonymous]
     [WolverinePost("/api/auth/dev-token", OperationId = "mintDevToken", Summary = "Mint a development token (开发令牌)", Description = "Development only: a signed token for any user, role and unit, to try the API. Answers 404 where development tokens are off.")]
     [WithoutDatabase]
+    [AlsoRefuses(StatusCodes.Status404NotFound)]
     [ProducesResponseType<DevTokenResponse>(StatusCodes.Status200OK)]
     public static IResult Post(DevTokenRequest request, IOptions<AuthOptions> options, TokenIssuer issuer)
     {

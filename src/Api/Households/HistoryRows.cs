@@ -96,7 +96,7 @@ public static class HistoryRows
             select seq_id, version, type, "timestamp", case type {effective} end, data,
               {Header(EventMetadata.UserId)}, {Header(EventMetadata.UserName)}, {Header(EventMetadata.Role)}, {Header(EventMetadata.Org)},
               {Header(EventMetadata.Reason)}, correlation_id, {Header(EventMetadata.Hash)}
-            from {schema}.mt_events where stream_id = $1 and is_archived = false
+            from {schema}.mt_events where stream_id = $1
             """;
         return new($"select data from {table} where id = $1", $"{select} order by seq_id",
             $"{select} and version > $2 and version <= $3 order by seq_id");

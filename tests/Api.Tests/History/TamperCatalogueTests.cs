@@ -26,9 +26,10 @@ public sealed class TamperCatalogueTests(TamperFixture fixture)
         var gap = await HistoryDriver.Scalar(App, "select nextval('{schema}.mt_events_sequence')");
         var inserted = await HistoryDriver.Household(App, village);
         var snapshot = await HistoryDriver.Household(App, village);
+        var hidden = await HistoryDriver.Household(App, village);
         var untouched = await HistoryDriver.Household(App, village);
         // Another test of this host may have forged its own streams; these are this test's.
-        Guid[] mine = [edited, backdated, deleted, cut, gone, reordered, inserted, snapshot, untouched];
+        Guid[] mine = [edited, backdated, deleted, cut, gone, reordered, inserted, snapshot, hidden, untouched];
         await HistoryDriver.Checkpoint(App);
         var clean = await HistoryDriver.Verification(App);
         clean["checkpoint"]!["rootMatches"]!.GetValue<bool>().ShouldBeTrue();
@@ -59,6 +60,9 @@ public sealed class TamperCatalogueTests(TamperFixture fixture)
             """, ("gap", gap), ("id", inserted));
         await HistoryDriver.Sql(App, """update {schema}.mt_doc_householddetails set data = jsonb_set(data, '{state,groupName}', '"二组"') where id = @id""",
             ("id", snapshot));
+        // Marked archived, an event drops out of every fold and history while its row, and so its leaf, stays as it was.
+        var hiddenAt = await HistoryDriver.Sequence(App, hidden, 2);
+        await HistoryDriver.Sql(App, "update {schema}.mt_events set is_archived = true where seq_id = @s", ("s", hiddenAt));
 
         var run = await HistoryDriver.Verification(App);
         run["valid"]!.GetValue<bool>().ShouldBeFalse();
@@ -79,6 +83,7 @@ public sealed class TamperCatalogueTests(TamperFixture fixture)
             $"snapshot-mismatch  {reordered}",
             $"stream-deleted {goneAt} {gone}",
             $"tail-cut {cutAt} {cut}",
+            $"archived {hiddenAt} {hidden}",
         }.Order().ToList(), run.ToJsonString());
         findings.ShouldNotContain(f => f.Contains(untouched.ToString()));
 
@@ -90,6 +95,10 @@ public sealed class TamperCatalogueTests(TamperFixture fixture)
         HistoryDriver.Findings(stream).ShouldBe([$"backdated {backdated}"]);
         HistoryDriver.Findings(await (await inspector.GetAsync($"/api/audit/verify?household={edited}")).Json()).ShouldBe([$"edited {edited}"]);
         (await (await inspector.GetAsync($"/api/audit/verify?stream={untouched}")).Json())["valid"]!.GetValue<bool>().ShouldBeTrue();
+        HistoryDriver.Findings(await (await inspector.GetAsync($"/api/audit/verify?stream={hidden}")).Json()).ShouldContain($"archived {hidden}");
+        // The history shows every event of the stream, archived or not.
+        var history = await (await App.Client(Registry.Domain.Access.Role.VillageClerk, village).GetAsync($"/api/households/{hidden}/history")).Json();
+        history.AsArray().Select(e => e!["sequence"]!.GetValue<long>()).ShouldContain(hiddenAt);
     }
 
     [Fact]

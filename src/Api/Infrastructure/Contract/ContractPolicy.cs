@@ -56,11 +56,9 @@ public sealed class ContractPolicy : IHttpPolicy
         }
         if (parameters > 0) refusals.Add(StatusCodes.Status404NotFound);
         if (chain.RequestType is not null) refusals.Add(StatusCodes.Status415UnsupportedMediaType);
-        if (write)
-        {
-            refusals.Add(StatusCodes.Status413PayloadTooLarge);
-            refusals.Add(StatusCodes.Status422UnprocessableEntity);
-        }
+        if (write) refusals.Add(StatusCodes.Status413PayloadTooLarge);
+        // A business rule refuses what someone asks for: an anonymous route (the dev token) has none.
+        if (write && !anonymous) refusals.Add(StatusCodes.Status422UnprocessableEntity);
         // Only a route that appends to a stream meets a stale If-Match or a contended stream; a POST that reads does not.
         if (WritePipeline.IsWrite(chain)) refusals.Add(StatusCodes.Status409Conflict);
         // Any route that reaches the database answers 503 while it is away (service.database-unavailable).
