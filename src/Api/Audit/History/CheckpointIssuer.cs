@@ -5,10 +5,15 @@ using Registry.Projections.Audit;
 
 namespace Registry.Api.Audit.History;
 
-/// <summary>Why no checkpoint could be issued now: no key configured, or the event log did not settle in time.</summary>
-public sealed class CheckpointUnavailable(string code, string message) : Exception(message)
+/// <summary>
+/// Why no checkpoint could be issued now: no key configured or the event log did not settle in time (503), or the stored leaves
+/// no longer hold the latest checkpoint (422).
+/// </summary>
+public sealed class CheckpointUnavailable(string code, string message, int status = StatusCodes.Status503ServiceUnavailable) : Exception(message)
 {
     public string Code { get; } = code;
+
+    public int Status { get; } = status;
 }
 
 /// <summary>Brings the leaves up to every event committed before the call, then signs the tree's root.</summary>
@@ -26,8 +31,10 @@ public sealed class CheckpointIssuer(IDocumentStore store, CheckpointKeyRing key
         var committed = await LeafStore.LastSequence(connection, schema, ct);
         var horizon = await Settled(connection, schema, committed, ct);
         var size = await LeafStore.CatchUp(database, schema, horizon, ct);
-        if (onlyIfGrown && await Latest(store, tenant, ct) is { } latest && latest.TreeSize >= size) return null;
+        var latest = await Latest(store, tenant, ct);
+        if (onlyIfGrown && latest is not null && latest.TreeSize >= size) return null;
         var leaves = await LeafStore.Hashes(connection, schema, size, ct);
+        if (latest is not null) Extends(latest, leaves, size);
         var checkpoint = Checkpoints.Sign(key, size, leaves.Root(size), clock.GetUtcNow());
         await using (var session = store.LightweightSession(tenant))
         {
@@ -37,6 +44,17 @@ public sealed class CheckpointIssuer(IDocumentStore store, CheckpointKeyRing key
         }
         await export.Write(checkpoint, tenant, ct);
         return checkpoint;
+    }
+
+    /// <summary>A new checkpoint signs a tree that holds the latest one: signing leaves changed since would vouch for the change.</summary>
+    private void Extends(CheckpointRecord latest, LeafBuffer leaves, long size)
+    {
+        var signed = keys.PublicKey(latest.KeyId) is { } key && Checkpoints.Verify(latest.Signed, key);
+        var held = signed && latest.TreeSize <= size && leaves.Root(latest.TreeSize).AsSpan().SequenceEqual(latest.RootHash);
+        if (!held)
+            throw new CheckpointUnavailable("audit.log.inconsistent",
+                $"The stored leaves no longer hold the latest checkpoint ({latest.TreeSize} leaves, issued {latest.IssuedAt:O}); " +
+                "no checkpoint is issued over them. Run a whole-store verification to see what changed.", StatusCodes.Status422UnprocessableEntity);
     }
 
     public static async Task<CheckpointRecord?> Latest(IDocumentStore store, string tenant, CancellationToken ct)

@@ -21,7 +21,7 @@ public static class IssueCheckpointEndpoint
         }
         catch (CheckpointUnavailable e)
         {
-            return Problems.Result(StatusCodes.Status503ServiceUnavailable, e.Code, e.Message);
+            return Problems.Result(e.Status, e.Code, e.Message);
         }
     }
 }
