@@ -56,6 +56,24 @@ public static class EventLog
             yield return (reader.GetInt64(12), reader.IsDBNull(0) ? null : Row(reader), reader.GetFieldValue<byte[]>(13));
     }
 
+    /// <summary>
+    /// Rows the leaves do not account for: a row without a leaf at or below the last leafed sequence (inserted among leafed
+    /// ones), and a row marked archived (the registry archives nothing).
+    /// </summary>
+    public static async IAsyncEnumerable<(long Sequence, Guid StreamId, bool Archived, bool Unleafed)> Unaccounted(NpgsqlConnection connection,
+        string schema, string leafTable, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand($"""
+            select e.seq_id, e.stream_id, e.is_archived, l.seq_id is null from {schema}.mt_events e
+            left join {schema}.{leafTable} l on l.seq_id = e.seq_id
+            where e.type <> 'tombstone' and (e.is_archived or (l.seq_id is null and e.seq_id <= (select max(seq_id) from {schema}.{leafTable})))
+            order by e.seq_id
+            """, connection);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        while (await reader.ReadAsync(ct))
+            yield return (reader.GetInt64(0), reader.IsDBNull(1) ? Guid.Empty : reader.GetGuid(1), reader.GetBoolean(2), reader.GetBoolean(3));
+    }
+
     private static async IAsyncEnumerable<StoredEvent> Rows(NpgsqlCommand command, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var reader = await command.ExecuteReaderAsync(ct);

@@ -22,6 +22,16 @@ public static class LeafSource
         await foreach (var (sequence, e, hash) in EventLog.ReadInLeafOrder(connection, schema, LeafTable, ct)) yield return new BundleLine(sequence, e, hash);
     }
 
+    /// <summary>What the database holds beside its leaves: rows inserted among leafed ones, rows marked archived.</summary>
+    public static async IAsyncEnumerable<string> Unaccounted(string connectionString, string schema, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        await foreach (var (sequence, stream, archived, unleafed) in EventLog.Unaccounted(connection, schema, LeafTable, ct))
+            yield return $"sequence {sequence} (stream {stream}): " + (unleafed ? "a row without a leaf among leafed ones" : "") +
+                (unleafed && archived ? ", " : "") + (archived ? "marked archived, which hides it from every fold and history" : "");
+    }
+
     public static async IAsyncEnumerable<BundleLine> Bundle(string path, [EnumeratorCancellation] CancellationToken ct)
     {
         using var reader = new StreamReader(path);

@@ -65,6 +65,7 @@ public static class VerifierCommand
             : options.Single("database") is { } database ? LeafSource.Database(database, options.Single("schema") ?? "registry", ct)
             : null;
         if (source is not null) holds &= await Recompute(source, checkpoints, output, ct);
+        if (options.Single("bundle") is null && options.Single("database") is { } db) holds &= await Accounted(db, options.Single("schema") ?? "registry", output, ct);
         await output.WriteLineAsync(holds ? "VALID" : "INVALID");
         return holds ? 0 : 1;
     }
@@ -100,6 +101,16 @@ public static class VerifierCommand
                 : leaves.Count < c.TreeSize ? $"ONLY {leaves.Count} LEAVES, THE CHECKPOINT COVERS {c.TreeSize}" : "ROOT DIFFERS FROM THE EVENTS"));
         }
         return holds;
+    }
+
+    /// <summary>Rows of the database that no leaf accounts for: each is reported, and any makes the store invalid.</summary>
+    private static async Task<bool> Accounted(string database, string schema, TextWriter output, CancellationToken ct)
+    {
+        var found = 0;
+        await foreach (var line in LeafSource.Unaccounted(database, schema, ct))
+            if (found++ < MaxReported) await output.WriteLineAsync(line);
+        await output.WriteLineAsync(found == 0 ? "every row at or below the last leaf has its leaf" : $"{found} ROWS NO LEAF ACCOUNTS FOR");
+        return found == 0;
     }
 
     private sealed record Options(string Command, ILookup<string, string> Values)

@@ -105,6 +105,7 @@ public sealed class TamperCatalogueTests(TamperFixture fixture)
     public async Task The_verifier_finds_an_edited_event_in_the_database_without_the_service()
     {
         var (_, village) = await App.NewVillage();
+        var gap = await HistoryDriver.Scalar(App, "select nextval('{schema}.mt_events_sequence')");
         var household = await HistoryDriver.Household(App, village);
         var checkpoint = await HistoryDriver.Checkpoint(App);
         var work = Directory.CreateTempSubdirectory("registry-verifier-").FullName;
@@ -117,6 +118,14 @@ public sealed class TamperCatalogueTests(TamperFixture fixture)
             await File.WriteAllTextAsync(keyFile, keys["keys"]![0]!["publicKey"]!.GetValue<string>());
             var at = await HistoryDriver.Sequence(App, household, 2);
             await HistoryDriver.Sql(App, """update {schema}.mt_events set data = data || '{"forged": true}' where seq_id = @s""", ("s", at));
+            // A row put into a gap among leafed ones, and a row marked archived: no leaf accounts for either.
+            await HistoryDriver.Sql(App, """
+                insert into {schema}.mt_events (seq_id, id, stream_id, version, data, type, timestamp, tenant_id, mt_dotnet_type, headers, correlation_id, user_name)
+                select @gap, gen_random_uuid(), stream_id, 9, data, type, timestamp, tenant_id, mt_dotnet_type, headers, correlation_id, user_name
+                from {schema}.mt_events where stream_id = @id and version = 3;
+                """, ("gap", gap), ("id", household));
+            var archived = await HistoryDriver.Sequence(App, household, 3);
+            await HistoryDriver.Sql(App, "update {schema}.mt_events set is_archived = true where seq_id = @s", ("s", archived));
 
             var output = new StringWriter();
             var code = await Verifier.VerifierCommand.Run(["verify", "--checkpoint", checkpointFile, "--key", keyFile,
@@ -124,6 +133,8 @@ public sealed class TamperCatalogueTests(TamperFixture fixture)
             code.ShouldBe(1, output.ToString());
             output.ToString().ShouldContain($"sequence {at} (stream {household} version 2) no longer matches the leaf stored for it");
             output.ToString().ShouldContain("ROOT DIFFERS FROM THE EVENTS");
+            output.ToString().ShouldContain($"sequence {gap} (stream {household}): a row without a leaf among leafed ones");
+            output.ToString().ShouldContain($"sequence {archived} (stream {household}): marked archived");
         }
         finally
         {
