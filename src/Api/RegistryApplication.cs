@@ -90,6 +90,7 @@ public static class RegistryApplication
             json.SerializerOptions.Converters.Add(new StrictEnumConverterFactory());
             json.SerializerOptions.MaxDepth = 32;
         });
+        Hardening.DevelopmentKeys.RefuseOutsideDevelopment(builder);
         builder.AddRegistryAuth();
         builder.AddRegistryHardening();
         builder.AddRegistryTelemetry();

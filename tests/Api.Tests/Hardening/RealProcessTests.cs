@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
@@ -24,6 +25,26 @@ public sealed class RealProcessTests
         }, [], TimeSpan.FromSeconds(60));
         exitCode.ShouldNotBe(0, output);
         output.ShouldContain("Auth:SigningKey must be configured with at least 32 bytes");
+    }
+
+    /// <summary>The development file's fixed keys are public with the source: outside Development neither may sign anything.</summary>
+    [Theory]
+    [InlineData("Auth:SigningKey")]
+    [InlineData("Audit:CheckpointKey")]
+    public async Task Outside_development_it_refuses_to_start_with_a_key_of_the_development_file(string key)
+    {
+        var development = new ConfigurationBuilder()
+            .AddJsonFile(Path.Combine(ApiProcess.ApiDirectory, "appsettings.Development.json")).Build();
+        var environment = new Dictionary<string, string>
+        {
+            ["ConnectionStrings__EventStore"] = await TestDatabase.ConnectionString(),
+            ["EventStore__Schema"] = "devkeys",
+            ["Auth__SigningKey"] = "real-process-key-" + Guid.NewGuid().ToString("N"),
+        };
+        environment[key.Replace(":", "__")] = development[key]!;
+        var (exitCode, output) = await ApiProcess.Run(environment, [], TimeSpan.FromSeconds(60));
+        exitCode.ShouldNotBe(0, output);
+        output.ShouldContain($"{key} is the development key");
     }
 
     /// <summary>JasperFx's command line runs the host itself when it sees ASP.NET Core's <c>--urls</c> and answered 0 for a failed start.</summary>
