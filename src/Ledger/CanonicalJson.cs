@@ -62,9 +62,7 @@ public static class CanonicalJson
                 Quote(sink, element.GetString()!);
                 break;
             case JsonValueKind.Number:
-                sink.Utf8(element.TryGetDecimal(out var d)
-                    ? (d / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture)
-                    : element.GetRawText());
+                sink.Utf8(CanonicalNumber.Of(element.GetRawText()));
                 break;
             default:
                 sink.Utf8(element.GetRawText());

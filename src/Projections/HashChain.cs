@@ -80,10 +80,7 @@ public static class HashChain
                 String(b, element.GetString()!);
                 break;
             case JsonValueKind.Number:
-                var raw = element.GetRawText();
-                b.Append(decimal.TryParse(raw, NumberStyles.Float, CultureInfo.InvariantCulture, out var d)
-                    ? (d / 1.000000000000000000000000000000000m).ToString(CultureInfo.InvariantCulture)
-                    : raw);
+                b.Append(Ledger.CanonicalNumber.Of(element.GetRawText()));
                 break;
             case JsonValueKind.True:
                 b.Append("true");
