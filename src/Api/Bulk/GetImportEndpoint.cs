@@ -39,12 +39,13 @@ public static class GetImportEndpoint
 {
     public const int MaxPageSize = 5000;
 
-    [WolverineGet("/api/imports/{id}", OperationId = "getImport", Summary = "An import's progress and row verdicts (导入结果)", Description = "An import's status, row counts and the verdict of each row, paged and filterable by verdict.")]
+    [WolverineGet("/api/imports/{id}", OperationId = "getImport", Summary = "An import's progress and row verdicts (导入结果)", Description = "An import's status, row counts and the verdict of each row, paged and filterable by verdict. For the roles that may read ID numbers, since verdicts quote the sheet's cells.")]
     [ProducesResponseType<ImportView>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(Guid id, string? verdict, string? page, string? pageSize, HttpContext http, IQuerySession session)
     {
         var actor = Actor.From(http.User);
-        actor.Require(Permission.ReadRegistry);
+        // A verdict quotes the sheet's cells, ID numbers among them: imports are for the roles that may read them (every role that imports).
+        actor.Require(Permission.ReadIdNumbers);
         var (pageNumber, size) = Paging.Parse(page, pageSize, MaxPageSize, defaultSize: 1000);
         if (verdict is not null && !Verdicts.All.Contains(verdict))
             throw DomainRefusal.Invalid("verdict", "query.enum.unknown", $"'{verdict}' is not one of {string.Join(", ", Verdicts.All)}.");

@@ -270,7 +270,8 @@ public sealed record RouteCase(string Key, Func<Role, bool> Allowed, Func<Scene,
         // Rows outside the uploader's unit are refused row by row, so the upload itself is not scoped.
         Needs("POST /api/imports", Permission.RegisterHousehold,
             (s, _) => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/imports") { Content = s.ImportFile() }), scoped: false),
-        Needs("GET /api/imports/{id}", Permission.ReadRegistry, async (s, _) => new HttpRequestMessage(HttpMethod.Get, $"/api/imports/{await s.Import()}")),
+        // A verdict quotes the sheet's cells: imports are for roles that may read ID numbers.
+        Needs("GET /api/imports/{id}", Permission.ReadIdNumbers, async (s, _) => new HttpRequestMessage(HttpMethod.Get, $"/api/imports/{await s.Import()}")),
         Needs("POST /api/exports", Permission.ReadRegistry, (s, _) => Send(HttpMethod.Post, "/api/exports", new { org = s.Village, format = "csv" })),
         Needs("GET /api/exports/{id}", Permission.ReadRegistry, async (s, role) => new HttpRequestMessage(HttpMethod.Get, $"/api/exports/{await s.Export(role)}")),
         Needs("GET /api/exports/{id}/file", Permission.ReadRegistry,
