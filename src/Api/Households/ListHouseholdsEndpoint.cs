@@ -74,14 +74,17 @@ public static class ListHouseholdsEndpoint
     /// reads fifty short lines instead of decompressing fifty whole households. A document stored before the column existed
     /// has no line until it is written again or rebuilt; its row is made from the document.
     /// </summary>
-    /// <remarks>A line kept before lines carried birth dates shows no ages until its household is written again or rebuilt.</remarks>
+    /// <remarks>
+    /// A line kept before lines carried birth dates (every ID number on record carries one) is read as missing, so its row is made
+    /// from the document, with ages, until its household is written again or rebuilt.
+    /// </remarks>
     private static async Task<IReadOnlyList<RosterRow>> Rows(IQuerySession session, IQueryable<HouseholdDetails> page, DateOnly today, CancellationToken ct)
     {
         var ids = await page.Select(h => h.Id).ToListAsync(ct);
         if (ids.Count == 0) return [];
         var table = session.DocumentStore.Options.Schema.For<HouseholdDetails>();
         var rows = (await session.QueryAsync<RosterLine>($"select roster_line from {table} where id = any(?) and roster_line is not null", ct, ids.ToArray()))
-            .ToDictionary(r => r.Id);
+            .Where(r => r.Members.All(m => m.BirthDate is not null)).ToDictionary(r => r.Id);
         if (rows.Count < ids.Count)
             foreach (var household in await session.LoadManyAsync<HouseholdDetails>(ct, ids.Where(id => !rows.ContainsKey(id))))
                 rows[household.Id] = RosterLine.Of(household);

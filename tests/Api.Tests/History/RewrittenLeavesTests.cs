@@ -45,5 +45,11 @@ public sealed class RewrittenLeavesTests(TamperFixture fixture)
         // A checkpoint forged in the database to fit does not verify with the key it names.
         await HistoryDriver.Sql(App, "update {schema}.mt_doc_checkpointrecord set data = jsonb_set(data, '{treeSize}', to_jsonb(@n - 2))", ("n", size));
         HistoryDriver.Findings(await HistoryDriver.Verification(App)).ShouldContain("checkpoint-invalid -");
+
+        // A latest checkpoint signed with a key the service is not given (a rotation without the old public key) is a
+        // configuration to mend, answered as such rather than as changed leaves.
+        await HistoryDriver.Sql(App, "update {schema}.mt_doc_checkpointrecord set data = jsonb_set(data, '{keyId}', '\"retired-key\"')");
+        await (await HistoryDriver.Inspector(App).PostAsync("/api/audit/checkpoints", null))
+            .ShouldBe(HttpStatusCode.ServiceUnavailable, "audit.checkpoint-key.unknown");
     }
 }

@@ -33,8 +33,11 @@ public sealed class CheckpointIssuer(IDocumentStore store, CheckpointKeyRing key
         var size = await LeafStore.CatchUp(database, schema, horizon, ct);
         var latest = await Latest(store, tenant, ct);
         if (onlyIfGrown && latest is not null && latest.TreeSize >= size) return null;
+        // Another issuer (the schedule, another node) signed more leaves since this one caught up: sign that tree again.
+        if (latest is not null && latest.TreeSize > size) size = latest.TreeSize;
         var leaves = await LeafStore.Hashes(connection, schema, size, ct);
-        if (latest is not null) Extends(latest, leaves, size);
+        if (leaves.Count < size) throw Inconsistent(latest, $"{size} leaves are counted and {leaves.Count} are left");
+        if (latest is not null) Extends(latest, leaves);
         var checkpoint = Checkpoints.Sign(key, size, leaves.Root(size), clock.GetUtcNow());
         await using (var session = store.LightweightSession(tenant))
         {
@@ -47,15 +50,19 @@ public sealed class CheckpointIssuer(IDocumentStore store, CheckpointKeyRing key
     }
 
     /// <summary>A new checkpoint signs a tree that holds the latest one: signing leaves changed since would vouch for the change.</summary>
-    private void Extends(CheckpointRecord latest, LeafBuffer leaves, long size)
+    private void Extends(CheckpointRecord latest, LeafBuffer leaves)
     {
-        var signed = keys.PublicKey(latest.KeyId) is { } key && Checkpoints.Verify(latest.Signed, key);
-        var held = signed && latest.TreeSize <= size && leaves.Root(latest.TreeSize).AsSpan().SequenceEqual(latest.RootHash);
-        if (!held)
-            throw new CheckpointUnavailable("audit.log.inconsistent",
-                $"The stored leaves no longer hold the latest checkpoint ({latest.TreeSize} leaves, issued {latest.IssuedAt:O}); " +
-                "no checkpoint is issued over them. Run a whole-store verification to see what changed.", StatusCodes.Status422UnprocessableEntity);
+        // A key the service does not know is a configuration to mend, not a sign of tampering.
+        if (keys.PublicKey(latest.KeyId) is not { } key)
+            throw new CheckpointUnavailable("audit.checkpoint-key.unknown",
+                $"The latest checkpoint was signed with key {latest.KeyId}, which is not configured: add its public key to Audit:PublicKeys.");
+        if (!Checkpoints.Verify(latest.Signed, key)) throw Inconsistent(latest, "its signature does not verify");
+        if (!leaves.Root(latest.TreeSize).AsSpan().SequenceEqual(latest.RootHash)) throw Inconsistent(latest, "the root of its leaves differs");
     }
+
+    private static CheckpointUnavailable Inconsistent(CheckpointRecord? latest, string why) => new("audit.log.inconsistent",
+        (latest is null ? "The stored leaves" : $"The stored leaves no longer hold the latest checkpoint ({latest.TreeSize} leaves, issued {latest.IssuedAt:O})") +
+        $": {why}; no checkpoint is issued over them. Run a whole-store verification to see what changed.", StatusCodes.Status422UnprocessableEntity);
 
     public static async Task<CheckpointRecord?> Latest(IDocumentStore store, string tenant, CancellationToken ct)
     {
