@@ -32,9 +32,9 @@ public static class RebuildEnd
         await using (var reader = await command.ExecuteReaderAsync(ct))
             while (await reader.ReadAsync(ct))
                 reached[reader.GetString(0)] = reader.GetInt64(1);
-        var short_ = projections.Where(p => reached.GetValueOrDefault(ShardOf(p)) < end).ToList();
-        if (short_.Count > 0)
-            throw new RebuildStoppedShortException(end, short_.ToDictionary(p => p, p => reached.GetValueOrDefault(ShardOf(p))));
+        var behind = projections.Where(p => reached.GetValueOrDefault(ShardOf(p)) < end).ToList();
+        if (behind.Count > 0)
+            throw new RebuildStoppedShortException(end, behind.ToDictionary(p => p, p => reached.GetValueOrDefault(ShardOf(p))));
     }
 
     private static string ShardOf(string projection) => $"{projection}:All";

@@ -56,8 +56,7 @@ public static class GetImportEndpoint
         var query = session.Query<ImportVerdict>().Where(v => v.ImportId == id);
         if (verdict is not null) query = query.Where(v => v.Verdict == verdict);
         var c = record.Counts;
-        // The record counts the verdicts it has written: a batch's in the transaction that writes them, a batch settled one household
-        // at a time once all of its verdicts are written.
+        // The record counts each verdict in the transaction that writes it.
         long total = verdict switch
         {
             Verdicts.Applied => c.HouseholdsApplied,

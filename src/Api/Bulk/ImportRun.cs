@@ -142,10 +142,13 @@ internal sealed class ImportRun(IDocumentStore store, string tenant, ImportRecor
             await using var session = OpenSession();
             Append(session, outcome);
             session.Store(outcome.Verdict);
+            // The record counts the verdict in the transaction that writes it, as a whole batch's are.
+            var counted = _record with { Counts = _record.Counts.Add(outcome.Verdict) };
+            session.Store(counted);
             try
             {
                 await session.SaveChangesAsync(ct);
-                settled.Add(outcome.Verdict);
+                _record = counted;
             }
             catch (Exception e) when (IsConflict(e))
             {
@@ -154,7 +157,7 @@ internal sealed class ImportRun(IDocumentStore store, string tenant, ImportRecor
             }
         }
         await using var final = OpenSession();
-        foreach (var verdict in settled.Where(v => v.Verdict != Verdicts.Applied)) final.Store(verdict);
+        foreach (var verdict in settled) final.Store(verdict);
         var next = _record with { Counts = settled.Aggregate(_record.Counts, (c, v) => c.Add(v)) };
         final.Store(next);
         await final.SaveChangesAsync(ct);
