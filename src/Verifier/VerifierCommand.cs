@@ -61,11 +61,13 @@ public static class VerifierCommand
             await output.WriteLineAsync($"checkpoint {c.TreeSize} issued {c.IssuedAt:O} key {c.KeyId}: " +
                 (signed ? "signature valid" : key is null ? "NO PUBLIC KEY WITH THIS ID" : "SIGNATURE INVALID"));
         }
-        var source = options.Single("bundle") is { } bundle ? LeafSource.Bundle(bundle, ct)
-            : options.Single("database") is { } database ? LeafSource.Database(database, options.Single("schema") ?? "registry", ct)
-            : null;
-        if (source is not null) holds &= await Recompute(source, checkpoints, output, ct);
-        if (options.Single("bundle") is null && options.Single("database") is { } db) holds &= await Accounted(db, options.Single("schema") ?? "registry", output, ct);
+        var schema = options.Single("schema") ?? "registry";
+        if (options.Single("bundle") is { } bundle) holds &= await Recompute(LeafSource.Bundle(bundle, ct), checkpoints, output, ct);
+        else if (options.Single("database") is { } database)
+        {
+            holds &= await Recompute(LeafSource.Database(database, schema, ct), checkpoints, output, ct);
+            holds &= await Accounted(database, schema, output, ct);
+        }
         await output.WriteLineAsync(holds ? "VALID" : "INVALID");
         return holds ? 0 : 1;
     }

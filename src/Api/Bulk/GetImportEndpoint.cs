@@ -57,15 +57,8 @@ public static class GetImportEndpoint
         if (verdict is not null) query = query.Where(v => v.Verdict == verdict);
         var c = record.Counts;
         // The record counts each verdict in the transaction that writes it.
-        long total = verdict switch
-        {
-            Verdicts.Applied => c.HouseholdsApplied,
-            Verdicts.Rejected => c.HouseholdsRejected,
-            Verdicts.AlreadyImported => c.HouseholdsAlreadyImported,
-            _ => c.HouseholdsApplied + c.HouseholdsRejected + c.HouseholdsAlreadyImported,
-        };
         var verdicts = await PagedQuery.Page(query, q => q.OrderBy(v => v.FirstRow), pageNumber, size, http.RequestAborted,
-            () => Task.FromResult(total));
+            () => Task.FromResult((long)c.Households(verdict)));
         return Results.Ok(new ImportView(record.Id, record.FileName, record.Format, record.Status, record.CreatedBy, record.CreatedAt, record.StartedAt,
             record.FinishedAt, c.RowsTotal, c.RowsProcessed, c.HouseholdsTotal, c.HouseholdsApplied, c.HouseholdsRejected, c.HouseholdsAlreadyImported,
             record.Failure,

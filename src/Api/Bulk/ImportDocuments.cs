@@ -27,6 +27,15 @@ public sealed record ImportCounts(
         HouseholdsRejected = HouseholdsRejected + (verdict.Verdict == Verdicts.Rejected ? 1 : 0),
         HouseholdsAlreadyImported = HouseholdsAlreadyImported + (verdict.Verdict == Verdicts.AlreadyImported ? 1 : 0),
     };
+
+    /// <summary>How many households have the verdict given, or any verdict.</summary>
+    public int Households(string? verdict) => verdict switch
+    {
+        Verdicts.Applied => HouseholdsApplied,
+        Verdicts.Rejected => HouseholdsRejected,
+        Verdicts.AlreadyImported => HouseholdsAlreadyImported,
+        _ => HouseholdsApplied + HouseholdsRejected + HouseholdsAlreadyImported,
+    };
 }
 
 public sealed record ImportFailure(string Code, string Message);

@@ -14,19 +14,26 @@ public sealed record CheckpointCheck(long TreeSize, DateTimeOffset IssuedAt, str
         LogAudit audit, CancellationToken ct)
     {
         if (latest is null) return null;
-        var key = keys.PublicKey(latest.KeyId);
-        var signed = key is not null && Checkpoints.Verify(latest.Signed, key);
+        var signed = Signed(latest, keys.PublicKey(latest.KeyId));
         if (!signed)
             audit.Add(new Finding(null, null, FindingKind.CheckpointInvalid,
                 $"The checkpoint of {latest.TreeSize} leaves issued {latest.IssuedAt:O} does not verify with key {latest.KeyId}."));
         var leaves = await LeafStore.Hashes(connection, schema, latest.TreeSize, ct);
-        var matches = false;
+        var matches = RootHeld(latest, leaves);
         if (leaves.Count < latest.TreeSize)
             audit.Add(new Finding(leaves.Count, null, FindingKind.LogTruncated,
                 $"The checkpoint covers {latest.TreeSize} leaves; {leaves.Count} are left."));
-        else if (!(matches = leaves.Root(latest.TreeSize).AsSpan().SequenceEqual(latest.RootHash)))
+        else if (!matches)
             audit.Add(new Finding(null, null, FindingKind.LeavesAltered,
                 $"The root of the first {latest.TreeSize} stored leaves differs from the checkpoint's: leaves were changed, inserted or removed."));
         return new CheckpointCheck(latest.TreeSize, latest.IssuedAt, latest.KeyId, signed, matches);
     }
+
+    /// <summary>Whether a checkpoint verifies with the public key it names (none when that key is not configured).</summary>
+    public static bool Signed(CheckpointRecord checkpoint, System.Security.Cryptography.ECDsa? key) =>
+        key is not null && Checkpoints.Verify(checkpoint.Signed, key);
+
+    /// <summary>Whether the stored leaves are all there for a checkpoint and their first ones make its root.</summary>
+    public static bool RootHeld(CheckpointRecord checkpoint, LeafBuffer leaves) =>
+        leaves.Count >= checkpoint.TreeSize && leaves.Root(checkpoint.TreeSize).AsSpan().SequenceEqual(checkpoint.RootHash);
 }

@@ -56,8 +56,8 @@ public sealed class CheckpointIssuer(IDocumentStore store, CheckpointKeyRing key
         if (keys.PublicKey(latest.KeyId) is not { } key)
             throw new CheckpointUnavailable("audit.checkpoint-key.unknown",
                 $"The latest checkpoint was signed with key {latest.KeyId}, which is not configured: add its public key to Audit:PublicKeys.");
-        if (!Checkpoints.Verify(latest.Signed, key)) throw Inconsistent(latest, "its signature does not verify");
-        if (!leaves.Root(latest.TreeSize).AsSpan().SequenceEqual(latest.RootHash)) throw Inconsistent(latest, "the root of its leaves differs");
+        if (!CheckpointCheck.Signed(latest, key)) throw Inconsistent(latest, "its signature does not verify");
+        if (!CheckpointCheck.RootHeld(latest, leaves)) throw Inconsistent(latest, "the root of its leaves differs");
     }
 
     private static CheckpointUnavailable Inconsistent(CheckpointRecord? latest, string why) => new("audit.log.inconsistent",
