@@ -6,6 +6,7 @@ using Registry.Domain.Access;
 using Registry.Domain.Common;
 using Registry.Projections.Audit;
 using Wolverine.Http;
+using Registry.Api.Infrastructure.Contract;
 
 namespace Registry.Api.Audit;
 
@@ -13,6 +14,13 @@ namespace Registry.Api.Audit;
 public static class AuditChangesEndpoint
 {
     [WolverineGet("/api/audit/changes", OperationId = "listChanges", Summary = "Who changed what (变更留痕)", Description = "Every recorded change in the reader's unit, newest first, with who made it, in which role and unit, and why. Filters: actor, org, from, to, type, household. Paged by page number, or by cursor: send a page's next as after for the page that follows it.")]
+    [Paged(500)]
+    [Param("after", ParamShape.Text, "The next of the page before, for the page that follows it: a position in the log; not with page.", Example = "1042")]
+    [Param("actor", ParamShape.Text, "Only changes by this user, by user id.", Example = "c-longju-01")]
+    [Param("from", ParamShape.Instant, "Only changes recorded at or after this instant.")]
+    [Param("to", ParamShape.Instant, "Only changes recorded before this instant.", Example = "2020-12-01T00:00:00Z")]
+    [Param("type", ParamShape.Text, "Only events of this type, by its stored name.", Example = "member-facts-changed")]
+    [Param("household", ParamShape.Uuid, "Only this household's changes.")]
     [ProducesResponseType<PageOf<AuditEntry>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string? actor, string? org, string? from, string? to, string? type, string? household, string? page,
         string? pageSize, string? after, HttpContext http, IQuerySession session)

@@ -5,6 +5,7 @@ using Registry.Domain.Access;
 using Registry.Domain.Common;
 using Registry.Domain.Org;
 using Wolverine.Http;
+using Registry.Api.Infrastructure.Contract;
 
 namespace Registry.Api.Audit;
 
@@ -12,6 +13,11 @@ namespace Registry.Api.Audit;
 public static class SensitiveReadsEndpoint
 {
     [WolverineGet("/api/audit/sensitive-reads", OperationId = "listSensitiveReads", Summary = "Reads of unmasked ID numbers (敏感信息查阅记录)", Description = "Each read that showed unmasked ID numbers: who, when, which household and members, and whether the look-up found anyone. For inspectors.")]
+    [Paged(500)]
+    [Param("household", ParamShape.Uuid, "Only reads of this household.")]
+    [Param("actor", ParamShape.Text, "Only reads by this user, by user id.", Example = "c-longju-01")]
+    [Param("from", ParamShape.Instant, "Only reads at or after this instant.")]
+    [Param("to", ParamShape.Instant, "Only reads before this instant.", Example = "2020-12-01T00:00:00Z")]
     [ProducesResponseType<PageOf<SensitiveRead>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string? household, string? actor, string? from, string? to, string? page, string? pageSize, HttpContext http,
         IQuerySession session)

@@ -5,6 +5,7 @@ using Registry.Api.Audit;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
 using Wolverine.Http;
+using Registry.Api.Infrastructure.Contract;
 
 namespace Registry.Api.Bulk;
 
@@ -16,6 +17,7 @@ namespace Registry.Api.Bulk;
 public static class ExportHouseholdsEndpoint
 {
     [WolverineGet("/api/households/export", OperationId = "exportHouseholds", Summary = "Export a unit's households as xlsx or csv (导出花名册)", Description = "Every member of every household of a unit as one sheet (xlsx or csv, Chinese headers), in the request; ID numbers masked for roles that may not read them. For a whole district, start a background export (POST /api/exports) instead.")]
+    [Param("format", ParamShape.Text, "xlsx (when absent) or csv.", Values = ["xlsx", "csv"], Example = "csv")]
     [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
     public static async Task<IResult> Get(string? org, string? format, HttpContext http, IQuerySession session, SensitiveReads reads, TimeProvider clock)
     {

@@ -12,6 +12,7 @@ namespace Registry.Api.Bulk;
 public static class ImportTemplateEndpoint
 {
     [WolverineGet("/api/imports/template", OperationId = "getImportTemplate", Summary = "The import template (导入模板)", Description = "The import template: the column contract with Chinese headers and one example row.")]
+    [Param("format", ParamShape.Text, "xlsx (when absent) or csv.", Values = ["xlsx", "csv"], Example = "xlsx")]
     [WithoutDatabase]
     [ProducesResponseType(typeof(Stream), StatusCodes.Status200OK, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
     public static IResult Get(string? format, HttpContext http)

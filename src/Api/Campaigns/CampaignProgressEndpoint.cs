@@ -15,6 +15,7 @@ using Registry.Projections.Org;
 using Registry.Projections.Quality;
 using Registry.Projections.Submissions;
 using Wolverine.Http;
+using Registry.Api.Infrastructure.Contract;
 
 namespace Registry.Api.Campaigns;
 
@@ -38,6 +39,7 @@ public sealed record CampaignProgress(int Year, string Title, DateOnly AsOf, IRe
 public static class CampaignProgressEndpoint
 {
     [WolverineGet("/api/campaigns/{year}/progress", OperationId = "getCampaignProgress", Summary = "Campaign progress by unit (动态管理工作进度)", Description = "For the year's campaign: per child unit, how far each phase of the work plan has come, counted from the registry's events.")]
+    [Param("asOf", ParamShape.Date, "Progress as it stood on this date; today when absent.")]
     [ProducesResponseType<CampaignProgress>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(int year, string? org, string? asOf, HttpContext http, IQuerySession session, TimeProvider clock)
     {

@@ -3,6 +3,7 @@ using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Contract;
 using Registry.Api.Infrastructure.Writing;
 using Registry.Domain.Access;
 using Registry.Domain.Common;
@@ -23,6 +24,7 @@ public static class CertifyGuaranteeEndpoint
         HouseholdStreams.Guard(household, http, Permission.ReadRegistry);
 
     [WolverinePut("/api/households/{id}/guarantees/{kind}", OperationId = "certifyGuarantee", Summary = "Certify one of the two assurances and three guarantees (两不愁三保障)", Description = "The responsible department certifies one guarantee (food and clothing, compulsory education, basic medical care, housing safety, drinking water) for the household.")]
+    [Param("kind", typeof(GuaranteeKind), "Which guarantee.", Example = "Education")]
     [ProducesResponseType<VersionResponse>(StatusCodes.Status200OK)]
     public static (WriteAnswer, Events) Put(string kind, CertifyGuaranteeRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdSnapshot> household, ClaimsPrincipal user, TimeProvider clock)
     {

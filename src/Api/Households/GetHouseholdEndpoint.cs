@@ -17,6 +17,9 @@ namespace Registry.Api.Households;
 public static class GetHouseholdEndpoint
 {
     [WolverineGet("/api/households/{id}", OperationId = "getHousehold", Summary = "A household as it is now, or as it was (户档案)", Description = "The household's current document, or as it was at a version (?version=), an instant (?asOf=) or an effective date (?effectiveOn=). The ETag is its version.")]
+    [Param("asOf", ParamShape.Instant, "The household as it was at this instant; not with effectiveOn or version.")]
+    [Param("effectiveOn", ParamShape.Date, "The household as its facts stood on this effective date; not with asOf or version.")]
+    [Param("version", ParamShape.Whole, "The household as it was at this version of its stream; not with asOf or effectiveOn.", Example = "3")]
     [ProducesResponseType<HouseholdDocument>(StatusCodes.Status200OK)]
     [AnswersVersion]
     public static async Task<IResult> Get(Guid id, string? asOf, string? effectiveOn, string? version, HttpContext http, IQuerySession session,

@@ -8,6 +8,7 @@ using Registry.Domain.Common;
 using Registry.Domain.Procedures;
 using Registry.Projections.Procedures;
 using Wolverine.Http;
+using Registry.Api.Infrastructure.Contract;
 
 namespace Registry.Api.Procedures;
 
@@ -18,6 +19,10 @@ public sealed record ProcedureWorkItem(Guid HouseholdId, string VillageCode, str
 public static class ListProceduresEndpoint
 {
     [WolverineGet("/api/procedures", OperationId = "listProcedures", Summary = "Procedure work queue (程序待办)", Description = "Open procedures of a unit with the next step and the roles that may record it, longest waiting first; paged by page number, or by cursor: send a page's next as after for the page that follows it.")]
+    [Paged(500)]
+    [Param("after", ParamShape.Text, "The next of the page before, for the page that follows it (keyset paging); not with page.", Example = "2020-09-08.0197a3c25e107d4a9b1e3f2a6c8d0e11")]
+    [Param("kind", typeof(ProcedureKind), "Only procedures of this kind.")]
+    [Param("step", ParamShape.Text, "Only procedures whose next step is this one, by its code (GET /api/reference).", Example = "GroupAppraisal")]
     [ProducesResponseType<PageOf<ProcedureWorkItem>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string? org, string? kind, string? step, string? page, string? pageSize, string? after, HttpContext http,
         IQuerySession session)

@@ -7,6 +7,7 @@ using Registry.Domain.Common;
 using Registry.Domain.Households;
 using Registry.Projections.Monitoring;
 using Wolverine.Http;
+using Registry.Api.Infrastructure.Contract;
 
 namespace Registry.Api.Procedures;
 
@@ -32,6 +33,12 @@ public sealed record MonitoringQuery(string? Org, string? Risk = null, string? E
 public static class MonitoringEndpoint
 {
     [WolverineGet("/api/monitoring", OperationId = "listMonitoring", Summary = "Households under monitoring (监测对象)", Description = "Unstable exited and marginal households with their risks, whether the risk is eliminated and the work on them past its date by the campaign calendar; ?overdue=true keeps only those with overdue work. Paged by page number, or by cursor: send a page's next as after for the page that follows it.")]
+    [Paged(500)]
+    [Param("risk", typeof(RiskType), "Only households with this risk.")]
+    [Param("eliminated", ParamShape.Boolean, "Only households whose risk is (true) or is not (false) eliminated.", Example = "false")]
+    [Param("kind", typeof(MonitoringKind), "Only households under this kind of monitoring.", Example = "Marginal")]
+    [Param("overdue", ParamShape.Boolean, "true: only households with work past its date by the campaign calendar.")]
+    [Param("asOf", ParamShape.Date, "The date overdue work is judged on; today when absent.")]
     [ProducesResponseType<PageOf<MonitoredHousehold>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string? org, string? risk, string? eliminated, string? kind, string? overdue, string? asOf, string? page,
         string? pageSize, string? after, HttpContext http, IQuerySession session, TimeProvider clock)

@@ -6,6 +6,7 @@ using Registry.Domain.Common;
 using Registry.Domain.Quality;
 using Registry.Projections.Quality;
 using Wolverine.Http;
+using Registry.Api.Infrastructure.Contract;
 
 namespace Registry.Api.Quality;
 
@@ -16,6 +17,11 @@ public sealed record ProblemItem(Guid Id, Guid HouseholdId, Guid? MemberId, stri
 public static class ListProblemsEndpoint
 {
     [WolverineGet("/api/problems", OperationId = "listProblems", Summary = "Problem data (问题数据)", Description = "Problem data of a unit with its source, rule, severity and state; paged by page number, or by cursor: send a page's next as after for the page that follows it.")]
+    [Paged(500)]
+    [Param("status", typeof(ProblemStatus), "Only problems in this state.")]
+    [Param("rule", ParamShape.Text, "Only problems found by this rule, by its code (GET /api/data-quality/rules).", Example = "member.birth-date.mismatch")]
+    [Param("source", typeof(ProblemSource), "Only problems from this source.")]
+    [Param("household", ParamShape.Uuid, "Only this household's problems.")]
     [ProducesResponseType<PageOf<ProblemItem>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string? org, string? status, string? rule, string? source, string? household, string? page, string? pageSize,
         string? after, HttpContext http, IQuerySession session)

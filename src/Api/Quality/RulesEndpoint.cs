@@ -20,7 +20,12 @@ public static class RulesEndpoint
     public static IResult Get(HttpContext http)
     {
         Actor.From(http.User).Require(Permission.ReadRegistry);
+        return Results.Ok(Current());
+    }
+
+    public static RuleSetView Current()
+    {
         var rules = QualityRules.Current;
-        return Results.Ok(new RuleSetView(rules.Version, rules.Rules.Select(r => new RuleView(r.Code, r.Severity, r.MessageZh, r.MessageEn)).ToList()));
+        return new RuleSetView(rules.Version, rules.Rules.Select(r => new RuleView(r.Code, r.Severity, r.MessageZh, r.MessageEn)).ToList());
     }
 }

@@ -39,11 +39,11 @@ public static class GetReferenceEndpoint
         var actor = Actor.From(http.User);
         actor.Require(Permission.ReadRegistry);
         var lines = await PolicyLines.Effective(session, actor.Org, http.RequestAborted);
-        return Results.Ok(new ReferenceData(
-            EnumTypes.ToDictionary(t => t.Name, Labels),
-            lines,
-            ProcedureCatalog.Default.All));
+        return Results.Ok(Of(lines));
     }
+
+    public static ReferenceData Of(IReadOnlyList<EffectiveLine> lines) =>
+        new(EnumTypes.ToDictionary(t => t.Name, Labels), lines, ProcedureCatalog.Default.All);
 
     private static IReadOnlyList<EnumValue> Labels(Type enumType) => enumType
         .GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.WebUtilities;
 
 namespace Registry.Api.Tests.Contract;
 
@@ -39,5 +41,34 @@ public sealed class OpenApiContract(JsonObject document)
         var errors = new List<string>();
         new SchemaCheck(Document).Validate(body, schema, "$", errors);
         return errors;
+    }
+
+    /// <summary>What is wrong with a request's query string: a parameter the operation does not document, or a value its schema refuses.</summary>
+    public IReadOnlyList<string> CheckQuery(JsonObject operation, string query)
+    {
+        var errors = new List<string>();
+        var documented = (operation["parameters"] as JsonArray ?? []).OfType<JsonObject>()
+            .Where(p => p["in"]?.GetValue<string>() == "query").ToDictionary(p => p["name"]!.GetValue<string>());
+        foreach (var (name, values) in QueryHelpers.ParseQuery(query))
+        {
+            if (!documented.TryGetValue(name, out var parameter))
+            {
+                errors.Add($"query parameter {name} is not documented");
+                continue;
+            }
+            var schema = (JsonObject)parameter["schema"]!;
+            foreach (var value in values.Where(v => !string.IsNullOrEmpty(v)))
+                new SchemaCheck(Document).Validate(Typed(value!, schema), schema, $"?{name}", errors);
+        }
+        return errors;
+    }
+
+    /// <summary>A query value as the JSON value its schema describes, or as text where it is not one.</summary>
+    private JsonNode Typed(string value, JsonObject schema)
+    {
+        var type = (schema["$ref"] is { } reference ? new SchemaCheck(Document).Resolve(reference.GetValue<string>()) : schema)["type"]?.ToJsonString() ?? "";
+        if (type.Contains("integer") && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var whole)) return whole;
+        if (type.Contains("boolean") && value is "true" or "false") return value == "true";
+        return value;
     }
 }

@@ -113,6 +113,37 @@ public sealed class OpenApiDocumentTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Every_operation_has_an_example_and_every_parameter_says_what_it_takes()
+    {
+        var contract = await app.Contract();
+        var checker = new SchemaCheck(contract.Document);
+        foreach (var (method, template, operation) in contract.Operations)
+        {
+            var name = $"{method} {template}";
+            var parameters = (operation["parameters"] as JsonArray ?? []).OfType<JsonObject>()
+                .Where(p => p["in"]!.GetValue<string>() is "query" or "path").ToList();
+            foreach (var parameter in parameters)
+            {
+                var where = $"{name} {parameter["name"]}";
+                parameter["description"].ShouldNotBeNull(where).GetValue<string>().ShouldContain(" ", customMessage: $"{where} says what it takes");
+                var errors = new List<string>();
+                checker.Validate(parameter["example"].ShouldNotBeNull(where), (JsonObject)parameter["schema"]!, where, errors);
+                errors.ShouldBeEmpty(where);
+            }
+            var answered = ((JsonObject)operation["responses"]!).Where(r => r.Key[0] == '2')
+                .SelectMany(r => (r.Value!["content"] as JsonObject ?? []).Select(c => (JsonObject)c.Value!)).Where(m => m["example"] is not null).ToList();
+            foreach (var media in answered)
+            {
+                var errors = new List<string>();
+                checker.Validate(media["example"], (JsonObject)media["schema"]!, $"{name} answer", errors);
+                errors.ShouldBeEmpty(name);
+            }
+            var sent = operation["requestBody"]?["content"]?["application/json"]?["example"] is not null;
+            (sent || parameters.Count > 0 || answered.Count > 0).ShouldBeTrue($"{name} has no example");
+        }
+    }
+
+    [Fact]
     public async Task Enums_are_documented_by_name()
     {
         var contract = await app.Contract();
@@ -131,5 +162,22 @@ public sealed class OpenApiDocumentTests(AppFixture app)
         contract.Check(operation, 200, "application/json", drifted).ShouldContain(e => e.Contains("surprise"));
         var mistyped = JsonNode.Parse("""{"code":5}""");
         contract.Check(operation, 200, "application/json", mistyped).ShouldContain(e => e.Contains("$.code"));
+    }
+
+    [Fact]
+    public async Task The_check_finds_a_query_parameter_the_route_does_not_document_and_a_value_outside_its_schema()
+    {
+        var contract = await app.Contract();
+        var (_, roster) = contract.Find("GET", "/api/households")!.Value;
+        contract.CheckQuery(roster, "?status=Poor&page=2&pageSize=200&org=500101120001&q=%E7%8E%8B").ShouldBeEmpty();
+        contract.CheckQuery(roster, "?householdStatus=Poor").ShouldContain(e => e.Contains("householdStatus"));
+        contract.CheckQuery(roster, "?status=Rich").ShouldContain(e => e.Contains("?status"));
+        contract.CheckQuery(roster, "?pageSize=201").ShouldContain(e => e.Contains("maximum"));
+        contract.CheckQuery(roster, "?page=two").ShouldContain(e => e.Contains("?page"));
+        contract.CheckQuery(roster, "?org=5001").ShouldContain(e => e.Contains("?org"));
+        var (_, changes) = contract.Find("GET", "/api/audit/changes")!.Value;
+        contract.CheckQuery(changes, "?from=2020-11-01T00:00:00Z&household=0197a3c2-5e10-7d4a-9b1e-3f2a6c8d0e11").ShouldBeEmpty();
+        contract.CheckQuery(changes, "?from=yesterday").ShouldContain(e => e.Contains("date-time"));
+        contract.CheckQuery(changes, "?household=42").ShouldContain(e => e.Contains("uuid"));
     }
 }

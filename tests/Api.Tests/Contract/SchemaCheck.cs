@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using System.Text.Json.Nodes;
 
 namespace Registry.Api.Tests.Contract;
@@ -29,6 +31,7 @@ public sealed class SchemaCheck(JsonObject document)
         }
         if (schema["enum"] is JsonArray values && value is not null && !values.Any(v => JsonNode.DeepEquals(v, value)))
             errors.Add($"{path}: {value.ToJsonString()} is not one of {values.ToJsonString()}");
+        Constraints(value, schema, path, errors);
         switch (value)
         {
             case JsonObject obj:
@@ -46,6 +49,33 @@ public sealed class SchemaCheck(JsonObject document)
         }
     }
 
+    /// <summary>Bounds, lengths, patterns and the formats the document names.</summary>
+    private static void Constraints(JsonNode? value, JsonObject schema, string path, List<string> errors)
+    {
+        if (value?.GetValueKind() == JsonValueKind.Number)
+        {
+            var number = decimal.Parse(value.ToJsonString(), NumberStyles.Float, CultureInfo.InvariantCulture);
+            if (schema["minimum"] is { } min && number < Decimal(min)) errors.Add($"{path}: {number} is below the minimum {min}");
+            if (schema["maximum"] is { } max && number > Decimal(max)) errors.Add($"{path}: {number} is above the maximum {max}");
+        }
+        if (value?.GetValueKind() != JsonValueKind.String) return;
+        var text = value.GetValue<string>();
+        if (schema["maxLength"] is { } length && text.Length > length.GetValue<int>()) errors.Add($"{path}: is longer than {length}");
+        if (schema["pattern"] is { } pattern && !Regex.IsMatch(text, pattern.GetValue<string>())) errors.Add($"{path}: '{text}' does not match {pattern}");
+        var fits = schema["format"]?.GetValue<string>() switch
+        {
+            "uuid" => Guid.TryParse(text, out _),
+            "date" => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+            "date-time" => DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+            _ => true,
+        };
+        if (!fits) errors.Add($"{path}: '{text}' is not a {schema["format"]}");
+    }
+
+    private static decimal Decimal(JsonNode bound) => bound.GetValueKind() == JsonValueKind.String
+        ? decimal.Parse(bound.GetValue<string>(), CultureInfo.InvariantCulture)
+        : bound.GetValue<decimal>();
+
     private bool Passes(JsonNode? value, JsonObject schema, string path)
     {
         var errors = new List<string>();
@@ -53,7 +83,7 @@ public sealed class SchemaCheck(JsonObject document)
         return errors.Count == 0;
     }
 
-    private JsonObject Resolve(string reference)
+    public JsonObject Resolve(string reference)
     {
         JsonNode node = document;
         foreach (var part in reference.TrimStart('#', '/').Split('/')) node = node[part]!;

@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using CsCheck;
+using Registry.Api.Tests.Contract;
 using Registry.Api.Tests.Fixtures;
 using Wolverine;
 using Wolverine.Tracking;
@@ -50,6 +51,8 @@ public sealed class HostileInputTests(AppFixture app, ITestOutputHelper output)
             if (request.Query.Count > 0)
                 url += "?" + string.Join("&", request.Query.Select(q => Uri.EscapeDataString(q.Name) + "=" + Uri.EscapeDataString(q.Value)));
             var message = new HttpRequestMessage(new HttpMethod(route.Method), url);
+            // Random query names are the point here: a route that ignores one it does not read is answering rightly.
+            message.Options.Set(ContractCheckingHandler.QueryUnchecked, true);
             foreach (var (name, value) in request.Headers) message.Headers.TryAddWithoutValidation(name, value);
             if (request.Body is not null)
             {

@@ -5,6 +5,7 @@ using Registry.Domain.Access;
 using Registry.Domain.Common;
 using Registry.Ledger;
 using Wolverine.Http;
+using Registry.Api.Infrastructure.Contract;
 
 namespace Registry.Api.Audit.History;
 
@@ -14,6 +15,8 @@ public sealed record ConsistencyProof(long From, long To, IReadOnlyList<byte[]> 
 public static class ConsistencyProofEndpoint
 {
     [WolverineGet("/api/audit/proofs/consistency", OperationId = "getConsistencyProof", Summary = "Proof that a tree only grew (一致性证明)", Description = "The proof that the tree of size to extends the tree of size from without changing it, to check two checkpoints' roots against each other (RFC 9162).")]
+    [Param("from", ParamShape.Whole, "The earlier tree's size.", Required = true, Example = "1000")]
+    [Param("to", ParamShape.Whole, "The later tree's size.", Required = true, Example = "2000")]
     [ProducesResponseType(typeof(ConsistencyProof), StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string? from, string? to, HttpContext http, IDocumentStore store, Tenancy.Districts districts)
     {

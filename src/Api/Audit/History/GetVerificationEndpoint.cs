@@ -6,12 +6,14 @@ using Registry.Domain.Common;
 using Registry.Domain.Org;
 using Registry.Ledger;
 using Wolverine.Http;
+using Registry.Api.Infrastructure.Contract;
 
 namespace Registry.Api.Audit.History;
 
 public static class GetVerificationEndpoint
 {
     [WolverineGet("/api/audit/verifications/{id}", OperationId = "getVerification", Summary = "A whole-store verification's progress and findings (核验进度)", Description = "A whole-store verification's status, how many events it has checked and its findings (edited, deleted, inserted, reordered or backdated events, cut tails, deleted streams, snapshots that differ from their events).")]
+    [Param("id", ParamShape.Uuid, "The verification's id, as its start answered.")]
     [ProducesResponseType(typeof(VerificationRun), StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string id, HttpContext http, IQuerySession session)
     {

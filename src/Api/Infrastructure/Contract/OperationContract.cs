@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Http.Json;
@@ -22,17 +23,18 @@ public static class OperationContract
             operation.Extensions ??= new Dictionary<string, IOpenApiExtension>();
             operation.Extensions[AnonymousMarker] = new JsonNodeExtension(true);
         }
+        var serializer = context.ApplicationServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var body = context.Description.ParameterDescriptions.FirstOrDefault(p => p.Source.Id == "Body")?.Type;
         if (body is not null && RequestExamples.ByType.TryGetValue(body, out var example)
             && operation.RequestBody?.Content?.TryGetValue("application/json", out var media) == true)
         {
             // An example shows what a client sends: the fields it fills in, not the ones it leaves out.
-            var json = new JsonSerializerOptions(context.ApplicationServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions)
-            {
-                DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull,
-            };
+            var json = new JsonSerializerOptions(serializer) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
             media.Example = JsonSerializer.SerializeToNode(example, body, json);
         }
+        await ParameterContract.Describe(operation, metadata, context, ct);
+        if (operation.Parameters is not { Count: > 0 } && (body is null || operation.RequestBody?.Content?.ContainsKey("application/json") != true))
+            ExampleAnswer(operation, context, serializer);
         if (metadata.OfType<Writing.WriteRoute>().Any()) DescribeWrite(operation, checksIfMatch: metadata.Contains(Writing.WriteRoute.OnStream));
         DescribeJob(operation);
         if (operation.Responses?.TryGetValue("200", out var ok) != true || ok is not OpenApiResponse success) return;
@@ -59,6 +61,16 @@ public static class OperationContract
         if (metadata.OfType<AnswersSheetsAttribute>().Any())
             foreach (var sheet in SheetTypes)
                 success.Content[sheet] = new OpenApiMediaType { Schema = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary" } };
+    }
+
+    /// <summary>An operation that takes nothing a client fills in shows what it answers instead.</summary>
+    private static void ExampleAnswer(OpenApiOperation operation, OpenApiOperationTransformerContext context, JsonSerializerOptions serializer)
+    {
+        foreach (var answer in context.Description.SupportedResponseTypes.Where(r => r.StatusCode is >= 200 and < 300 && r.Type is not null))
+            if (ResponseExamples.ByType.TryGetValue(answer.Type!, out var make)
+                && operation.Responses?.TryGetValue(answer.StatusCode.ToString(CultureInfo.InvariantCulture), out var response) == true
+                && response.Content?.TryGetValue("application/json", out var media) == true)
+                media.Example = JsonSerializer.SerializeToNode(make(), answer.Type!, serializer);
     }
 
     /// <summary>
