@@ -58,6 +58,35 @@ public sealed class CheckpointTests(HistoryFixture fixture)
     }
 
     [Fact]
+    public async Task A_checkpoint_posted_again_with_its_idempotency_key_answers_the_first_and_issues_nothing_more()
+    {
+        var (_, village) = await App.NewVillage();
+        await HistoryDriver.Household(App, village);
+        var inspector = HistoryDriver.Inspector(App);
+        async Task<HttpResponseMessage> Post(HttpClient client, string key)
+        {
+            var request = new HttpRequestMessage(HttpMethod.Post, "/api/audit/checkpoints");
+            request.Headers.Add("Idempotency-Key", key);
+            return await client.SendAsync(request);
+        }
+        var key = Guid.NewGuid().ToString();
+        var first = await Post(inspector, key);
+        var body = await first.ShouldBe(HttpStatusCode.Created);
+        first.Headers.Location!.ToString().ShouldBe("/api/audit/checkpoints/latest");
+        var issued = await HistoryDriver.Scalar(App, "select count(*) from {schema}.mt_doc_checkpointrecord");
+
+        await HistoryDriver.Household(App, village);
+        var again = await Post(inspector, key);
+        (await again.ShouldBe(HttpStatusCode.Created)).ToJsonString().ShouldBe(body.ToJsonString());
+        (await HistoryDriver.Scalar(App, "select count(*) from {schema}.mt_doc_checkpointrecord")).ShouldBe(issued);
+
+        // The key is the user's own: another inspector's request under it is a new checkpoint, over the household since.
+        var other = await Post(HistoryDriver.Inspector(App, "inspector-2"), key);
+        Parse(await other.ShouldBe(HttpStatusCode.Created)).TreeSize.ShouldBeGreaterThan(Parse(body).TreeSize);
+        (await Post(inspector, new string('k', 201))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+    }
+
+    [Fact]
     public async Task Inclusion_and_consistency_proofs_verify_against_two_checkpoints()
     {
         var (_, village) = await App.NewVillage();

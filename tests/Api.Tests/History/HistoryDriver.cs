@@ -12,7 +12,7 @@ namespace Registry.Api.Tests.History;
 /// <summary>Checkpoints, whole-store runs and SQL straight at a host's schema, for the verifiable-history tests.</summary>
 public static class HistoryDriver
 {
-    public static HttpClient Inspector(AppFixture app) => app.Client(Role.Inspector, AppFixture.District, "inspector-1", "督查员");
+    public static HttpClient Inspector(AppFixture app, string userId = "inspector-1") => app.Client(Role.Inspector, AppFixture.District, userId, "督查员");
 
     public static async Task<JsonNode> Checkpoint(AppFixture app) =>
         await (await Inspector(app).PostAsync("/api/audit/checkpoints", null)).ShouldBe(HttpStatusCode.Created);

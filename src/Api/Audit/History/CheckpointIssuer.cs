@@ -20,8 +20,11 @@ public sealed class CheckpointUnavailable(string code, string message, int statu
 public sealed class CheckpointIssuer(IDocumentStore store, CheckpointKeyRing keys, IOptions<AuditOptions> options, TimeProvider clock,
     CheckpointExport export)
 {
+    /// <param name="alongside">A document committed with the checkpoint or not at all, such as the answer remembered under the
+    /// request's Idempotency-Key: inserted, so that one already stored fails the commit and leaves no checkpoint.</param>
     /// <returns>The new checkpoint, or null when <paramref name="onlyIfGrown"/> and no event came since the latest.</returns>
-    public async Task<SignedCheckpoint?> Issue(string tenant, string issuedBy, bool onlyIfGrown, CancellationToken ct)
+    public async Task<SignedCheckpoint?> Issue(string tenant, string issuedBy, bool onlyIfGrown, CancellationToken ct,
+        Func<SignedCheckpoint, object>? alongside = null)
     {
         var key = keys.Signing ?? throw new CheckpointUnavailable("audit.checkpoint-key.missing", "No checkpoint key is configured (Audit:CheckpointKey).");
         var database = await LeafStore.Database(store, tenant);
@@ -43,6 +46,7 @@ public sealed class CheckpointIssuer(IDocumentStore store, CheckpointKeyRing key
         {
             session.Store(new CheckpointRecord(Guid.CreateVersion7(), checkpoint.TreeSize, checkpoint.RootHash, checkpoint.IssuedAt, checkpoint.KeyId,
                 checkpoint.Signature, issuedBy));
+            if (alongside is not null) session.Insert(alongside(checkpoint));
             await session.SaveChangesAsync(ct);
         }
         await export.Write(checkpoint, tenant, ct);

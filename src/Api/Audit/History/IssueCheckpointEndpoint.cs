@@ -1,5 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Registry.Api.Infrastructure;
+using Registry.Api.Infrastructure.Writing;
 using Registry.Domain.Access;
 using Registry.Ledger;
 using Wolverine.Http;
@@ -10,18 +12,25 @@ public static class IssueCheckpointEndpoint
 {
     [WolverinePost("/api/audit/checkpoints", OperationId = "issueCheckpoint", Summary = "Issue a signed checkpoint now (签名检查点)", Description = "Signs the Merkle tree of every event committed so far with the checkpoint key and records the checkpoint (also written to the export folder when one is configured). For inspectors and the district.")]
     [ProducesResponseType(typeof(SignedCheckpoint), StatusCodes.Status201Created)]
-    public static async Task<IResult> Post(HttpContext http, CheckpointIssuer issuer, Tenancy.Districts districts)
+    [UnversionedWrite]
+    public static async Task<IResult> Post(HttpContext http, CheckpointIssuer issuer, Tenancy.Districts districts, TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
     {
         var actor = Actor.From(http.User);
         actor.Require(Permission.AnchorHistory);
+        var key = RequestContext.IdempotencyKey(http);
         try
         {
-            var checkpoint = await issuer.Issue(districts.TenantOf(actor), actor.UserId, onlyIfGrown: false, http.RequestAborted);
-            return Results.Created("/api/audit/checkpoints/latest", checkpoint);
+            // The answer is remembered in the checkpoint's own transaction; a repeat fails to commit on it and is answered the first answer.
+            var checkpoint = await issuer.Issue(districts.TenantOf(actor), actor.UserId, onlyIfGrown: false, http.RequestAborted,
+                key is null ? null : c => Answer(c).Remembered(IdempotentResponse.KeyOf(actor.UserId, key), json.Value.SerializerOptions, clock.GetUtcNow()));
+            return Answer(checkpoint!);
         }
         catch (CheckpointUnavailable e)
         {
             return Problems.Result(e.Status, e.Code, e.Message);
         }
     }
+
+    private static WriteAnswer Answer(SignedCheckpoint checkpoint) =>
+        new(StatusCodes.Status201Created, checkpoint, Version: null, Location: "/api/audit/checkpoints/latest");
 }

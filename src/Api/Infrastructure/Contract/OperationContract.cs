@@ -35,7 +35,8 @@ public static class OperationContract
         await ParameterContract.Describe(operation, metadata, context, ct);
         if (operation.Parameters is not { Count: > 0 } && (body is null || operation.RequestBody?.Content?.ContainsKey("application/json") != true))
             ExampleAnswer(operation, context, serializer);
-        if (metadata.OfType<Writing.WriteRoute>().Any()) DescribeWrite(operation, checksIfMatch: metadata.Contains(Writing.WriteRoute.OnStream));
+        if (metadata.OfType<Writing.WriteRoute>().Any())
+            DescribeWrite(operation, checksIfMatch: metadata.Contains(Writing.WriteRoute.OnStream), versioned: !metadata.Contains(Writing.WriteRoute.Unversioned));
         DescribeJob(operation);
         if (operation.Responses?.TryGetValue("200", out var ok) != true || ok is not OpenApiResponse success) return;
         success.Content ??= new Dictionary<string, OpenApiMediaType>();
@@ -77,7 +78,7 @@ public static class OperationContract
     /// The headers every write route takes and answers with (API.md: versions, idempotency, correlation), which the endpoint
     /// metadata does not carry: the same for every write, so said here once.
     /// </summary>
-    private static void DescribeWrite(OpenApiOperation operation, bool checksIfMatch)
+    private static void DescribeWrite(OpenApiOperation operation, bool checksIfMatch, bool versioned)
     {
         operation.Parameters ??= [];
         foreach (var (name, description) in WriteRequestHeaders.Where(h => checksIfMatch || h.Name != "If-Match"))
@@ -87,7 +88,7 @@ public static class OperationContract
             if (status[0] != '2' || response is not OpenApiResponse success) continue;
             success.Headers ??= new Dictionary<string, IOpenApiHeader>();
             // A background job (202) is no stream: it answers no version (DescribeJob).
-            if (status != "202")
+            if (status != "202" && versioned)
                 success.Headers["ETag"] = new OpenApiHeader { Description = "The stream's version after the write, quoted: send it back as If-Match.", Schema = Text };
             success.Headers["X-Correlation-Id"] = new OpenApiHeader { Description = "The correlation id the write's events are stored with.", Schema = Text };
             if (status == "201") success.Headers["Location"] = new OpenApiHeader { Description = "Where the new record is read.", Schema = Text };

@@ -67,6 +67,8 @@ public static class WritePipeline
                 chain.Metadata.WithMetadata(WriteRoute.Instance);
                 if (DecidesOnStream(chain)) chain.Metadata.WithMetadata(WriteRoute.OnStream);
             }
+            foreach (var chain in chains.Where(c => c.Method.Method.IsDefined(typeof(UnversionedWriteAttribute), false)))
+                chain.Metadata.WithMetadata(WriteRoute.Instance).WithMetadata(WriteRoute.Unversioned);
         }
 
         /// <summary>A route that fetches a stream for writing checks If-Match against it; one that only starts records has none to match.</summary>
@@ -83,4 +85,14 @@ public sealed class WriteRoute
     public static readonly WriteRoute Instance = new();
 
     public static readonly WriteRoute OnStream = new();
+
+    /// <summary>A write whose answer is no stream's version (<see cref="UnversionedWriteAttribute"/>).</summary>
+    public static readonly WriteRoute Unversioned = new();
 }
+
+/// <summary>
+/// A write that appends no event and answers no version, such as a checkpoint: it remembers its answer under the request's
+/// Idempotency-Key itself, in its own transaction, and <see cref="ConcurrentWrites"/> answers a repeat with it as for every write.
+/// </summary>
+[AttributeUsage(AttributeTargets.Method)]
+public sealed class UnversionedWriteAttribute : Attribute;
