@@ -11,18 +11,30 @@ public static class RequestContext
     public static string CorrelationId(HttpContext http) =>
         http.Items[CorrelationItem] as string ?? throw new InvalidOperationException("Correlation middleware did not run.");
 
-    /// <summary>Takes the client's correlation id when it is sane, else makes one, and echoes it back.</summary>
+    /// <summary>
+    /// Takes the client's correlation id when it is well formed, else makes one, and echoes it back. A write refuses a malformed
+    /// one instead (<see cref="RefuseMalformedCorrelation"/>), since it stores it with its events.
+    /// </summary>
     public static Task AssignCorrelation(HttpContext http, Func<Task> next)
     {
         var sent = http.Request.Headers[CorrelationHeader].ToString();
-        var id = sent.Length is > 0 and <= 100 && sent.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' or ':')
-            ? sent
-            : Guid.NewGuid().ToString("N");
+        var id = WellFormedCorrelation(sent) ? sent : Guid.NewGuid().ToString("N");
         http.Items[CorrelationItem] = id;
         http.Response.Headers[CorrelationHeader] = id;
         Operations.TelemetrySetup.TagCorrelation(id);
         return next();
     }
+
+    /// <summary>A write stores the correlation id it was sent and returns it: one it could not take is refused, not replaced.</summary>
+    public static void RefuseMalformedCorrelation(HttpContext http)
+    {
+        var sent = http.Request.Headers[CorrelationHeader].ToString();
+        if (sent.Length > 0 && !WellFormedCorrelation(sent))
+            throw DomainRefusal.Invalid(CorrelationHeader, "request.correlation-id",
+                "An X-Correlation-Id has at most 200 characters, each a visible ASCII character (no spaces).");
+    }
+
+    private static bool WellFormedCorrelation(string sent) => sent.Length is > 0 and <= 200 && sent.All(c => c is > ' ' and <= '~');
 
     public static long? ExpectedVersion(HttpContext http)
     {

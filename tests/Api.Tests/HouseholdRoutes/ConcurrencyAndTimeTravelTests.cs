@@ -122,6 +122,33 @@ public sealed class ConcurrencyAndTimeTravelTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_write_stores_the_correlation_id_it_was_sent_or_refuses_one_it_could_not_store_as_sent()
+    {
+        var (_, village) = await app.NewVillage();
+        var clerk = app.Client(Role.VillageClerk, village);
+        var household = await Sample.Register(clerk, village);
+        const string traced = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01/req=7+a";
+        Task<HttpResponseMessage> Risks(string correlation) => clerk.Send(HttpMethod.Put, $"/api/households/{household.Id}/risks",
+            new { risks = new[] { "Schooling" }, reason = "子女上大学" }, new Dictionary<string, string> { ["X-Correlation-Id"] = correlation });
+
+        foreach (var malformed in new[] { "campaign 2020", new string('c', 201), "批次-17" })
+            await (await Risks(malformed)).ShouldBe(HttpStatusCode.BadRequest, "request.correlation-id");
+        var stored = await Risks(traced);
+        await stored.ShouldBe(HttpStatusCode.OK);
+        stored.Headers.GetValues("X-Correlation-Id").Single().ShouldBe(traced);
+        var history = (await (await clerk.GetAsync($"/api/households/{household.Id}/history")).Json()).AsArray();
+        history.Count.ShouldBe(2);
+        history[1]!["correlationId"]!.GetValue<string>().ShouldBe(traced);
+
+        // A read stores nothing under it: a malformed one is replaced by one of the registry's own.
+        var read = new HttpRequestMessage(HttpMethod.Get, $"/api/households/{household.Id}");
+        read.Headers.TryAddWithoutValidation("X-Correlation-Id", "campaign 2020");
+        var answered = await clerk.SendAsync(read);
+        answered.StatusCode.ShouldBe(HttpStatusCode.OK);
+        answered.Headers.GetValues("X-Correlation-Id").Single().ShouldMatch("^[0-9a-f]{32}$");
+    }
+
+    [Fact]
     public async Task A_household_of_another_unit_answers_exactly_as_an_unknown_one_while_a_list_of_another_unit_is_403()
     {
         var (_, village) = await app.NewVillage();

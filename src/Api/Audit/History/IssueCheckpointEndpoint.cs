@@ -18,6 +18,7 @@ public static class IssueCheckpointEndpoint
         var actor = Actor.From(http.User);
         actor.Require(Permission.AnchorHistory);
         var key = RequestContext.IdempotencyKey(http);
+        RequestContext.RefuseMalformedCorrelation(http);
         try
         {
             // The answer is remembered in the checkpoint's own transaction; a repeat fails to commit on it and is answered the first answer.

@@ -108,7 +108,7 @@ public static class OperationContract
     [
         ("If-Match", "The version the write is decided on, quoted (\"3\"): a stale one answers 409 concurrency.version-conflict and changes nothing."),
         ("Idempotency-Key", "Any string: the same key from the same user within 24 hours answers the first answer again and appends nothing."),
-        ("X-Correlation-Id", "Stored with the write's events and returned; one is made when none is sent."),
+        ("X-Correlation-Id", "Stored with the write's events and returned; one is made when none is sent. At most 200 visible ASCII characters, no spaces: another answers 400 request.correlation-id."),
     ];
 
     private static OpenApiSchema Text => new() { Type = JsonSchemaType.String };

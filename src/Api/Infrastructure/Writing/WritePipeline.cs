@@ -19,8 +19,9 @@ public static class WritePipeline
         RefuseEmptyId(http);
         session.CorrelationId = RequestContext.CorrelationId(http);
         session.LastModifiedBy = Actor.From(http.User).UserId;
-        // A malformed key is refused before anything is decided.
+        // A malformed key or correlation id is refused before anything is decided.
         RequestContext.IdempotencyKey(http);
+        RequestContext.RefuseMalformedCorrelation(http);
     }
 
     public static async Task After(HttpContext http, IDocumentSession session, WriteAnswer answer, TimeProvider clock, IOptions<JsonOptions> json)
