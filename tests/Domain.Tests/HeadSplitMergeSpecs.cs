@@ -42,7 +42,7 @@ public class HeadSplitMergeSpecs
     [Fact]
     public void The_head_cannot_be_made_a_member_by_a_member_change() =>
         When(() => ChangeMemberDecision.Decide(new ChangeMember(A.HeadId, new MemberFactChanges(Relation: Relation.Other), D(2020, 6, 1), "改"), Family, Now,
-            new HashSet<string>())).ThenInvalid(("relation", "household.head.required"));
+            new HashSet<string>())).ThenRefused("household.head.required");
 
     [Fact]
     public void A_split_moves_members_with_their_facts_to_a_new_household_in_the_village()

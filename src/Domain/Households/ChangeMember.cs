@@ -19,11 +19,12 @@ public static class ChangeMemberDecision
         var after = MemberRules.Check(errors, "", command.Changes.ApplyTo(member.Facts), now, headSex);
         if (after.Relation == Relation.Head && otherHead is not null)
             errors.Add("relation", "household.head.exactly-one", "The household already has a head.");
-        if (member.Facts.Relation == Relation.Head && after.Relation != Relation.Head)
-            errors.Add("relation", "household.head.required", "The head stays the head until another member becomes head (户主变更).");
         if (state.Members.Any(m => m.MemberId != member.MemberId && m.Facts.IdNumber == after.IdNumber))
             errors.Add("idNumber", "member.id-number.duplicate", "Another member of the household has this ID number.");
         errors.ThrowIfAny();
+        // As a removal of the head is: a rule of the household (422), not a fault of the request.
+        if (member.Facts.Relation == Relation.Head && after.Relation != Relation.Head)
+            throw DomainRefusal.Rule("household.head.required", "The head stays the head until another member becomes head (户主变更).");
         var changes = MemberFactChanges.From(after).Against(member.Facts);
         if (changes.ChangesNothing())
             throw DomainRefusal.Invalid("changes", "member.changes.none", "The request changes nothing on record.");

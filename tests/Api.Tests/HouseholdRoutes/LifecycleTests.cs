@@ -23,6 +23,8 @@ public sealed class LifecycleTests(AppFixture app)
 
         await (await clerk.PostAsJsonAsync($"/api/households/{household.Id}/members/{head}/removal", new { reason = "Death", effectiveDate = "2020-05-01" }))
             .ShouldBe(HttpStatusCode.UnprocessableEntity, "household.head.required");
+        await (await clerk.Send(HttpMethod.Patch, $"/api/households/{household.Id}/members/{head}", new { relation = "Other", reason = "改为其他" }))
+            .ShouldBe(HttpStatusCode.UnprocessableEntity, "household.head.required");
         await (await clerk.PostAsJsonAsync($"/api/households/{household.Id}/head", new { memberId = spouse, reason = "户主去世" }))
             .ShouldBe(HttpStatusCode.BadRequest, "household.head.former-relation");
         await (await clerk.PostAsJsonAsync($"/api/households/{household.Id}/head",
