@@ -46,7 +46,7 @@ public static class ListProblemsEndpoint
             ? await Keyset.Page(query, ordered(query.After(p => p.VillageCode, p => p.Id, from.Key, from.Id)), size, http.RequestAborted, kept)
             : await PagedQuery.Page(query, ordered, pageNumber, size, http.RequestAborted, kept);
         return Results.Ok(problems.WithNext(p => Keyset.Cursor(p.VillageCode, p.Id)).Select(p => new ProblemItem(p.Id, p.HouseholdId, p.State.MemberId, p.VillageCode, p.Source,
-            p.Rule, p.State.RuleSetVersion, p.State.Severity, p.State.Description, p.Status, p.State.OpenedOn, p.OpenedBy, p.State.Resolution,
+            p.Rule, p.State.RuleSetVersion, p.State.Severity, QualityRules.Shown(p.Rule, p.State.Description), p.Status, p.State.OpenedOn, p.OpenedBy, p.State.Resolution,
             p.ResolvedBy)));
     }
 }

@@ -16,7 +16,7 @@ public sealed record Problem(
     ProblemResolved? Resolution)
 {
     public static Problem Create(ProblemOpened e) => new(e.ProblemId, e.HouseholdId, e.MemberId, e.VillageCode, e.Source, e.Rule, e.RuleSetVersion,
-        e.Severity, e.Description, e.HouseholdVersion, e.OpenedOn, ProblemStatus.Open, null);
+        e.Severity, QualityRules.Shown(e.Rule, e.Description), e.HouseholdVersion, e.OpenedOn, ProblemStatus.Open, null);
 
     public static Problem? Evolve(Problem? state, object @event) => (state, @event) switch
     {

@@ -8,7 +8,7 @@ namespace Registry.Domain.Quality;
 /// The data-cleaning rule set (数据清洗规则). Codes are stable; a changed rule gets a new set version,
 /// and every problem records the version that found it.
 /// </summary>
-public static class QualityRules
+public static partial class QualityRules
 {
     private static readonly SchoolStatus[] InSchool = [SchoolStatus.Primary, SchoolStatus.JuniorSecondary, SchoolStatus.SeniorSecondary, SchoolStatus.Vocational];
     private static readonly LaborCapacity[] AbleToWork = [LaborCapacity.Skilled, LaborCapacity.Ordinary, LaborCapacity.Weak];
@@ -79,6 +79,22 @@ public static class QualityRules
             (h, c) => h.Monitoring.Kind != MonitoringKind.None && !h.Monitoring.Eliminated && h.LatestIncome(c.CampaignYear) is { } i
                 && c.Lines(h.VillageCode, c.CampaignYear) is { } line && i.Disposable >= line.MonitoringLine ? $"{i.Disposable} >= {line.MonitoringLine}" : null),
     ]);
+
+    /// <summary>
+    /// A problem's description as it may be shown: one that a rule set before the current one wrote with both birth dates
+    /// ("（1998-03-04 vs 1998-03-05）") says only which way they differ, as the current rule writes it. The event keeps what was
+    /// written; every fold and summary shows this.
+    /// </summary>
+    public static string Shown(string? rule, string description)
+    {
+        if (rule != "person.birth-date.mismatch" || LegacyBirthDates().Match(description) is not { Success: true } dates) return description;
+        var recorded = DateOnly.ParseExact(dates.Groups[1].Value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var fromId = DateOnly.ParseExact(dates.Groups[2].Value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        return description[..dates.Index] + $"（{(recorded < fromId ? "earlier" : "later")} than the ID number's）";
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"（(\d{4}-\d{2}-\d{2}) vs (\d{4}-\d{2}-\d{2})）$")]
+    private static partial System.Text.RegularExpressions.Regex LegacyBirthDates();
 
     private static QualityRule PersonRule(string code, Severity severity, string zh, string en, Func<Member, QualityContext, string?> check) =>
         new(code, severity, zh, en, (h, c) => h.Members

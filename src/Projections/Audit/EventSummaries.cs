@@ -50,7 +50,7 @@ public static class EventSummaries
         NotEnjoyingPolicyFlagged => ("标注脱贫不享受政策", "Flagged as exited but not enjoying policy"),
         HouseholdCorrected e => ($"数据整改：{CorrectedZh(e)}", $"Data corrected: {Corrected(e)}"),
         HouseholdVisited e => ($"入户走访（{e.VisitedOn:yyyy-MM-dd}）", $"Visited on {e.VisitedOn:yyyy-MM-dd}"),
-        ProblemOpened e => ($"问题数据（{Zh(e.Source)}）：{e.Description}", $"Data problem raised ({e.Source}{(e.Rule is null ? "" : ", " + e.Rule)})"),
+        ProblemOpened e => ($"问题数据（{Zh(e.Source)}）：{QualityRules.Shown(e.Rule, e.Description)}", $"Data problem raised ({e.Source}{(e.Rule is null ? "" : ", " + e.Rule)})"),
         ProblemResolved e => ($"问题{Zh(e.Outcome)}", $"Problem resolved: {e.Outcome}"),
         SubmissionProposed e => ($"{e.Year}年{Zh(e.List)}（{e.Households.Count}户）待签字", $"{e.Year} {e.List} list of {e.Households.Count} households proposed"),
         SubmissionSigned e => ($"{Zh(e.SignerRole)}{e.SignerName}签字", $"Signed by {e.SignerRole} {e.SignerName}"),

@@ -1,3 +1,4 @@
+using Registry.Domain.Quality;
 using static Registry.Domain.Tests.Quality.Cleaning;
 
 namespace Registry.Domain.Tests.Quality;
@@ -28,6 +29,19 @@ public class PersonRuleSpecs
     [Fact]
     public void A_birth_date_mismatch_names_neither_date() =>
         Run(WithSon(A.SonFacts with { BirthDate = D(1998, 3, 4) })).Single().Detail.ShouldNotContain("1998");
+
+    /// <summary>Problems an earlier rule set opened with both dates keep them in their event, and show neither.</summary>
+    [Fact]
+    public void A_birth_date_problem_opened_with_both_dates_shows_only_which_way_they_differ()
+    {
+        var opened = new ProblemOpened(Guid.NewGuid(), A.HouseholdId, A.SonId, A.Village, ProblemSource.DataCleaning, "person.birth-date.mismatch", 1,
+            Severity.Error, "出生日期与身份证号码不一致（1998-03-04 vs 1998-03-05）", 3, D(2020, 11, 1));
+        var shown = Problem.Create(opened).Description;
+        shown.ShouldBe("出生日期与身份证号码不一致（earlier than the ID number's）");
+        QualityRules.Shown("person.birth-date.mismatch", "出生日期与身份证号码不一致（1998-03-06 vs 1998-03-05）").ShouldEndWith("（later than the ID number's）");
+        QualityRules.Shown("person.sex.mismatch", "性别与身份证号码不一致（Male vs Female）").ShouldBe("性别与身份证号码不一致（Male vs Female）");
+        QualityRules.Shown(null, "手工登记 1998-03-04 vs 1998-03-05").ShouldBe("手工登记 1998-03-04 vs 1998-03-05");
+    }
 
     [Fact]
     public void A_birth_date_that_matches_the_id_number_is_not_found() =>
