@@ -47,6 +47,20 @@ public sealed class RealProcessTests
         output.ShouldContain($"{key} is the development key");
     }
 
+    /// <summary>A deployed service signs a checkpoint on a schedule unless told not to; development issues them by hand.</summary>
+    [Fact]
+    public void Outside_development_checkpoints_are_issued_every_ten_minutes_by_default()
+    {
+        static Audit.History.AuditOptions Bound(params string[] files)
+        {
+            var builder = new ConfigurationBuilder();
+            foreach (var file in files) builder.AddJsonFile(Path.Combine(ApiProcess.ApiDirectory, file));
+            return builder.Build().GetSection("Audit").Get<Audit.History.AuditOptions>() ?? new Audit.History.AuditOptions();
+        }
+        Bound("appsettings.json").CheckpointEvery.ShouldBe(TimeSpan.FromMinutes(10));
+        Bound("appsettings.json", "appsettings.Development.json").CheckpointEvery.ShouldBe(TimeSpan.Zero);
+    }
+
     /// <summary>JasperFx's command line runs the host itself when it sees ASP.NET Core's <c>--urls</c> and answered 0 for a failed start.</summary>
     [Theory]
     [InlineData(false)]
