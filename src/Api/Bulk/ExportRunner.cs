@@ -52,7 +52,7 @@ public sealed class ExportRunner(IDocumentStore store, Tenancy.Districts distric
     {
         var actor = requested.Requester!;
         var prefix = OrgCode.SignificantPrefix(requested.Org);
-        var unmasked = AccessPolicy.Allows(actor.Role, Permission.ReadIdNumbers);
+        var unmasked = actor.ReadsIdNumbers;
         var correlation = requested.CorrelationId ?? requested.Id.ToString("N");
         await using var query = store.QuerySession(districts.TenantOfUnit(requested.Org));
         var job = await Save(requested with

@@ -27,6 +27,6 @@ public static class GetExportEndpoint
     }
 
     private static bool SeesAsWritten(ExportJob job, Actor reader) =>
-        job.Requester is not { } requester || AccessPolicy.Allows(reader.Role, Permission.ReadIdNumbers)
-        || !AccessPolicy.Allows(requester.Role, Permission.ReadIdNumbers);
+        job.Requester is not { } requester || reader.ReadsIdNumbers
+        || !requester.ReadsIdNumbers;
 }

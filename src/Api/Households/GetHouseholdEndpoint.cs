@@ -32,7 +32,7 @@ public static class GetHouseholdEndpoint
             "household.not-found", "No household with this id.");
 
         var (state, at) = await Replay(session, current, asOf, effectiveOn, version, ct);
-        var unmasked = AccessPolicy.Allows(actor.Role, Permission.ReadIdNumbers);
+        var unmasked = actor.ReadsIdNumbers;
         if (unmasked) await reads.Record(actor, http, ReadTarget.Of(state), "household-detail");
         http.Response.Headers.ETag = $"\"{current.Version}\"";
         return Results.Ok(HouseholdDocument.From(state, at, unmasked, ProcedureCatalog.Default, RegistryCalendar.Today(clock.GetUtcNow())));

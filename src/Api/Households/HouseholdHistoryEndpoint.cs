@@ -51,7 +51,7 @@ public static class HouseholdHistoryEndpoint
         var actor = Actor.From(http.User);
         actor.Require(Permission.ReadRegistry);
         var page = HistoryPage.Parse(afterVersion, limit, MaxLimit);
-        var unmasked = AccessPolicy.Allows(actor.Role, Permission.ReadIdNumbers);
+        var unmasked = actor.ReadsIdNumbers;
         var shownIdNumbers = new HashSet<string>();
         Household current;
         var answer = new PooledJson(InitialAnswerSize);

@@ -53,7 +53,7 @@ public static class ListHouseholdsEndpoint
         {
             if (text.Length > 30) throw DomainRefusal.Invalid("q", "query.q.too-long", "q has at most 30 characters.");
             // An ID number is sought only by roles that may read them; for others q matches names alone.
-            idSearch = ResidentIdNumber.LooksLikeOne(text) && AccessPolicy.Allows(actor.Role, Permission.ReadIdNumbers);
+            idSearch = ResidentIdNumber.LooksLikeOne(text) && actor.ReadsIdNumbers;
             var upper = text.ToUpperInvariant();
             query = idSearch
                 ? query.Where(h => h.IdNumbers.Contains(upper))

@@ -19,6 +19,10 @@ public sealed record Actor(string UserId, string Name, Role Role, string Org)
 
     public bool Covers(string code) => OrgCode.Contains(Org, code);
 
+    /// <summary>The role sees ID numbers whole; other roles see them masked, and an unmasked view is a sensitive read.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public bool ReadsIdNumbers => AccessPolicy.Allows(Role, Permission.ReadIdNumbers);
+
     public void Require(Permission permission)
     {
         if (!AccessPolicy.Allows(Role, permission))

@@ -39,7 +39,7 @@ public static class ReportsEndpoint
         var sheet = SheetFormats.FromReportQuery(format);
         var ct = http.RequestAborted;
         var villages = await session.Query<OrgUnit>().Where(u => u.Id.StartsWith(prefix) && u.Kind == OrgKind.Village).ToListAsync(ct);
-        var scope = new ReportScope(prefix, forYear, villages.ToDictionary(v => v.Id, v => v.Name), AccessPolicy.Allows(actor.Role, Permission.ReadIdNumbers));
+        var scope = new ReportScope(prefix, forYear, villages.ToDictionary(v => v.Id, v => v.Name), actor.ReadsIdNumbers);
         var name = $"{which}-{(string.IsNullOrEmpty(org) ? actor.Org : org)}-{forYear}";
         return which switch
         {
