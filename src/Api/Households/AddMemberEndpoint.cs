@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Registry.Api.Audit;
 using Registry.Api.Infrastructure;
 using Registry.Api.Infrastructure.Writing;
 using Registry.Domain.Access;
@@ -25,7 +26,7 @@ public static class AddMemberEndpoint
 
     [WolverinePost("/api/households/{id}/members", OperationId = "addMember", Summary = "Add a member (自然增加人口)", Description = "Adds a member by birth, marriage or another reason, with its effective date.")]
     [ProducesResponseType<MemberAddedResponse>(StatusCodes.Status200OK)]
-    public static async Task<(WriteAnswer, Events)> Post(Guid id, AddMemberRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdSnapshot> household, IDocumentSession session,
+    public static async Task<(WriteAnswer, Events)> Post(Guid id, AddMemberRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdSnapshot> household, IDocumentSession session, HttpContext http,
         TimeProvider clock, CancellationToken ct)
     {
         var memberId = Guid.CreateVersion7();
@@ -34,7 +35,7 @@ public static class AddMemberEndpoint
         if (request.Reason is null) errors.Add("reason", "field.required", "reason is required.");
         if (request.EffectiveDate is null) errors.Add("effectiveDate", "field.required", "effectiveDate is required.");
         var facts = (request.Member ?? new MemberInput()).ToFacts(errors, "member.");
-        var claimed = await PersonClaimLookup.ClaimedElsewhere(session, [facts.IdNumber], id, ct);
+        var claimed = await ClaimProbes.Lookup(http, session, [facts.IdNumber], id, ct);
         var events = AddMemberDecision.Decide(new AddMember(memberId, facts, request.Reason ?? IncreaseReason.Other, request.EffectiveDate ?? default),
             household.Aggregate!.State, clock.GetUtcNow(), claimed, errors);
         return HouseholdStreams.Answer(household, events, body: version => new MemberAddedResponse(id, version, memberId));

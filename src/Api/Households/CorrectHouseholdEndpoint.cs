@@ -1,6 +1,7 @@
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Registry.Api.Audit;
 using Registry.Api.Infrastructure;
 using Registry.Api.Infrastructure.Writing;
 using Registry.Domain.Access;
@@ -35,7 +36,7 @@ public static class CorrectHouseholdEndpoint
 
     [WolverinePost("/api/households/{id}/corrections", OperationId = "recordCorrection", Summary = "Correct problem data (问题数据修正)", Description = "Corrects problem data (household or member fields) with a reason and evidence, linked to the problem it answers.")]
     [ProducesResponseType<CorrectionRecordedResponse>(StatusCodes.Status200OK)]
-    public static async Task<(WriteAnswer, Events)> Post(Guid id, CorrectHouseholdRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdSnapshot> household, IDocumentSession session,
+    public static async Task<(WriteAnswer, Events)> Post(Guid id, CorrectHouseholdRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdSnapshot> household, IDocumentSession session, HttpContext http,
         TimeProvider clock, CancellationToken ct)
     {
         if (request.ProblemId is { } problemId)
@@ -54,7 +55,7 @@ public static class CorrectHouseholdEndpoint
             return new MemberCorrection(m.MemberId ?? Guid.Empty, m.Changes());
         }).ToList();
         errors.ThrowIfAny();
-        var claimed = await PersonClaimLookup.ClaimedElsewhere(session, members.Select(m => m.Changes.IdNumber), id, ct);
+        var claimed = await ClaimProbes.Lookup(http, session, members.Select(m => m.Changes.IdNumber), id, ct);
         var correctionId = Guid.CreateVersion7();
         var events = CorrectHouseholdDecision.Decide(new CorrectHousehold(correctionId, request.ProblemId, changes.GroupName, changes.Address, members,
             request.Reason, request.Evidence), household.Aggregate!.State, clock.GetUtcNow(), claimed);

@@ -2,6 +2,7 @@ using System.Security.Claims;
 using JasperFx.Events;
 using Marten;
 using Microsoft.AspNetCore.Mvc;
+using Registry.Api.Audit;
 using Registry.Api.Infrastructure;
 using Registry.Api.Infrastructure.Writing;
 using Registry.Domain.Access;
@@ -41,7 +42,7 @@ public static class RegisterHouseholdEndpoint
 
     [WolverinePost("/api/households", OperationId = "registerHousehold", Summary = "Register a household (建档立卡)", Description = "Registers a household with its members. A village registers Unregistered households; Poor or Exited households carried over from the national system are registered by the district. The registry assigns the id.")]
     [ProducesResponseType<VersionResponse>(StatusCodes.Status201Created)]
-    public static async Task<(WriteAnswer, IStartStream)> Post(RegisterHouseholdRequest request, ClaimsPrincipal user, IDocumentSession session,
+    public static async Task<(WriteAnswer, IStartStream)> Post(RegisterHouseholdRequest request, ClaimsPrincipal user, IDocumentSession session, HttpContext http,
         TimeProvider clock, CancellationToken ct)
     {
         var id = Guid.CreateVersion7();
@@ -54,7 +55,7 @@ public static class RegisterHouseholdEndpoint
         var command = new RegisterHousehold(id, request.VillageCode!, request.GroupName, request.Address,
             request.Status ?? HouseholdStatus.Unregistered, request.IdentifiedYear, request.ExitYear, request.RegisteredOn, members.ToList(),
             Actor.From(user).Role);
-        var claimed = await PersonClaimLookup.ClaimedElsewhere(session, command.Members.Select(m => m.Facts.IdNumber), id, ct);
+        var claimed = await ClaimProbes.Lookup(http, session, command.Members.Select(m => m.Facts.IdNumber), id, ct);
         var events = RegisterHouseholdDecision.Decide(command, clock.GetUtcNow(), claimed, errors);
         return (WriteAnswer.Created(new VersionResponse(id, events.Length), events.Length, $"/api/households/{id}"),
             MartenOps.StartStream<HouseholdDetails>(id, events));

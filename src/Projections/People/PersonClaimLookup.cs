@@ -7,11 +7,16 @@ public static class PersonClaimLookup
 {
     /// <summary>ID numbers among <paramref name="idNumbers"/> that belong to a household other than <paramref name="householdId"/>.</summary>
     public static async Task<IReadOnlySet<string>> ClaimedElsewhere(IQuerySession session, IEnumerable<string?> idNumbers, Guid householdId,
+        CancellationToken ct) =>
+        (await ClaimsElsewhere(session, idNumbers, householdId, ct)).Select(c => c.Id).ToHashSet();
+
+    /// <summary>The claims themselves: which household and member holds each.</summary>
+    public static async Task<IReadOnlyList<PersonIndexEntry>> ClaimsElsewhere(IQuerySession session, IEnumerable<string?> idNumbers, Guid householdId,
         CancellationToken ct)
     {
         var ids = idNumbers.OfType<string>().Select(i => i.Trim().ToUpperInvariant()).Where(i => i.Length > 0).Distinct().ToArray();
-        if (ids.Length == 0) return new HashSet<string>();
+        if (ids.Length == 0) return [];
         var claims = await session.LoadManyAsync<PersonIndexEntry>(ct, ids);
-        return claims.Where(c => c.HouseholdId != householdId).Select(c => c.Id).ToHashSet();
+        return claims.Where(c => c.HouseholdId != householdId).ToList();
     }
 }

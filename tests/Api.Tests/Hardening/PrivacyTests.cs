@@ -47,6 +47,29 @@ public sealed class PrivacyTests(AppFixture app)
         reads[0]!["householdId"].ShouldBeNull();
     }
 
+    /// <summary>The refusal tells the writer the person is on record elsewhere, in a unit the writer may not read.</summary>
+    [Fact]
+    public async Task A_write_refused_because_the_person_belongs_to_another_household_is_a_sensitive_read_of_that_household()
+    {
+        var (_, theirVillage) = await app.NewVillage();
+        var (_, ourVillage) = await app.NewVillage();
+        var theirs = await Sample.Register(app.Client(Role.VillageClerk, theirVillage), theirVillage);
+        var user = $"prober-{Guid.NewGuid():N}";
+        var clerk = app.Client(Role.VillageClerk, ourVillage, user);
+        var ours = await Sample.Register(clerk, ourVillage);
+
+        await (await clerk.PostAsJsonAsync($"/api/households/{ours.Id}/members", new
+        {
+            member = Sample.Member("李二妹", theirs.SpouseId, "Other"), reason = "MarriageIn", effectiveDate = "2020-05-01",
+        })).ShouldBe(HttpStatusCode.UnprocessableEntity, "member.id-number.in-other-household");
+
+        var read = (await Reads(AppFixture.District, actor: user)).Single(r => r!["purpose"]!.GetValue<string>() == "id-number-in-other-household")!;
+        read["householdId"]!.GetValue<Guid>().ShouldBe(theirs.Id);
+        read["found"]!.GetValue<bool>().ShouldBeTrue();
+        read["memberIds"]!.AsArray().Select(m => m!.GetValue<Guid>()).ShouldBe([theirs.Document.MemberId(theirs.SpouseId)]);
+        (await Reads(AppFixture.District, ours.Id)).ShouldNotContain(r => r!["purpose"]!.GetValue<string>() == "id-number-in-other-household");
+    }
+
     [Fact]
     public async Task The_roster_matches_id_numbers_only_for_roles_that_may_read_them_and_logs_such_a_search()
     {

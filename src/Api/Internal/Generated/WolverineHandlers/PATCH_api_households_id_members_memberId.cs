@@ -74,7 +74,7 @@ namespace Internal.Generated.WolverineHandlers
             Registry.Api.Households.ChangeMemberEndpoint.Before(stream_household, httpContext);
             
             // The actual HTTP request handler execution
-            (var writeAnswer, var events) = await Registry.Api.Households.ChangeMemberEndpoint.Patch(id, memberId, request, stream_household, documentSession, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            (var writeAnswer, var events) = await Registry.Api.Households.ChangeMemberEndpoint.Patch(id, memberId, request, stream_household, documentSession, httpContext, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             if (events != null)
             {

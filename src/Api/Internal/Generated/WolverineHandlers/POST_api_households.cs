@@ -46,7 +46,7 @@ namespace Internal.Generated.WolverineHandlers
             await Registry.Api.Households.RegisterHouseholdEndpoint.Before(request, httpContext, documentSession, httpContext.RequestAborted).ConfigureAwait(false);
             
             // The actual HTTP request handler execution
-            (var writeAnswer, var startStream) = await Registry.Api.Households.RegisterHouseholdEndpoint.Post(request, httpContext.User, documentSession, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
+            (var writeAnswer, var startStream) = await Registry.Api.Households.RegisterHouseholdEndpoint.Post(request, httpContext.User, documentSession, httpContext, _timeProvider, httpContext.RequestAborted).ConfigureAwait(false);
 
             if (startStream != null)
             {
