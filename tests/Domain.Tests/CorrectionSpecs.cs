@@ -118,6 +118,11 @@ public class CorrectionSpecs
             .ThenInvalidExactly(("changes.members", "household.head.exactly-one"));
 
     [Fact]
+    public void A_correction_that_leaves_no_head_is_refused() =>
+        WhenCorrecting(Correct(new MemberCorrection(A.HeadId, new MemberFactChanges(Relation: Relation.Father))))
+            .ThenRefused("household.head.required");
+
+    [Fact]
     public void The_head_may_be_handed_on_in_one_correction() =>
         WhenCorrecting(Correct(new MemberCorrection(A.HeadId, new MemberFactChanges(Relation: Relation.Father)), Son(new MemberFactChanges(Relation: Relation.Head))))
             .ThenSingle<HouseholdCorrected>().Members.Count.ShouldBe(2);

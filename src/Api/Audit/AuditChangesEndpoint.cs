@@ -18,8 +18,8 @@ public static class AuditChangesEndpoint
     [Param("after", ParamShape.Text, "The next of the page before, for the page that follows it: a position in the log; not with page.", Example = "1042")]
     [Param("actor", ParamShape.Text, "Only changes by this user, by user id.", Example = "c-longju-01")]
     [Param("from", ParamShape.Instant, "Only changes recorded at or after this instant.")]
-    [Param("to", ParamShape.Instant, "Only changes recorded before this instant.", Example = "2020-12-01T00:00:00Z")]
-    [Param("type", ParamShape.Text, "Only events of this type, by its stored name.", Example = "member-facts-changed")]
+    [Param("to", ParamShape.Instant, "Only changes recorded at or before this instant.", Example = "2020-12-01T00:00:00Z")]
+    [Param("type", ParamShape.Text, "Only events of this type, by its stored name.", Example = "household.member-facts-changed.v1")]
     [Param("household", ParamShape.Uuid, "Only this household's changes.")]
     [ProducesResponseType<PageOf<AuditEntry>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string? actor, string? org, string? from, string? to, string? type, string? household, string? page,

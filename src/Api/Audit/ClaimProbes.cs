@@ -1,5 +1,8 @@
 using Marten;
+using JasperFx;
 using Registry.Api.Infrastructure;
+using Registry.Domain.Common;
+using Registry.Domain.Households;
 using Registry.Projections.Households;
 using Registry.Projections.People;
 
@@ -12,27 +15,41 @@ namespace Registry.Api.Audit;
 /// </summary>
 public static class ClaimProbes
 {
-    private const string Item = "person-claims-elsewhere";
+    private const string Item = "person-claims-sought";
     public const string Purpose = "id-number-in-other-household";
 
-    /// <summary>The ID numbers another household holds, kept with the request in case its refusal tells of them.</summary>
+    /// <summary>The ID numbers another household holds; what was sought is kept with the request in case its refusal tells of it.</summary>
     public static async Task<IReadOnlySet<string>> Lookup(HttpContext http, IQuerySession session, IEnumerable<string?> idNumbers, Guid householdId,
         CancellationToken ct)
     {
-        var claims = await PersonClaimLookup.ClaimsElsewhere(session, idNumbers, householdId, ct);
-        if (claims.Count > 0) http.Items[Item] = claims;
-        return claims.Select(c => c.Id).ToHashSet();
+        var sought = idNumbers.ToList();
+        http.Items[Item] = (sought, householdId);
+        return (await PersonClaimLookup.ClaimsElsewhere(session, sought, householdId, ct)).Select(c => c.Id).ToHashSet();
     }
 
-    /// <summary>Logs the households whose members the request's refusal told of.</summary>
-    public static async Task RecordRefusal(HttpContext http, CancellationToken ct)
+    /// <summary>
+    /// Logs the households whose members the refusal tells of, before it is answered: found by the decision, or by the person
+    /// index's key when another request claimed the person first. A refusal that cannot be logged is not answered.
+    /// </summary>
+    public static async Task RecordRefusal(HttpContext http, Exception refusal)
     {
-        if (http.Items[Item] is not IReadOnlyList<PersonIndexEntry> claims || http.User.Identity?.IsAuthenticated != true) return;
+        if (!TellsOfAClaim(refusal) || http.Items[Item] is not (List<string?> sought, Guid householdId)) return;
         var actor = Actor.From(http.User);
-        var store = http.RequestServices.GetRequiredService<IDocumentStore>();
-        await using var query = store.QuerySession(http.RequestServices.GetRequiredService<Tenancy.Districts>().TenantOf(actor));
+        var ct = http.RequestAborted;
+        await using var query = http.RequestServices.GetRequiredService<IDocumentStore>().QuerySession(
+            http.RequestServices.GetRequiredService<Tenancy.Districts>().TenantOf(actor));
+        var claims = await PersonClaimLookup.ClaimsElsewhere(query, sought, householdId, ct);
+        if (claims.Count == 0) return;
         var households = await query.LoadManyAsync<HouseholdDetails>(ct, claims.Select(c => c.HouseholdId).Distinct());
         var targets = households.Select(h => new ReadTarget(h.Id, h.VillageCode, claims.Where(c => c.HouseholdId == h.Id).Select(c => c.MemberId).ToList()));
         await http.RequestServices.GetRequiredService<SensitiveReads>().RecordMany(actor, RequestContext.CorrelationId(http), targets, Purpose, ct);
+    }
+
+    private static bool TellsOfAClaim(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+            if (x is DomainRefusal { Code: PersonClaims.Code } || x is DocumentAlreadyExistsException taken && taken.DocType == typeof(PersonIndexEntry))
+                return true;
+        return false;
     }
 }

@@ -17,7 +17,7 @@ public static class SensitiveReadsEndpoint
     [Param("household", ParamShape.Uuid, "Only reads of this household.")]
     [Param("actor", ParamShape.Text, "Only reads by this user, by user id.", Example = "c-longju-01")]
     [Param("from", ParamShape.Instant, "Only reads at or after this instant.")]
-    [Param("to", ParamShape.Instant, "Only reads before this instant.", Example = "2020-12-01T00:00:00Z")]
+    [Param("to", ParamShape.Instant, "Only reads at or before this instant.", Example = "2020-12-01T00:00:00Z")]
     [ProducesResponseType<PageOf<SensitiveRead>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string? household, string? actor, string? from, string? to, string? page, string? pageSize, HttpContext http,
         IQuerySession session)

@@ -25,11 +25,8 @@ public static class VerifyEndpoint
     public const int MaxHouseholds = 20_000;
 
     [WolverineGet("/api/audit/verify", OperationId = "verifyStream", Summary = "Verify a stream's history against the latest checkpoint (历史核验)", Description = "Checks every event of one stream of any kind (?stream=, or ?household=), or of every household of a unit (?org=), against the latest signed checkpoint and the hash chain: an edited or backdated event is found here; a cut tail or a deleted stream by the whole-store run.")]
-
     [Param("stream", ParamShape.Uuid, "The stream to verify, of any kind.")]
-
     [Param("household", ParamShape.Uuid, "The household to verify (the same as stream for a household).")]
-
     [Param("org", ParamShape.UnitCode, "Without stream or household: every household of this unit; the caller's unit when absent.")]
     [AlsoRefuses(StatusCodes.Status404NotFound)]
     [ProducesResponseType(typeof(StreamVerification), StatusCodes.Status200OK)]

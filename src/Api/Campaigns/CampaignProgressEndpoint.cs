@@ -39,7 +39,7 @@ public sealed record CampaignProgress(int Year, string Title, DateOnly AsOf, IRe
 public static class CampaignProgressEndpoint
 {
     [WolverineGet("/api/campaigns/{year}/progress", OperationId = "getCampaignProgress", Summary = "Campaign progress by unit (动态管理工作进度)", Description = "For the year's campaign: per child unit, how far each phase of the work plan has come, counted from the registry's events.")]
-    [Param("asOf", ParamShape.Date, "Progress as it stood on this date; today when absent.")]
+    [Param("asOf", ParamShape.Date, "The date the work is counted and judged behind on (visits, assessments, lists signed and reviewed by then); today when absent. Open problems are those open now.")]
     [ProducesResponseType<CampaignProgress>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(int year, string? org, string? asOf, HttpContext http, IQuerySession session, TimeProvider clock)
     {

@@ -39,10 +39,8 @@ public static class HouseholdHistoryEndpoint
     public const int MaxLimit = 1000;
 
     [WolverineGet("/api/households/{id}/history", OperationId = "getHouseholdHistory", Summary = "A household's full history, event by event (历史记录)", Description = "Every event of the household in order, with actor, role, unit, reason, correlation id and hash (null where ID numbers are masked); paged by afterVersion and limit.")]
-
     [Param("afterVersion", ParamShape.Whole, "The events after this version; from 0.", Minimum = 0, Example = "0")]
-
-    [Param("limit", ParamShape.Whole, "At most this many events.", Maximum = MaxLimit, Example = "100")]
+    [Param("limit", ParamShape.Whole, "At most this many events, 1000 when absent; with neither afterVersion nor limit, the whole history.", Maximum = MaxLimit, Example = "100")]
     [ProducesResponseType<List<HistoryEntry>>(StatusCodes.Status200OK)]
     [AnswersNextPage]
     public static async Task<IResult> Get(Guid id, string? afterVersion, string? limit, HttpContext http, IQuerySession session,

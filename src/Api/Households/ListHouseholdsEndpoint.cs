@@ -18,17 +18,11 @@ public static class ListHouseholdsEndpoint
     public const int MaxPageSize = 200;
 
     [WolverineGet("/api/households", OperationId = "listHouseholds", Summary = "Roster of households (花名册)", Description = "Households of a unit, with filters by status, monitoring kind, risk, responsible cadre and name or (for roles that may read them) a full ID number; paged by page number, or by cursor: send a page's next as after for the page that follows it.")]
-
     [Paged(MaxPageSize)]
-
     [Param("status", typeof(HouseholdStatus), "Only households of this status.", Example = "Poor")]
-
     [Param("monitoring", typeof(MonitoringKind), "Only households under this kind of monitoring.", Example = "UnstableExited")]
-
     [Param("risk", typeof(RiskType), "Only households with this risk.")]
-
     [Param("q", ParamShape.Text, "A name (the head's or a member's), or a full ID number for the roles that may read them.", MaxLength = 30, Example = "王大山")]
-
     [Param("responsible", ParamShape.Text, "Only households this cadre is responsible for (帮扶责任人), by name.", MaxLength = 30, Example = "张明")]
     [ProducesResponseType<PageOf<RosterRow>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string? org, string? status, string? monitoring, string? risk, string? q, string? responsible, string? page,

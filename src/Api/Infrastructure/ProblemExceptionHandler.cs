@@ -25,7 +25,6 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             result = Problems.Result(500, "server.error", "The server failed to process the request; the failure was logged.");
         }
         if (context.Response.HasStarted) return true;
-        if (Refusal(exception)?.Code == PersonClaims.Code) await Audit.ClaimProbes.RecordRefusal(context, ct);
         context.Response.Clear();
         await result.ExecuteAsync(context);
         return true;
@@ -58,13 +57,6 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
             or BadHttpRequestException => Map(inner),
         _ => null,
     };
-
-    private static DomainRefusal? Refusal(Exception e)
-    {
-        for (var x = e; x is not null; x = x.InnerException)
-            if (x is DomainRefusal refusal) return refusal;
-        return e is AggregateException { InnerExceptions.Count: 1 } agg ? Refusal(agg.InnerExceptions[0]) : null;
-    }
 
     private static string Describe(Exception e)
     {

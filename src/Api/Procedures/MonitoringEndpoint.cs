@@ -37,7 +37,7 @@ public static class MonitoringEndpoint
     [Param("risk", typeof(RiskType), "Only households with this risk.")]
     [Param("eliminated", ParamShape.Boolean, "Only households whose risk is (true) or is not (false) eliminated.", Example = "false")]
     [Param("kind", typeof(MonitoringKind), "Only households under this kind of monitoring.", Example = "Marginal")]
-    [Param("overdue", ParamShape.Boolean, "true: only households with work past its date by the campaign calendar.")]
+    [Param("overdue", ParamShape.Boolean, "true: only households with work past its date by the campaign calendar; false: only those without.")]
     [Param("asOf", ParamShape.Date, "The date overdue work is judged on; today when absent.")]
     [ProducesResponseType<PageOf<MonitoredHousehold>>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string? org, string? risk, string? eliminated, string? kind, string? overdue, string? asOf, string? page,

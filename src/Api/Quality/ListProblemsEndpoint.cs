@@ -19,7 +19,7 @@ public static class ListProblemsEndpoint
     [WolverineGet("/api/problems", OperationId = "listProblems", Summary = "Problem data (问题数据)", Description = "Problem data of a unit with its source, rule, severity and state; paged by page number, or by cursor: send a page's next as after for the page that follows it.")]
     [Paged(500)]
     [Param("status", typeof(ProblemStatus), "Only problems in this state.")]
-    [Param("rule", ParamShape.Text, "Only problems found by this rule, by its code (GET /api/data-quality/rules).", Example = "member.birth-date.mismatch")]
+    [Param("rule", ParamShape.Text, "Only problems found by this rule, by its code (GET /api/data-quality/rules).", Example = "person.birth-date.mismatch")]
     [Param("source", typeof(ProblemSource), "Only problems from this source.")]
     [Param("household", ParamShape.Uuid, "Only this household's problems.")]
     [ProducesResponseType<PageOf<ProblemItem>>(StatusCodes.Status200OK)]

@@ -22,7 +22,7 @@ public static class ReportsEndpoint
 {
     [WolverineGet("/api/reports/{list}", OperationId = "getReport", Summary = "A list of the work plan's attachments (附件1-5 名单)", Description = "NewlyPoor (附件1), MembersAdded (附件2), MembersRemoved (附件3), UnstableExited (附件4) or Marginal (附件5) of a unit and a year, with the columns a town office fills in; ID numbers masked for roles that may not read them, and an unmasked list logged as a sensitive read. ?format=csv|xlsx gives it as a sheet with Chinese headers.")]
     [Param("list", typeof(ReportList), "Which list: the work plan's attachment 1 to 5.", Example = "NewlyPoor")]
-    [Param("year", ParamShape.Whole, "The year of the list; the current one when absent.", Minimum = RegistryCalendar.FirstYear, Example = "2020")]
+    [Param("year", ParamShape.Whole, "The year of the list, from 2014 to the current one; the current one when absent.", Minimum = RegistryCalendar.FirstYear, Example = "2020")]
     [Param("format", ParamShape.Text, "json (when absent), csv or xlsx.", Values = ["json", "csv", "xlsx"], Example = "json")]
     [ProducesResponseType<ReportAnswer<HouseholdListRow>>(StatusCodes.Status200OK)]
     [AnswersOneOf(typeof(ReportAnswer<HouseholdListRow>), typeof(ReportAnswer<PersonListRow>))]

@@ -35,7 +35,7 @@ public sealed record StatisticsReport(string Org, int Year, IReadOnlyList<Statis
 public static class StatisticsEndpoint
 {
     [WolverineGet("/api/statistics", OperationId = "getStatistics", Summary = "Counts by child unit (统计报表)", Description = "One row per child unit of org and a total for the year: households and persons by status, marks, monitoring, risks, unresolved guarantees, members added and removed by reason; ?format=csv|xlsx gives the same figures as a sheet with Chinese headers.")]
-    [Param("year", ParamShape.Whole, "The year counted; the current one when absent.", Minimum = RegistryCalendar.FirstYear, Example = "2020")]
+    [Param("year", ParamShape.Whole, "The year counted, from 2014 to the current one; the current one when absent.", Minimum = RegistryCalendar.FirstYear, Example = "2020")]
     [Param("format", ParamShape.Text, "json (when absent), csv or xlsx.", Values = ["json", "csv", "xlsx"], Example = "json")]
     [ProducesResponseType<StatisticsReport>(StatusCodes.Status200OK)]
     [AnswersSheets]

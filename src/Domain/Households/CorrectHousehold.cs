@@ -33,6 +33,9 @@ public static class CorrectHouseholdDecision
         errors.ThrowIfAny();
         var heads = after.Values.Count(f => f.Relation == Relation.Head);
         if (heads > 1) throw DomainRefusal.Invalid("changes.members", "household.head.exactly-one", "The correction leaves more than one head.");
+        // A household found headless (household.head.missing) may still be corrected in other facts; one with a head keeps one.
+        if (heads == 0 && state.FindHead() is not null)
+            throw DomainRefusal.Rule("household.head.required", "The correction leaves the household without a head; name the new head in the same correction.");
         if (after.Values.GroupBy(f => f.IdNumber).Any(g => g.Count() > 1))
             throw DomainRefusal.Invalid("changes.members", "member.id-number.duplicate", "The correction gives two members the same ID number.");
         var groupName = Text.Clean(command.GroupName) is { } g && g != state.GroupName ? g : null;

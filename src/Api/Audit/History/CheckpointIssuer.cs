@@ -49,7 +49,8 @@ public sealed class CheckpointIssuer(IDocumentStore store, CheckpointKeyRing key
             if (alongside is not null) session.Insert(alongside(checkpoint));
             await session.SaveChangesAsync(ct);
         }
-        await export.Write(checkpoint, tenant, ct);
+        // Committed: the file is written whether or not the caller is still there.
+        await export.Write(checkpoint, tenant, CancellationToken.None);
         return checkpoint;
     }
 

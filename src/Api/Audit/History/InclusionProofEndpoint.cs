@@ -17,7 +17,7 @@ public static class InclusionProofEndpoint
 {
     [WolverineGet("/api/audit/proofs/inclusion", OperationId = "getInclusionProof", Summary = "Proof that an event is in a tree (包含证明)", Description = "The audit path that proves the event at a sequence is leaf of the tree of the given size, to check against a checkpoint's root (RFC 9162).")]
     [Param("sequence", ParamShape.Whole, "The event's sequence number in the log.", Required = true, Example = "42")]
-    [Param("treeSize", ParamShape.Whole, "The size of the tree the proof is for; the latest checkpoint's when absent.", Example = "1000")]
+    [Param("treeSize", ParamShape.Whole, "The size of the tree the proof is for; the latest checkpoint's when absent, or the whole log's when none was issued.", Example = "1000")]
     [AlsoRefuses(StatusCodes.Status404NotFound)]
     [ProducesResponseType(typeof(InclusionProof), StatusCodes.Status200OK)]
     public static async Task<IResult> Get(string? sequence, string? treeSize, HttpContext http, IDocumentStore store, Tenancy.Districts districts)

@@ -107,8 +107,8 @@ public static class OperationContract
     private static readonly (string Name, string Description)[] WriteRequestHeaders =
     [
         ("If-Match", "The version the write is decided on, quoted (\"3\"): a stale one answers 409 concurrency.version-conflict and changes nothing."),
-        ("Idempotency-Key", "Any string: the same key from the same user within 24 hours answers the first answer again and appends nothing."),
-        ("X-Correlation-Id", "Stored with the write's events and returned; one is made when none is sent. At most 200 visible ASCII characters, no spaces: another answers 400 request.correlation-id."),
+        ("Idempotency-Key", "Any string of at most 200 characters: the same key from the same user within 24 hours answers the first answer again and records nothing more."),
+        ("X-Correlation-Id", "Stored with what the write records (its events) and returned; one is made when none is sent. At most 200 visible ASCII characters, no spaces: another answers 400 request.correlation-id."),
     ];
 
     private static OpenApiSchema Text => new() { Type = JsonSchemaType.String };

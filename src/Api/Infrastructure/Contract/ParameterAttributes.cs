@@ -55,9 +55,10 @@ public sealed class ParamAttribute : Attribute
 [AttributeUsage(AttributeTargets.Method)]
 public sealed class PagedAttribute(int maxPageSize, int defaultPageSize = 50) : Attribute
 {
-    public IEnumerable<ParamAttribute> Params =>
+    /// <param name="byCursor">Whether the route also takes <c>after</c>.</param>
+    public IEnumerable<ParamAttribute> Params(bool byCursor) =>
     [
-        new("page", ParamShape.Whole, "The page to read, from 1; not with after.") { Maximum = 100_000 },
+        new("page", ParamShape.Whole, byCursor ? "The page to read, from 1; not with after." : "The page to read, from 1.") { Maximum = 100_000 },
         new("pageSize", ParamShape.Whole, $"Rows per page, {defaultPageSize} when absent.") { Maximum = maxPageSize, Example = "20" },
         new("after", ParamShape.Text, "The next of the page before, for the page that follows it (keyset paging); not with page.")
         {

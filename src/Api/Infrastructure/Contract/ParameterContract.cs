@@ -23,7 +23,8 @@ public static class ParameterContract
     public static async Task Describe(OpenApiOperation operation, IList<object> metadata, OpenApiOperationTransformerContext context, CancellationToken ct)
     {
         if (operation.Parameters is not { Count: > 0 } parameters) return;
-        var declared = metadata.OfType<PagedAttribute>().SelectMany(p => p.Params)
+        var byCursor = parameters.Any(p => p.Name == "after");
+        var declared = metadata.OfType<PagedAttribute>().SelectMany(p => p.Params(byCursor))
             .Concat(metadata.OfType<ParamAttribute>())
             .GroupBy(p => p.Name).ToDictionary(g => g.Key, g => g.Last());
         foreach (var parameter in parameters.OfType<OpenApiParameter>().Where(p => p.In is ParameterLocation.Query or ParameterLocation.Path))

@@ -36,7 +36,6 @@ public static class ResponseExamples
         [typeof(RuleSetView)] = () => RulesEndpoint.Current() is var rules ? rules with { Rules = rules.Rules.Take(2).ToList() } : rules,
         [typeof(CheckpointKeys)] = () => new CheckpointKeys([new PublicKeyView(KeyId, Checkpoints.Algorithm, ExampleKey, true)]),
         [typeof(SignedCheckpoint)] = () => Checkpoint,
-        [typeof(PageOf<SignedCheckpoint>)] = () => new PageOf<SignedCheckpoint>([Checkpoint], 1, 50, 1),
         [typeof(ImportAccepted)] = () => new ImportAccepted(Guid.Parse("0197a3c2-5e10-7d4a-9b1e-3f2a6c8d0e41")),
         [typeof(VerificationAccepted)] = () => new VerificationAccepted(Guid.Parse("0197a3c2-5e10-7d4a-9b1e-3f2a6c8d0e51")),
     };

@@ -43,7 +43,11 @@ public static class ConcurrentWrites
                 // A key whose window has passed is forgotten: the request is a new write under it.
                 if (first is not null) await Forget(http, first);
                 // Decided on the node's cached snapshot, which another node may have left behind: decided again on a fresh read, once.
-                else if (!CachedFetches.ForgetServed(http) && !(retryable && IsStaleVersion(e))) throw;
+                else if (!CachedFetches.ForgetServed(http) && !(retryable && IsStaleVersion(e)))
+                {
+                    await Audit.ClaimProbes.RecordRefusal(http, e);
+                    throw;
+                }
             }
             if (attempt == MaxAttempts)
                 throw DomainRefusal.Conflict("concurrency.contended", $"The record kept changing under {MaxAttempts} attempts; try again.");
@@ -52,6 +56,13 @@ public static class ConcurrentWrites
             http.Response.Headers.Location = default;
         }
     }
+
+    /// <summary>
+    /// The first answer to a repeat whose Idempotency-Key is remembered and live, for a write that does its work before it commits
+    /// and so looks first (a checkpoint); null otherwise.
+    /// </summary>
+    public static async Task<IResult?> FirstAnswer(HttpContext http) =>
+        await Remembered(http) is { } first && first.IsLiveAt(Now(http)) ? WriteAnswer.Replay(first) : null;
 
     /// <summary>The answer remembered under the request's Idempotency-Key, by this request's user.</summary>
     private static async Task<IdempotentResponse?> Remembered(HttpContext http)
