@@ -30,6 +30,23 @@ public sealed class EventChainTests(AppFixture app)
     }
 
     [Fact]
+    public async Task An_event_carrying_a_hash_header_not_stamped_by_the_chain_is_refused_at_commit()
+    {
+        var (_, village) = await app.NewVillage();
+        var id = Guid.CreateVersion7();
+        await using (var session = app.Store.LightweightSession())
+        {
+            var started = session.Events.StartStream<HouseholdDetails>(id, new HouseholdRegistered(id, village, null, null, HouseholdStatus.Unregistered, null,
+                null, new DateOnly(2020, 1, 1), [new RegisteredMember(Guid.CreateVersion7(), new MemberFacts("伪造", People.IdNumber(true), Relation.Head))]));
+            started.Events.Single().SetHeader("hash", new string('a', 64));
+            var refused = await Should.ThrowAsync<InvalidOperationException>(() => session.SaveChangesAsync());
+            refused.Message.ShouldContain("not stamped");
+        }
+        await using var query = app.Store.QuerySession();
+        (await query.Events.FetchStreamStateAsync(id)).ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Events_of_two_streams_in_one_write_each_continue_their_own_chain()
     {
         var (_, village) = await app.NewVillage();

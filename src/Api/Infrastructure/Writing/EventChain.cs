@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using JasperFx.Events;
 using Marten;
 using Registry.Domain.Common;
@@ -30,7 +31,14 @@ public static class EventChain
     public static void Stamp(IDocumentSession session, Guid streamId, IChainHead? head, Actor actor, string? reason, string correlation) =>
         Stamp(session, session.PendingChanges.Streams().Single(s => s.Id == streamId), head, actor, reason, correlation);
 
-    public static bool IsChained(IEvent e) => EventMetadata.HashOf(e) is not null;
+    /// <summary>
+    /// Stamped here, and its hash header still the one stamped: a hash header set by any other code is not taken on trust
+    /// (<see cref="UnchainedEventGuard"/> refuses the event; a later stamp replaces the header).
+    /// </summary>
+    public static bool IsChained(IEvent e) => EventMetadata.HashOf(e) is { } hash && Stamped.TryGetValue(e, out var stamped) && stamped == hash;
+
+    /// <summary>Each event stamped in this process and the hash it was given, for as long as the event is alive.</summary>
+    private static readonly ConditionalWeakTable<IEvent, string> Stamped = new();
 
     /// <summary>
     /// Stamps the unstamped events of a stream the caller has just started or appended to: a writer of many streams in one
@@ -61,6 +69,7 @@ public static class EventChain
             headers[EventMetadata.Hash] = hash;
             foreach (var (name, value) in headers) e.SetHeader(name, value!);
             e.CorrelationId = correlation;
+            Stamped.AddOrUpdate(e, hash);
         }
     }
 
