@@ -52,9 +52,12 @@ public sealed class SensitiveReads(IDocumentStore store, Tenancy.Districts distr
     {
         await using var session = store.LightweightSession(districts.TenantOf(actor));
         var now = clock.GetUtcNow();
-        foreach (var t in targets)
-            session.Store(new SensitiveRead(Guid.CreateVersion7(), actor.UserId, actor.Name, actor.Role.ToString(), actor.Org, t.HouseholdId,
-                t.VillageCode, t.MemberIds, purpose, true, correlation, now));
+        foreach (var t in targets) session.Store(Of(actor, t, purpose, correlation, now));
         await session.SaveChangesAsync(ct);
     }
+
+    /// <summary>One read that found its household, for a writer that stores it in a transaction of its own work.</summary>
+    public static SensitiveRead Of(Actor actor, ReadTarget target, string purpose, string correlation, DateTimeOffset at) =>
+        new(Guid.CreateVersion7(), actor.UserId, actor.Name, actor.Role.ToString(), actor.Org, target.HouseholdId, target.VillageCode, target.MemberIds,
+            purpose, true, correlation, at);
 }

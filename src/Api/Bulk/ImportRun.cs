@@ -125,18 +125,23 @@ internal sealed class ImportRun(IDocumentStore store, string tenant, ImportRecor
     {
         await using var pending = decided.Pending;
         var next = _record with { Counts = decided.Outcomes.Aggregate(_record.Counts, (c, o) => c.Add(o.Verdict)) };
-        await NewHouseholdsCopy.Write(store, pending, decided.Outcomes.Select(o => o.Verdict).ToList(), session => session.Store(next), ct);
+        var told = await ClaimsTold(decided.Outcomes.Select(o => (o.Draft, o.Verdict)), ct);
+        await NewHouseholdsCopy.Write(store, pending, decided.Outcomes.Select(o => o.Verdict).ToList(), session =>
+        {
+            session.Store(next);
+            foreach (var read in told) session.Store(read);
+        }, ct);
         _record = next;
     }
 
     private async Task CommitOneByOne(IReadOnlyList<DraftOutcome> outcomes, SheetContent sheet, CancellationToken ct)
     {
-        var settled = new List<ImportVerdict>();
+        var settled = new List<(HouseholdDraft Draft, ImportVerdict Verdict)>();
         foreach (var outcome in outcomes)
         {
             if (!outcome.Applies)
             {
-                settled.Add(outcome.Verdict);
+                settled.Add((outcome.Draft, outcome.Verdict));
                 continue;
             }
             await using var session = OpenSession();
@@ -153,15 +158,36 @@ internal sealed class ImportRun(IDocumentStore store, string tenant, ImportRecor
             catch (Exception e) when (IsConflict(e))
             {
                 _claimedInRun.ExceptWith(outcome.Draft.IdNumbers);
-                settled.Add(await Recheck(outcome, sheet, ct) ?? throw new InvalidOperationException("A conflict that names no person or household.", e));
+                settled.Add((outcome.Draft,
+                    await Recheck(outcome, sheet, ct) ?? throw new InvalidOperationException("A conflict that names no person or household.", e)));
             }
         }
         await using var final = OpenSession();
-        foreach (var verdict in settled) final.Store(verdict);
-        var next = _record with { Counts = settled.Aggregate(_record.Counts, (c, v) => c.Add(v)) };
+        foreach (var (_, verdict) in settled) final.Store(verdict);
+        foreach (var read in await ClaimsTold(settled, ct)) final.Store(read);
+        var next = _record with { Counts = settled.Aggregate(_record.Counts, (c, s) => c.Add(s.Verdict)) };
         final.Store(next);
         await final.SaveChangesAsync(ct);
         _record = next;
+    }
+
+    /// <summary>
+    /// A verdict that a person already belongs to another household tells the uploader that person is on record elsewhere, as a
+    /// refused write does (<see cref="Audit.ClaimProbes"/>): a sensitive read of the holding household, stored with the verdict.
+    /// </summary>
+    private async Task<IReadOnlyList<Audit.SensitiveRead>> ClaimsTold(IEnumerable<(HouseholdDraft Draft, ImportVerdict Verdict)> settled, CancellationToken ct)
+    {
+        var numbers = settled.SelectMany(s => s.Verdict.Problems.Where(p => p.Code == PersonClaims.Code)
+                .SelectMany(p => s.Draft.Rows.Where(r => r.Number == p.Row)))
+            .Select(r => r[SheetColumn.IdNumber]).OfType<string>().Select(HouseholdDraft.Normalize).Distinct().ToArray();
+        if (numbers.Length == 0) return [];
+        await using var query = store.QuerySession(tenant);
+        var claims = await query.LoadManyAsync<PersonIndexEntry>(ct, numbers);
+        var households = await query.LoadManyAsync<HouseholdDetails>(ct, claims.Select(c => c.HouseholdId).Distinct());
+        var now = clock.GetUtcNow();
+        return households.Select(h => Audit.SensitiveReads.Of(_record.CreatedBy,
+            new Audit.ReadTarget(h.Id, h.VillageCode, claims.Where(c => c.HouseholdId == h.Id).Select(c => c.MemberId).ToList()),
+            Audit.ClaimProbes.Purpose, _record.CorrelationId, now)).ToList();
     }
 
     /// <summary>Why a household lost its race: its stream now exists, or some of its people now belong to another household.</summary>

@@ -142,12 +142,19 @@ public sealed class PrivacyTests(AppFixture app)
             ["2", village, null, null, "Unregistered", null, null, null, "乙", elsewhere.SpouseId, "Head"],
             ["2", village, null, null, null, null, null, null, "丙", People.IdNumber(true), "Head"],
         ], ImportDriver.EnglishHeaders);
-        var (import, _) = await ImportDriver.Run(app, app.Client(Role.TownOfficer, town), csv, "probe.csv");
+        var uploader = $"uploader-{Guid.NewGuid():N}";
+        var (import, _) = await ImportDriver.Run(app, app.Client(Role.TownOfficer, town, uploader), csv, "probe.csv");
         ImportDriver.Verdicts(import).ShouldBe(
         [
             "2 rejected | 2 idNumber member.id-number.in-other-household",
             "3 rejected | 3 relation household.head.exactly-one | 4 relation household.head.exactly-one",
         ]);
+
+        // What the verdict told is logged as a read of the household that holds the person, and only that.
+        var told = (await Reads(AppFixture.District, actor: uploader)).Where(r => r!["purpose"]!.GetValue<string>() == "id-number-in-other-household").ToList();
+        told.Count.ShouldBe(1);
+        told[0]!["householdId"]!.GetValue<Guid>().ShouldBe(elsewhere.Id);
+        told[0]!["memberIds"]!.AsArray().Select(m => m!.GetValue<Guid>()).ShouldBe([elsewhere.Document.MemberId(elsewhere.HeadId)]);
     }
 
     [Fact]
