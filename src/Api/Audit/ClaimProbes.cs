@@ -40,9 +40,15 @@ public static class ClaimProbes
             http.RequestServices.GetRequiredService<Tenancy.Districts>().TenantOf(actor));
         var claims = await PersonClaimLookup.ClaimsElsewhere(query, sought, householdId, ct);
         if (claims.Count == 0) return;
+        await http.RequestServices.GetRequiredService<SensitiveReads>().RecordMany(actor, RequestContext.CorrelationId(http),
+            await Holders(query, claims, ct), Purpose, ct);
+    }
+
+    /// <summary>The households and members that hold the claims: what a refusal or a verdict naming them told of.</summary>
+    public static async Task<IReadOnlyList<ReadTarget>> Holders(IQuerySession query, IReadOnlyList<PersonIndexEntry> claims, CancellationToken ct)
+    {
         var households = await query.LoadManyAsync<HouseholdDetails>(ct, claims.Select(c => c.HouseholdId).Distinct());
-        var targets = households.Select(h => new ReadTarget(h.Id, h.VillageCode, claims.Where(c => c.HouseholdId == h.Id).Select(c => c.MemberId).ToList()));
-        await http.RequestServices.GetRequiredService<SensitiveReads>().RecordMany(actor, RequestContext.CorrelationId(http), targets, Purpose, ct);
+        return households.Select(h => new ReadTarget(h.Id, h.VillageCode, claims.Where(c => c.HouseholdId == h.Id).Select(c => c.MemberId).ToList())).ToList();
     }
 
     private static bool TellsOfAClaim(Exception e)

@@ -182,12 +182,9 @@ internal sealed class ImportRun(IDocumentStore store, string tenant, ImportRecor
             .Select(r => r[SheetColumn.IdNumber]).OfType<string>().Select(HouseholdDraft.Normalize).Distinct().ToArray();
         if (numbers.Length == 0) return [];
         await using var query = store.QuerySession(tenant);
-        var claims = await query.LoadManyAsync<PersonIndexEntry>(ct, numbers);
-        var households = await query.LoadManyAsync<HouseholdDetails>(ct, claims.Select(c => c.HouseholdId).Distinct());
+        var holders = await Audit.ClaimProbes.Holders(query, await query.LoadManyAsync<PersonIndexEntry>(ct, numbers), ct);
         var now = clock.GetUtcNow();
-        return households.Select(h => Audit.SensitiveReads.Of(_record.CreatedBy,
-            new Audit.ReadTarget(h.Id, h.VillageCode, claims.Where(c => c.HouseholdId == h.Id).Select(c => c.MemberId).ToList()),
-            Audit.ClaimProbes.Purpose, _record.CorrelationId, now)).ToList();
+        return holders.Select(h => Audit.SensitiveReads.Of(_record.CreatedBy, h, Audit.ClaimProbes.Purpose, _record.CorrelationId, now)).ToList();
     }
 
     /// <summary>Why a household lost its race: its stream now exists, or some of its people now belong to another household.</summary>
