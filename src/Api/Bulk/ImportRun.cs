@@ -173,7 +173,8 @@ internal sealed class ImportRun(IDocumentStore store, string tenant, ImportRecor
 
     /// <summary>
     /// A verdict that a person already belongs to another household tells the uploader that person is on record elsewhere, as a
-    /// refused write does (<see cref="Audit.ClaimProbes"/>): a sensitive read of the holding household, stored with the verdict.
+    /// refused write does (<see cref="Audit.ClaimProbes"/>): a sensitive read of the holding household, stored with the verdict;
+    /// none for a household this import registered.
     /// </summary>
     private async Task<IReadOnlyList<Audit.SensitiveRead>> ClaimsTold(IEnumerable<(HouseholdDraft Draft, ImportVerdict Verdict)> settled, CancellationToken ct)
     {
@@ -182,7 +183,12 @@ internal sealed class ImportRun(IDocumentStore store, string tenant, ImportRecor
             .Select(r => r[SheetColumn.IdNumber]).OfType<string>().Select(HouseholdDraft.Normalize).Distinct().ToArray();
         if (numbers.Length == 0) return [];
         await using var query = store.QuerySession(tenant);
-        var holders = await Audit.ClaimProbes.Holders(query, await query.LoadManyAsync<PersonIndexEntry>(ct, numbers), ct);
+        var claims = await query.LoadManyAsync<PersonIndexEntry>(ct, numbers);
+        // A person the sheet names twice is held by the sheet's own earlier household: that tells the uploader nothing.
+        var holding = claims.Select(c => (Guid?)c.HouseholdId).Distinct().ToArray();
+        var ours = (await query.Query<ImportVerdict>().Where(v => v.ImportId == _record.Id && holding.Contains(v.HouseholdId)).ToListAsync(ct))
+            .Select(v => v.HouseholdId).ToHashSet();
+        var holders = await Audit.ClaimProbes.Holders(query, claims.Where(c => !ours.Contains(c.HouseholdId)).ToList(), ct);
         var now = clock.GetUtcNow();
         return holders.Select(h => Audit.SensitiveReads.Of(_record.CreatedBy, h, Audit.ClaimProbes.Purpose, _record.CorrelationId, now)).ToList();
     }

@@ -157,6 +157,23 @@ public sealed class PrivacyTests(AppFixture app)
         told[0]!["memberIds"]!.AsArray().Select(m => m!.GetValue<Guid>()).ShouldBe([elsewhere.Document.MemberId(elsewhere.HeadId)]);
     }
 
+    /// <summary>The same person twice in one sheet, the second time in a later batch: the holder is the sheet's own household.</summary>
+    [Fact]
+    public async Task A_person_named_twice_in_one_sheet_is_refused_the_second_time_without_a_read_of_the_sheets_own_household()
+    {
+        var (town, village) = await app.NewVillage();
+        var twice = People.IdNumber(true, birthYear: 1990);
+        const int households = 501; // one more than an import's batch
+        var csv = ImportDriver.Csv(Enumerable.Range(1, households).Select(i => new[]
+        {
+            $"{i}", village, null, null, "Unregistered", null, null, null, "甲", i is 1 || i == households ? twice : People.IdNumber(true), "Head",
+        }).ToList(), ImportDriver.EnglishHeaders);
+        var uploader = $"uploader-{Guid.NewGuid():N}";
+        var (import, _) = await ImportDriver.Run(app, app.Client(Role.TownOfficer, town, uploader), csv, "twice.csv");
+        import["rejected"]!.GetValue<int>().ShouldBe(1);
+        (await Reads(AppFixture.District, actor: uploader)).ShouldNotContain(r => r!["purpose"]!.GetValue<string>() == "id-number-in-other-household");
+    }
+
     [Fact]
     public async Task Carried_over_rows_import_only_for_the_district_and_a_household_key_taken_elsewhere_is_refused()
     {
