@@ -70,6 +70,36 @@ public sealed class PrivacyTests(AppFixture app)
         (await Reads(AppFixture.District, ours.Id)).ShouldNotContain(r => r!["purpose"]!.GetValue<string>() == "id-number-in-other-household");
     }
 
+    /// <summary>
+    /// Writers racing to add one new person: whether a loser is refused by its decision or by the person index's key at commit,
+    /// its refusal tells of the winner's household and is logged.
+    /// </summary>
+    [Fact]
+    public async Task Every_writer_that_loses_a_race_for_a_person_is_logged_as_reading_the_winners_household()
+    {
+        var person = People.IdNumber(false, birthYear: 1996);
+        var writers = new List<(string User, HttpClient Clerk, RegisteredHousehold Household)>();
+        for (var i = 0; i < 6; i++)
+        {
+            var (_, village) = await app.NewVillage();
+            var user = $"racer-{Guid.NewGuid():N}";
+            var clerk = app.Client(Role.VillageClerk, village, user);
+            writers.Add((user, clerk, await Sample.Register(clerk, village)));
+        }
+        var answers = await Task.WhenAll(writers.Select(w => w.Clerk.PostAsJsonAsync($"/api/households/{w.Household.Id}/members", new
+        {
+            member = Sample.Member("赵六妹", person, "Other"), reason = "MarriageIn", effectiveDate = "2020-05-01",
+        })));
+        answers.Count(a => a.StatusCode == HttpStatusCode.OK).ShouldBe(1);
+        var winner = writers[Array.FindIndex(answers, a => a.StatusCode == HttpStatusCode.OK)];
+        foreach (var (writer, answer) in writers.Zip(answers).Where(p => p.Second.StatusCode != HttpStatusCode.OK))
+        {
+            await answer.ShouldBe(HttpStatusCode.UnprocessableEntity, "member.id-number.in-other-household");
+            var read = (await Reads(AppFixture.District, actor: writer.User)).Single(r => r!["purpose"]!.GetValue<string>() == "id-number-in-other-household")!;
+            read["householdId"]!.GetValue<Guid>().ShouldBe(winner.Household.Id);
+        }
+    }
+
     [Fact]
     public async Task The_roster_matches_id_numbers_only_for_roles_that_may_read_them_and_logs_such_a_search()
     {
