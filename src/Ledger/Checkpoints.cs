@@ -31,6 +31,10 @@ public static class Checkpoints
         return new SignedCheckpoint(treeSize, rootHash, at, KeyId(key), signature);
     }
 
+    /// <summary>Whether the leaves are all there for a checkpoint and their first ones make its root.</summary>
+    public static bool RootHeld(SignedCheckpoint checkpoint, LeafBuffer leaves) =>
+        leaves.Count >= checkpoint.TreeSize && leaves.Root(checkpoint.TreeSize).AsSpan().SequenceEqual(checkpoint.RootHash);
+
     public static bool Verify(SignedCheckpoint checkpoint, ECDsa publicKey) =>
         KeyId(publicKey) == checkpoint.KeyId &&
         publicKey.VerifyData(Encoding.UTF8.GetBytes(SignedText(checkpoint.TreeSize, checkpoint.RootHash, checkpoint.IssuedAt)), checkpoint.Signature,

@@ -16,8 +16,8 @@ public static class RebuildEnd
 {
     public static async Task<long> LastEvent(NpgsqlDataSource dataSource, string schema, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand($"select coalesce(max(seq_id), 0) from {schema}.mt_events");
-        return (long)(await command.ExecuteScalarAsync(ct))!;
+        await using var connection = await dataSource.OpenConnectionAsync(ct);
+        return await Audit.LeafStore.LastSequence(connection, schema, ct);
     }
 
     /// <exception cref="RebuildStoppedShortException">A read model's progress is missing or short of <paramref name="end"/>.</exception>

@@ -97,7 +97,7 @@ public static class VerifierCommand
         var holds = true;
         foreach (var c in checkpoints)
         {
-            var matches = leaves.Count >= c.TreeSize && leaves.Root(c.TreeSize).AsSpan().SequenceEqual(c.RootHash);
+            var matches = Checkpoints.RootHeld(c, leaves);
             holds &= matches;
             await output.WriteLineAsync($"checkpoint {c.TreeSize}: " + (matches ? "root matches the events"
                 : leaves.Count < c.TreeSize ? $"ONLY {leaves.Count} LEAVES, THE CHECKPOINT COVERS {c.TreeSize}" : "ROOT DIFFERS FROM THE EVENTS"));

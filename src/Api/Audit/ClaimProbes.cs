@@ -24,7 +24,7 @@ public static class ClaimProbes
     {
         var sought = idNumbers.ToList();
         http.Items[Item] = (sought, householdId);
-        return (await PersonClaimLookup.ClaimsElsewhere(session, sought, householdId, ct)).Select(c => c.Id).ToHashSet();
+        return await PersonClaimLookup.ClaimedElsewhere(session, sought, householdId, ct);
     }
 
     /// <summary>
@@ -36,8 +36,7 @@ public static class ClaimProbes
         if (!TellsOfAClaim(refusal) || http.Items[Item] is not (List<string?> sought, Guid householdId)) return;
         var actor = Actor.From(http.User);
         var ct = http.RequestAborted;
-        await using var query = http.RequestServices.GetRequiredService<IDocumentStore>().QuerySession(
-            http.RequestServices.GetRequiredService<Tenancy.Districts>().TenantOf(actor));
+        await using var query = http.RequestServices.GetRequiredService<IDocumentStore>().QuerySession(Infrastructure.Writing.ConcurrentWrites.Tenant(http));
         var claims = await PersonClaimLookup.ClaimsElsewhere(query, sought, householdId, ct);
         if (claims.Count == 0) return;
         await http.RequestServices.GetRequiredService<SensitiveReads>().RecordMany(actor, RequestContext.CorrelationId(http),

@@ -42,7 +42,7 @@ public static class GetImportEndpoint
 
     [WolverineGet("/api/imports/{id}", OperationId = "getImport", Summary = "An import's progress and row verdicts (导入结果)", Description = "An import's status, row counts and the verdict of each row, paged and filterable by verdict. For the roles that may read ID numbers, since verdicts quote the sheet's cells.")]
     [Paged(MaxPageSize, defaultPageSize: 1000)]
-    [Param("verdict", ParamShape.Text, "Only the rows with this verdict.", Values = ["applied", "rejected", "already-imported"], Example = "rejected")]
+    [Param("verdict", ParamShape.Text, "Only the rows with this verdict.", Values = [Verdicts.Applied, Verdicts.Rejected, Verdicts.AlreadyImported], Example = Verdicts.Rejected)]
     [ProducesResponseType<ImportView>(StatusCodes.Status200OK)]
     public static async Task<IResult> Get(Guid id, string? verdict, string? page, string? pageSize, HttpContext http, IQuerySession session)
     {

@@ -25,8 +25,16 @@ public static class RequestContext
         return next();
     }
 
+    /// <summary>The headers every write takes, checked before anything is decided: the Idempotency-Key it sent, if any.</summary>
+    public static string? WriteHeaders(HttpContext http)
+    {
+        var key = IdempotencyKey(http);
+        RefuseMalformedCorrelation(http);
+        return key;
+    }
+
     /// <summary>A write stores the correlation id it was sent and returns it: one it could not take is refused, not replaced.</summary>
-    public static void RefuseMalformedCorrelation(HttpContext http)
+    private static void RefuseMalformedCorrelation(HttpContext http)
     {
         var sent = http.Request.Headers[CorrelationHeader].ToString();
         if (sent.Length > 0 && !WellFormedCorrelation(sent))

@@ -17,10 +17,10 @@ public static partial class QualityRules
     [
         PersonRule("person.id-number.invalid", Severity.Error, "身份证号码校验位、出生日期或地区码错误", "ID number fails its check digit, birth date or region code",
             (m, c) => ResidentIdNumber.Parse(m.Facts.IdNumber, Noon(c.Today)).Code is { } code ? code : null),
-        PersonRule("person.birth-date.mismatch", Severity.Error, "出生日期与身份证号码不一致", "Birth date on record differs from the ID number",
+        PersonRule(BirthDateMismatch, Severity.Error, "出生日期与身份证号码不一致", "Birth date on record differs from the ID number",
             // Neither date in the detail: a problem is listed to roles that see ID numbers masked and never a birth date.
             (m, c) => m.Facts.BirthDate is { } birth && Id(m, c) is { } id && id.BirthDate != birth
-                ? $"{(birth < id.BirthDate ? "earlier" : "later")} than the ID number's" : null),
+                ? Direction(birth, id.BirthDate) : null),
         PersonRule("person.sex.mismatch", Severity.Error, "性别与身份证号码不一致", "Sex on record differs from the ID number",
             (m, c) => m.Facts.Sex is { } sex && Id(m, c) is { } id && id.Sex != sex ? $"{sex} vs {id.Sex}" : null),
         PersonRule("person.relation.sex-mismatch", Severity.Error, "与户主关系与性别不符", "Relation to the head does not fit the sex in the ID number",
@@ -87,11 +87,15 @@ public static partial class QualityRules
     /// </summary>
     public static string Shown(string? rule, string description)
     {
-        if (rule != "person.birth-date.mismatch" || LegacyBirthDates().Match(description) is not { Success: true } dates) return description;
+        if (rule != BirthDateMismatch || LegacyBirthDates().Match(description) is not { Success: true } dates) return description;
         var recorded = DateOnly.ParseExact(dates.Groups[1].Value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         var fromId = DateOnly.ParseExact(dates.Groups[2].Value, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
-        return description[..dates.Index] + $"（{(recorded < fromId ? "earlier" : "later")} than the ID number's）";
+        return description[..dates.Index] + $"（{Direction(recorded, fromId)}）";
     }
+
+    private const string BirthDateMismatch = "person.birth-date.mismatch";
+
+    private static string Direction(DateOnly recorded, DateOnly fromIdNumber) => $"{(recorded < fromIdNumber ? "earlier" : "later")} than the ID number's";
 
     [System.Text.RegularExpressions.GeneratedRegex(@"（(\d{4}-\d{2}-\d{2}) vs (\d{4}-\d{2}-\d{2})）$")]
     private static partial System.Text.RegularExpressions.Regex LegacyBirthDates();

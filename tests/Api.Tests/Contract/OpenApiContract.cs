@@ -47,6 +47,7 @@ public sealed class OpenApiContract(JsonObject document)
     public IReadOnlyList<string> CheckQuery(JsonObject operation, string query)
     {
         var errors = new List<string>();
+        var checker = new SchemaCheck(Document);
         var documented = (operation["parameters"] as JsonArray ?? []).OfType<JsonObject>()
             .Where(p => p["in"]?.GetValue<string>() == "query").ToDictionary(p => p["name"]!.GetValue<string>());
         foreach (var (name, values) in QueryHelpers.ParseQuery(query))
@@ -58,17 +59,18 @@ public sealed class OpenApiContract(JsonObject document)
             }
             var schema = (JsonObject)parameter["schema"]!;
             foreach (var value in values.Where(v => !string.IsNullOrEmpty(v)))
-                new SchemaCheck(Document).Validate(Typed(value!, schema), schema, $"?{name}", errors);
+                checker.Validate(Typed(checker, value!, schema), schema, $"?{name}", errors);
         }
         return errors;
     }
 
     /// <summary>A query value as the JSON value its schema describes, or as text where it is not one.</summary>
-    private JsonNode Typed(string value, JsonObject schema)
+    private static JsonNode Typed(SchemaCheck checker, string value, JsonObject schema)
     {
-        var type = (schema["$ref"] is { } reference ? new SchemaCheck(Document).Resolve(reference.GetValue<string>()) : schema)["type"]?.ToJsonString() ?? "";
-        if (type.Contains("integer") && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var whole)) return whole;
-        if (type.Contains("boolean") && value is "true" or "false") return value == "true";
+        var types = (schema["$ref"] is { } reference ? checker.Resolve(reference.GetValue<string>()) : schema)["type"] is { } type
+            ? SchemaCheck.TypeNames(type) : [];
+        if (types.Contains("integer") && long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var whole)) return whole;
+        if (types.Contains("boolean") && value is "true" or "false") return value == "true";
         return value;
     }
 }

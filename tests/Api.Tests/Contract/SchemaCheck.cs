@@ -90,7 +90,7 @@ public sealed class SchemaCheck(JsonObject document)
         return (JsonObject)node;
     }
 
-    private static HashSet<string> TypeNames(JsonNode type) =>
+    public static HashSet<string> TypeNames(JsonNode type) =>
         type is JsonArray many ? many.Select(t => t!.GetValue<string>()).ToHashSet() : [type.GetValue<string>()];
 
     private static string KindOf(JsonNode? value) => value?.GetValueKind() switch

@@ -34,6 +34,5 @@ public sealed record CheckpointCheck(long TreeSize, DateTimeOffset IssuedAt, str
         key is not null && Checkpoints.Verify(checkpoint.Signed, key);
 
     /// <summary>Whether the stored leaves are all there for a checkpoint and their first ones make its root.</summary>
-    public static bool RootHeld(CheckpointRecord checkpoint, LeafBuffer leaves) =>
-        leaves.Count >= checkpoint.TreeSize && leaves.Root(checkpoint.TreeSize).AsSpan().SequenceEqual(checkpoint.RootHash);
+    public static bool RootHeld(CheckpointRecord checkpoint, LeafBuffer leaves) => Checkpoints.RootHeld(checkpoint.Signed, leaves);
 }

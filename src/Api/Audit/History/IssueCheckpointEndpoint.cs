@@ -13,19 +13,18 @@ public static class IssueCheckpointEndpoint
     [WolverinePost("/api/audit/checkpoints", OperationId = "issueCheckpoint", Summary = "Issue a signed checkpoint now (签名检查点)", Description = "Signs the Merkle tree of every event committed so far with the checkpoint key and records the checkpoint (also written to the export folder when one is configured). For inspectors and the district.")]
     [ProducesResponseType(typeof(SignedCheckpoint), StatusCodes.Status201Created)]
     [UnversionedWrite]
-    public static async Task<IResult> Post(HttpContext http, CheckpointIssuer issuer, Tenancy.Districts districts, TimeProvider clock, IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json)
+    public static async Task<IResult> Post(HttpContext http, CheckpointIssuer issuer, Tenancy.Districts districts)
     {
         var actor = Actor.From(http.User);
         actor.Require(Permission.AnchorHistory);
-        var key = RequestContext.IdempotencyKey(http);
-        RequestContext.RefuseMalformedCorrelation(http);
+        var key = RequestContext.WriteHeaders(http);
         // Signing waits for the log to settle and may find it changed: a repeat answers the first checkpoint before any of that.
         if (key is not null && await ConcurrentWrites.FirstAnswer(http) is { } first) return first;
         try
         {
             // The answer is remembered in the checkpoint's own transaction; a repeat fails to commit on it and is answered the first answer.
             var checkpoint = await issuer.Issue(districts.TenantOf(actor), actor.UserId, onlyIfGrown: false, http.RequestAborted,
-                key is null ? null : c => Answer(c).Remembered(IdempotentResponse.KeyOf(actor.UserId, key), json.Value.SerializerOptions, clock.GetUtcNow()));
+                key is null ? null : c => Answer(c).RememberedFor(http)!);
             return Answer(checkpoint!);
         }
         catch (CheckpointUnavailable e)

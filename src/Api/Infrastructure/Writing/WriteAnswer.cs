@@ -17,8 +17,14 @@ public sealed record WriteAnswer(int Status, object Body, long? Version, string?
 
     public string? ETag => Version is { } v ? $"\"{v}\"" : null;
 
-    public IdempotentResponse Remembered(string id, JsonSerializerOptions json, DateTimeOffset now) =>
-        new(id, Status, JsonSerializer.Serialize(Body, Body.GetType(), json), ETag, Location, now);
+    /// <summary>The answer to remember under the request's Idempotency-Key, in the write's own transaction; null without a key.</summary>
+    public IdempotentResponse? RememberedFor(HttpContext http)
+    {
+        if (RequestContext.IdempotencyKey(http) is not { } key) return null;
+        var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        return new(IdempotentResponse.KeyOf(Actor.From(http.User).UserId, key), Status, JsonSerializer.Serialize(Body, Body.GetType(), json), ETag, Location,
+            http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
+    }
 
     public Task ExecuteAsync(HttpContext http)
     {

@@ -19,17 +19,14 @@ public static class WritePipeline
         RefuseEmptyId(http);
         session.CorrelationId = RequestContext.CorrelationId(http);
         session.LastModifiedBy = Actor.From(http.User).UserId;
-        // A malformed key or correlation id is refused before anything is decided.
-        RequestContext.IdempotencyKey(http);
-        RequestContext.RefuseMalformedCorrelation(http);
+        RequestContext.WriteHeaders(http);
     }
 
-    public static async Task After(HttpContext http, IDocumentSession session, WriteAnswer answer, TimeProvider clock, IOptions<JsonOptions> json)
+    public static async Task After(HttpContext http, IDocumentSession session, WriteAnswer answer)
     {
-        var actor = Actor.From(http.User);
-        await EventChain.StampPending(session, actor, answer.Reason, RequestContext.CorrelationId(http), http.RequestAborted, StreamGuard.FetchedHeads(http));
-        if (RequestContext.IdempotencyKey(http) is { } key)
-            session.Insert(answer.Remembered(IdempotentResponse.KeyOf(actor.UserId, key), json.Value.SerializerOptions, clock.GetUtcNow()));
+        await EventChain.StampPending(session, Actor.From(http.User), answer.Reason, RequestContext.CorrelationId(http), http.RequestAborted,
+            StreamGuard.FetchedHeads(http));
+        if (answer.RememberedFor(http) is { } remembered) session.Insert(remembered);
     }
 
     /// <summary>
