@@ -59,6 +59,8 @@ public static class RegistryApplication
         builder.Services.AddSingleton(districts);
         var snapshots = new SnapshotCache(builder.Configuration.GetValue<int?>("EventStore:SnapshotCacheSize") ?? SnapshotCache.DefaultCapacity);
         builder.Services.AddSingleton(snapshots);
+        builder.Services.AddSingleton(new HistoryCache(
+            (builder.Configuration.GetValue<long?>("EventStore:HistoryCacheMegabytes") ?? HistoryCache.DefaultMegabytes) * 1024 * 1024));
         var marten = builder.Services.AddMarten(opts =>
             {
                 if (districts.PerDistrict) RegistryStore.ConfigureTenantDatabases(opts, districts.ConnectionStrings, schema);

@@ -28,9 +28,11 @@ public static class HistoryRows
     private static readonly JsonEncodedText[] ActorFields =
         [Name(nameof(ActorView.UserId)), Name(nameof(ActorView.Name)), Name(nameof(ActorView.Role)), Name(nameof(ActorView.Org))];
 
+    private const int RowHashColumn = 13;
+
     private static readonly ConcurrentDictionary<string, Statements> BySchema = new();
 
-    private sealed record Statements(string Household, string Whole, string Window);
+    private sealed record Statements(string Household, string Whole, string Window, string Fingerprint);
 
     /// <summary>Starts the read: the household's document is the first result, the rows (oldest first) the second.</summary>
     public static async Task<NpgsqlDataReader> Read(IQuerySession session, NpgsqlConnection connection, Guid id, (long AfterVersion, int Limit)? page,
@@ -49,6 +51,29 @@ public static class HistoryRows
         await batch.PrepareAsync(ct);
         return await batch.ExecuteReaderAsync(ct);
     }
+
+    /// <summary>
+    /// Starts the read of a history known up to a version: the household's document is the first result, the fingerprint of
+    /// the rows up to that version the second (one row: count, hash), the rows after it (oldest first) the third.
+    /// </summary>
+    public static async Task<NpgsqlDataReader> ReadAfter(IQuerySession session, NpgsqlConnection connection, Guid id, long version, CancellationToken ct)
+    {
+        var sql = BySchema.GetOrAdd(session.DocumentStore.Options.Events.DatabaseSchemaName, _ => StatementsFor(session));
+        await using var batch = new NpgsqlBatch(connection)
+        {
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand(sql.Household) { Parameters = { new() { Value = id } } },
+                new NpgsqlBatchCommand(sql.Fingerprint) { Parameters = { new() { Value = id }, new() { Value = version } } },
+                new NpgsqlBatchCommand(sql.Window) { Parameters = { new() { Value = id }, new() { Value = version }, new() { Value = long.MaxValue } } },
+            },
+        };
+        await batch.PrepareAsync(ct);
+        return await batch.ExecuteReaderAsync(ct);
+    }
+
+    /// <summary>The current row's part of its stream's <see cref="RowsFingerprint"/>.</summary>
+    public static long RowHash(DbDataReader row) => row.GetInt64(RowHashColumn);
 
     /// <summary>The current row as a history entry.</summary>
     /// <returns>The entry's version.</returns>
@@ -92,14 +117,16 @@ public static class HistoryRows
             .Where(t => t.Property is not null)
             .Select(t => $"when {Literal(t.Name)} then data->>{Literal(JsonNamingPolicy.CamelCase.ConvertName(t.Property!))}"));
         string Header(string name) => $"headers->>{Literal(name)}";
+        const string rowHash = "hashtextextended(xmin::text || ':' || version, 0)";
         var select = $"""
             select seq_id, version, type, "timestamp", case type {effective} end, data,
               {Header(EventMetadata.UserId)}, {Header(EventMetadata.UserName)}, {Header(EventMetadata.Role)}, {Header(EventMetadata.Org)},
-              {Header(EventMetadata.Reason)}, correlation_id, {Header(EventMetadata.Hash)}
+              {Header(EventMetadata.Reason)}, correlation_id, {Header(EventMetadata.Hash)}, {rowHash}
             from {schema}.mt_events where stream_id = $1
             """;
         return new($"select data from {table} where id = $1", $"{select} order by seq_id",
-            $"{select} and version > $2 and version <= $3 order by seq_id");
+            $"{select} and version > $2 and version <= $3 order by seq_id",
+            $"select count(*), coalesce(bit_xor({rowHash}), 0) from {schema}.mt_events where stream_id = $1 and version <= $2");
     }
 
     private static string Literal(string text) => $"'{text.Replace("'", "''")}'";

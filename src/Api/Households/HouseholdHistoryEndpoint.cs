@@ -4,6 +4,7 @@ using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 using Marten;
 using Marten.Storage;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using Registry.Api.Audit;
 using Registry.Api.Infrastructure;
 using Registry.Api.Infrastructure.Contract;
@@ -44,11 +45,71 @@ public static class HouseholdHistoryEndpoint
     [ProducesResponseType<List<HistoryEntry>>(StatusCodes.Status200OK)]
     [AnswersNextPage]
     public static async Task<IResult> Get(Guid id, string? afterVersion, string? limit, HttpContext http, IQuerySession session,
-        SensitiveReads reads, IOptions<JsonOptions> json)
+        SensitiveReads reads, HistoryCache cache, IOptions<JsonOptions> json)
     {
         var actor = Actor.From(http.User);
         actor.Require(Permission.ReadRegistry);
         var page = HistoryPage.Parse(afterVersion, limit, MaxLimit);
+        var options = new JsonWriterOptions { Encoder = json.Value.SerializerOptions.Encoder };
+        return page is { } p
+            ? await Page(id, p, actor, http, session, reads, options)
+            : await Whole(id, actor, http, session, reads, cache, options);
+    }
+
+    /// <summary>
+    /// The whole history, from the history this node answered last if the stored rows it was made from are unchanged
+    /// (<see cref="HistoryCache"/>): one round trip reads the household, that fingerprint and the rows added since.
+    /// </summary>
+    private static async Task<IResult> Whole(Guid id, Actor actor, HttpContext http, IQuerySession session, SensitiveReads reads,
+        HistoryCache cache, JsonWriterOptions options)
+    {
+        var unmasked = actor.ReadsIdNumbers;
+        var kept = cache.Find(session.TenantId, id, unmasked);
+        (Household Current, HistoryCache.Entry History) read;
+        await using (var connection = session.Database.CreateConnection(ConnectionUsage.Read))
+        {
+            await connection.OpenAsync(http.RequestAborted);
+            read = await Extend(kept) ?? await Reread();
+
+            async Task<(Household, HistoryCache.Entry)> Reread()
+            {
+                cache.Forget(session.TenantId, id, unmasked);
+                kept = null;
+                return await Extend(null) ?? throw new InvalidOperationException("A stream has no rows up to version 0.");
+            }
+
+            async Task<(Household, HistoryCache.Entry)?> Extend(HistoryCache.Entry? known)
+            {
+                await using var rows = await HistoryRows.ReadAfter(session, connection, id, known?.Version ?? 0, http.RequestAborted);
+                var current = await Visible(rows, actor, session, http.RequestAborted);
+                await rows.NextResultAsync(http.RequestAborted);
+                await rows.ReadAsync(http.RequestAborted);
+                if (new RowsFingerprint(rows.GetInt64(0), rows.GetInt64(1)) != (known?.Rows ?? default)) return null;
+                await rows.NextResultAsync(http.RequestAborted);
+                if (!await rows.ReadAsync(http.RequestAborted) && known is not null) return (current, known);
+                using var answer = new PooledJson(InitialAnswerSize);
+                await using var writer = new Utf8JsonWriter(answer, options);
+                writer.WriteStartArray();
+                if (known is { Rows.Count: > 0 }) writer.WriteRawValue(known.Json.AsSpan(1, known.Json.Length - 2), skipInputValidation: true);
+                var (version, fingerprint, shown) = (known?.Version ?? 0, known?.Rows ?? default, new HashSet<string>());
+                for (var more = rows.IsOnRow; more; more = await rows.ReadAsync(http.RequestAborted))
+                {
+                    version = HistoryRows.WriteEntry(writer, rows, unmasked, shown);
+                    fingerprint = fingerprint.With(HistoryRows.RowHash(rows));
+                }
+                writer.WriteEndArray();
+                await writer.FlushAsync(http.RequestAborted);
+                return (current, new HistoryCache.Entry(version, fingerprint, answer.Written.ToArray(), known?.ShowsIdNumbers == true || shown.Count > 0));
+            }
+        }
+        if (!ReferenceEquals(read.History, kept)) cache.Keep(session.TenantId, id, unmasked, read.History);
+        if (read.History.ShowsIdNumbers) await reads.Record(actor, http, ReadTarget.Of(read.Current), "household-history");
+        return new JsonBytes(read.History.Json);
+    }
+
+    private static async Task<IResult> Page(Guid id, (long AfterVersion, int Limit) page, Actor actor, HttpContext http, IQuerySession session,
+        SensitiveReads reads, JsonWriterOptions options)
+    {
         var unmasked = actor.ReadsIdNumbers;
         var shownIdNumbers = new HashSet<string>();
         Household current;
@@ -59,17 +120,16 @@ public static class HouseholdHistoryEndpoint
             {
                 await connection.OpenAsync(http.RequestAborted);
                 await using var rows = await HistoryRows.Read(session, connection, id, page, http.RequestAborted);
-                var household = await rows.ReadAsync(http.RequestAborted) ? session.DocumentStore.Options.Serializer().FromJson<HouseholdDetails>(rows, 0) : null;
-                current = actor.Visible(household, h => h.VillageCode, "household.not-found", "No household with this id.").State;
+                current = await Visible(rows, actor, session, http.RequestAborted);
                 await rows.NextResultAsync(http.RequestAborted);
-                await using var writer = new Utf8JsonWriter(answer, new JsonWriterOptions { Encoder = json.Value.SerializerOptions.Encoder });
+                await using var writer = new Utf8JsonWriter(answer, options);
                 writer.WriteStartArray();
                 var (count, last) = (0, 0L);
                 while (await rows.ReadAsync(http.RequestAborted))
                 {
-                    if (page is { } full && count == full.Limit)
+                    if (count == page.Limit)
                     {
-                        http.Response.Headers.Link = $"</api/households/{id}/history?afterVersion={last}&limit={full.Limit}>; rel=\"next\"";
+                        http.Response.Headers.Link = $"</api/households/{id}/history?afterVersion={last}&limit={page.Limit}>; rel=\"next\"";
                         break;
                     }
                     last = HistoryRows.WriteEntry(writer, rows, unmasked, shownIdNumbers);
@@ -85,6 +145,13 @@ public static class HouseholdHistoryEndpoint
             answer.Dispose();
             throw;
         }
+    }
+
+    /// <summary>The household of the read's first result, as the reader may see it (404 otherwise).</summary>
+    private static async Task<Household> Visible(NpgsqlDataReader rows, Actor actor, IQuerySession session, CancellationToken ct)
+    {
+        var household = await rows.ReadAsync(ct) ? session.DocumentStore.Options.Serializer().FromJson<HouseholdDetails>(rows, 0) : null;
+        return actor.Visible(household, h => h.VillageCode, "household.not-found", "No household with this id.").State;
     }
 
     private const int InitialAnswerSize = 64 * 1024;

@@ -31,10 +31,7 @@ public sealed class PooledJson(int initialSize) : IBufferWriter<byte>, IResult, 
     {
         try
         {
-            http.Response.StatusCode = StatusCodes.Status200OK;
-            http.Response.ContentType = "application/json; charset=utf-8";
-            http.Response.ContentLength = _written;
-            await http.Response.Body.WriteAsync(Written, http.RequestAborted);
+            await JsonBytes.Send(http, Written);
         }
         finally
         {

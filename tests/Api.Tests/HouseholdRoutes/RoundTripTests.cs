@@ -91,6 +91,25 @@ public sealed class RoundTripTests(AppFixture app, ITestOutputHelper output)
         trips[2].ShouldContain("append_events");
     }
 
+    /// <summary>
+    /// A whole history read again on this node: one batch reads the household, a fingerprint of the rows the node's history
+    /// was made from and the rows after it (none), and sends no event row twice. A masked view logs no read.
+    /// </summary>
+    [Fact]
+    public async Task A_history_read_again_sends_one_batch_that_checks_the_rows_it_was_made_from()
+    {
+        var (_, household, _) = await RegisteredHousehold();
+        var housing = app.Client(Role.HousingDept, AppFixture.District);
+        await (await housing.GetAsync($"/api/households/{household}/history")).ShouldBe(HttpStatusCode.OK);
+
+        var trips = await Statements.During(trace => housing.Send(HttpMethod.Get, $"/api/households/{household}/history", null, trace), HttpStatusCode.OK);
+
+        foreach (var trip in trips) output.WriteLine(trip);
+        trips.Count.ShouldBe(1);
+        trips[0].ShouldContain("bit_xor");
+        trips[0].ShouldContain("version > $2");
+    }
+
     /// <summary>The statements Npgsql sends to PostgreSQL on behalf of one request, told apart from the rest of the process by trace.</summary>
     private static class Statements
     {

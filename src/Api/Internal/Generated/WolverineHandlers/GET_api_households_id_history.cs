@@ -3,6 +3,7 @@
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 using Registry.Api.Audit;
+using Registry.Api.Households;
 using System;
 using System.Linq;
 using Wolverine.Http;
@@ -18,14 +19,16 @@ namespace Internal.Generated.WolverineHandlers
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> _optionsOfJsonOptions;
         private readonly Registry.Api.Audit.SensitiveReads _sensitiveReads;
+        private readonly Registry.Api.Households.HistoryCache _historyCache;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public GET_api_households_id_history(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> optionsOfJsonOptions, Registry.Api.Audit.SensitiveReads sensitiveReads, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public GET_api_households_id_history(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Microsoft.Extensions.Options.IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> optionsOfJsonOptions, Registry.Api.Audit.SensitiveReads sensitiveReads, Registry.Api.Households.HistoryCache historyCache, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _optionsOfJsonOptions = optionsOfJsonOptions;
             _sensitiveReads = sensitiveReads;
+            _historyCache = historyCache;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -56,7 +59,7 @@ namespace Internal.Generated.WolverineHandlers
             var limit = httpContext.Request.Query["limit"];
             
             // The actual HTTP request handler execution
-            var result = await Registry.Api.Households.HouseholdHistoryEndpoint.Get(id, afterVersion, limit, httpContext, ((Marten.IQuerySession)documentSession), _sensitiveReads, _optionsOfJsonOptions).ConfigureAwait(false);
+            var result = await Registry.Api.Households.HouseholdHistoryEndpoint.Get(id, afterVersion, limit, httpContext, ((Marten.IQuerySession)documentSession), _sensitiveReads, _historyCache, _optionsOfJsonOptions).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }

@@ -1,0 +1,74 @@
+using System.Collections.Concurrent;
+
+namespace Registry.Api.Households;
+
+/// <summary>
+/// The whole histories this node last answered, by district database, household and view (ID numbers shown or masked), so
+/// that a repeated read sends the stored rows once. An entry is never answered on trust: each read asks the database for
+/// the rows after the entry's last version and for a fingerprint of the rows up to it (<see cref="RowsFingerprint"/>). Rows added are appended to the entry; any row changed, removed or put back in place since (by
+/// whoever runs the database) changes the fingerprint, and the history is then read whole again, so a history always
+/// shows what the database holds.
+/// </summary>
+public sealed class HistoryCache(long capacityBytes)
+{
+    public const long DefaultMegabytes = 64;
+
+    /// <summary>A history as answered: the JSON array, its last version, and the fingerprint of the rows it was made from.</summary>
+    public sealed record Entry(long Version, RowsFingerprint Rows, byte[] Json, bool ShowsIdNumbers);
+
+    private readonly ConcurrentDictionary<(string Tenant, Guid Id, bool Unmasked), Entry> _entries = new();
+    private long _bytes;
+
+    public bool Enabled => capacityBytes > 0;
+
+    public Entry? Find(string tenant, Guid id, bool unmasked) => _entries.GetValueOrDefault((tenant, id, unmasked));
+
+    /// <summary>Keeps a history unless a later one of the same household and view is kept already.</summary>
+    public void Keep(string tenant, Guid id, bool unmasked, Entry entry)
+    {
+        // One household may not take more than an eighth of the room.
+        if (!Enabled || entry.Json.Length > capacityBytes / 8) return;
+        var key = (tenant, id, unmasked);
+        while (true)
+        {
+            if (_entries.TryGetValue(key, out var kept))
+            {
+                if (kept.Version >= entry.Version) return;
+                if (!_entries.TryUpdate(key, entry, kept)) continue;
+                Interlocked.Add(ref _bytes, entry.Json.Length - kept.Json.Length);
+            }
+            else
+            {
+                if (!_entries.TryAdd(key, entry)) continue;
+                Interlocked.Add(ref _bytes, entry.Json.Length);
+            }
+            break;
+        }
+        if (Interlocked.Read(ref _bytes) > capacityBytes) MakeRoom();
+    }
+
+    public void Forget(string tenant, Guid id, bool unmasked)
+    {
+        if (_entries.TryRemove((tenant, id, unmasked), out var kept)) Interlocked.Add(ref _bytes, -kept.Json.Length);
+    }
+
+    // Any entries will do: a missing one costs one whole read, never a wrong answer.
+    private void MakeRoom()
+    {
+        foreach (var key in _entries.Keys)
+        {
+            if (Interlocked.Read(ref _bytes) <= capacityBytes * 9 / 10) return;
+            Forget(key.Tenant, key.Id, key.Unmasked);
+        }
+    }
+}
+
+/// <summary>
+/// How many rows, and the exclusive or of a 64-bit hash of each row's version in the table (the transaction that wrote it,
+/// <c>xmin</c>) with its version in the stream. Any write to a row makes a new row version under another transaction, so a
+/// row replaced, or removed and another put in its place, changes the hash unless 64-bit hashes collide.
+/// </summary>
+public readonly record struct RowsFingerprint(long Count, long Hash)
+{
+    public RowsFingerprint With(long rowHash) => new(Count + 1, Hash ^ rowHash);
+}

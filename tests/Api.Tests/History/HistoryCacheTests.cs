@@ -1,0 +1,74 @@
+using System.Net;
+using System.Text.Json.Nodes;
+using Registry.Api.Tests.Fixtures;
+using Registry.Domain.Access;
+
+namespace Registry.Api.Tests.History;
+
+/// <summary>
+/// A node answers a repeated whole history from the one it answered last, and only while the stored rows it was made from
+/// are unchanged: every answer equals a page read straight from the rows, whatever was appended or rewritten in between.
+/// </summary>
+[Collection(TamperCollection.Name)]
+public sealed class HistoryCacheTests(TamperFixture fixture)
+{
+    private AppFixture App => fixture.App;
+
+    [Fact]
+    public async Task A_repeated_history_shows_every_new_event_in_each_view_and_logs_every_read()
+    {
+        var (town, village) = await App.NewVillage();
+        var id = await HistoryDriver.Household(App, village);
+        var officer = App.Client(Role.TownOfficer, town, "history-cache-reader");
+        var housing = App.Client(Role.HousingDept, AppFixture.District);
+
+        var first = await Whole(officer, id);
+        (await Whole(officer, id)).ShouldBe(first);
+        (await Whole(housing, id)).ShouldBe(await Stored(housing, id));
+        first.ShouldBe(await Stored(officer, id));
+
+        await (await App.Client(Role.VillageClerk, village).Send(HttpMethod.Post, $"/api/households/{id}/incomes", new { year = 2020, wage = 9000m }))
+            .ShouldBe(HttpStatusCode.OK);
+        var extended = await Whole(officer, id);
+        JsonNode.Parse(extended)!.AsArray().Count.ShouldBe(4);
+        extended.ShouldBe(await Stored(officer, id));
+        extended.ShouldStartWith(first[..^1]);
+        var masked = await Whole(housing, id);
+        masked.ShouldBe(await Stored(housing, id));
+        masked.ShouldNotContain("\"hash\":\"");
+
+        // Each whole read and each page showed the head's ID number: five reads, whether answered from the node or the rows.
+        var reads = await (await App.Client(Role.Inspector, town).GetAsync($"/api/audit/sensitive-reads?household={id}&actor=history-cache-reader"))
+            .ShouldBe(HttpStatusCode.OK);
+        reads["items"]!.AsArray().Count.ShouldBe(5);
+    }
+
+    [Fact]
+    public async Task A_stored_row_rewritten_or_removed_after_a_read_shows_in_the_next_one()
+    {
+        var (town, village) = await App.NewVillage();
+        var id = await HistoryDriver.Household(App, village);
+        var officer = App.Client(Role.TownOfficer, town);
+        await Whole(officer, id);
+
+        // The same data written again makes a new row version: nothing visible changes, and the answer is still the rows'.
+        await HistoryDriver.Sql(App, "update {schema}.mt_events set data = data where stream_id = @id and version = 2", ("id", id));
+        (await Whole(officer, id)).ShouldBe(await Stored(officer, id));
+
+        await HistoryDriver.Sql(App, """update {schema}.mt_events set data = data || '{"forged": true}' where stream_id = @id and version = 2""", ("id", id));
+        var edited = JsonNode.Parse(await Whole(officer, id))!.AsArray();
+        edited[1]!["data"]!["forged"]!.GetValue<bool>().ShouldBeTrue();
+
+        await HistoryDriver.Sql(App, "delete from {schema}.mt_events where stream_id = @id and version = 3", ("id", id));
+        var cut = await Whole(officer, id);
+        JsonNode.Parse(cut)!.AsArray().Select(e => e!["version"]!.GetValue<long>()).ShouldBe([1L, 2L]);
+        cut.ShouldBe(await Stored(officer, id));
+    }
+
+    private static async Task<string> Whole(HttpClient client, Guid id) =>
+        (await (await client.GetAsync($"/api/households/{id}/history")).ShouldBe(HttpStatusCode.OK)).ToJsonString();
+
+    /// <summary>A page as long as the whole history is read from the rows every time.</summary>
+    private static async Task<string> Stored(HttpClient client, Guid id) =>
+        (await (await client.GetAsync($"/api/households/{id}/history?afterVersion=0&limit=1000")).ShouldBe(HttpStatusCode.OK)).ToJsonString();
+}
