@@ -19,15 +19,15 @@ public sealed class HistoryCache(long capacityBytes)
     private readonly ConcurrentDictionary<(string Tenant, Guid Id, bool Unmasked), Entry> _entries = new();
     private long _bytes;
 
-    public bool Enabled => capacityBytes > 0;
-
     public Entry? Find(string tenant, Guid id, bool unmasked) => _entries.GetValueOrDefault((tenant, id, unmasked));
+
+    /// <summary>Whether a history of this many bytes would be kept: one household may not take more than an eighth of the room.</summary>
+    public bool Admits(int bytes) => bytes <= capacityBytes / 8;
 
     /// <summary>Keeps a history unless a later one of the same household and view is kept already.</summary>
     public void Keep(string tenant, Guid id, bool unmasked, Entry entry)
     {
-        // One household may not take more than an eighth of the room.
-        if (!Enabled || entry.Json.Length > capacityBytes / 8) return;
+        if (!Admits(entry.Json.Length)) return;
         var key = (tenant, id, unmasked);
         while (true)
         {
@@ -63,12 +63,3 @@ public sealed class HistoryCache(long capacityBytes)
     }
 }
 
-/// <summary>
-/// How many rows, and the exclusive or of a 64-bit hash of each row's version in the table (the transaction that wrote it,
-/// <c>xmin</c>) with its version in the stream. Any write to a row makes a new row version under another transaction, so a
-/// row replaced, or removed and another put in its place, changes the hash unless 64-bit hashes collide.
-/// </summary>
-public readonly record struct RowsFingerprint(long Count, long Hash)
-{
-    public RowsFingerprint With(long rowHash) => new(Count + 1, Hash ^ rowHash);
-}

@@ -32,22 +32,26 @@ public static class HistoryRows
 
     private static readonly ConcurrentDictionary<string, Statements> BySchema = new();
 
-    private sealed record Statements(string Household, string Whole, string Window, string Fingerprint);
+    private sealed record Statements(string Household, string Window, string Fingerprint);
 
-    /// <summary>Starts the read: the household's document is the first result, the rows (oldest first) the second.</summary>
-    public static async Task<NpgsqlDataReader> Read(IQuerySession session, NpgsqlConnection connection, Guid id, (long AfterVersion, int Limit)? page,
+    private static Statements StatementsOf(IQuerySession session) =>
+        BySchema.GetOrAdd(session.DocumentStore.Options.Events.DatabaseSchemaName, _ => StatementsFor(session));
+
+    /// <summary>Starts the read of a page: the household's document is the first result, the page's rows (oldest first) the second.</summary>
+    public static async Task<NpgsqlDataReader> Read(IQuerySession session, NpgsqlConnection connection, Guid id, (long AfterVersion, int Limit) page,
         CancellationToken ct)
     {
-        var sql = BySchema.GetOrAdd(session.DocumentStore.Options.Events.DatabaseSchemaName, _ => StatementsFor(session));
-        var household = new NpgsqlBatchCommand(sql.Household) { Parameters = { new() { Value = id } } };
-        var rows = new NpgsqlBatchCommand(page is null ? sql.Whole : sql.Window) { Parameters = { new() { Value = id } } };
-        // One row more than a page tells whether a next page exists without counting the stream.
-        if (page is { } p)
+        var sql = StatementsOf(session);
+        await using var batch = new NpgsqlBatch(connection)
         {
-            rows.Parameters.Add(new NpgsqlParameter { Value = p.AfterVersion });
-            rows.Parameters.Add(new NpgsqlParameter { Value = p.AfterVersion + p.Limit + 1 });
-        }
-        await using var batch = new NpgsqlBatch(connection) { BatchCommands = { household, rows } };
+            BatchCommands =
+            {
+                new NpgsqlBatchCommand(sql.Household) { Parameters = { new() { Value = id } } },
+                // One row more than a page tells whether a next page exists without counting the stream.
+                new NpgsqlBatchCommand(sql.Window)
+                    { Parameters = { new() { Value = id }, new() { Value = page.AfterVersion }, new() { Value = page.AfterVersion + page.Limit + 1 } } },
+            },
+        };
         await batch.PrepareAsync(ct);
         return await batch.ExecuteReaderAsync(ct);
     }
@@ -58,7 +62,7 @@ public static class HistoryRows
     /// </summary>
     public static async Task<NpgsqlDataReader> ReadAfter(IQuerySession session, NpgsqlConnection connection, Guid id, long version, CancellationToken ct)
     {
-        var sql = BySchema.GetOrAdd(session.DocumentStore.Options.Events.DatabaseSchemaName, _ => StatementsFor(session));
+        var sql = StatementsOf(session);
         await using var batch = new NpgsqlBatch(connection)
         {
             BatchCommands =
@@ -71,6 +75,10 @@ public static class HistoryRows
         await batch.PrepareAsync(ct);
         return await batch.ExecuteReaderAsync(ct);
     }
+
+    /// <summary>The fingerprint result's one row.</summary>
+    public static async Task<RowsFingerprint> ReadFingerprint(DbDataReader result, CancellationToken ct) =>
+        await result.ReadAsync(ct) ? new(result.GetInt64(0), result.GetInt64(1)) : throw new InvalidOperationException("A count answers one row.");
 
     /// <summary>The current row's part of its stream's <see cref="RowsFingerprint"/>.</summary>
     public static long RowHash(DbDataReader row) => row.GetInt64(RowHashColumn);
@@ -117,14 +125,15 @@ public static class HistoryRows
             .Where(t => t.Property is not null)
             .Select(t => $"when {Literal(t.Name)} then data->>{Literal(JsonNamingPolicy.CamelCase.ConvertName(t.Property!))}"));
         string Header(string name) => $"headers->>{Literal(name)}";
-        const string rowHash = "hashtextextended(xmin::text || ':' || version, 0)";
+        // The row's version in the table with its place in the log and the stream and its chain link: see RowsFingerprint.
+        var rowHash = $"hashtextextended(xmin::text || ':' || seq_id || ':' || version || ':' || coalesce({Header(EventMetadata.Hash)}, ''), 0)";
         var select = $"""
             select seq_id, version, type, "timestamp", case type {effective} end, data,
               {Header(EventMetadata.UserId)}, {Header(EventMetadata.UserName)}, {Header(EventMetadata.Role)}, {Header(EventMetadata.Org)},
               {Header(EventMetadata.Reason)}, correlation_id, {Header(EventMetadata.Hash)}, {rowHash}
             from {schema}.mt_events where stream_id = $1
             """;
-        return new($"select data from {table} where id = $1", $"{select} order by seq_id",
+        return new($"select data from {table} where id = $1",
             $"{select} and version > $2 and version <= $3 order by seq_id",
             $"select count(*), coalesce(bit_xor({rowHash}), 0) from {schema}.mt_events where stream_id = $1 and version <= $2");
     }
@@ -132,4 +141,16 @@ public static class HistoryRows
     private static string Literal(string text) => $"'{text.Replace("'", "''")}'";
 
     private static JsonEncodedText Name(string property) => JsonEncodedText.Encode(JsonNamingPolicy.CamelCase.ConvertName(property));
+}
+
+/// <summary>
+/// How many rows, and the exclusive or of a 64-bit hash of each row's version in the table (<c>xmin</c>, the transaction
+/// that wrote it) with its sequence number, version and chain link. A write to a row makes a new row version under another
+/// transaction, so a row rewritten, or removed and another put in its place, changes it. It tells a node whether rows it
+/// read before are still those rows, for answering from what it kept; it is not a tamper check (a forger who controls
+/// transaction ids could match it): verification is (README, "Verifiable history").
+/// </summary>
+public readonly record struct RowsFingerprint(long Count, long Hash)
+{
+    public RowsFingerprint With(long rowHash) => new(Count + 1, Hash ^ rowHash);
 }

@@ -57,55 +57,81 @@ public static class HouseholdHistoryEndpoint
     }
 
     /// <summary>
-    /// The whole history, from the history this node answered last if the stored rows it was made from are unchanged
+    /// The whole history, from the one this node answered last if the stored rows it was made from are unchanged
     /// (<see cref="HistoryCache"/>): one round trip reads the household, that fingerprint and the rows added since.
     /// </summary>
     private static async Task<IResult> Whole(Guid id, Actor actor, HttpContext http, IQuerySession session, SensitiveReads reads,
         HistoryCache cache, JsonWriterOptions options)
     {
+        var ct = http.RequestAborted;
         var unmasked = actor.ReadsIdNumbers;
-        var kept = cache.Find(session.TenantId, id, unmasked);
-        (Household Current, HistoryCache.Entry History) read;
+        WholeRead read;
         await using (var connection = session.Database.CreateConnection(ConnectionUsage.Read))
         {
-            await connection.OpenAsync(http.RequestAborted);
-            read = await Extend(kept) ?? await Reread();
+            await connection.OpenAsync(ct);
+            read = await Extend(cache.Find(session.TenantId, id, unmasked)) ?? await Extend(null)
+                ?? throw new InvalidOperationException("A stream has no rows up to version 0.");
 
-            async Task<(Household, HistoryCache.Entry)> Reread()
+            // Null when the rows the known history was made from changed.
+            async Task<WholeRead?> Extend(HistoryCache.Entry? known)
             {
-                cache.Forget(session.TenantId, id, unmasked);
-                kept = null;
-                return await Extend(null) ?? throw new InvalidOperationException("A stream has no rows up to version 0.");
-            }
-
-            async Task<(Household, HistoryCache.Entry)?> Extend(HistoryCache.Entry? known)
-            {
-                await using var rows = await HistoryRows.ReadAfter(session, connection, id, known?.Version ?? 0, http.RequestAborted);
-                var current = await Visible(rows, actor, session, http.RequestAborted);
-                await rows.NextResultAsync(http.RequestAborted);
-                await rows.ReadAsync(http.RequestAborted);
-                if (new RowsFingerprint(rows.GetInt64(0), rows.GetInt64(1)) != (known?.Rows ?? default)) return null;
-                await rows.NextResultAsync(http.RequestAborted);
-                if (!await rows.ReadAsync(http.RequestAborted) && known is not null) return (current, known);
-                using var answer = new PooledJson(InitialAnswerSize);
-                await using var writer = new Utf8JsonWriter(answer, options);
-                writer.WriteStartArray();
-                if (known is { Rows.Count: > 0 }) writer.WriteRawValue(known.Json.AsSpan(1, known.Json.Length - 2), skipInputValidation: true);
-                var (version, fingerprint, shown) = (known?.Version ?? 0, known?.Rows ?? default, new HashSet<string>());
-                for (var more = rows.IsOnRow; more; more = await rows.ReadAsync(http.RequestAborted))
+                await using var rows = await HistoryRows.ReadAfter(session, connection, id, known?.Version ?? 0, ct);
+                var current = await Visible(rows, actor, session, ct);
+                await rows.NextResultAsync(ct);
+                if (await HistoryRows.ReadFingerprint(rows, ct) != (known?.Rows ?? default))
                 {
-                    version = HistoryRows.WriteEntry(writer, rows, unmasked, shown);
-                    fingerprint = fingerprint.With(HistoryRows.RowHash(rows));
+                    cache.Forget(session.TenantId, id, unmasked);
+                    return null;
                 }
-                writer.WriteEndArray();
-                await writer.FlushAsync(http.RequestAborted);
-                return (current, new HistoryCache.Entry(version, fingerprint, answer.Written.ToArray(), known?.ShowsIdNumbers == true || shown.Count > 0));
+                await rows.NextResultAsync(ct);
+                if (!await rows.ReadAsync(ct) && known is not null) return new(current, known.ShowsIdNumbers, new JsonBytes(known.Json));
+                var answer = new PooledJson(InitialAnswerSize);
+                try
+                {
+                    var (version, fingerprint, shown) = (known?.Version ?? 0, known?.Rows ?? default, new HashSet<string>());
+                    await using (var writer = new Utf8JsonWriter(answer, options))
+                    {
+                        writer.WriteStartArray();
+                        if (known is { Rows.Count: > 0 }) writer.WriteRawValue(known.Json.AsSpan(1, known.Json.Length - 2), skipInputValidation: true);
+                        for (var more = rows.IsOnRow; more; more = await rows.ReadAsync(ct))
+                        {
+                            version = Math.Max(version, HistoryRows.WriteEntry(writer, rows, unmasked, shown));
+                            fingerprint = fingerprint.With(HistoryRows.RowHash(rows));
+                        }
+                        writer.WriteEndArray();
+                    }
+                    var showsIdNumbers = known?.ShowsIdNumbers == true || shown.Count > 0;
+                    if (!cache.Admits(answer.Written.Length))
+                    {
+                        cache.Forget(session.TenantId, id, unmasked);
+                        return new(current, showsIdNumbers, answer);
+                    }
+                    var made = new HistoryCache.Entry(version, fingerprint, answer.Written.ToArray(), showsIdNumbers);
+                    answer.Dispose();
+                    cache.Keep(session.TenantId, id, unmasked, made);
+                    return new(current, showsIdNumbers, new JsonBytes(made.Json));
+                }
+                catch
+                {
+                    answer.Dispose();
+                    throw;
+                }
             }
         }
-        if (!ReferenceEquals(read.History, kept)) cache.Keep(session.TenantId, id, unmasked, read.History);
-        if (read.History.ShowsIdNumbers) await reads.Record(actor, http, ReadTarget.Of(read.Current), "household-history");
-        return new JsonBytes(read.History.Json);
+        try
+        {
+            if (read.ShowsIdNumbers) await reads.Record(actor, http, ReadTarget.Of(read.Current), "household-history");
+            return read.Answer;
+        }
+        catch
+        {
+            (read.Answer as IDisposable)?.Dispose();
+            throw;
+        }
     }
+
+    /// <summary>A household and its whole history as it will be answered.</summary>
+    private sealed record WholeRead(Household Current, bool ShowsIdNumbers, IResult Answer);
 
     private static async Task<IResult> Page(Guid id, (long AfterVersion, int Limit) page, Actor actor, HttpContext http, IQuerySession session,
         SensitiveReads reads, JsonWriterOptions options)

@@ -1,5 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using Registry.Api.Households;
 using Registry.Api.Tests.Fixtures;
 using Registry.Domain.Access;
 
@@ -23,7 +25,10 @@ public sealed class HistoryCacheTests(TamperFixture fixture)
         var housing = App.Client(Role.HousingDept, AppFixture.District);
 
         var first = await Whole(officer, id);
+        var kept = Kept(id, unmasked: true).ShouldNotBeNull();
+        (kept.Version, kept.Rows.Count).ShouldBe((3L, 3L));
         (await Whole(officer, id)).ShouldBe(first);
+        Kept(id, unmasked: true).ShouldBeSameAs(kept);
         (await Whole(housing, id)).ShouldBe(await Stored(housing, id));
         first.ShouldBe(await Stored(officer, id));
 
@@ -31,10 +36,12 @@ public sealed class HistoryCacheTests(TamperFixture fixture)
             .ShouldBe(HttpStatusCode.OK);
         var extended = await Whole(officer, id);
         JsonNode.Parse(extended)!.AsArray().Count.ShouldBe(4);
+        (Kept(id, unmasked: true)!.Version, Kept(id, unmasked: true)!.Rows.Count).ShouldBe((4L, 4L));
         extended.ShouldBe(await Stored(officer, id));
         extended.ShouldStartWith(first[..^1]);
         var masked = await Whole(housing, id);
         masked.ShouldBe(await Stored(housing, id));
+        Kept(id, unmasked: false)!.Version.ShouldBe(4);
         masked.ShouldNotContain("\"hash\":\"");
 
         // Each whole read and each page showed the head's ID number: five reads, whether answered from the node or the rows.
@@ -50,10 +57,15 @@ public sealed class HistoryCacheTests(TamperFixture fixture)
         var id = await HistoryDriver.Household(App, village);
         var officer = App.Client(Role.TownOfficer, town);
         await Whole(officer, id);
+        var kept = Kept(id, unmasked: true).ShouldNotBeNull();
 
-        // The same data written again makes a new row version: nothing visible changes, and the answer is still the rows'.
+        // The same data written again makes a new row version: the kept history is made again, showing the same.
         await HistoryDriver.Sql(App, "update {schema}.mt_events set data = data where stream_id = @id and version = 2", ("id", id));
         (await Whole(officer, id)).ShouldBe(await Stored(officer, id));
+        var remade = Kept(id, unmasked: true).ShouldNotBeNull();
+        remade.ShouldNotBeSameAs(kept);
+        remade.Rows.Count.ShouldBe(kept.Rows.Count);
+        remade.Rows.Hash.ShouldNotBe(kept.Rows.Hash);
 
         await HistoryDriver.Sql(App, """update {schema}.mt_events set data = data || '{"forged": true}' where stream_id = @id and version = 2""", ("id", id));
         var edited = JsonNode.Parse(await Whole(officer, id))!.AsArray();
@@ -65,10 +77,48 @@ public sealed class HistoryCacheTests(TamperFixture fixture)
         cut.ShouldBe(await Stored(officer, id));
     }
 
+    private HistoryCache.Entry? Kept(Guid id, bool unmasked) =>
+        App.Host.Services.GetRequiredService<HistoryCache>().Find(JasperFx.StorageConstants.DefaultTenantId, id, unmasked);
+
     private static async Task<string> Whole(HttpClient client, Guid id) =>
         (await (await client.GetAsync($"/api/households/{id}/history")).ShouldBe(HttpStatusCode.OK)).ToJsonString();
 
     /// <summary>A page as long as the whole history is read from the rows every time.</summary>
     private static async Task<string> Stored(HttpClient client, Guid id) =>
         (await (await client.GetAsync($"/api/households/{id}/history?afterVersion=0&limit=1000")).ShouldBe(HttpStatusCode.OK)).ToJsonString();
+}
+
+public sealed class HistoryCacheRoomTests
+{
+    private static HistoryCache.Entry Entry(long version, int bytes) => new(version, new RowsFingerprint(version, version), new byte[bytes], false);
+
+    [Fact]
+    public void A_later_history_replaces_an_earlier_one_and_never_the_reverse()
+    {
+        var cache = new HistoryCache(8_000);
+        var id = Guid.NewGuid();
+        cache.Keep("d", id, true, Entry(3, 100));
+        cache.Keep("d", id, true, Entry(2, 100));
+        cache.Find("d", id, true)!.Version.ShouldBe(3);
+        cache.Keep("d", id, true, Entry(4, 100));
+        cache.Find("d", id, true)!.Version.ShouldBe(4);
+        cache.Find("d", id, false).ShouldBeNull();
+        cache.Find("e", id, true).ShouldBeNull();
+    }
+
+    [Fact]
+    public void A_history_over_an_eighth_of_the_room_is_not_kept_and_a_full_cache_makes_room()
+    {
+        var cache = new HistoryCache(8_000);
+        cache.Admits(1_000).ShouldBeTrue();
+        cache.Admits(1_001).ShouldBeFalse();
+        var large = Guid.NewGuid();
+        cache.Keep("d", large, true, Entry(1, 1_001));
+        cache.Find("d", large, true).ShouldBeNull();
+
+        var ids = Enumerable.Range(0, 12).Select(_ => Guid.NewGuid()).ToList();
+        foreach (var id in ids) cache.Keep("d", id, true, Entry(1, 1_000));
+        // Nine made it overflow, so it let two go (to nine tenths of its room); the tenth and twelfth fit, the eleventh let two go.
+        ids.Count(id => cache.Find("d", id, true) is not null).ShouldBe(8);
+    }
 }

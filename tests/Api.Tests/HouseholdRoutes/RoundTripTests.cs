@@ -101,10 +101,13 @@ public sealed class RoundTripTests(AppFixture app, ITestOutputHelper output)
         var (_, household, _) = await RegisteredHousehold();
         var housing = app.Client(Role.HousingDept, AppFixture.District);
         await (await housing.GetAsync($"/api/households/{household}/history")).ShouldBe(HttpStatusCode.OK);
+        var histories = app.Host.Services.GetRequiredService<Registry.Api.Households.HistoryCache>();
+        var kept = histories.Find(JasperFx.StorageConstants.DefaultTenantId, household, unmasked: false).ShouldNotBeNull();
 
         var trips = await Statements.During(trace => housing.Send(HttpMethod.Get, $"/api/households/{household}/history", null, trace), HttpStatusCode.OK);
 
         foreach (var trip in trips) output.WriteLine(trip);
+        histories.Find(JasperFx.StorageConstants.DefaultTenantId, household, unmasked: false).ShouldBeSameAs(kept);
         trips.Count.ShouldBe(1);
         trips[0].ShouldContain("bit_xor");
         trips[0].ShouldContain("version > $2");
