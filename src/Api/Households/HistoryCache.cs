@@ -24,7 +24,10 @@ public sealed class HistoryCache(long capacityBytes)
     /// <summary>Whether a history of this many bytes would be kept: one household may not take more than an eighth of the room.</summary>
     public bool Admits(int bytes) => bytes <= capacityBytes / 8;
 
-    /// <summary>Keeps a history unless a later one of the same household and view is kept already.</summary>
+    /// <summary>
+    /// Keeps a history unless a later one of the same household and view is kept already; at the same version, the one read
+    /// last replaces one made from other rows.
+    /// </summary>
     public void Keep(string tenant, Guid id, bool unmasked, Entry entry)
     {
         if (!Admits(entry.Json.Length)) return;
@@ -33,7 +36,7 @@ public sealed class HistoryCache(long capacityBytes)
         {
             if (_entries.TryGetValue(key, out var kept))
             {
-                if (kept.Version >= entry.Version) return;
+                if (kept.Version > entry.Version || kept.Version == entry.Version && kept.Rows == entry.Rows) return;
                 if (!_entries.TryUpdate(key, entry, kept)) continue;
                 Interlocked.Add(ref _bytes, entry.Json.Length - kept.Json.Length);
             }
@@ -47,18 +50,19 @@ public sealed class HistoryCache(long capacityBytes)
         if (Interlocked.Read(ref _bytes) > capacityBytes) MakeRoom();
     }
 
-    public void Forget(string tenant, Guid id, bool unmasked)
+    /// <summary>Forgets this entry, and not one kept since in its place.</summary>
+    public void Forget(string tenant, Guid id, bool unmasked, Entry entry)
     {
-        if (_entries.TryRemove((tenant, id, unmasked), out var kept)) Interlocked.Add(ref _bytes, -kept.Json.Length);
+        if (_entries.TryRemove(KeyValuePair.Create((tenant, id, unmasked), entry))) Interlocked.Add(ref _bytes, -entry.Json.Length);
     }
 
     // Any entries will do: a missing one costs one whole read, never a wrong answer.
     private void MakeRoom()
     {
-        foreach (var key in _entries.Keys)
+        foreach (var (key, entry) in _entries)
         {
             if (Interlocked.Read(ref _bytes) <= capacityBytes * 9 / 10) return;
-            Forget(key.Tenant, key.Id, key.Unmasked);
+            Forget(key.Tenant, key.Id, key.Unmasked, entry);
         }
     }
 }

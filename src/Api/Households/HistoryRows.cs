@@ -32,7 +32,7 @@ public static class HistoryRows
 
     private static readonly ConcurrentDictionary<string, Statements> BySchema = new();
 
-    private sealed record Statements(string Household, string Window, string Fingerprint);
+    private sealed record Statements(string Household, string Window, string After, string Fingerprint);
 
     private static Statements StatementsOf(IQuerySession session) =>
         BySchema.GetOrAdd(session.DocumentStore.Options.Events.DatabaseSchemaName, _ => StatementsFor(session));
@@ -69,7 +69,7 @@ public static class HistoryRows
             {
                 new NpgsqlBatchCommand(sql.Household) { Parameters = { new() { Value = id } } },
                 new NpgsqlBatchCommand(sql.Fingerprint) { Parameters = { new() { Value = id }, new() { Value = version } } },
-                new NpgsqlBatchCommand(sql.Window) { Parameters = { new() { Value = id }, new() { Value = version }, new() { Value = long.MaxValue } } },
+                new NpgsqlBatchCommand(sql.After) { Parameters = { new() { Value = id }, new() { Value = version } } },
             },
         };
         await batch.PrepareAsync(ct);
@@ -127,14 +127,15 @@ public static class HistoryRows
         string Header(string name) => $"headers->>{Literal(name)}";
         // The row's version in the table with its place in the log and the stream and its chain link: see RowsFingerprint.
         var rowHash = $"hashtextextended(xmin::text || ':' || seq_id || ':' || version || ':' || coalesce({Header(EventMetadata.Hash)}, ''), 0)";
-        var select = $"""
+        string Select(string extra) => $"""
             select seq_id, version, type, "timestamp", case type {effective} end, data,
               {Header(EventMetadata.UserId)}, {Header(EventMetadata.UserName)}, {Header(EventMetadata.Role)}, {Header(EventMetadata.Org)},
-              {Header(EventMetadata.Reason)}, correlation_id, {Header(EventMetadata.Hash)}, {rowHash}
+              {Header(EventMetadata.Reason)}, correlation_id, {Header(EventMetadata.Hash)}{extra}
             from {schema}.mt_events where stream_id = $1
             """;
         return new($"select data from {table} where id = $1",
-            $"{select} and version > $2 and version <= $3 order by seq_id",
+            $"{Select("")} and version > $2 and version <= $3 order by seq_id",
+            $"{Select($", {rowHash}")} and version > $2 order by seq_id",
             $"select count(*), coalesce(bit_xor({rowHash}), 0) from {schema}.mt_events where stream_id = $1 and version <= $2");
     }
 

@@ -65,68 +65,69 @@ public static class HouseholdHistoryEndpoint
     {
         var ct = http.RequestAborted;
         var unmasked = actor.ReadsIdNumbers;
-        WholeRead read;
-        await using (var connection = session.Database.CreateConnection(ConnectionUsage.Read))
-        {
-            await connection.OpenAsync(ct);
-            read = await Extend(cache.Find(session.TenantId, id, unmasked)) ?? await Extend(null)
-                ?? throw new InvalidOperationException("A stream has no rows up to version 0.");
-
-            // Null when the rows the known history was made from changed.
-            async Task<WholeRead?> Extend(HistoryCache.Entry? known)
-            {
-                await using var rows = await HistoryRows.ReadAfter(session, connection, id, known?.Version ?? 0, ct);
-                var current = await Visible(rows, actor, session, ct);
-                await rows.NextResultAsync(ct);
-                if (await HistoryRows.ReadFingerprint(rows, ct) != (known?.Rows ?? default))
-                {
-                    cache.Forget(session.TenantId, id, unmasked);
-                    return null;
-                }
-                await rows.NextResultAsync(ct);
-                if (!await rows.ReadAsync(ct) && known is not null) return new(current, known.ShowsIdNumbers, new JsonBytes(known.Json));
-                var answer = new PooledJson(InitialAnswerSize);
-                try
-                {
-                    var (version, fingerprint, shown) = (known?.Version ?? 0, known?.Rows ?? default, new HashSet<string>());
-                    await using (var writer = new Utf8JsonWriter(answer, options))
-                    {
-                        writer.WriteStartArray();
-                        if (known is { Rows.Count: > 0 }) writer.WriteRawValue(known.Json.AsSpan(1, known.Json.Length - 2), skipInputValidation: true);
-                        for (var more = rows.IsOnRow; more; more = await rows.ReadAsync(ct))
-                        {
-                            version = Math.Max(version, HistoryRows.WriteEntry(writer, rows, unmasked, shown));
-                            fingerprint = fingerprint.With(HistoryRows.RowHash(rows));
-                        }
-                        writer.WriteEndArray();
-                    }
-                    var showsIdNumbers = known?.ShowsIdNumbers == true || shown.Count > 0;
-                    if (!cache.Admits(answer.Written.Length))
-                    {
-                        cache.Forget(session.TenantId, id, unmasked);
-                        return new(current, showsIdNumbers, answer);
-                    }
-                    var made = new HistoryCache.Entry(version, fingerprint, answer.Written.ToArray(), showsIdNumbers);
-                    answer.Dispose();
-                    cache.Keep(session.TenantId, id, unmasked, made);
-                    return new(current, showsIdNumbers, new JsonBytes(made.Json));
-                }
-                catch
-                {
-                    answer.Dispose();
-                    throw;
-                }
-            }
-        }
+        WholeRead? read = null;
         try
         {
+            await using (var connection = session.Database.CreateConnection(ConnectionUsage.Read))
+            {
+                await connection.OpenAsync(ct);
+                read = await Extend(connection, cache.Find(session.TenantId, id, unmasked)) ?? await Extend(connection, null)
+                    ?? throw new InvalidOperationException("A stream has no rows up to version 0.");
+            }
             if (read.ShowsIdNumbers) await reads.Record(actor, http, ReadTarget.Of(read.Current), "household-history");
             return read.Answer;
         }
         catch
         {
-            (read.Answer as IDisposable)?.Dispose();
+            (read?.Answer as IDisposable)?.Dispose();
             throw;
+        }
+
+        // Null when the rows the known history was made from changed.
+        async Task<WholeRead?> Extend(NpgsqlConnection connection, HistoryCache.Entry? known)
+        {
+            await using var rows = await HistoryRows.ReadAfter(session, connection, id, known?.Version ?? 0, ct);
+            var current = await Visible(rows, actor, session, ct);
+            await rows.NextResultAsync(ct);
+            if (await HistoryRows.ReadFingerprint(rows, ct) != (known?.Rows ?? default))
+            {
+                if (known is not null) cache.Forget(session.TenantId, id, unmasked, known);
+                return null;
+            }
+            await rows.NextResultAsync(ct);
+            if (!await rows.ReadAsync(ct) && known is not null) return new(current, known.ShowsIdNumbers, new JsonBytes(known.Json));
+            var answer = new PooledJson(InitialAnswerSize);
+            try
+            {
+                var (version, fingerprint, shown) = (known?.Version ?? 0, known?.Rows ?? default, new HashSet<string>());
+                await using (var writer = new Utf8JsonWriter(answer, options))
+                {
+                    writer.WriteStartArray();
+                    if (known is { Rows.Count: > 0 }) writer.WriteRawValue(known.Json.AsSpan(1, known.Json.Length - 2), skipInputValidation: true);
+                    for (var more = rows.IsOnRow; more; more = await rows.ReadAsync(ct))
+                    {
+                        version = Math.Max(version, HistoryRows.WriteEntry(writer, rows, unmasked, shown));
+                        fingerprint = fingerprint.With(HistoryRows.RowHash(rows));
+                    }
+                    writer.WriteEndArray();
+                }
+                var showsIdNumbers = known?.ShowsIdNumbers == true || shown.Count > 0;
+                if (!cache.Admits(answer.Written.Length))
+                {
+                    // The smaller history it grew from would otherwise be extended and copied at every read.
+                    if (known is not null) cache.Forget(session.TenantId, id, unmasked, known);
+                    return new(current, showsIdNumbers, answer);
+                }
+                var made = new HistoryCache.Entry(version, fingerprint, answer.Written.ToArray(), showsIdNumbers);
+                answer.Dispose();
+                cache.Keep(session.TenantId, id, unmasked, made);
+                return new(current, showsIdNumbers, new JsonBytes(made.Json));
+            }
+            catch
+            {
+                answer.Dispose();
+                throw;
+            }
         }
     }
 

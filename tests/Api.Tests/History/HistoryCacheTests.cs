@@ -36,7 +36,10 @@ public sealed class HistoryCacheTests(TamperFixture fixture)
             .ShouldBe(HttpStatusCode.OK);
         var extended = await Whole(officer, id);
         JsonNode.Parse(extended)!.AsArray().Count.ShouldBe(4);
-        (Kept(id, unmasked: true)!.Version, Kept(id, unmasked: true)!.Rows.Count).ShouldBe((4L, 4L));
+        var appended = Kept(id, unmasked: true).ShouldNotBeNull();
+        (appended.Version, appended.Rows.Count).ShouldBe((4L, 4L));
+        (await Whole(officer, id)).ShouldBe(extended);
+        Kept(id, unmasked: true).ShouldBeSameAs(appended);
         extended.ShouldBe(await Stored(officer, id));
         extended.ShouldStartWith(first[..^1]);
         var masked = await Whole(housing, id);
@@ -44,10 +47,10 @@ public sealed class HistoryCacheTests(TamperFixture fixture)
         Kept(id, unmasked: false)!.Version.ShouldBe(4);
         masked.ShouldNotContain("\"hash\":\"");
 
-        // Each whole read and each page showed the head's ID number: five reads, whether answered from the node or the rows.
+        // Each whole read and each page showed the head's ID number: six reads, whether answered from the node or the rows.
         var reads = await (await App.Client(Role.Inspector, town).GetAsync($"/api/audit/sensitive-reads?household={id}&actor=history-cache-reader"))
             .ShouldBe(HttpStatusCode.OK);
-        reads["items"]!.AsArray().Count.ShouldBe(5);
+        reads["items"]!.AsArray().Count.ShouldBe(6);
     }
 
     [Fact]
@@ -56,7 +59,9 @@ public sealed class HistoryCacheTests(TamperFixture fixture)
         var (town, village) = await App.NewVillage();
         var id = await HistoryDriver.Household(App, village);
         var officer = App.Client(Role.TownOfficer, town);
+        var housing = App.Client(Role.HousingDept, AppFixture.District);
         await Whole(officer, id);
+        await Whole(housing, id);
         var kept = Kept(id, unmasked: true).ShouldNotBeNull();
 
         // The same data written again makes a new row version: the kept history is made again, showing the same.
@@ -70,11 +75,16 @@ public sealed class HistoryCacheTests(TamperFixture fixture)
         await HistoryDriver.Sql(App, """update {schema}.mt_events set data = data || '{"forged": true}' where stream_id = @id and version = 2""", ("id", id));
         var edited = JsonNode.Parse(await Whole(officer, id))!.AsArray();
         edited[1]!["data"]!["forged"]!.GetValue<bool>().ShouldBeTrue();
+        var maskedEdit = await Whole(housing, id);
+        maskedEdit.ShouldBe(await Stored(housing, id));
+        JsonNode.Parse(maskedEdit)!.AsArray()[1]!["data"]!["forged"]!.GetValue<bool>().ShouldBeTrue();
 
         await HistoryDriver.Sql(App, "delete from {schema}.mt_events where stream_id = @id and version = 3", ("id", id));
         var cut = await Whole(officer, id);
         JsonNode.Parse(cut)!.AsArray().Select(e => e!["version"]!.GetValue<long>()).ShouldBe([1L, 2L]);
         cut.ShouldBe(await Stored(officer, id));
+        (await Whole(housing, id)).ShouldBe(await Stored(housing, id));
+        Kept(id, unmasked: false)!.Version.ShouldBe(2);
     }
 
     private HistoryCache.Entry? Kept(Guid id, bool unmasked) =>
@@ -102,6 +112,15 @@ public sealed class HistoryCacheRoomTests
         cache.Find("d", id, true)!.Version.ShouldBe(3);
         cache.Keep("d", id, true, Entry(4, 100));
         cache.Find("d", id, true)!.Version.ShouldBe(4);
+        // At the same version, one made from other rows replaces it; forgetting an entry leaves one kept since in its place.
+        var remade = Entry(4, 100) with { Rows = new RowsFingerprint(4, 99) };
+        var stale = cache.Find("d", id, true)!;
+        cache.Keep("d", id, true, remade);
+        cache.Find("d", id, true).ShouldBeSameAs(remade);
+        cache.Forget("d", id, true, stale);
+        cache.Find("d", id, true).ShouldBeSameAs(remade);
+        cache.Forget("d", id, true, remade);
+        cache.Find("d", id, true).ShouldBeNull();
         cache.Find("d", id, false).ShouldBeNull();
         cache.Find("e", id, true).ShouldBeNull();
     }
