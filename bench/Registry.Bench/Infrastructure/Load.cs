@@ -25,7 +25,8 @@ public static class Load
     }
 
     /// <summary>One client, a fixed number of operations after a few unmeasured ones.</summary>
-    public static async Task<Latencies> Sequential(int samples, Func<Task<bool>> operation, int warmUp = 10)
+    /// <param name="before">Unmeasured work before each operation, such as a write the operation then reads.</param>
+    public static async Task<Latencies> Sequential(int samples, Func<Task<bool>> operation, int warmUp = 10, Func<Task>? before = null)
     {
         for (var i = 0; i < warmUp; i++) await operation();
         var times = new List<double>(samples);
@@ -33,6 +34,7 @@ public static class Load
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < samples; i++)
         {
+            if (before is not null) await before();
             var start = Stopwatch.GetTimestamp();
             if (await operation()) times.Add(Stopwatch.GetElapsedTime(start).TotalMilliseconds);
             else errors++;
