@@ -39,8 +39,7 @@ public static class ClaimProbes
         await using var query = http.RequestServices.GetRequiredService<IDocumentStore>().QuerySession(Infrastructure.Writing.ConcurrentWrites.Tenant(http));
         var claims = await PersonClaimLookup.ClaimsElsewhere(query, sought, householdId, ct);
         if (claims.Count == 0) return;
-        await http.RequestServices.GetRequiredService<SensitiveReads>().RecordMany(actor, RequestContext.CorrelationId(http),
-            await Holders(query, claims, ct), Purpose, ct);
+        await http.RequestServices.GetRequiredService<SensitiveReads>().RecordMany(actor, http, await Holders(query, claims, ct), Purpose);
     }
 
     /// <summary>The households and members that hold the claims: what a refusal or a verdict naming them told of.</summary>

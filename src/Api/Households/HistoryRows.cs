@@ -38,40 +38,33 @@ public static class HistoryRows
         BySchema.GetOrAdd(session.DocumentStore.Options.Events.DatabaseSchemaName, _ => StatementsFor(session));
 
     /// <summary>Starts the read of a page: the household's document is the first result, the page's rows (oldest first) the second.</summary>
-    public static async Task<NpgsqlDataReader> Read(IQuerySession session, NpgsqlConnection connection, Guid id, (long AfterVersion, int Limit) page,
+    public static Task<NpgsqlDataReader> Read(IQuerySession session, NpgsqlConnection connection, Guid id, (long AfterVersion, int Limit) page,
         CancellationToken ct)
     {
         var sql = StatementsOf(session);
-        await using var batch = new NpgsqlBatch(connection)
-        {
-            BatchCommands =
-            {
-                new NpgsqlBatchCommand(sql.Household) { Parameters = { new() { Value = id } } },
-                // One row more than a page tells whether a next page exists without counting the stream.
-                new NpgsqlBatchCommand(sql.Window)
-                    { Parameters = { new() { Value = id }, new() { Value = page.AfterVersion }, new() { Value = page.AfterVersion + page.Limit + 1 } } },
-            },
-        };
-        await batch.PrepareAsync(ct);
-        return await batch.ExecuteReaderAsync(ct);
+        // One row more than a page tells whether a next page exists without counting the stream.
+        return Run(connection, ct, (sql.Household, [id]), (sql.Window, [id, page.AfterVersion, page.AfterVersion + page.Limit + 1]));
     }
 
     /// <summary>
     /// Starts the read of a history known up to a version: the household's document is the first result, the fingerprint of
     /// the rows up to that version the second (one row: count, hash), the rows after it (oldest first) the third.
     /// </summary>
-    public static async Task<NpgsqlDataReader> ReadAfter(IQuerySession session, NpgsqlConnection connection, Guid id, long version, CancellationToken ct)
+    public static Task<NpgsqlDataReader> ReadAfter(IQuerySession session, NpgsqlConnection connection, Guid id, long version, CancellationToken ct)
     {
         var sql = StatementsOf(session);
-        await using var batch = new NpgsqlBatch(connection)
+        return Run(connection, ct, (sql.Household, [id]), (sql.Fingerprint, [id, version]), (sql.After, [id, version]));
+    }
+
+    private static async Task<NpgsqlDataReader> Run(NpgsqlConnection connection, CancellationToken ct, params (string Sql, object[] Values)[] statements)
+    {
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var (sql, values) in statements)
         {
-            BatchCommands =
-            {
-                new NpgsqlBatchCommand(sql.Household) { Parameters = { new() { Value = id } } },
-                new NpgsqlBatchCommand(sql.Fingerprint) { Parameters = { new() { Value = id }, new() { Value = version } } },
-                new NpgsqlBatchCommand(sql.After) { Parameters = { new() { Value = id }, new() { Value = version } } },
-            },
-        };
+            var command = new NpgsqlBatchCommand(sql);
+            foreach (var value in values) command.Parameters.Add(new NpgsqlParameter { Value = value });
+            batch.BatchCommands.Add(command);
+        }
         await batch.PrepareAsync(ct);
         return await batch.ExecuteReaderAsync(ct);
     }

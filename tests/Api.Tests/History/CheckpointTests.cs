@@ -63,12 +63,8 @@ public sealed class CheckpointTests(HistoryFixture fixture)
         var (_, village) = await App.NewVillage();
         await HistoryDriver.Household(App, village);
         var inspector = HistoryDriver.Inspector(App);
-        async Task<HttpResponseMessage> Post(HttpClient client, string key)
-        {
-            var request = new HttpRequestMessage(HttpMethod.Post, "/api/audit/checkpoints");
-            request.Headers.Add("Idempotency-Key", key);
-            return await client.SendAsync(request);
-        }
+        Task<HttpResponseMessage> Post(HttpClient client, string key) =>
+            client.Send(HttpMethod.Post, "/api/audit/checkpoints", null, new Dictionary<string, string> { ["Idempotency-Key"] = key });
         var key = Guid.NewGuid().ToString();
         var first = await Post(inspector, key);
         var body = await first.ShouldBe(HttpStatusCode.Created);

@@ -19,7 +19,7 @@ public sealed record CheckpointCheck(long TreeSize, DateTimeOffset IssuedAt, str
             audit.Add(new Finding(null, null, FindingKind.CheckpointInvalid,
                 $"The checkpoint of {latest.TreeSize} leaves issued {latest.IssuedAt:O} does not verify with key {latest.KeyId}."));
         var leaves = await LeafStore.Hashes(connection, schema, latest.TreeSize, ct);
-        var matches = RootHeld(latest, leaves);
+        var matches = Checkpoints.RootHeld(latest.Signed, leaves);
         if (leaves.Count < latest.TreeSize)
             audit.Add(new Finding(leaves.Count, null, FindingKind.LogTruncated,
                 $"The checkpoint covers {latest.TreeSize} leaves; {leaves.Count} are left."));
@@ -32,7 +32,4 @@ public sealed record CheckpointCheck(long TreeSize, DateTimeOffset IssuedAt, str
     /// <summary>Whether a checkpoint verifies with the public key it names (none when that key is not configured).</summary>
     public static bool Signed(CheckpointRecord checkpoint, System.Security.Cryptography.ECDsa? key) =>
         key is not null && Checkpoints.Verify(checkpoint.Signed, key);
-
-    /// <summary>Whether the stored leaves are all there for a checkpoint and their first ones make its root.</summary>
-    public static bool RootHeld(CheckpointRecord checkpoint, LeafBuffer leaves) => Checkpoints.RootHeld(checkpoint.Signed, leaves);
 }

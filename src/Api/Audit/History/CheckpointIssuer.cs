@@ -62,7 +62,7 @@ public sealed class CheckpointIssuer(IDocumentStore store, CheckpointKeyRing key
             throw new CheckpointUnavailable("audit.checkpoint-key.unknown",
                 $"The latest checkpoint was signed with key {latest.KeyId}, which is not configured: add its public key to Audit:PublicKeys.");
         if (!CheckpointCheck.Signed(latest, key)) throw Inconsistent(latest, "its signature does not verify");
-        if (!CheckpointCheck.RootHeld(latest, leaves)) throw Inconsistent(latest, "the root of its leaves differs");
+        if (!Checkpoints.RootHeld(latest.Signed, leaves)) throw Inconsistent(latest, "the root of its leaves differs");
     }
 
     private static CheckpointUnavailable Inconsistent(CheckpointRecord? latest, string why) => new("audit.log.inconsistent",

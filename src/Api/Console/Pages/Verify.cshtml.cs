@@ -32,7 +32,7 @@ public sealed class VerifyModel(IQuerySession session, IDocumentStore store, Che
         actor.Require(Permission.ReadAudit);
         var ct = HttpContext.RequestAborted;
         Checkpoint = await CheckpointIssuer.Latest(store, session.TenantId, ct);
-        CheckpointSigned = Checkpoint is not null && keys.PublicKey(Checkpoint.KeyId) is { } key && Ledger.Checkpoints.Verify(Checkpoint.Signed, key);
+        CheckpointSigned = Checkpoint is not null && CheckpointCheck.Signed(Checkpoint, keys.PublicKey(Checkpoint.KeyId));
         Verifications = await session.Query<VerificationRun>().OrderByDescending(r => r.StartedAt).Take(Runs).ToListAsync(ct);
         if (Query.Id("household", household) is not { } id) return;
         Household = id;

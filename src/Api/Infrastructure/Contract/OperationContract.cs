@@ -32,7 +32,7 @@ public static class OperationContract
             var json = new JsonSerializerOptions(serializer) { DefaultIgnoreCondition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull };
             media.Example = JsonSerializer.SerializeToNode(example, body, json);
         }
-        await ParameterContract.Describe(operation, metadata, context, ct);
+        ParameterContract.Describe(operation, metadata, context.Document!);
         if (operation.Parameters is not { Count: > 0 } && (body is null || operation.RequestBody?.Content?.ContainsKey("application/json") != true))
             ExampleAnswer(operation, context, serializer);
         if (metadata.OfType<Writing.WriteRoute>().Any())

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
-using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Registry.Domain.Common;
 
@@ -20,7 +19,7 @@ public static class ParameterContract
         new ParamAttribute("code", ParamShape.UnitCode, "The unit's 12-digit division code."),
     }.ToDictionary(p => p.Name);
 
-    public static async Task Describe(OpenApiOperation operation, IList<object> metadata, OpenApiOperationTransformerContext context, CancellationToken ct)
+    public static void Describe(OpenApiOperation operation, IList<object> metadata, OpenApiDocument document)
     {
         if (operation.Parameters is not { Count: > 0 } parameters) return;
         var byCursor = parameters.Any(p => p.Name == "after");
@@ -32,7 +31,7 @@ public static class ParameterContract
             var name = parameter.Name!;
             if (declared.TryGetValue(name, out var param) || Shared.TryGetValue(name, out param))
             {
-                parameter.Schema = await Schema(param, context, ct);
+                parameter.Schema = Schema(param, document);
                 parameter.Description = param.Description;
                 parameter.Example = Example(param);
                 if (param.Required) parameter.Required = true;
@@ -52,9 +51,9 @@ public static class ParameterContract
         }
     }
 
-    private static async Task<IOpenApiSchema> Schema(ParamAttribute param, OpenApiOperationTransformerContext context, CancellationToken ct) => param.Shape switch
+    private static IOpenApiSchema Schema(ParamAttribute param, OpenApiDocument document) => param.Shape switch
     {
-        ParamShape.Enum => await EnumReference(param.EnumType!, context, ct),
+        ParamShape.Enum => SharedEnums.Reference(param.EnumType!, document),
         ParamShape.Date => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date" },
         ParamShape.Instant => new OpenApiSchema { Type = JsonSchemaType.String, Format = "date-time" },
         ParamShape.Boolean => new OpenApiSchema { Type = JsonSchemaType.Boolean },
@@ -74,17 +73,6 @@ public static class ParameterContract
             Enum = param.Values?.Select(v => (JsonNode)JsonValue.Create(v)).ToList(),
         },
     };
-
-    /// <summary>The enum's shared component (<see cref="SharedEnums"/>), made here when no body names the enum.</summary>
-    private static async Task<IOpenApiSchema> EnumReference(Type type, OpenApiOperationTransformerContext context, CancellationToken ct)
-    {
-        var document = context.Document!;
-        document.Components ??= new OpenApiComponents();
-        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
-        if (!document.Components.Schemas.ContainsKey(type.Name))
-            document.Components.Schemas[type.Name] = await context.GetOrCreateSchemaAsync(type, null, ct);
-        return new OpenApiSchemaReference(type.Name, document);
-    }
 
     private static JsonNode Example(ParamAttribute param) => param.Shape switch
     {

@@ -40,6 +40,16 @@ public static class SharedEnums
         }
     }
 
+    /// <summary>A reference to the enum's shared component, made now when nothing has named the enum yet.</summary>
+    public static IOpenApiSchema Reference(Type type, OpenApiDocument document)
+    {
+        var names = Describe(type);
+        document.Components ??= new OpenApiComponents();
+        document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
+        document.Components.Schemas.TryAdd(type.Name, new OpenApiSchema { Type = JsonSchemaType.String, Enum = names });
+        return new OpenApiSchemaReference(type.Name, document);
+    }
+
     private static IOpenApiSchema? Shared(IOpenApiSchema schema, OpenApiDocument document)
     {
         if (schema is not OpenApiSchema { Enum.Count: > 0 } inline) return null;
