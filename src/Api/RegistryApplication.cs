@@ -98,6 +98,7 @@ public static class RegistryApplication
         builder.AddRegistryTelemetry();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = Problems.EnsureCode);
+        builder.Services.AddSingleton<ReadRecordCommits>();
         builder.Services.AddSingleton<SensitiveReads>();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         builder.Services.AddRegistryOpenApi();

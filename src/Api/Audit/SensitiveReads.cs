@@ -1,4 +1,3 @@
-using Marten;
 using Registry.Api.Infrastructure;
 
 namespace Registry.Api.Audit;
@@ -29,31 +28,28 @@ public sealed record ReadTarget(Guid HouseholdId, string VillageCode, IReadOnlyL
         new(h.Id, h.VillageCode, [.. h.Members.Select(m => m.MemberId), .. h.FormerMembers.Select(m => m.MemberId)]);
 }
 
-/// <summary>The log is kept in the reader's district database, beside the records read.</summary>
-public sealed class SensitiveReads(IDocumentStore store, Tenancy.Districts districts, TimeProvider clock)
+/// <summary>
+/// The log is kept in the reader's district database, beside the records read. A reader is answered only once its record
+/// is committed; records of concurrent reads share one commit (<see cref="ReadRecordCommits"/>).
+/// </summary>
+public sealed class SensitiveReads(ReadRecordCommits commits, Tenancy.Districts districts, TimeProvider clock)
 {
     public Task Record(Actor actor, HttpContext http, ReadTarget target, string purpose) => RecordMany(actor, http, [target], purpose);
 
     /// <summary>A search or look-up that found no one is logged too, under the reader's own unit.</summary>
-    public async Task RecordMiss(Actor actor, HttpContext http, string purpose)
-    {
-        await using var session = store.LightweightSession(districts.TenantOf(actor));
-        session.Store(new SensitiveRead(Guid.CreateVersion7(), actor.UserId, actor.Name, actor.Role.ToString(), actor.Org, null, actor.Org, [],
-            purpose, false, RequestContext.CorrelationId(http), clock.GetUtcNow()));
-        await session.SaveChangesAsync(http.RequestAborted);
-    }
+    public Task RecordMiss(Actor actor, HttpContext http, string purpose) =>
+        commits.Commit(districts.TenantOf(actor), [new SensitiveRead(Guid.CreateVersion7(), actor.UserId, actor.Name, actor.Role.ToString(), actor.Org,
+            null, actor.Org, [], purpose, false, RequestContext.CorrelationId(http), clock.GetUtcNow())], http.RequestAborted);
 
     /// <summary>One read per household, all in one transaction, for reads that show many households at once.</summary>
     public Task RecordMany(Actor actor, HttpContext http, IEnumerable<ReadTarget> targets, string purpose) =>
         RecordMany(actor, RequestContext.CorrelationId(http), targets, purpose, http.RequestAborted);
 
     /// <summary>The same for work that runs outside a request, such as a background export, under the request's correlation id.</summary>
-    public async Task RecordMany(Actor actor, string correlation, IEnumerable<ReadTarget> targets, string purpose, CancellationToken ct)
+    public Task RecordMany(Actor actor, string correlation, IEnumerable<ReadTarget> targets, string purpose, CancellationToken ct)
     {
-        await using var session = store.LightweightSession(districts.TenantOf(actor));
         var now = clock.GetUtcNow();
-        foreach (var t in targets) session.Store(Of(actor, t, purpose, correlation, now));
-        await session.SaveChangesAsync(ct);
+        return commits.Commit(districts.TenantOf(actor), [.. targets.Select(t => Of(actor, t, purpose, correlation, now))], ct);
     }
 
     /// <summary>One read that found its household, for a writer that stores it in a transaction of its own work.</summary>

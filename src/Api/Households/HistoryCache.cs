@@ -16,10 +16,17 @@ public sealed class HistoryCache(long capacityBytes)
     /// <summary>A history as answered: the JSON array, its last version, and the fingerprint of the rows it was made from.</summary>
     public sealed record Entry(long Version, RowsFingerprint Rows, byte[] Json, bool ShowsIdNumbers);
 
-    private readonly ConcurrentDictionary<(string Tenant, Guid Id, bool Unmasked), Entry> _entries = new();
+    private readonly ConcurrentDictionary<(string Tenant, Guid Id, bool Unmasked), Slot> _slots = new();
+    private readonly Lock _room = new();
     private long _bytes;
+    private long _reads;
 
-    public Entry? Find(string tenant, Guid id, bool unmasked) => _entries.GetValueOrDefault((tenant, id, unmasked));
+    public Entry? Find(string tenant, Guid id, bool unmasked)
+    {
+        if (!_slots.TryGetValue((tenant, id, unmasked), out var slot)) return null;
+        Volatile.Write(ref slot.LastRead, Interlocked.Increment(ref _reads));
+        return slot.Entry;
+    }
 
     /// <summary>Whether a history of this many bytes would be kept: one household may not take more than an eighth of the room.</summary>
     public bool Admits(int bytes) => bytes <= capacityBytes / 8;
@@ -32,17 +39,18 @@ public sealed class HistoryCache(long capacityBytes)
     {
         if (!Admits(entry.Json.Length)) return;
         var key = (tenant, id, unmasked);
+        var slot = new Slot(entry, Interlocked.Increment(ref _reads));
         while (true)
         {
-            if (_entries.TryGetValue(key, out var kept))
+            if (_slots.TryGetValue(key, out var kept))
             {
-                if (kept.Version > entry.Version || kept.Version == entry.Version && kept.Rows == entry.Rows) return;
-                if (!_entries.TryUpdate(key, entry, kept)) continue;
-                Interlocked.Add(ref _bytes, entry.Json.Length - kept.Json.Length);
+                if (kept.Entry.Version > entry.Version || kept.Entry.Version == entry.Version && kept.Entry.Rows == entry.Rows) return;
+                if (!_slots.TryUpdate(key, slot, kept)) continue;
+                Interlocked.Add(ref _bytes, entry.Json.Length - kept.Entry.Json.Length);
             }
             else
             {
-                if (!_entries.TryAdd(key, entry)) continue;
+                if (!_slots.TryAdd(key, slot)) continue;
                 Interlocked.Add(ref _bytes, entry.Json.Length);
             }
             break;
@@ -53,17 +61,31 @@ public sealed class HistoryCache(long capacityBytes)
     /// <summary>Forgets this entry, and not one kept since in its place.</summary>
     public void Forget(string tenant, Guid id, bool unmasked, Entry entry)
     {
-        if (_entries.TryRemove(KeyValuePair.Create((tenant, id, unmasked), entry))) Interlocked.Add(ref _bytes, -entry.Json.Length);
+        var key = (tenant, id, unmasked);
+        if (_slots.TryGetValue(key, out var slot) && ReferenceEquals(slot.Entry, entry) && _slots.TryRemove(KeyValuePair.Create(key, slot)))
+            Interlocked.Add(ref _bytes, -entry.Json.Length);
     }
 
-    // Any entries will do: a missing one costs one whole read, never a wrong answer.
+    // The histories read longest ago go first, down to nine tenths of the room; a missing one costs one whole read, never a wrong answer.
     private void MakeRoom()
     {
-        foreach (var (key, entry) in _entries)
+        lock (_room)
         {
-            if (Interlocked.Read(ref _bytes) <= capacityBytes * 9 / 10) return;
-            Forget(key.Tenant, key.Id, key.Unmasked, entry);
+            // Another reader may have made the room while this one waited.
+            if (Interlocked.Read(ref _bytes) <= capacityBytes) return;
+            foreach (var (key, slot) in _slots.ToArray().OrderBy(s => Volatile.Read(ref s.Value.LastRead)))
+            {
+                if (Interlocked.Read(ref _bytes) <= capacityBytes * 9 / 10) return;
+                Forget(key.Tenant, key.Id, key.Unmasked, slot.Entry);
+            }
         }
     }
-}
 
+    /// <summary>A kept entry and when it was last read or kept, as a count of the cache's reads and keeps.</summary>
+    private sealed class Slot(Entry entry, long lastRead)
+    {
+        public Entry Entry { get; } = entry;
+
+        public long LastRead = lastRead;
+    }
+}

@@ -140,4 +140,21 @@ public sealed class HistoryCacheRoomTests
         // Nine made it overflow, so it let two go (to nine tenths of its room); the tenth and twelfth fit, the eleventh let two go.
         ids.Count(id => cache.Find("d", id, true) is not null).ShouldBe(8);
     }
+
+    [Fact]
+    public void Making_room_lets_go_the_histories_read_longest_ago()
+    {
+        var cache = new HistoryCache(8_000);
+        var ids = Enumerable.Range(0, 8).Select(_ => Guid.NewGuid()).ToList();
+        foreach (var id in ids) cache.Keep("d", id, true, Entry(1, 1_000));
+        cache.Find("d", ids[0], true).ShouldNotBeNull();
+        cache.Find("d", ids[2], true).ShouldNotBeNull();
+
+        var ninth = Guid.NewGuid();
+        cache.Keep("d", ninth, true, Entry(1, 1_000));
+
+        // Over its room by one, it lets two go: the second and fourth, kept early and not read since.
+        ids.Where(id => cache.Find("d", id, true) is null).ShouldBe([ids[1], ids[3]]);
+        cache.Find("d", ninth, true).ShouldNotBeNull();
+    }
 }

@@ -1,0 +1,124 @@
+using System.Collections.Concurrent;
+using Marten;
+using Npgsql;
+
+namespace Registry.Api.Audit;
+
+/// <summary>
+/// Commits the records of reads made at the same time together, each district apart: every record of a district waiting
+/// when its last commit ended goes in by one statement, committed on its own. Each reader still waits for its own record's
+/// commit before it is answered; concurrent readers share that commit instead of each opening a transaction and inserting
+/// its row by a statement of its own (docs/benchmarks.md, §3).
+/// </summary>
+public sealed class ReadRecordCommits(IDocumentStore store, ILogger<ReadRecordCommits> log)
+{
+    /// <summary>How long one commit may take before its readers are failed: a reader is never left waiting on a stuck database.</summary>
+    public static readonly TimeSpan CommitTimeout = TimeSpan.FromSeconds(30);
+
+    private const int Attempts = 3;
+
+    private readonly ILogger _log = log;
+
+    private readonly ConcurrentDictionary<string, District> _districts = new();
+
+    /// <summary>Completes once the records are committed; fails with the commit's failure. Cancelling stops the wait, not the commit.</summary>
+    public Task Commit(string district, IReadOnlyList<SensitiveRead> reads, CancellationToken ct)
+    {
+        if (reads.Count == 0) return Task.CompletedTask;
+        var serializer = store.Options.Serializer();
+        var waiting = new Waiting([.. reads.Select(r => r.Id)], [.. reads.Select(r => serializer.ToJson(r))],
+            new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        _districts.GetOrAdd(district, d => new District(d, this)).Add(waiting);
+        return waiting.Committed.Task.WaitAsync(ct);
+    }
+
+    private async Task Insert(string district, IReadOnlyList<Waiting> batch)
+    {
+        using var timeout = new CancellationTokenSource(CommitTimeout);
+        var database = (await store.Options.Tenancy.GetTenantAsync(district)).Database;
+        // Marten makes a document's table before it writes the document; this statement writes the table by itself.
+        await database.EnsureStorageExistsAsync(typeof(SensitiveRead), timeout.Token);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await using var connection = database.CreateConnection();
+                await connection.OpenAsync(timeout.Token);
+                // One statement committed on its own: one round trip, where a transaction around it takes two. A record already
+                // there is one whose commit went through before its answer was lost, so an attempt again is safe.
+                await using var command = new NpgsqlCommand(
+                    $"insert into {store.Options.Schema.For<SensitiveRead>()} (id, data, mt_dotnet_type) " +
+                    "select id, data, $3 from unnest($1::uuid[], $2::jsonb[]) as page(id, data) on conflict (id) do nothing", connection)
+                {
+                    Parameters =
+                    {
+                        new() { Value = batch.SelectMany(w => w.Ids).ToArray() },
+                        new() { Value = batch.SelectMany(w => w.Json).ToArray() },
+                        new() { Value = typeof(SensitiveRead).FullName! },
+                    },
+                };
+                await command.ExecuteNonQueryAsync(timeout.Token);
+                return;
+            }
+            catch (NpgsqlException e) when (e.IsTransient && attempt < Attempts && !timeout.IsCancellationRequested)
+            {
+                _log.LogWarning(e, "Committing the records of {Count} reads in district {District} failed; trying again.", batch.Count, district);
+            }
+        }
+    }
+
+    /// <summary>One district's waiting records and whether a commit of them is under way.</summary>
+    private sealed class District(string name, ReadRecordCommits commits)
+    {
+        private readonly Lock _gate = new();
+        private List<Waiting> _waiting = [];
+        private bool _committing;
+
+        public void Add(Waiting waiting)
+        {
+            lock (_gate)
+            {
+                _waiting.Add(waiting);
+                if (_committing) return;
+                _committing = true;
+            }
+            // The loop outlives the request that started it: it must not carry that request's trace or context.
+            using (ExecutionContext.SuppressFlow()) _ = Task.Run(CommitWhileWaiting, CancellationToken.None);
+        }
+
+        private async Task CommitWhileWaiting()
+        {
+            while (Next() is { } batch)
+            {
+                try
+                {
+                    await commits.Insert(name, batch);
+                    foreach (var w in batch) w.Committed.TrySetResult();
+                }
+                catch (Exception e)
+                {
+                    commits._log.LogError(e, "Committing the records of {Count} reads in district {District} failed; those reads are not answered.", batch.Count, name);
+                    foreach (var w in batch) w.Committed.TrySetException(e);
+                }
+            }
+        }
+
+        /// <summary>Every record waiting now, or null (and the loop ends) when none is.</summary>
+        private List<Waiting>? Next()
+        {
+            lock (_gate)
+            {
+                if (_waiting.Count == 0)
+                {
+                    _committing = false;
+                    return null;
+                }
+                var batch = _waiting;
+                _waiting = [];
+                return batch;
+            }
+        }
+    }
+
+    private sealed record Waiting(Guid[] Ids, string[] Json, TaskCompletionSource Committed);
+}
