@@ -13,7 +13,7 @@ namespace Registry.Api.Audit;
 public sealed class ReadRecordCommits(IDocumentStore store, ILogger<ReadRecordCommits> log)
 {
     /// <summary>How long one commit may take before its readers are failed: a reader is never left waiting on a stuck database.</summary>
-    public static readonly TimeSpan CommitTimeout = TimeSpan.FromSeconds(30);
+    public TimeSpan CommitTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     private const int Attempts = 3;
 
@@ -35,15 +35,28 @@ public sealed class ReadRecordCommits(IDocumentStore store, ILogger<ReadRecordCo
     private async Task Insert(string district, IReadOnlyList<Waiting> batch)
     {
         using var timeout = new CancellationTokenSource(CommitTimeout);
+        try
+        {
+            await Insert(district, batch, timeout.Token);
+        }
+        catch (OperationCanceledException e) when (timeout.IsCancellationRequested)
+        {
+            // Answered as the database being unavailable, not as a failure of the server.
+            throw new TimeoutException($"Committing read records took longer than {CommitTimeout.TotalSeconds:0} s.", e);
+        }
+    }
+
+    private async Task Insert(string district, IReadOnlyList<Waiting> batch, CancellationToken ct)
+    {
         var database = (await store.Options.Tenancy.GetTenantAsync(district)).Database;
         // Marten makes a document's table before it writes the document; this statement writes the table by itself.
-        await database.EnsureStorageExistsAsync(typeof(SensitiveRead), timeout.Token);
+        await database.EnsureStorageExistsAsync(typeof(SensitiveRead), ct);
         for (var attempt = 1; ; attempt++)
         {
             try
             {
                 await using var connection = database.CreateConnection();
-                await connection.OpenAsync(timeout.Token);
+                await connection.OpenAsync(ct);
                 // One statement committed on its own: one round trip, where a transaction around it takes two. A record already
                 // there is one whose commit went through before its answer was lost, so an attempt again is safe.
                 await using var command = new NpgsqlCommand(
@@ -57,10 +70,10 @@ public sealed class ReadRecordCommits(IDocumentStore store, ILogger<ReadRecordCo
                         new() { Value = typeof(SensitiveRead).FullName! },
                     },
                 };
-                await command.ExecuteNonQueryAsync(timeout.Token);
+                await command.ExecuteNonQueryAsync(ct);
                 return;
             }
-            catch (NpgsqlException e) when (e.IsTransient && attempt < Attempts && !timeout.IsCancellationRequested)
+            catch (NpgsqlException e) when (e.IsTransient && attempt < Attempts && !ct.IsCancellationRequested)
             {
                 _log.LogWarning(e, "Committing the records of {Count} reads in district {District} failed; trying again.", batch.Count, district);
             }

@@ -1,5 +1,8 @@
 using System.Diagnostics;
 using Marten;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging.Abstractions;
+using Registry.Api.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Registry.Api.Audit;
@@ -52,6 +55,20 @@ public sealed class ReadRecordCommitTests(AppFixture app)
         await blocker.Transaction.RollbackAsync();
         (await Scalar($"select count(*) from {Table} where id in ({InList(later)})")).ShouldBe(later.Count);
         (await Scalar($"select count(*) from {Table} where id = '{first.Id}'")).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task A_commit_that_outlasts_its_time_fails_its_reads_as_the_database_being_unavailable()
+    {
+        var first = Read();
+        await using var blocker = await HoldId(first.Id);
+        var commits = new ReadRecordCommits(app.Store, NullLogger<ReadRecordCommits>.Instance) { CommitTimeout = TimeSpan.FromSeconds(1) };
+
+        var failure = await Should.ThrowAsync<TimeoutException>(() => commits.Commit(District, [first], CancellationToken.None));
+
+        (ProblemExceptionHandler.Map(failure) as IStatusCodeHttpResult).ShouldNotBeNull().StatusCode.ShouldBe(503);
+        await blocker.Transaction.RollbackAsync();
+        await commits.Commit(District, [Read()], CancellationToken.None);
     }
 
     [Fact]
