@@ -80,7 +80,7 @@ public static class BenchMain
         return $"""
             - Started {started:yyyy-MM-dd HH:mm:ss} UTC, took {elapsed.TotalMinutes:0.0} min; mode: {(options.Quick ? "quick (small sizes, short durations: a smoke check, not figures to quote)" : "full")}.
             - Machine: {Environment.ProcessorCount} cores ({cpu}), {long.Parse(memory, System.Globalization.CultureInfo.InvariantCulture) / 1024 / 1024.0:0.0} GiB RAM; {RuntimeInformation.OSDescription}.
-            - PostgreSQL {await BenchDatabase.ServerVersion(db)} (database `{BenchDatabase.Name}`, made anew for this run); .NET {Environment.Version}; API built in Release, run with `ASPNETCORE_ENVIRONMENT=Development`.
+            - PostgreSQL {await BenchDatabase.ServerVersion(db)} (database `{BenchDatabase.Name}`, made anew for this run); .NET {Environment.Version}; API built in Release (`{options.ApiDll}`, written {File.GetLastWriteTimeUtc(options.ApiDll):yyyy-MM-dd HH:mm:ss} UTC), run with `ASPNETCORE_ENVIRONMENT=Development`.
             - Everything runs on the same cores: the API, PostgreSQL and this load generator. The machine is shared: in the 5 s before
               the run {Markdown.Pct(idleBusy)} of all {Environment.ProcessorCount} cores were busy with other work (load average {loadBefore:0.00}); over the run all cores
               were {Markdown.Pct(runBusy)} busy in all.{(idleBusy > 0.1 ? " Other work was running: figures are low by an unknown share." : "")}

@@ -12,7 +12,10 @@ namespace Registry.Api.Audit;
 /// </summary>
 public sealed class ReadRecordCommits(IDocumentStore store, ILogger<ReadRecordCommits> log)
 {
-    /// <summary>How long one commit may take before its readers are failed: a reader is never left waiting on a stuck database.</summary>
+    /// <summary>
+    /// How long one commit may take before its readers are failed, so no reader is left waiting on a stuck database: a reader
+    /// waits for the commit under way when its record came and then its own, so at most about twice this.
+    /// </summary>
     public TimeSpan CommitTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
     private const int Attempts = 3;
@@ -75,7 +78,8 @@ public sealed class ReadRecordCommits(IDocumentStore store, ILogger<ReadRecordCo
             }
             catch (NpgsqlException e) when (e.IsTransient && attempt < Attempts && !ct.IsCancellationRequested)
             {
-                _log.LogWarning(e, "Committing the records of {Count} reads in district {District} failed; trying again.", batch.Count, district);
+                _log.LogWarning(e, "Committing {Records} read records in district {District} failed; trying again.", batch.Sum(w => w.Ids.Length), district);
+                await Task.Delay(TimeSpan.FromMilliseconds(100 * attempt), ct);
             }
         }
     }
@@ -95,25 +99,59 @@ public sealed class ReadRecordCommits(IDocumentStore store, ILogger<ReadRecordCo
                 if (_committing) return;
                 _committing = true;
             }
-            // The loop outlives the request that started it: it must not carry that request's trace or context.
-            using (ExecutionContext.SuppressFlow()) _ = Task.Run(CommitWhileWaiting, CancellationToken.None);
+            Start();
+        }
+
+        // The loop outlives the request that started it: it must not carry that request's trace or context.
+        private void Start()
+        {
+            if (ExecutionContext.IsFlowSuppressed()) _ = Task.Run(CommitWhileWaiting, CancellationToken.None);
+            else using (ExecutionContext.SuppressFlow()) _ = Task.Run(CommitWhileWaiting, CancellationToken.None);
         }
 
         private async Task CommitWhileWaiting()
         {
-            while (Next() is { } batch)
+            var ended = false;
+            try
             {
-                try
+                while (Next() is { } batch) await Commit(batch);
+                ended = true;
+            }
+            finally
+            {
+                // Ended by a failure the loop did not expect: whatever waits is committed by a loop started again, never stranded.
+                if (!ended) Restart();
+            }
+        }
+
+        private async Task Commit(List<Waiting> batch)
+        {
+            Exception? failure = null;
+            try
+            {
+                await commits.Insert(name, batch);
+            }
+            catch (Exception e)
+            {
+                failure = e;
+            }
+            foreach (var w in batch) _ = failure is null ? w.Committed.TrySetResult() : w.Committed.TrySetException(failure);
+            if (failure is not null)
+                commits._log.LogError(failure, "Committing {Records} read records in district {District} failed; those reads are not answered.",
+                    batch.Sum(w => w.Ids.Length), name);
+        }
+
+        private void Restart()
+        {
+            lock (_gate)
+            {
+                if (_waiting.Count == 0)
                 {
-                    await commits.Insert(name, batch);
-                    foreach (var w in batch) w.Committed.TrySetResult();
-                }
-                catch (Exception e)
-                {
-                    commits._log.LogError(e, "Committing the records of {Count} reads in district {District} failed; those reads are not answered.", batch.Count, name);
-                    foreach (var w in batch) w.Committed.TrySetException(e);
+                    _committing = false;
+                    return;
                 }
             }
+            Start();
         }
 
         /// <summary>Every record waiting now, or null (and the loop ends) when none is.</summary>

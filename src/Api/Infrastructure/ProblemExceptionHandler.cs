@@ -83,7 +83,8 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         for (var x = e; x is not null; x = x.InnerException)
         {
             if (x is NpgsqlException { IsTransient: true } or SocketException or TimeoutException) return true;
-            if (x is PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" }) return true;
+            // 57014: a statement cancelled by the database, such as by its statement_timeout.
+            if (x is PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" or PostgresErrorCodes.QueryCanceled }) return true;
         }
         return false;
     }
