@@ -51,7 +51,7 @@ public sealed class ReadRecordCommits(IDocumentStore store, ILogger<ReadRecordCo
 
     private async Task Insert(string district, IReadOnlyList<Waiting> batch, CancellationToken ct)
     {
-        var database = (await store.Options.Tenancy.GetTenantAsync(district)).Database;
+        var database = (await store.Options.Tenancy.GetTenantAsync(district).AsTask().WaitAsync(ct)).Database;
         // Marten makes a document's table before it writes the document; this statement writes the table by itself.
         await database.EnsureStorageExistsAsync(typeof(SensitiveRead), ct);
         for (var attempt = 1; ; attempt++)
@@ -105,22 +105,35 @@ public sealed class ReadRecordCommits(IDocumentStore store, ILogger<ReadRecordCo
         // The loop outlives the request that started it: it must not carry that request's trace or context.
         private void Start()
         {
-            if (ExecutionContext.IsFlowSuppressed()) _ = Task.Run(CommitWhileWaiting, CancellationToken.None);
-            else using (ExecutionContext.SuppressFlow()) _ = Task.Run(CommitWhileWaiting, CancellationToken.None);
+            try
+            {
+                if (ExecutionContext.IsFlowSuppressed()) _ = Task.Run(CommitWhileWaiting, CancellationToken.None);
+                else using (ExecutionContext.SuppressFlow()) _ = Task.Run(CommitWhileWaiting, CancellationToken.None);
+            }
+            catch (Exception e)
+            {
+                // No loop could start: what waits is failed rather than left waiting for one.
+                List<Waiting> stranded;
+                lock (_gate)
+                {
+                    (stranded, _waiting) = (_waiting, []);
+                    _committing = false;
+                }
+                foreach (var w in stranded) w.Committed.TrySetException(e);
+            }
         }
 
         private async Task CommitWhileWaiting()
         {
-            var ended = false;
             try
             {
                 while (Next() is { } batch) await Commit(batch);
-                ended = true;
             }
-            finally
+            catch (Exception e)
             {
-                // Ended by a failure the loop did not expect: whatever waits is committed by a loop started again, never stranded.
-                if (!ended) Restart();
+                // A failure the loop did not expect: whatever waits is committed by a loop started again, never stranded.
+                Restart();
+                commits._log.LogError(e, "The commit loop of read records in district {District} failed and was started again.", name);
             }
         }
 

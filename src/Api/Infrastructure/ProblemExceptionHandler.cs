@@ -16,12 +16,12 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken ct)
     {
         var result = Map(exception);
+        if (SqlState(exception) == PostgresErrorCodes.QueryCanceled)
+            // Answered 503, but a statement the database keeps cancelling (its statement_timeout) is the operator's to see.
+            logger.LogWarning(exception, "Statement cancelled by the database on {Method} {Route}", context.Request.Method, RouteOf(context));
         if (result is null)
         {
-            // The route pattern, not the path: a path may carry an ID number (GET /api/persons/{idNumber}).
-            var endpoint = context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint();
-            var route = (endpoint as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
-            logger.LogError(exception, "Unhandled failure on {Method} {Route}", context.Request.Method, route);
+            logger.LogError(exception, "Unhandled failure on {Method} {Route}", context.Request.Method, RouteOf(context));
             result = Problems.Result(500, "server.error", "The server failed to process the request; the failure was logged.");
         }
         if (context.Response.HasStarted) return true;
@@ -29,6 +29,10 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         await result.ExecuteAsync(context);
         return true;
     }
+
+    // The route pattern, not the path: a path may carry an ID number (GET /api/persons/{idNumber}).
+    private static string RouteOf(HttpContext context) =>
+        ((context.Features.Get<IExceptionHandlerFeature>()?.Endpoint ?? context.GetEndpoint()) as RouteEndpoint)?.RoutePattern.RawText ?? "(no route)";
 
     /// <summary>A stream named by its subject (a unit's code) that a concurrent request started first, met with If-Match.</summary>
     private static IResult StartedConcurrently => Problems.Result(409, "concurrency.version-conflict", "A concurrent request started it first; read it again.");

@@ -69,8 +69,11 @@ public sealed class ReadRecordCommitTests(AppFixture app)
         var failure = await Should.ThrowAsync<TimeoutException>(() => commits.Commit(District, [first], CancellationToken.None));
 
         (ProblemExceptionHandler.Map(failure) as IStatusCodeHttpResult).ShouldNotBeNull().StatusCode.ShouldBe(503);
+        (await Scalar($"select count(*) from {Table} where id = '{first.Id}'")).ShouldBe(0, "the timed-out insert was cancelled");
         await blocker.Transaction.RollbackAsync();
-        await commits.Commit(District, [Read()], CancellationToken.None);
+        var next = Read();
+        await Commits.Commit(District, [next], CancellationToken.None);
+        (await Scalar($"select count(*) from {Table} where id = '{next.Id}'")).ShouldBe(1);
     }
 
     [Fact]
