@@ -31,7 +31,7 @@ public sealed class ReadRecordCommits(IDocumentStore store, ILogger<ReadRecordCo
         var serializer = store.Options.Serializer();
         var waiting = new Waiting([.. reads.Select(r => r.Id)], [.. reads.Select(r => serializer.ToJson(r))],
             new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        _districts.GetOrAdd(district, d => new District(d, this)).Add(waiting);
+        _districts.GetOrAdd(district, static (d, commits) => new District(d, commits), this).Add(waiting);
         return waiting.Committed.Task.WaitAsync(ct);
     }
 
@@ -102,26 +102,8 @@ public sealed class ReadRecordCommits(IDocumentStore store, ILogger<ReadRecordCo
             Start();
         }
 
-        // The loop outlives the request that started it: it must not carry that request's trace or context.
-        private void Start()
-        {
-            try
-            {
-                if (ExecutionContext.IsFlowSuppressed()) _ = Task.Run(CommitWhileWaiting, CancellationToken.None);
-                else using (ExecutionContext.SuppressFlow()) _ = Task.Run(CommitWhileWaiting, CancellationToken.None);
-            }
-            catch (Exception e)
-            {
-                // No loop could start: what waits is failed rather than left waiting for one.
-                List<Waiting> stranded;
-                lock (_gate)
-                {
-                    (stranded, _waiting) = (_waiting, []);
-                    _committing = false;
-                }
-                foreach (var w in stranded) w.Committed.TrySetException(e);
-            }
-        }
+        // The loop outlives the request that started it: queued without the request's context, it carries none of its trace.
+        private void Start() => ThreadPool.UnsafeQueueUserWorkItem(static district => _ = district.CommitWhileWaiting(), this, preferLocal: false);
 
         private async Task CommitWhileWaiting()
         {

@@ -38,8 +38,7 @@ public sealed class SensitiveReads(ReadRecordCommits commits, Tenancy.Districts 
 
     /// <summary>A search or look-up that found no one is logged too, under the reader's own unit.</summary>
     public Task RecordMiss(Actor actor, HttpContext http, string purpose) =>
-        commits.Commit(districts.TenantOf(actor), [new SensitiveRead(Guid.CreateVersion7(), actor.UserId, actor.Name, actor.Role.ToString(), actor.Org,
-            null, actor.Org, [], purpose, false, RequestContext.CorrelationId(http), clock.GetUtcNow())], http.RequestAborted);
+        commits.Commit(districts.TenantOf(actor), [Miss(actor, purpose, RequestContext.CorrelationId(http), clock.GetUtcNow())], http.RequestAborted);
 
     /// <summary>One read per household, all in one transaction, for reads that show many households at once.</summary>
     public Task RecordMany(Actor actor, HttpContext http, IEnumerable<ReadTarget> targets, string purpose) =>
@@ -51,6 +50,10 @@ public sealed class SensitiveReads(ReadRecordCommits commits, Tenancy.Districts 
         var now = clock.GetUtcNow();
         return commits.Commit(districts.TenantOf(actor), [.. targets.Select(t => Of(actor, t, purpose, correlation, now))], ct);
     }
+
+    /// <summary>A look-up that found no one, under the reader's own unit.</summary>
+    private static SensitiveRead Miss(Actor actor, string purpose, string correlation, DateTimeOffset at) =>
+        new(Guid.CreateVersion7(), actor.UserId, actor.Name, actor.Role.ToString(), actor.Org, null, actor.Org, [], purpose, false, correlation, at);
 
     /// <summary>One read that found its household, for a writer that stores it in a transaction of its own work.</summary>
     public static SensitiveRead Of(Actor actor, ReadTarget target, string purpose, string correlation, DateTimeOffset at) =>

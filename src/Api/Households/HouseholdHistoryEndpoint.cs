@@ -39,6 +39,8 @@ public static class HouseholdHistoryEndpoint
 {
     public const int MaxLimit = 1000;
 
+    private const string Purpose = "household-history";
+
     [WolverineGet("/api/households/{id}/history", OperationId = "getHouseholdHistory", Summary = "A household's full history, event by event (历史记录)", Description = "Every event of the household in order, with actor, role, unit, reason, correlation id and hash (null where ID numbers are masked); paged by afterVersion and limit.")]
     [Param("afterVersion", ParamShape.Whole, "The events after this version; from 0.", Minimum = 0, Example = "0")]
     [Param("limit", ParamShape.Whole, "At most this many events, 1000 when absent; with neither afterVersion nor limit, the whole history.", Maximum = MaxLimit, Example = "100")]
@@ -74,7 +76,7 @@ public static class HouseholdHistoryEndpoint
                 read = await Extend(connection, cache.Find(session.TenantId, id, unmasked)) ?? await Extend(connection, null)
                     ?? throw new InvalidOperationException("A stream has no rows up to version 0.");
             }
-            if (read.ShowsIdNumbers) await reads.Record(actor, http, ReadTarget.Of(read.Current), "household-history");
+            if (read.ShowsIdNumbers) await reads.Record(actor, http, ReadTarget.Of(read.Current), Purpose);
             return read.Answer;
         }
         catch
@@ -88,7 +90,6 @@ public static class HouseholdHistoryEndpoint
         {
             await using var rows = await HistoryRows.ReadAfter(session, connection, id, known?.Version ?? 0, ct);
             var current = await Visible(rows, actor, session, ct);
-            await rows.NextResultAsync(ct);
             if (await HistoryRows.ReadFingerprint(rows, ct) != (known?.Rows ?? default))
             {
                 if (known is not null) cache.Forget(session.TenantId, id, unmasked, known);
@@ -148,7 +149,6 @@ public static class HouseholdHistoryEndpoint
                 await connection.OpenAsync(http.RequestAborted);
                 await using var rows = await HistoryRows.Read(session, connection, id, page, http.RequestAborted);
                 current = await Visible(rows, actor, session, http.RequestAborted);
-                await rows.NextResultAsync(http.RequestAborted);
                 await using var writer = new Utf8JsonWriter(answer, options);
                 writer.WriteStartArray();
                 var (count, last) = (0, 0L);
@@ -164,7 +164,7 @@ public static class HouseholdHistoryEndpoint
                 }
                 writer.WriteEndArray();
             }
-            if (shownIdNumbers.Count > 0) await reads.Record(actor, http, ReadTarget.Of(current), "household-history");
+            if (shownIdNumbers.Count > 0) await reads.Record(actor, http, ReadTarget.Of(current), Purpose);
             return answer;
         }
         catch
@@ -174,10 +174,11 @@ public static class HouseholdHistoryEndpoint
         }
     }
 
-    /// <summary>The household of the read's first result, as the reader may see it (404 otherwise).</summary>
+    /// <summary>The household of the read's first result, as the reader may see it (404 otherwise); the reader is left at the next result.</summary>
     private static async Task<Household> Visible(NpgsqlDataReader rows, Actor actor, IQuerySession session, CancellationToken ct)
     {
         var household = await rows.ReadAsync(ct) ? session.DocumentStore.Options.Serializer().FromJson<HouseholdDetails>(rows, 0) : null;
+        await rows.NextResultAsync(ct);
         return actor.Visible(household, h => h.VillageCode, "household.not-found", "No household with this id.").State;
     }
 

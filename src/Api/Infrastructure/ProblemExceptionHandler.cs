@@ -88,7 +88,8 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         {
             if (x is NpgsqlException { IsTransient: true } or SocketException or TimeoutException) return true;
             // 57014: a statement cancelled by the database, such as by its statement_timeout.
-            if (x is PostgresException { SqlState: "57P01" or "57P02" or "57P03" or "53300" or PostgresErrorCodes.QueryCanceled }) return true;
+            if (x is PostgresException { SqlState: PostgresErrorCodes.AdminShutdown or PostgresErrorCodes.CrashShutdown or PostgresErrorCodes.CannotConnectNow
+                or PostgresErrorCodes.TooManyConnections or PostgresErrorCodes.QueryCanceled }) return true;
         }
         return false;
     }

@@ -34,10 +34,10 @@ public sealed class ReadRecordCommitTests(AppFixture app)
         await firstCommitted;
         await Task.WhenAll(laterCommitted);
 
-        var ids = InList(later);
-        (await Scalar($"select count(*) from {Table} where id in ({ids})")).ShouldBe(later.Count);
-        (await Scalar($"select count(distinct mt_last_modified) from {Table} where id in ({ids})")).ShouldBe(1, "one transaction for the reads that waited");
-        (await Scalar($"select count(*) from {Table} where id in ({ids}) and mt_last_modified = (select mt_last_modified from {Table} where id = '{first.Id}')"))
+        var ids = ("ids", (object)later.Select(r => r.Id).ToArray());
+        (await Scalar($"select count(*) from {Table} where id = any(@ids)", ids)).ShouldBe(later.Count);
+        (await Scalar($"select count(distinct mt_last_modified) from {Table} where id = any(@ids)", ids)).ShouldBe(1, "one transaction for the reads that waited");
+        (await Scalar($"select count(*) from {Table} where id = any(@ids) and mt_last_modified = (select mt_last_modified from {Table} where id = '{first.Id}')", ids))
             .ShouldBe(0);
     }
 
@@ -55,7 +55,7 @@ public sealed class ReadRecordCommitTests(AppFixture app)
         (ProblemExceptionHandler.Map(cancelled) as IStatusCodeHttpResult).ShouldNotBeNull().StatusCode.ShouldBe(503);
         await Task.WhenAll(laterCommitted);
         await blocker.Transaction.RollbackAsync();
-        (await Scalar($"select count(*) from {Table} where id in ({InList(later)})")).ShouldBe(later.Count);
+        (await Scalar($"select count(*) from {Table} where id = any(@ids)", ("ids", later.Select(r => r.Id).ToArray()))).ShouldBe(later.Count);
         (await Scalar($"select count(*) from {Table} where id = '{first.Id}'")).ShouldBe(0);
     }
 
@@ -130,9 +130,7 @@ public sealed class ReadRecordCommitTests(AppFixture app)
         return new HeldId(connection, transaction);
     }
 
-    private async Task<long> Scalar(string sql) => await EventLog.Scalar(await TestDatabase.ConnectionString(), sql);
-
-    private static string InList(IEnumerable<SensitiveRead> reads) => string.Join(",", reads.Select(r => $"'{r.Id}'"));
+    private Task<long> Scalar(string sql, params (string Name, object Value)[] parameters) => History.HistoryDriver.Scalar(app, sql, parameters);
 
     private static SensitiveRead Read() =>
         new(Guid.CreateVersion7(), "record-commit-test", "测试", "VillageClerk", AppFixture.District, Guid.NewGuid(), AppFixture.District, [Guid.NewGuid()],

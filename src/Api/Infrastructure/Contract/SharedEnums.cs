@@ -41,13 +41,15 @@ public static class SharedEnums
     }
 
     /// <summary>A reference to the enum's shared component, made now when nothing has named the enum yet.</summary>
-    public static IOpenApiSchema Reference(Type type, OpenApiDocument document)
+    public static IOpenApiSchema Reference(Type type, OpenApiDocument document) => Component(type.Name, Describe(type), document);
+
+    /// <summary>The enum's component under its name, added unless present, and a reference to it.</summary>
+    private static OpenApiSchemaReference Component(string name, List<JsonNode> values, OpenApiDocument document)
     {
-        var names = Describe(type);
         document.Components ??= new OpenApiComponents();
         document.Components.Schemas ??= new Dictionary<string, IOpenApiSchema>();
-        document.Components.Schemas.TryAdd(type.Name, new OpenApiSchema { Type = JsonSchemaType.String, Enum = names });
-        return new OpenApiSchemaReference(type.Name, document);
+        document.Components.Schemas.TryAdd(name, new OpenApiSchema { Type = JsonSchemaType.String, Enum = values });
+        return new OpenApiSchemaReference(name, document);
     }
 
     private static IOpenApiSchema? Shared(IOpenApiSchema schema, OpenApiDocument document)
@@ -55,12 +57,7 @@ public static class SharedEnums
         if (schema is not OpenApiSchema { Enum.Count: > 0 } inline) return null;
         var values = inline.Enum.Where(v => v is not null).Select(v => v!.GetValue<string>()).ToList();
         if (!NamesByValues.TryGetValue(string.Join(',', values), out var name)) return null;
-        document.Components!.Schemas!.TryAdd(name, new OpenApiSchema
-        {
-            Type = JsonSchemaType.String,
-            Enum = values.Select(v => (JsonNode)JsonValue.Create(v)).ToList(),
-        });
-        var reference = new OpenApiSchemaReference(name, document);
+        var reference = Component(name, values.Select(v => (JsonNode)JsonValue.Create(v)).ToList(), document);
         return inline.Type?.HasFlag(JsonSchemaType.Null) == true
             ? new OpenApiSchema { OneOf = [new OpenApiSchema { Type = JsonSchemaType.Null }, reference] }
             : reference;
