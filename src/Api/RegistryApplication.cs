@@ -2,7 +2,6 @@ using JasperFx;
 using JasperFx.CodeGeneration;
 using JasperFx.Events.Daemon;
 using Marten;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Registry.Api.Audit;
 using Registry.Api.Audit.History;
 using Registry.Api.Auth;
@@ -153,8 +152,7 @@ public static class RegistryApplication
         app.UseRegistryQuotas();
         app.Use(ConcurrentWrites.Handle);
 
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") }).AllowAnonymous();
+        HealthRoutes.Map(app);
         app.MapOpenApi().AllowAnonymous();
         app.MapWolverineEndpoints(http =>
         {

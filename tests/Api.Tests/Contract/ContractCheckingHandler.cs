@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace Registry.Api.Tests.Contract;
 
 /// <summary>
-/// Sits between the tests' clients and the API: every answer to an <c>/api</c> route must be one its operation documents,
+/// Sits between the tests' clients and the API: every answer to an <c>/api</c> route or a health probe must be one its operation documents,
 /// in status, media type and body shape, or the request fails with what drifted. The whole suite's traffic is the check.
 /// </summary>
 public sealed class ContractCheckingHandler(HttpMessageHandler inner, Func<Task<OpenApiContract>> contract) : DelegatingHandler(inner)
@@ -16,7 +16,7 @@ public sealed class ContractCheckingHandler(HttpMessageHandler inner, Func<Task<
         var response = await base.SendAsync(request, cancellationToken);
         // Routing ignores a trailing slash, so the document does too.
         var path = request.RequestUri!.AbsolutePath.TrimEnd('/');
-        if (!path.StartsWith("/api/", StringComparison.Ordinal)) return response;
+        if (!path.StartsWith("/api/", StringComparison.Ordinal) && !path.StartsWith("/health/", StringComparison.Ordinal)) return response;
         var method = request.Method.Method;
         var status = (int)response.StatusCode;
         var found = (await contract()).Find(method, path);
@@ -35,6 +35,11 @@ public sealed class ContractCheckingHandler(HttpMessageHandler inner, Func<Task<
             await response.Content.LoadIntoBufferAsync(cancellationToken);
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
             body = text.Length == 0 ? null : JsonNode.Parse(text);
+        }
+        else if (mediaType is "text/plain")
+        {
+            await response.Content.LoadIntoBufferAsync(cancellationToken);
+            body = JsonValue.Create(await response.Content.ReadAsStringAsync(cancellationToken));
         }
         if (response.Content.Headers.ContentLength == 0 && mediaType is null) mediaType = null;
         var errors = (await contract()).Check(found.Value.Operation, status, mediaType, body).ToList();

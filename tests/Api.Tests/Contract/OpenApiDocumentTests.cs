@@ -33,8 +33,9 @@ public sealed class OpenApiDocumentTests(AppFixture app)
                     .ShouldBe("#/components/schemas/ProblemBody", $"{name} {status}");
             responses.ShouldNotContainKey("500", name);
             var secured = operation["security"] is JsonArray { Count: > 0 };
-            secured.ShouldBe(template != "/api/auth/dev-token", name);
-            responses.ContainsKey("401").ShouldBeTrue(name);
+            var probe = template.StartsWith("/health/", StringComparison.Ordinal);
+            secured.ShouldBe(template != "/api/auth/dev-token" && !probe, name);
+            responses.ContainsKey("401").ShouldBe(!probe, name);
             if (secured) responses.ContainsKey("403").ShouldBeTrue(name);
         }
         ids.Count.ShouldBeGreaterThan(40);
@@ -143,6 +144,21 @@ public sealed class OpenApiDocumentTests(AppFixture app)
             }
             var sent = operation["requestBody"]?["content"]?["application/json"]?["example"] is not null;
             (sent || parameters.Count > 0 || answered.Count > 0).ShouldBeTrue($"{name} has no example");
+        }
+    }
+
+    [Fact]
+    public async Task The_health_probes_are_documented_and_answer_as_documented_without_a_token()
+    {
+        var contract = await app.Contract();
+        contract.Find("GET", "/health/live").ShouldNotBeNull();
+        contract.Find("GET", "/health/ready").ShouldNotBeNull();
+        using var anonymous = app.Anonymous();
+        foreach (var probe in new[] { "/health/live", "/health/ready" })
+        {
+            var answer = await anonymous.GetAsync(probe);
+            answer.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, probe);
+            (await answer.Content.ReadAsStringAsync()).ShouldBe("Healthy", probe);
         }
     }
 
