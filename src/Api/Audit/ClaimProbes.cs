@@ -1,5 +1,4 @@
 using Marten;
-using JasperFx;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Common;
 using Registry.Domain.Households;
@@ -52,7 +51,7 @@ public static class ClaimProbes
     private static bool TellsOfAClaim(Exception e)
     {
         for (var x = e; x is not null; x = x.InnerException)
-            if (x is DomainRefusal { Code: PersonClaims.Code } || x is DocumentAlreadyExistsException taken && taken.DocType == typeof(PersonIndexEntry))
+            if (x is DomainRefusal { Code: PersonClaims.Code } || PersonClaimLookup.ClaimedFirst(x))
                 return true;
         return false;
     }

@@ -40,8 +40,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
     public static IResult? Map(Exception exception) => exception switch
     {
         DomainRefusal refusal => Problems.From(refusal),
-        DocumentAlreadyExistsException { DocType: var t } when t == typeof(PersonIndexEntry) =>
-            Problems.Result(422, PersonClaims.Code, "A person in this request already belongs to another household."),
+        _ when PersonClaimLookup.ClaimedFirst(exception) => Problems.Result(422, PersonClaims.Code, "A person in this request already belongs to another household."),
         ExistingStreamIdCollisionException or Marten.Exceptions.ExistingStreamIdCollisionException => StartedConcurrently,
         ConcurrencyException => Problems.Result(409, "concurrency.version-conflict", "The household changed since the version you sent; read it again."),
         // 409 is for versions alone: a duplicate is a rule of the registry.

@@ -7,6 +7,7 @@ public static class RequestContext
 {
     public const string CorrelationHeader = "X-Correlation-Id";
     private const string CorrelationItem = "correlation-id";
+    private const string MalformedCorrelationItem = "correlation-id-malformed";
 
     public static string CorrelationId(HttpContext http) =>
         http.Items[CorrelationItem] as string ?? throw new InvalidOperationException("Correlation middleware did not run.");
@@ -18,8 +19,10 @@ public static class RequestContext
     public static Task AssignCorrelation(HttpContext http, Func<Task> next)
     {
         var sent = http.Request.Headers[CorrelationHeader].ToString();
-        var id = WellFormedCorrelation(sent) ? sent : Guid.NewGuid().ToString("N");
+        var wellFormed = WellFormedCorrelation(sent);
+        var id = wellFormed ? sent : Guid.NewGuid().ToString("N");
         http.Items[CorrelationItem] = id;
+        if (!wellFormed && sent.Length > 0) http.Items[MalformedCorrelationItem] = true;
         http.Response.Headers[CorrelationHeader] = id;
         Operations.TelemetrySetup.TagCorrelation(id);
         return next();
@@ -36,8 +39,7 @@ public static class RequestContext
     /// <summary>A write stores the correlation id it was sent and returns it: one it could not take is refused, not replaced.</summary>
     private static void RefuseMalformedCorrelation(HttpContext http)
     {
-        var sent = http.Request.Headers[CorrelationHeader].ToString();
-        if (sent.Length > 0 && !WellFormedCorrelation(sent))
+        if (http.Items.ContainsKey(MalformedCorrelationItem))
             throw DomainRefusal.Invalid(CorrelationHeader, "request.correlation-id",
                 "An X-Correlation-Id has at most 200 characters, each a visible ASCII character (no spaces).");
     }

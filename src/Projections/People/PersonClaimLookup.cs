@@ -5,6 +5,9 @@ namespace Registry.Projections.People;
 /// <summary>Reads the person index of the session's database: which of some ID numbers another household holds now.</summary>
 public static class PersonClaimLookup
 {
+    /// <summary>A commit refused because a concurrent request claimed a person it names first (the person index's key).</summary>
+    public static bool ClaimedFirst(Exception e) => e is JasperFx.DocumentAlreadyExistsException { DocType: var t } && t == typeof(PersonIndexEntry);
+
     /// <summary>ID numbers among <paramref name="idNumbers"/> that belong to a household other than <paramref name="householdId"/>.</summary>
     public static async Task<IReadOnlySet<string>> ClaimedElsewhere(IQuerySession session, IEnumerable<string?> idNumbers, Guid householdId,
         CancellationToken ct) =>
