@@ -23,7 +23,7 @@ public sealed class DemoPeople(Random random, DemoIdNumbers idNumbers, DateOnly 
         < 3 => SchoolStatus.NotInSchool,
         < 6 => SchoolStatus.Preschool,
         < 12 => SchoolStatus.Primary,
-        < 15 => SchoolStatus.JuniorSecondary,
+        < 16 => SchoolStatus.JuniorSecondary,
         < 18 => random.Weighted([6, 3, 1]) switch { 0 => SchoolStatus.SeniorSecondary, 1 => SchoolStatus.Vocational, _ => SchoolStatus.DroppedOut },
         < 23 => random.Chance(0.35) ? SchoolStatus.Higher : SchoolStatus.NotInSchool,
         _ => SchoolStatus.NotInSchool,

@@ -14,7 +14,7 @@ public static class AccessPolicy
     {
         [Permission.ReadRegistry] = Everyone,
         [Permission.ReadIdNumbers] = [.. VillageRoles, Role.TownOfficer, Role.DistrictOfficer, Role.Inspector],
-        [Permission.RegisterHousehold] = [Role.VillageClerk, Role.WorkTeam, Role.TownOfficer, Role.DistrictOfficer],
+        [Permission.RegisterHousehold] = [.. VillageRoles, Role.TownOfficer, Role.DistrictOfficer],
         [Permission.RecordHouseholdFacts] = [Role.VillageClerk, Role.WorkTeam, Role.TownOfficer, Role.DistrictOfficer],
         [Permission.VerifyIncome] = [Role.TownOfficer],
         [Permission.AssignResponsible] = [.. VillageRoles, Role.TownOfficer],

@@ -27,7 +27,7 @@ public static class ProcedureRules
                 : DomainRefusal.Rule("identification.income-above-line",
                     $"Per-capita income {income.PerCapita} is not under the {c.On.Year} poverty line {c.RequireLine().PovertyLine}."),
             ["exit.applicable"] = c => c.State.Status == HouseholdStatus.Poor ? null : NotApplicable("Only a poor household can exit."),
-            ["exit.guarantees-resolved"] = c => c.State.Guarantees.Where(g => g.Value != GuaranteeStatus.Resolved).Select(g => g.Key).ToList() is { Count: > 0 } open
+            ["exit.guarantees-resolved"] = c => UnresolvedGuarantees(c) is { Count: > 0 } open
                 ? DomainRefusal.Rule("exit.guarantee-unresolved", $"Guarantees not resolved: {string.Join(", ", open)}.")
                 : null,
             ["exit.income-at-poverty-line"] = c => c.IncomeOfYear is not { } income
@@ -59,6 +59,16 @@ public static class ProcedureRules
             ["removal.applicable"] = c => c.State.Status == HouseholdStatus.Exited && c.State.Has(HouseholdMark.NotEnjoyingPolicy) ? null
                 : NotApplicable("Only an exited household flagged as not enjoying policy can be removed."),
         }.ToFrozenDictionary();
+
+    /// <summary>
+    /// Each guarantee not certified resolved, and each that the household's records show unresolved whatever was certified
+    /// (<see cref="GuaranteeRecords"/>): the work plan's hard rule looks at the data, not only at the sign-offs.
+    /// </summary>
+    private static List<string> UnresolvedGuarantees(RuleContext c) =>
+    [
+        .. c.State.Guarantees.Where(g => g.Value != GuaranteeStatus.Resolved).Select(g => $"{g.Key} (certified {g.Value})"),
+        .. GuaranteeRecords.Unresolved(c.State, c.On).Select(r => $"{r.Kind} ({r.Shown})"),
+    ];
 
     public static readonly FrozenDictionary<string, Func<RuleContext, IEnumerable<object>>> Effects =
         new Dictionary<string, Func<RuleContext, IEnumerable<object>>>

@@ -13,7 +13,7 @@ public static partial class QualityRules
     private static readonly SchoolStatus[] InSchool = [SchoolStatus.Primary, SchoolStatus.JuniorSecondary, SchoolStatus.SeniorSecondary, SchoolStatus.Vocational];
     private static readonly LaborCapacity[] AbleToWork = [LaborCapacity.Skilled, LaborCapacity.Ordinary, LaborCapacity.Weak];
 
-    public static RuleSet Current { get; } = new(2,
+    public static RuleSet Current { get; } = new(3,
     [
         PersonRule("person.id-number.invalid", Severity.Error, "身份证号码校验位、出生日期或地区码错误", "ID number fails its check digit, birth date or region code",
             (m, c) => ResidentIdNumber.Parse(m.Facts.IdNumber, Noon(c.Today)).Code is { } code ? code : null),
@@ -32,7 +32,7 @@ public static partial class QualityRules
         PersonRule("person.age.implausible", Severity.Warning, "年龄超过110岁", "Age over 110",
             (m, c) => Id(m, c) is { } id && id.AgeOn(c.Today) > 110 ? $"{id.AgeOn(c.Today)}" : null),
         PersonRule("person.compulsory-education.missing", Severity.Error, "6至15周岁未标注义务教育在校状况", "Aged 6 to 15 without a school status of compulsory education",
-            (m, c) => Id(m, c) is { } id && id.AgeOn(c.Today) is var age && age is >= 6 and <= 15 && !(m.Facts.SchoolStatus is { } s && InSchool.Contains(s))
+            (m, c) => Id(m, c) is { } id && id.AgeOn(c.Today) is var age && GuaranteeRecords.OfCompulsorySchoolAge(age) && !(m.Facts.SchoolStatus is { } s && InSchool.Contains(s))
                 ? $"age {age}, {m.Facts.SchoolStatus?.ToString() ?? "none"}" : null),
         PersonRule("person.primary-pupil.age", Severity.Warning, "小学在校生年龄小于6岁或大于14岁", "Primary pupil under 6 or over 14",
             (m, c) => m.Facts.SchoolStatus == SchoolStatus.Primary && Id(m, c) is { } id && id.AgeOn(c.Today) is < 6 or > 14 ? $"age {id.AgeOn(c.Today)}" : null),
@@ -62,7 +62,9 @@ public static partial class QualityRules
         HouseholdRule("household.income.missing", Severity.Error, "当年未核定家庭收入", "No income assessment for the campaign year",
             (h, c) => h.Status != HouseholdStatus.Removed && h.LatestIncome(c.CampaignYear) is null ? $"{c.CampaignYear}" : null),
         HouseholdRule("household.exited.guarantee-unresolved", Severity.Error, "脱贫户“两不愁三保障”存在未解决", "An exited household has a guarantee unresolved",
-            (h, _) => h.Status == HouseholdStatus.Exited && h.Guarantees.Where(g => g.Value == GuaranteeStatus.Unresolved).Select(g => g.Key).ToList() is { Count: > 0 } open
+            (h, c) => h.Status == HouseholdStatus.Exited
+                && h.Guarantees.Where(g => g.Value == GuaranteeStatus.Unresolved).Select(g => g.Key)
+                    .Union(GuaranteeRecords.Unresolved(h, c.Today).Select(r => r.Kind)).ToList() is { Count: > 0 } open
                 ? string.Join(",", open) : null),
         HouseholdRule("household.exited.income-below-line", Severity.Error, "脱贫户最新人均纯收入低于当年贫困线", "An exited household's latest per-capita income is under that year's poverty line",
             (h, c) => h.Status == HouseholdStatus.Exited && h.LatestIncome() is { } i && c.Lines(h.VillageCode, i.Year) is { } line && i.PerCapita < line.PovertyLine

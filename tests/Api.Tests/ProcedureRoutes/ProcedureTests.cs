@@ -115,6 +115,27 @@ public sealed class ProcedureTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Exit_is_refused_while_the_households_own_records_show_a_guarantee_unresolved_whatever_was_certified()
+    {
+        var (d, _, village) = await Setup();
+        var household = (await Sample.Register(d.Clerk, village)).Id;
+        await d.Income(household, 8400m);
+        await d.VerifyIncome(household);
+        await d.ResolveAllGuarantees(household);
+        var exit = await d.ExitUpToTownReview(household);
+        await (await d.Clerk.PutAsJsonAsync($"/api/households/{household}/facts",
+            new { povertyCauses = new[] { "Illness" }, housingSafety = "Unsafe", drinkingWaterSafety = "Safe", reason = "入户核实" })).ShouldBe(HttpStatusCode.OK);
+
+        var refused = await (await d.Step("District", household, exit, "DistrictDetermination", "2020-10-25"))
+            .ShouldBe(HttpStatusCode.UnprocessableEntity, "exit.guarantee-unresolved");
+        refused["detail"]!.GetValue<string>().ShouldContain("Housing (housing recorded unsafe)");
+
+        await (await d.Clerk.PutAsJsonAsync($"/api/households/{household}/facts",
+            new { povertyCauses = new[] { "Illness" }, housingSafety = "Renovated", drinkingWaterSafety = "Safe", reason = "危房改造完成" })).ShouldBe(HttpStatusCode.OK);
+        await d.Passed("District", household, exit, "DistrictDetermination", "2020-10-25");
+    }
+
+    [Fact]
     public async Task An_exited_household_goes_into_monitoring_and_out_of_risk()
     {
         var (d, town, village) = await Setup();

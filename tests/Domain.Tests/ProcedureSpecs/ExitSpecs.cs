@@ -97,6 +97,66 @@ public class ExitSpecs
         run.Step().ThenRefused("exit.guarantee-unresolved");
     }
 
+    [Theory]
+    [InlineData(HousingSafety.Unsafe, null, "Housing (housing recorded unsafe)")]
+    [InlineData(null, DrinkingWaterSafety.Unsafe, "Water (drinking water recorded unsafe)")]
+    public void Housing_or_water_recorded_unsafe_refuses_the_determination_though_certified(HousingSafety? housing, DrinkingWaterSafety? water, string shown)
+    {
+        var run = Run.Start(Poor(more: new HouseholdFactsRecorded([PovertyCause.Illness], housing, water, D(2020, 9, 1))), ProcedureKind.Exit)
+            .PassUntil("DistrictDetermination");
+
+        run.Step().ThenRefused("exit.guarantee-unresolved").Message.ShouldContain(shown);
+    }
+
+    [Fact]
+    public void A_child_of_compulsory_school_age_recorded_as_dropped_out_refuses_the_determination()
+    {
+        var daughter = new MemberJoined(A.NewMemberId, A.DaughterFacts with { SchoolStatus = SchoolStatus.DroppedOut }, IncreaseReason.Other, D(2020, 9, 1));
+
+        Run.Start(Poor(more: daughter), ProcedureKind.Exit).PassUntil("DistrictDetermination").Step().ThenRefused("exit.guarantee-unresolved")
+            .Message.ShouldContain("Education (1 of compulsory-school age recorded as dropped out)");
+    }
+
+    [Fact]
+    public void A_member_past_compulsory_school_age_who_dropped_out_does_not_refuse_it()
+    {
+        var son = new MemberFactsChanged(A.SonId, new MemberFactChanges(SchoolStatus: SchoolStatus.DroppedOut), D(2020, 9, 1));
+
+        Run.Start(Poor(more: son), ProcedureKind.Exit).PassAll();
+    }
+
+    [Fact]
+    public void A_member_recorded_without_basic_medical_insurance_refuses_the_determination()
+    {
+        var uninsured = new MemberFactsChanged(A.SpouseId, new MemberFactChanges(MedicalInsurance: false), D(2020, 9, 1));
+
+        Run.Start(Poor(more: uninsured), ProcedureKind.Exit).PassUntil("DistrictDetermination").Step().ThenRefused("exit.guarantee-unresolved")
+            .Message.ShouldContain("Medical (1 recorded without basic medical insurance)");
+    }
+
+    [Fact]
+    public void Records_that_show_every_guarantee_met_let_the_household_exit()
+    {
+        var run = Run.Start(Poor(more:
+            [
+                new HouseholdFactsRecorded([PovertyCause.Illness], HousingSafety.Renovated, DrinkingWaterSafety.Safe, D(2020, 9, 1)),
+                new MemberFactsChanged(A.SpouseId, new MemberFactChanges(MedicalInsurance: true), D(2020, 9, 1)),
+            ]), ProcedureKind.Exit);
+
+        run.PassAll();
+
+        run.State.Status.ShouldBe(HouseholdStatus.Exited);
+    }
+
+    [Fact]
+    public void Housing_recorded_unsafe_after_the_determination_refuses_the_announcement()
+    {
+        var run = Run.Start(Poor(), ProcedureKind.Exit).PassUntil("DistrictAnnouncement")
+            .Meanwhile(new HouseholdFactsRecorded([PovertyCause.Illness], HousingSafety.Unsafe, DrinkingWaterSafety.Safe, D(2020, 10, 5)));
+
+        run.Step().ThenRefused("exit.guarantee-unresolved").Message.ShouldContain("Housing (housing recorded unsafe)");
+    }
+
     [Fact]
     public void Income_below_the_poverty_line_refuses_the_determination() =>
         Run.Start(Poor(3999.99m), ProcedureKind.Exit).PassUntil("DistrictDetermination").Step().ThenRefused("exit.income-below-line");

@@ -67,6 +67,16 @@ public class HouseholdRuleSpecs
         Findings(Exited(5000, A.Guarantee(GuaranteeKind.Housing, GuaranteeStatus.Unresolved))).ShouldBe([Of("household.exited.guarantee-unresolved")]);
 
     [Fact]
+    public void An_exited_household_whose_records_show_drinking_water_unsafe_is_found_whatever_was_certified() =>
+        Findings(Exited(5000, new HouseholdFactsRecorded([PovertyCause.LackOfWater], HousingSafety.Safe, DrinkingWaterSafety.Unsafe, D(2020, 6, 1))))
+            .ShouldBe([Of("household.exited.guarantee-unresolved")]);
+
+    [Fact]
+    public void An_exited_household_whose_records_show_a_member_without_medical_insurance_is_found() =>
+        Findings(Exited(5000, new MemberFactsChanged(A.SpouseId, new MemberFactChanges(MedicalInsurance: false), D(2020, 6, 1))))
+            .ShouldBe([Of("household.exited.guarantee-unresolved")]);
+
+    [Fact]
     public void An_exited_household_whose_guarantee_was_resolved_since_is_not_found() =>
         Findings(Exited(5000, A.Guarantee(GuaranteeKind.Housing, GuaranteeStatus.Unresolved), A.Guarantee(GuaranteeKind.Housing))).ShouldBeEmpty();
 

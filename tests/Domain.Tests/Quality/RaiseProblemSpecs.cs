@@ -24,7 +24,7 @@ public class RaiseProblemSpecs
     [Fact]
     public void A_problem_under_a_rule_records_the_rules_severity_and_the_set_version() =>
         WhenRaising(Raise(A.HeadId, "household.head.phone-missing", source: ProblemSource.Census)).Then(new ProblemOpened(ProblemId, A.HouseholdId, A.HeadId,
-            A.Village, ProblemSource.Census, "household.head.phone-missing", 2, Severity.Warning, "户主电话号码空号", Version, Today));
+            A.Village, ProblemSource.Census, "household.head.phone-missing", 3, Severity.Warning, "户主电话号码空号", Version, Today));
 
     [Fact]
     public void A_problem_under_an_error_rule_is_an_error() =>
@@ -78,7 +78,7 @@ public class RaiseProblemSpecs
         var finding = new Finding("person.age.implausible", A.HouseholdId, A.SonId, "112");
 
         RaiseProblemDecision.FromFinding(ProblemId, finding, Family, Version, QualityRules.Current, Now).ShouldBe(new ProblemOpened(ProblemId, A.HouseholdId,
-            A.SonId, A.Village, ProblemSource.DataCleaning, "person.age.implausible", 2, Severity.Warning, "年龄超过110岁（112）", Version, Today));
+            A.SonId, A.Village, ProblemSource.DataCleaning, "person.age.implausible", 3, Severity.Warning, "年龄超过110岁（112）", Version, Today));
     }
 
     [Fact]
@@ -94,7 +94,7 @@ public class RaiseProblemSpecs
         var opened = RaiseProblemDecision.FromFinding(ProblemId, new Finding("household.head.missing", A.HouseholdId, null, ""), Family, Version,
             QualityRules.Current, Now);
 
-        Problem.Evolve(null, opened).ShouldBe(new Problem(ProblemId, A.HouseholdId, null, A.Village, ProblemSource.DataCleaning, "household.head.missing", 2,
+        Problem.Evolve(null, opened).ShouldBe(new Problem(ProblemId, A.HouseholdId, null, A.Village, ProblemSource.DataCleaning, "household.head.missing", 3,
             Severity.Error, "家庭没有户主", Version, Today, ProblemStatus.Open, null));
     }
 

@@ -8,9 +8,9 @@ public class RuleSetSpecs
     private static readonly RuleSet Rules = QualityRules.Current;
 
     [Fact]
-    public void The_current_rule_set_is_version_2_with_25_rules()
+    public void The_current_rule_set_is_version_3_with_25_rules()
     {
-        Rules.Version.ShouldBe(2);
+        Rules.Version.ShouldBe(3);
         Rules.Rules.Count.ShouldBe(25);
     }
 
