@@ -23,6 +23,8 @@ public sealed partial record Household
                 IdentifiedYear = e.Year,
                 ExitYear = null,
                 Monitoring = Monitoring with { Kind = MonitoringKind.None, Eliminated = false, IdentifiedOn = null, EliminatedOn = null },
+                // The departments certify a household on its way out of poverty (预脱贫户联合认证): an exit after this one needs its own.
+                Guarantees = NoGuarantees,
             })
             .Unmark(HouseholdMark.PreExit).Unmark(HouseholdMark.NotEnjoyingPolicy)
             .Mark(e.ReturnedToPoverty ? HouseholdMark.ReturnedToPoverty : HouseholdMark.NewlyPoor),

@@ -79,6 +79,19 @@ public class IdentificationSpecs
     }
 
     [Fact]
+    public void Returning_to_poverty_leaves_no_guarantee_certified_so_the_next_exit_needs_a_new_joint_certification()
+    {
+        var run = Run.Start(ExitedUnderTheLine.And(A.AllGuaranteesResolved()), ProcedureKind.Identification);
+        run.State.Guarantees.Values.ShouldAllBe(g => g == GuaranteeStatus.Resolved);
+
+        run.PassAll();
+
+        run.State.Guarantees.Values.ShouldAllBe(g => g == GuaranteeStatus.Unknown);
+        Run.Start(run.State.And(A.Income(4500), A.IncomeVerified()), ProcedureKind.Exit, on: new DateOnly(2020, 11, 1)).PassUntil("DistrictDetermination").Step()
+            .ThenRefused("exit.guarantee-unresolved");
+    }
+
+    [Fact]
     public void Returning_to_poverty_clears_the_not_enjoying_policy_flag()
     {
         var run = Run.Start(ExitedUnderTheLine.And(A.Flagged), ProcedureKind.Identification);
