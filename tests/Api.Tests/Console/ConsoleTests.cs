@@ -147,6 +147,35 @@ public sealed class ConsoleTests(ConsoleFixture console)
     }
 
     [Fact]
+    public async Task Sign_in_takes_a_token_posted_as_the_contract_names_it_and_refuses_a_form_from_another_site()
+    {
+        var minted = await console.Api.Client().PostAsJsonAsync("/api/auth/dev-token",
+            new { userId = "inspector-3", name = "督查组", role = "Inspector", org = ConsoleFixture.Town });
+        var token = (await minted.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonNode>())!["token"]!.GetValue<string>();
+        using var noRedirect = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = console.Api.BaseAddress };
+
+        var signedIn = await noRedirect.PostAsync("/console/sign-in", new FormUrlEncodedContent([new("token", token)]));
+        ((int)signedIn.StatusCode).ShouldBe(302);
+        signedIn.Headers.Location!.ToString().ShouldBe("/console");
+        var cookie = signedIn.Headers.GetValues("Set-Cookie").ShouldHaveSingleItem();
+        cookie.ShouldStartWith($"registry-console={token};");
+        cookie.ShouldContain("httponly", Case.Insensitive);
+        cookie.ShouldContain("samesite=strict", Case.Insensitive);
+        using var withCookie = new HttpRequestMessage(HttpMethod.Get, "/console/changes");
+        withCookie.Headers.Add("Cookie", $"registry-console={token}");
+        ((int)(await noRedirect.SendAsync(withCookie)).StatusCode).ShouldBe(200);
+
+        foreach (var (header, value) in new[] { ("Origin", "https://elsewhere.example"), ("Sec-Fetch-Site", "cross-site") })
+        {
+            using var crossSite = new HttpRequestMessage(HttpMethod.Post, "/console/sign-in") { Content = new FormUrlEncodedContent([new("token", token)]) };
+            crossSite.Headers.Add(header, value);
+            var refused = await noRedirect.SendAsync(crossSite);
+            ((int)refused.StatusCode).ShouldBe(400, header);
+            (refused.Headers.TryGetValues("Set-Cookie", out var set) ? set : []).ShouldNotContain(c => c.StartsWith("registry-console="), header);
+        }
+    }
+
+    [Fact]
     public async Task The_work_page_shows_how_far_the_units_cleaning_runs_and_the_readers_exports_have_come()
     {
         var officer = await console.Client("town-work", "镇扶贫办", "TownOfficer", ConsoleFixture.Town);

@@ -10,8 +10,14 @@ using Registry.Domain.Org;
 
 namespace Registry.Api.Console.Pages;
 
-/// <summary>Sign-in with a bearer token (kept in an HttpOnly cookie); in Development, a token for any role and unit can be minted here.</summary>
+/// <summary>
+/// Sign-in with a bearer token: <c>POST /console/sign-in</c> with the form field <c>token</c> sets the HttpOnly cookie; in
+/// Development, a token for any role and unit can be minted here (<c>?handler=Mint</c>). The form takes no antiforgery token,
+/// so a script can sign in as the contract says; a form posted from another site is refused by what the browser says of the
+/// request's origin instead.
+/// </summary>
 [AllowAnonymous]
+[IgnoreAntiforgeryToken]
 public sealed class SignInModel(IOptions<AuthOptions> options, TokenIssuer issuer, IOptionsMonitor<Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions> jwt)
     : PageModel
 {
@@ -25,8 +31,9 @@ public sealed class SignInModel(IOptions<AuthOptions> options, TokenIssuer issue
     {
     }
 
-    public async Task<IActionResult> OnPostTokenAsync(string? token)
+    public async Task<IActionResult> OnPostAsync(string? token)
     {
+        if (FromAnotherSite(Request)) return Fail("请在本站的登录页登录。");
         token = token?.Trim();
         if (string.IsNullOrEmpty(token)) return Fail("请粘贴访问令牌。");
         var parameters = jwt.Get(Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerDefaults.AuthenticationScheme).TokenValidationParameters;
@@ -40,6 +47,7 @@ public sealed class SignInModel(IOptions<AuthOptions> options, TokenIssuer issue
     public IActionResult OnPostMint(string? userId, string? name, Role? role, string? org)
     {
         if (!DevTokens) return NotFound();
+        if (FromAnotherSite(Request)) return Fail("请在本站的登录页登录。");
         if (string.IsNullOrWhiteSpace(userId) || string.IsNullOrWhiteSpace(name) || role is null || !OrgCode.IsWellFormed(org))
             return Fail("请填写用户、姓名、角色和12位单位代码。");
         if (OrgCode.KindOf(org!) is not { } kind || !AccessPolicy.FitsUnit(role.Value, kind)) return Fail("该角色不属于这一级单位。");
@@ -47,6 +55,15 @@ public sealed class SignInModel(IOptions<AuthOptions> options, TokenIssuer issue
         ConsoleSetup.SetToken(Response, token, expires, Request.IsHttps);
         return Redirect(ConsoleSetup.Path);
     }
+
+    /// <summary>
+    /// A form another site's page posted: the browser's fetch metadata names the request other than same-origin, or (a browser
+    /// without it) its origin is another. The console's pages send no referrer, so their own forms go with the origin "null".
+    /// </summary>
+    private static bool FromAnotherSite(HttpRequest request) =>
+        request.Headers["Sec-Fetch-Site"].ToString() is { Length: > 0 } site
+            ? site is not ("same-origin" or "none")
+            : request.Headers.Origin.ToString() is { Length: > 0 } origin and not "null" && origin != $"{request.Scheme}://{request.Host}";
 
     private PageResult Fail(string message)
     {
