@@ -127,13 +127,22 @@ public sealed class ConsoleTests(ConsoleFixture console)
             (await page.ContentAsync()).ShouldNotMatch(People.AnyIdNumber);
         });
 
+    private async Task<string> InspectorToken(string userId)
+    {
+        var minted = await console.Api.Client().PostAsJsonAsync("/api/auth/dev-token",
+            new { userId, name = "督查组", role = "Inspector", org = ConsoleFixture.Town });
+        return (await minted.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonNode>())!["token"]!.GetValue<string>();
+    }
+
+    /// <summary>A client that shows each answer as it came: redirects not followed, cookies only as the test sends them.</summary>
+    private HttpClient NoRedirectNoCookies() =>
+        new(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = console.Api.BaseAddress };
+
     [Fact]
     public async Task The_console_takes_its_cookie_and_nothing_else_and_the_api_never_takes_the_cookie()
     {
-        var minted = await console.Api.Client().PostAsJsonAsync("/api/auth/dev-token",
-            new { userId = "inspector-2", name = "督查组", role = "Inspector", org = ConsoleFixture.Town });
-        var token = (await minted.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonNode>())!["token"]!.GetValue<string>();
-        using var noRedirect = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = console.Api.BaseAddress };
+        var token = await InspectorToken("inspector-2");
+        using var noRedirect = NoRedirectNoCookies();
 
         using var byHeader = new HttpRequestMessage(HttpMethod.Get, "/console/changes");
         byHeader.Headers.Authorization = new("Bearer", token);
@@ -149,10 +158,8 @@ public sealed class ConsoleTests(ConsoleFixture console)
     [Fact]
     public async Task Sign_in_takes_a_token_posted_as_the_contract_names_it_and_refuses_a_form_from_another_site()
     {
-        var minted = await console.Api.Client().PostAsJsonAsync("/api/auth/dev-token",
-            new { userId = "inspector-3", name = "督查组", role = "Inspector", org = ConsoleFixture.Town });
-        var token = (await minted.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonNode>())!["token"]!.GetValue<string>();
-        using var noRedirect = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = console.Api.BaseAddress };
+        var token = await InspectorToken("inspector-3");
+        using var noRedirect = NoRedirectNoCookies();
 
         var signedIn = await noRedirect.PostAsync("/console/sign-in", new FormUrlEncodedContent([new("token", token)]));
         ((int)signedIn.StatusCode).ShouldBe(302);
