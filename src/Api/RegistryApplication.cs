@@ -89,6 +89,7 @@ public static class RegistryApplication
         builder.Services.ConfigureHttpJsonOptions(json =>
         {
             json.SerializerOptions.Converters.Add(new StrictEnumConverterFactory());
+            json.SerializerOptions.Converters.Add(new UtcInstantConverter());
             json.SerializerOptions.MaxDepth = 32;
         });
         Hardening.DevelopmentKeys.RefuseOutsideDevelopment(builder);

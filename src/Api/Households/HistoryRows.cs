@@ -85,7 +85,7 @@ public static class HistoryRows
         writer.WriteNumber(Sequence, row.GetInt64(0));
         writer.WriteNumber(Version, version);
         writer.WriteString(Type, row.GetString(2));
-        writer.WriteString(RecordedAt, row.GetFieldValue<DateTimeOffset>(3));
+        writer.WriteString(RecordedAt, row.GetFieldValue<DateTimeOffset>(3).UtcDateTime);
         Text(writer, EffectiveOn, row, 4);
         writer.WritePropertyName(Data);
         HistoryData.Write(writer, row.GetFieldValue<byte[]>(5), unmasked, shownIdNumbers);

@@ -51,6 +51,12 @@ public static class OpenApiSetup
                     schema.Enum.Add(null!);
                 }
             }
+            else if (type == typeof(DateTimeOffset))
+            {
+                // UtcInstantConverter is opaque to the exporter as well: an instant is an RFC 3339 string.
+                schema.Type = nullable is null ? JsonSchemaType.String : JsonSchemaType.String | JsonSchemaType.Null;
+                schema.Format = "date-time";
+            }
             else if (context.JsonTypeInfo.Kind == System.Text.Json.Serialization.Metadata.JsonTypeInfoKind.Object && schema.Required is { Count: > 0 } required)
             {
                 // A field that may be null may be left out: the route says which ones it needs, with a problem per missing field.

@@ -201,7 +201,7 @@ public sealed class ImportTests(AppFixture app)
         var csv = ImportDriver.Csv([["1", village, null, null, "Unregistered", null, null, null, "甲", People.IdNumber(true), "Head"]]);
 
         (await app.Anonymous().PostAsync("/api/imports", ImportDriver.Form(csv, "a.csv"))).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
-        await (await app.Client(Role.VillageHead, village).PostAsync("/api/imports", ImportDriver.Form(csv, "a.csv")))
+        await (await app.Client(Role.Inspector, town).PostAsync("/api/imports", ImportDriver.Form(csv, "a.csv")))
             .ShouldBe(HttpStatusCode.Forbidden, "auth.role-not-allowed");
 
         var clerk = app.Client(Role.VillageClerk, village);

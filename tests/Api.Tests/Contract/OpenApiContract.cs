@@ -39,7 +39,7 @@ public sealed class OpenApiContract(JsonObject document)
             return [$"status {status} answered {mediaType}; documented: {string.Join(", ", content.Select(c => c.Key))}"];
         if (body is null || media["schema"] is not JsonObject schema) return [];
         var errors = new List<string>();
-        new SchemaCheck(Document).Validate(body, schema, "$", errors);
+        new SchemaCheck(Document, instantsInUtc: true).Validate(body, schema, "$", errors);
         return errors;
     }
 

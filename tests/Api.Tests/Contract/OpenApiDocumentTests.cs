@@ -171,7 +171,7 @@ public sealed class OpenApiDocumentTests(AppFixture app)
     }
 
     [Fact]
-    public async Task The_check_finds_an_undocumented_status_a_wrong_media_type_and_a_body_that_says_more_than_its_schema()
+    public async Task The_check_finds_an_undocumented_status_a_wrong_media_type_a_body_that_says_more_than_its_schema_and_an_instant_not_in_utc()
     {
         var contract = await app.Contract();
         var (_, operation) = contract.Find("GET", "/api/org-units/500101000000")!.Value;
@@ -181,6 +181,11 @@ public sealed class OpenApiDocumentTests(AppFixture app)
         contract.Check(operation, 200, "application/json", drifted).ShouldContain(e => e.Contains("surprise"));
         var mistyped = JsonNode.Parse("""{"code":5}""");
         contract.Check(operation, 200, "application/json", mistyped).ShouldContain(e => e.Contains("$.code"));
+        var (_, latest) = contract.Find("GET", "/api/audit/checkpoints/latest")!.Value;
+        var checkpoint = (JsonObject)latest["responses"]!["200"]!["content"]!["application/json"]!["example"]!.DeepClone();
+        contract.Check(latest, 200, "application/json", checkpoint).ShouldBeEmpty();
+        checkpoint["issuedAt"] = "2020-12-01T08:00:00+08:00";
+        contract.Check(latest, 200, "application/json", checkpoint).ShouldContain(e => e.Contains("$.issuedAt"));
     }
 
     [Fact]

@@ -9,8 +9,10 @@ namespace Registry.Api.Tests.Contract;
 /// The part of JSON Schema (2020-12, as OpenAPI 3.1 documents use it) that the registry's document uses: references,
 /// types, enums, properties, items, additional properties and the combinators. A property the schema does not name is
 /// an error: a body that says more than its schema is a contract that drifted.
+/// With <paramref name="instantsInUtc"/> (the API's answers), an instant must be written in UTC with a <c>Z</c>, as the contract
+/// writes it; what a client sends may carry any offset.
 /// </summary>
-public sealed class SchemaCheck(JsonObject document)
+public sealed class SchemaCheck(JsonObject document, bool instantsInUtc = false)
 {
     public void Validate(JsonNode? value, JsonObject schema, string path, List<string> errors)
     {
@@ -50,7 +52,7 @@ public sealed class SchemaCheck(JsonObject document)
     }
 
     /// <summary>Bounds, lengths, patterns and the formats the document names.</summary>
-    private static void Constraints(JsonNode? value, JsonObject schema, string path, List<string> errors)
+    private void Constraints(JsonNode? value, JsonObject schema, string path, List<string> errors)
     {
         if (value?.GetValueKind() == JsonValueKind.Number)
         {
@@ -66,7 +68,7 @@ public sealed class SchemaCheck(JsonObject document)
         {
             "uuid" => Guid.TryParse(text, out _),
             "date" => DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
-            "date-time" => DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _),
+            "date-time" => DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.None, out _) && (!instantsInUtc || text.EndsWith('Z')),
             _ => true,
         };
         if (!fits) errors.Add($"{path}: '{text}' is not a {schema["format"]}");
