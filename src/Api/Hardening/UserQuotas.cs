@@ -5,7 +5,8 @@ using Registry.Api.Infrastructure;
 namespace Registry.Api.Hardening;
 
 /// <summary>
-/// Writes and reads per user (the token's sub; anonymous callers by address) per fixed window. A request past its quota
+/// Writes and reads per user (the token's sub; anonymous callers by address) per fixed window; a console page is a read like an API
+/// route's. A request past its quota
 /// gets 429 at once; an import's rows draw on the uploader's write quota and wait for it, so a sheet is no way around it.
 /// </summary>
 public sealed class UserQuotas : IDisposable
@@ -51,7 +52,7 @@ public sealed class UserQuotas : IDisposable
     public async Task Enforce(HttpContext http, Func<Task> next)
     {
         var write = IsWrite(http.Request.Method);
-        if (!write && !http.Request.Path.StartsWithSegments("/api"))
+        if (!write && !ReadsRegistry(http.Request.Path))
         {
             await next();
             return;
@@ -77,6 +78,11 @@ public sealed class UserQuotas : IDisposable
     }
 
     private static string Partition(string userId) => $"user:{userId}";
+
+    /// <summary>A read of the registry: an API route, or a console page (not its stylesheet); health, contract and Swagger are not.</summary>
+    private static bool ReadsRegistry(PathString path) =>
+        path.StartsWithSegments("/api")
+        || path.StartsWithSegments(Console.ConsoleSetup.Path) && !path.StartsWithSegments($"{Console.ConsoleSetup.Path}/assets");
 
     private static bool IsWrite(string method) => !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));
 }

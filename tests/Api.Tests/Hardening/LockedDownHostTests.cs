@@ -131,6 +131,23 @@ public sealed class LockedDownHostTests(LockedDownFixture host)
     }
 
     [Fact]
+    public async Task Console_pages_are_reads_inside_the_same_per_user_quota()
+    {
+        var userId = "console-reader-" + Guid.NewGuid().ToString("N");
+        var api = host.Client(Role.Inspector, AppFixture.District, userId);
+        var token = api.DefaultRequestHeaders.Authorization!.Parameter!;
+        var console = host.Host.Server.CreateClient();
+        console.DefaultRequestHeaders.Add("Cookie", $"registry-console={token}");
+        for (var i = 0; i < LockedDownFixture.ReadsPerWindow - 1; i++)
+            (await console.GetAsync("/console/changes")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await console.GetAsync("/console/assets/console.css")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        await (await api.GetAsync("/api/reference")).ShouldBe(HttpStatusCode.OK);
+
+        await (await console.GetAsync("/console/changes")).ShouldBe(HttpStatusCode.TooManyRequests, "request.rate-limited");
+        await (await api.GetAsync("/api/reference")).ShouldBe(HttpStatusCode.TooManyRequests, "request.rate-limited");
+    }
+
+    [Fact]
     public async Task An_imports_rows_draw_on_the_uploaders_write_quota()
     {
         var setup = host.Client(Role.DistrictOfficer, AppFixture.District, "setup-" + Guid.NewGuid().ToString("N"));
