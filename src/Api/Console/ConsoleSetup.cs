@@ -5,6 +5,7 @@ public static class ConsoleSetup
 {
     public const string Path = "/console";
     public const string CookieName = "registry-console";
+    public const string SignInPath = "/console/sign-in";
 
     public static bool IsConsole(HttpRequest request) => request.Path.StartsWithSegments(Path);
 

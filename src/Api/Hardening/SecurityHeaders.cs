@@ -14,7 +14,8 @@ public static class SecurityHeaders
             headers.ContentSecurityPolicy = Console.ConsoleSetup.IsConsole(http.Request)
                 ? "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; form-action 'self'; base-uri 'none'; frame-ancestors 'none'"
                 : "frame-ancestors 'none'";
-            headers["Referrer-Policy"] = "no-referrer";
+            // The sign-in page's own forms must carry its origin, which the sign-in checks; every other answer sends no referrer.
+            headers["Referrer-Policy"] = http.Request.Path.StartsWithSegments(Console.ConsoleSetup.SignInPath) ? "same-origin" : "no-referrer";
             // Answers carry personal data: no shared or browser cache keeps them.
             if ((http.Request.Path.StartsWithSegments("/api") || Console.ConsoleSetup.IsConsole(http.Request)) && !headers.ContainsKey("Cache-Control"))
                 headers.CacheControl = "no-store";

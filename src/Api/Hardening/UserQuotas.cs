@@ -52,7 +52,7 @@ public sealed class UserQuotas : IDisposable
     public async Task Enforce(HttpContext http, Func<Task> next)
     {
         var write = IsWrite(http.Request.Method);
-        if (!write && !ReadsRegistry(http.Request.Path))
+        if (!write && !ReadsRegistry(http))
         {
             await next();
             return;
@@ -79,10 +79,14 @@ public sealed class UserQuotas : IDisposable
 
     private static string Partition(string userId) => $"user:{userId}";
 
-    /// <summary>A read of the registry: an API route, or a console page (not its stylesheet); health, contract and Swagger are not.</summary>
-    private static bool ReadsRegistry(PathString path) =>
-        path.StartsWithSegments("/api")
-        || path.StartsWithSegments(Console.ConsoleSetup.Path) && !path.StartsWithSegments($"{Console.ConsoleSetup.Path}/assets");
+    /// <summary>
+    /// A read of the registry: an API route, or a console page read by a signed-in user (not its stylesheet, not the sign-in
+    /// page before it, which would otherwise be shared by every visitor behind one address); health, contract and Swagger are not.
+    /// </summary>
+    private static bool ReadsRegistry(HttpContext http) =>
+        http.Request.Path.StartsWithSegments("/api")
+        || http.Request.Path.StartsWithSegments(Console.ConsoleSetup.Path) && !http.Request.Path.StartsWithSegments($"{Console.ConsoleSetup.Path}/assets")
+            && http.User.Identity?.IsAuthenticated == true;
 
     private static bool IsWrite(string method) => !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));
 }

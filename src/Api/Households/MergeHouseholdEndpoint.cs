@@ -19,7 +19,7 @@ public sealed record HouseholdMergedResponse(Guid Id, long Version, Guid FromHou
 public static class MergeHouseholdEndpoint
 {
     public static void Before(IEventStream<HouseholdSnapshot> household, HttpContext http) =>
-        HouseholdStreams.Guard(household, http, Permission.RegisterHousehold);
+        HouseholdStreams.Guard(household, http, Permission.RecordHouseholdFacts);
 
     [WolverinePost("/api/households/{id}/merge", OperationId = "mergeHousehold", Summary = "Merge another household into this one (合户)", Description = "Brings every member of another household into this one and closes the other household as merged.")]
     [ProducesResponseType<HouseholdMergedResponse>(StatusCodes.Status200OK)]

@@ -20,7 +20,7 @@ public sealed record HouseholdSplitResponse(Guid Id, long Version, Guid SourceHo
 public static class SplitHouseholdEndpoint
 {
     public static void Before(IEventStream<HouseholdSnapshot> household, HttpContext http) =>
-        HouseholdStreams.Guard(household, http, Permission.RegisterHousehold);
+        HouseholdStreams.Guard(household, http, Permission.RecordHouseholdFacts);
 
     [WolverinePost("/api/households/{id}/split", OperationId = "splitHousehold", Summary = "Split members off into a new household (分户)", Description = "Moves some members, with their facts, into a new household of the same village and names its head.")]
     [ProducesResponseType<HouseholdSplitResponse>(StatusCodes.Status201Created)]

@@ -27,7 +27,8 @@ public static class HealthRoutes
     public static void Map(WebApplication app)
     {
         foreach (var probe in Probes)
-            app.MapHealthChecks(probe.Path, new HealthCheckOptions { Predicate = probe.Check }).AllowAnonymous();
+            app.MapHealthChecks(probe.Path, new HealthCheckOptions { Predicate = probe.Check }).AllowAnonymous()
+                .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
     }
 
     /// <summary>

@@ -33,6 +33,7 @@ public static class EventFacts
         On<ProcedureStepRecorded>(e => e.OccurredOn),
         On<ProcedureClosed>(e => e.ClosedOn),
         On<HouseholdIdentifiedAsPoor>(e => e.EffectiveDate),
+        On<GuaranteeCertificationsCleared>(e => e.EffectiveDate),
         On<HouseholdMarkedPreExit>(e => e.EffectiveDate),
         On<HouseholdExited>(e => e.EffectiveDate),
         On<MonitoringIdentified>(e => e.EffectiveDate),

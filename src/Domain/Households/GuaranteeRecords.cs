@@ -5,8 +5,8 @@ namespace Registry.Domain.Households;
 /// <summary>
 /// What the household's own records show of its guarantees (两不愁三保障数据), apart from what the departments certified. The
 /// work plan's hard rule refuses an exit while these data show one unresolved, as the national system does (脱贫限制性设置).
-/// Only what is recorded counts: housing or drinking water recorded unsafe, a member of compulsory-school age recorded as
-/// having dropped out, a member recorded without basic medical insurance.
+/// Only what is recorded counts: housing or drinking water recorded unsafe, a member of compulsory-school age recorded out of
+/// school (失学 or 辍学), a member recorded without basic medical insurance.
 /// </summary>
 public static class GuaranteeRecords
 {
@@ -18,9 +18,9 @@ public static class GuaranteeRecords
         var open = new List<(GuaranteeKind, string)>();
         if (household.Facts?.HousingSafety == HousingSafety.Unsafe) open.Add((GuaranteeKind.Housing, "housing recorded unsafe"));
         if (household.Facts?.DrinkingWaterSafety == DrinkingWaterSafety.Unsafe) open.Add((GuaranteeKind.Water, "drinking water recorded unsafe"));
-        var droppedOut = household.Members.Count(m => m.Facts.SchoolStatus == SchoolStatus.DroppedOut
+        var outOfSchool = household.Members.Count(m => m.Facts.SchoolStatus is SchoolStatus.DroppedOut or SchoolStatus.NotInSchool
             && OfCompulsorySchoolAge(ResidentIdNumber.AgeOf(m.Facts.BirthDate, m.Facts.IdNumber, on)));
-        if (droppedOut > 0) open.Add((GuaranteeKind.Education, $"{droppedOut} of compulsory-school age recorded as dropped out"));
+        if (outOfSchool > 0) open.Add((GuaranteeKind.Education, $"{outOfSchool} of compulsory-school age recorded out of school"));
         var uninsured = household.Members.Count(m => m.Facts.MedicalInsurance == false);
         if (uninsured > 0) open.Add((GuaranteeKind.Medical, $"{uninsured} recorded without basic medical insurance"));
         return open;

@@ -23,11 +23,10 @@ public sealed partial record Household
                 IdentifiedYear = e.Year,
                 ExitYear = null,
                 Monitoring = Monitoring with { Kind = MonitoringKind.None, Eliminated = false, IdentifiedOn = null, EliminatedOn = null },
-                // The departments certify a household on its way out of poverty (预脱贫户联合认证): an exit after this one needs its own.
-                Guarantees = NoGuarantees,
             })
             .Unmark(HouseholdMark.PreExit).Unmark(HouseholdMark.NotEnjoyingPolicy)
             .Mark(e.ReturnedToPoverty ? HouseholdMark.ReturnedToPoverty : HouseholdMark.NewlyPoor),
+        GuaranteeCertificationsCleared => this with { Guarantees = NoGuarantees },
         HouseholdMarkedPreExit => Mark(HouseholdMark.PreExit),
         HouseholdExited e => (this with { Status = HouseholdStatus.Exited, ExitYear = e.ExitYear })
             .Unmark(HouseholdMark.PreExit).Unmark(HouseholdMark.NewlyPoor).Unmark(HouseholdMark.ReturnedToPoverty),

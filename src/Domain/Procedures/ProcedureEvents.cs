@@ -39,6 +39,13 @@ public sealed record HouseholdIdentifiedAsPoor(
     decimal? PerCapita,
     DateOnly EffectiveDate) : IHouseholdEvent;
 
+/// <summary>
+/// The departments' certifications of the household's guarantees no longer stand: it was identified as poor again, and its next
+/// exit needs a joint certification of its own (预脱贫户联合认证).
+/// </summary>
+[EventName("household.guarantee-certifications-cleared.v1")]
+public sealed record GuaranteeCertificationsCleared(Guid ProcedureId, int DefinitionVersion, DateOnly EffectiveDate) : IHouseholdEvent;
+
 [EventName("household.marked-pre-exit.v1")]
 public sealed record HouseholdMarkedPreExit(Guid ProcedureId, int DefinitionVersion, DateOnly EffectiveDate) : IHouseholdEvent;
 

@@ -27,8 +27,13 @@ public static class ProcedureRules
                 : DomainRefusal.Rule("identification.income-above-line",
                     $"Per-capita income {income.PerCapita} is not under the {c.On.Year} poverty line {c.RequireLine().PovertyLine}."),
             ["exit.applicable"] = c => c.State.Status == HouseholdStatus.Poor ? null : NotApplicable("Only a poor household can exit."),
-            ["exit.guarantees-resolved"] = c => UnresolvedGuarantees(c) is { Count: > 0 } open
+            ["exit.guarantees-resolved"] = c => c.State.Guarantees.Where(g => g.Value != GuaranteeStatus.Resolved).Select(g => $"{g.Key} (certified {g.Value})").ToList()
+                is { Count: > 0 } open
                 ? DomainRefusal.Rule("exit.guarantee-unresolved", $"Guarantees not resolved: {string.Join(", ", open)}.")
+                : null,
+            // The work plan's hard rule reads the data, not only the sign-offs (Exit from definition version 3).
+            ["exit.guarantee-records-resolved"] = c => GuaranteeRecords.Unresolved(c.State, c.On).Select(r => $"{r.Kind} ({r.Shown})").ToList() is { Count: > 0 } open
+                ? DomainRefusal.Rule("exit.guarantee-unresolved", $"Guarantees not resolved by the household's records: {string.Join(", ", open)}.")
                 : null,
             ["exit.income-at-poverty-line"] = c => c.IncomeOfYear is not { } income
                 ? DomainRefusal.Rule("exit.income-missing", $"No income assessment for {c.On.Year}.")
@@ -60,16 +65,6 @@ public static class ProcedureRules
                 : NotApplicable("Only an exited household flagged as not enjoying policy can be removed."),
         }.ToFrozenDictionary();
 
-    /// <summary>
-    /// Each guarantee not certified resolved, and each that the household's records show unresolved whatever was certified
-    /// (<see cref="GuaranteeRecords"/>): the work plan's hard rule looks at the data, not only at the sign-offs.
-    /// </summary>
-    private static List<string> UnresolvedGuarantees(RuleContext c) =>
-    [
-        .. c.State.Guarantees.Where(g => g.Value != GuaranteeStatus.Resolved).Select(g => $"{g.Key} (certified {g.Value})"),
-        .. GuaranteeRecords.Unresolved(c.State, c.On).Select(r => $"{r.Kind} ({r.Shown})"),
-    ];
-
     public static readonly FrozenDictionary<string, Func<RuleContext, IEnumerable<object>>> Effects =
         new Dictionary<string, Func<RuleContext, IEnumerable<object>>>
         {
@@ -77,6 +72,10 @@ public static class ProcedureRules
             [
                 new HouseholdIdentifiedAsPoor(c.ProcedureId, c.On.Year, c.State.Status == HouseholdStatus.Exited, c.Definition.Version,
                     c.RequireLine().Year, c.RequireLine().PovertyLine, c.IncomeOfYear?.PerCapita, c.On),
+                // The departments certify a household on its way out of poverty: an exit after this one needs a certification of its own.
+                .. c.State.Guarantees.Values.Any(g => g != GuaranteeStatus.Unknown)
+                    ? [new GuaranteeCertificationsCleared(c.ProcedureId, c.Definition.Version, c.On)]
+                    : Array.Empty<object>(),
             ],
             ["mark-pre-exit"] = c => [new HouseholdMarkedPreExit(c.ProcedureId, c.Definition.Version, c.On)],
             ["exit"] = c =>

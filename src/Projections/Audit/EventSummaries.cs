@@ -42,6 +42,7 @@ public static class EventSummaries
         ProcedureStepRecorded e => ($"{Zh(e.Kind)}：{StepLabel(e)}{Zh(e.Outcome)}", $"{e.Kind}: step {e.Step} {e.Outcome}"),
         ProcedureClosed e => ($"{Zh(e.Kind)}程序结束（{(e.Closure == ProcedureClosure.Completed ? "完成" : "未通过")}）", $"{e.Kind} procedure {e.Closure}"),
         HouseholdIdentifiedAsPoor e => (e.ReturnedToPoverty ? $"{e.Year}年标注返贫" : $"{e.Year}年识别为新致贫户", e.ReturnedToPoverty ? $"Returned to poverty in {e.Year}" : $"Identified as newly poor in {e.Year}"),
+        GuaranteeCertificationsCleared => ("“两不愁三保障”认证失效，再次脱贫须重新联合认证", "Guarantee certifications cleared: a new exit needs a new joint certification"),
         HouseholdMarkedPreExit => ("标注预脱贫", "Marked pre-exit"),
         HouseholdExited e => ($"{e.ExitYear}年脱贫退出", $"Exited poverty in {e.ExitYear}"),
         MonitoringIdentified e => ($"纳入监测：{Zh(e.Kind)}", $"Monitored as {e.Kind}"),

@@ -148,7 +148,7 @@ public sealed class OpenApiDocumentTests(AppFixture app)
     }
 
     [Fact]
-    public async Task The_health_probes_are_documented_and_answer_as_documented_without_a_token()
+    public async Task The_health_probes_are_documented_and_answer_get_as_documented_without_a_token()
     {
         var contract = await app.Contract();
         contract.Find("GET", "/health/live").ShouldNotBeNull();
@@ -159,6 +159,7 @@ public sealed class OpenApiDocumentTests(AppFixture app)
             var answer = await anonymous.GetAsync(probe);
             answer.StatusCode.ShouldBe(System.Net.HttpStatusCode.OK, probe);
             (await answer.Content.ReadAsStringAsync()).ShouldBe("Healthy", probe);
+            (await app.Client(Registry.Domain.Access.Role.Inspector, AppFixture.District).PostAsync(probe, null)).StatusCode.ShouldBe(System.Net.HttpStatusCode.MethodNotAllowed, probe);
         }
     }
 

@@ -24,9 +24,11 @@ public class CatalogSpecs
     {
         Catalog.All.Select(d => d.Kind).Distinct().Order().ShouldBe(Enum.GetValues<ProcedureKind>());
         Catalog.All.ShouldAllBe(d => d.MinimumPublicityDays == 7);
-        Catalog.All.Where(d => d.Kind == ProcedureKind.Exit).Select(d => d.Version).ShouldBe([1, 2]);
-        Catalog.Latest(ProcedureKind.Exit).Steps.Single(s => s.Name == "DistrictDetermination").GuardNames().ShouldContain("exit.income-verified");
+        Catalog.All.Where(d => d.Kind == ProcedureKind.Exit).Select(d => d.Version).ShouldBe([1, 2, 3]);
+        Catalog.Latest(ProcedureKind.Exit).Steps.Single(s => s.Name == "DistrictDetermination").GuardNames()
+            .ShouldBe(["exit.guarantees-resolved", "exit.guarantee-records-resolved", "exit.income-at-poverty-line", "exit.income-verified"]);
         Catalog.Get(ProcedureKind.Exit, 1).Steps.SelectMany(s => s.GuardNames()).ShouldNotContain("exit.income-verified");
+        Catalog.Get(ProcedureKind.Exit, 2).Steps.SelectMany(s => s.GuardNames()).ShouldNotContain("exit.guarantee-records-resolved");
     }
 
     [Theory]
@@ -87,8 +89,8 @@ public class CatalogSpecs
 
         run.PassAll();
 
-        run.Events.OfType<HouseholdMarkedPreExit>().ShouldHaveSingleItem().DefinitionVersion.ShouldBe(2);
-        run.Events.OfType<HouseholdExited>().ShouldHaveSingleItem().DefinitionVersion.ShouldBe(2);
+        run.Events.OfType<HouseholdMarkedPreExit>().ShouldHaveSingleItem().DefinitionVersion.ShouldBe(3);
+        run.Events.OfType<HouseholdExited>().ShouldHaveSingleItem().DefinitionVersion.ShouldBe(3);
     }
 
     private const string Valid = """

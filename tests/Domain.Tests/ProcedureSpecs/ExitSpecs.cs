@@ -24,8 +24,8 @@ public class ExitSpecs
         var run = Run.Start(Poor(), ProcedureKind.Exit).PassUntil("TownReview");
 
         var events = run.Step(on: D(2020, 10, 11)).Then(
-            new ProcedureStepRecorded(A.ProcedureId, ProcedureKind.Exit, 2, "TownReview", StepOutcome.Passed, D(2020, 10, 11), null, null),
-            new HouseholdMarkedPreExit(A.ProcedureId, 2, D(2020, 10, 11)));
+            new ProcedureStepRecorded(A.ProcedureId, ProcedureKind.Exit, 3, "TownReview", StepOutcome.Passed, D(2020, 10, 11), null, null),
+            new HouseholdMarkedPreExit(A.ProcedureId, 3, D(2020, 10, 11)));
 
         run.Fold(events).State.Marks.ShouldContain(HouseholdMark.PreExit);
         run.State.Status.ShouldBe(HouseholdStatus.Poor);
@@ -38,8 +38,8 @@ public class ExitSpecs
         var evidence = new StepEvidence(DocumentRef: "万州扶贫办〔2020〕30号");
 
         run.Step(on: D(2020, 10, 20), evidence: evidence).Then(
-            new ProcedureStepRecorded(A.ProcedureId, ProcedureKind.Exit, 2, "DistrictAnnouncement", StepOutcome.Passed, D(2020, 10, 20), evidence, null),
-            new HouseholdExited(A.ProcedureId, 2020, 2, 2020, 4000m, 4500m, D(2020, 10, 20)),
+            new ProcedureStepRecorded(A.ProcedureId, ProcedureKind.Exit, 3, "DistrictAnnouncement", StepOutcome.Passed, D(2020, 10, 20), evidence, null),
+            new HouseholdExited(A.ProcedureId, 2020, 3, 2020, 4000m, 4500m, D(2020, 10, 20)),
             new ProcedureClosed(A.ProcedureId, ProcedureKind.Exit, ProcedureClosure.Completed, D(2020, 10, 20)));
     }
 
@@ -108,13 +108,15 @@ public class ExitSpecs
         run.Step().ThenRefused("exit.guarantee-unresolved").Message.ShouldContain(shown);
     }
 
-    [Fact]
-    public void A_child_of_compulsory_school_age_recorded_as_dropped_out_refuses_the_determination()
+    [Theory]
+    [InlineData(SchoolStatus.DroppedOut)]
+    [InlineData(SchoolStatus.NotInSchool)]
+    public void A_child_of_compulsory_school_age_recorded_out_of_school_refuses_the_determination(SchoolStatus status)
     {
-        var daughter = new MemberJoined(A.NewMemberId, A.DaughterFacts with { SchoolStatus = SchoolStatus.DroppedOut }, IncreaseReason.Other, D(2020, 9, 1));
+        var daughter = new MemberJoined(A.NewMemberId, A.DaughterFacts with { SchoolStatus = status }, IncreaseReason.Other, D(2020, 9, 1));
 
         Run.Start(Poor(more: daughter), ProcedureKind.Exit).PassUntil("DistrictDetermination").Step().ThenRefused("exit.guarantee-unresolved")
-            .Message.ShouldContain("Education (1 of compulsory-school age recorded as dropped out)");
+            .Message.ShouldContain("Education (1 of compulsory-school age recorded out of school)");
     }
 
     [Fact]
@@ -142,6 +144,17 @@ public class ExitSpecs
                 new HouseholdFactsRecorded([PovertyCause.Illness], HousingSafety.Renovated, DrinkingWaterSafety.Safe, D(2020, 9, 1)),
                 new MemberFactsChanged(A.SpouseId, new MemberFactChanges(MedicalInsurance: true), D(2020, 9, 1)),
             ]), ProcedureKind.Exit);
+
+        run.PassAll();
+
+        run.State.Status.ShouldBe(HouseholdStatus.Exited);
+    }
+
+    [Fact]
+    public void An_exit_started_on_version_2_keeps_its_rules_and_is_not_refused_for_the_records()
+    {
+        var run = Run.Resume(Poor(more: new HouseholdFactsRecorded([PovertyCause.Illness], HousingSafety.Unsafe, null, D(2020, 9, 1))),
+            new ProcedureStarted(A.ProcedureId, ProcedureKind.Exit, 2, D(2020, 10, 1)));
 
         run.PassAll();
 
@@ -208,7 +221,7 @@ public class ExitSpecs
         run.State.Has(HouseholdMark.PreExit).ShouldBeTrue();
 
         var events = run.Step(outcome: StepOutcome.Rejected, note: "收入未达标").Then(
-            new ProcedureStepRecorded(A.ProcedureId, ProcedureKind.Exit, 2, "DistrictDetermination", StepOutcome.Rejected, run.LastDate.AddDays(1), null, "收入未达标"),
+            new ProcedureStepRecorded(A.ProcedureId, ProcedureKind.Exit, 3, "DistrictDetermination", StepOutcome.Rejected, run.LastDate.AddDays(1), null, "收入未达标"),
             new ProcedureClosed(A.ProcedureId, ProcedureKind.Exit, ProcedureClosure.Rejected, run.LastDate.AddDays(1)));
 
         run.Fold(events).State.Marks.ShouldBe([HouseholdMark.NewlyPoor]);

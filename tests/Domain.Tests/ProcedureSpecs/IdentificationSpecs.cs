@@ -84,12 +84,23 @@ public class IdentificationSpecs
         var run = Run.Start(ExitedUnderTheLine.And(A.AllGuaranteesResolved()), ProcedureKind.Identification);
         run.State.Guarantees.Values.ShouldAllBe(g => g == GuaranteeStatus.Resolved);
 
-        run.PassAll();
+        var cleared = run.PassAll().OfType<GuaranteeCertificationsCleared>().ShouldHaveSingleItem();
 
+        cleared.EffectiveDate.ShouldBe(run.LastDateOfLastStep());
         run.State.Guarantees.Values.ShouldAllBe(g => g == GuaranteeStatus.Unknown);
         Run.Start(run.State.And(A.Income(4500), A.IncomeVerified()), ProcedureKind.Exit, on: new DateOnly(2020, 11, 1)).PassUntil("DistrictDetermination").Step()
             .ThenRefused("exit.guarantee-unresolved");
     }
+
+    [Fact]
+    public void A_household_with_nothing_certified_is_identified_without_clearing_anything() =>
+        Run.Start(ExitedUnderTheLine, ProcedureKind.Identification).PassAll().OfType<GuaranteeCertificationsCleared>().ShouldBeEmpty();
+
+    [Fact]
+    public void A_stream_identified_before_certifications_were_cleared_keeps_them_as_they_were() =>
+        Given([A.Registered(HouseholdStatus.Exited, 2015, 2019), .. A.AllGuaranteesResolved(),
+                new HouseholdIdentifiedAsPoor(A.ProcedureId, 2020, true, 1, 2020, 4000m, 3000m, D(2020, 10, 20))])
+            .Guarantees.Values.ShouldAllBe(g => g == GuaranteeStatus.Resolved);
 
     [Fact]
     public void Returning_to_poverty_clears_the_not_enjoying_policy_flag()

@@ -47,6 +47,10 @@ public sealed class Run
         return new Run(state.And(events), id, kind, catalog, lines, events);
     }
 
+    /// <summary>A run of a procedure started earlier, on whatever version of its definition it started on.</summary>
+    public static Run Resume(Household state, ProcedureStarted started) =>
+        new(state.And(started), started.ProcedureId, started.Kind, Spec.Catalog, Spec.Lines, [started]);
+
     public static Role RoleAt(StepLevel level) => level switch
     {
         StepLevel.Village => Role.VillageClerk,

@@ -58,12 +58,13 @@ public sealed class SignInModel(IOptions<AuthOptions> options, TokenIssuer issue
 
     /// <summary>
     /// A form another site's page posted: the browser's fetch metadata names the request other than same-origin, or (a browser
-    /// without it) its origin is another. The console's pages send no referrer, so their own forms go with the origin "null".
+    /// without it) its origin is another, "null" included; the sign-in page's referrer policy has its own forms carry its origin.
+    /// A script sends neither and is taken.
     /// </summary>
     private static bool FromAnotherSite(HttpRequest request) =>
         request.Headers["Sec-Fetch-Site"].ToString() is { Length: > 0 } site
             ? site is not ("same-origin" or "none")
-            : request.Headers.Origin.ToString() is { Length: > 0 } origin and not "null" && origin != $"{request.Scheme}://{request.Host}";
+            : request.Headers.Origin.ToString() is { Length: > 0 } origin && origin != $"{request.Scheme}://{request.Host}";
 
     private PageResult Fail(string message)
     {

@@ -173,13 +173,13 @@ public sealed record RouteCase(string Key, Func<Role, bool> Allowed, Func<Scene,
                 reason = "户主变更",
             });
         }),
-        Needs("POST /api/households/{id}/split", Permission.RegisterHousehold, async (s, _) =>
+        Needs("POST /api/households/{id}/split", Permission.RecordHouseholdFacts, async (s, _) =>
         {
             var fresh = await s.Fresh();
             var spouse = fresh.Document.MemberId(fresh.SpouseId);
             return Json(HttpMethod.Post, $"/api/households/{fresh.Id}/split", new { memberIds = new[] { spouse }, headMemberId = spouse, reason = "分户" });
         }),
-        Needs("POST /api/households/{id}/merge", Permission.RegisterHousehold, async (s, _) =>
+        Needs("POST /api/households/{id}/merge", Permission.RecordHouseholdFacts, async (s, _) =>
         {
             var into = await s.Fresh();
             var from = await s.Fresh();
