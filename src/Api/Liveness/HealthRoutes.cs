@@ -28,7 +28,7 @@ public static class HealthRoutes
     {
         foreach (var probe in Probes)
             app.MapHealthChecks(probe.Path, new HealthCheckOptions { Predicate = probe.Check }).AllowAnonymous()
-                .WithMetadata(new HttpMethodMetadata([HttpMethods.Get, HttpMethods.Head]));
+                .WithMetadata(new HttpMethodMetadata([HttpMethods.Get]));
     }
 
     /// <summary>
