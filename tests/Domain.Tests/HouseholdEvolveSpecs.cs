@@ -306,7 +306,7 @@ public class HouseholdEvolveSpecs
         { new ProcedureStepRecorded(Pid, ProcedureKind.Exit, 1, "Nomination", StepOutcome.Passed, D(2020, 1, 10), null, null), D(2020, 1, 10) },
         { new ProcedureClosed(Pid, ProcedureKind.Exit, ProcedureClosure.Rejected, D(2020, 1, 11)), D(2020, 1, 11) },
         { new HouseholdIdentifiedAsPoor(Pid, 2020, false, 1, 2020, 4000m, null, D(2020, 1, 12)), D(2020, 1, 12) },
-        { new GuaranteeCertificationsCleared(Pid, 1, D(2020, 1, 12)), D(2020, 1, 12) },
+        { new GuaranteeCertificationsCleared(Pid, 1, [GuaranteeKind.Housing], D(2020, 1, 12)), D(2020, 1, 12) },
         { new HouseholdMarkedPreExit(Pid, 1, D(2020, 1, 13)), D(2020, 1, 13) },
         { new HouseholdExited(Pid, 2020, 1, 2020, 4000m, 4500m, D(2020, 1, 14)), D(2020, 1, 14) },
         { new MonitoringIdentified(Pid, MonitoringKind.Marginal, [RiskType.Other], 1, 2020, 6000m, 5000m, D(2020, 1, 15)), D(2020, 1, 15) },

@@ -40,11 +40,12 @@ public sealed record HouseholdIdentifiedAsPoor(
     DateOnly EffectiveDate) : IHouseholdEvent;
 
 /// <summary>
-/// The departments' certifications of the household's guarantees no longer stand: it was identified as poor again, and its next
-/// exit needs a joint certification of its own (预脱贫户联合认证).
+/// The departments' certifications of the household's guarantees (<paramref name="Kinds"/>, those certified either way) no longer
+/// stand: it was identified as poor again, and its next exit needs a joint certification of its own (预脱贫户联合认证).
 /// </summary>
 [EventName("household.guarantee-certifications-cleared.v1")]
-public sealed record GuaranteeCertificationsCleared(Guid ProcedureId, int DefinitionVersion, DateOnly EffectiveDate) : IHouseholdEvent;
+public sealed record GuaranteeCertificationsCleared(Guid ProcedureId, int DefinitionVersion, IReadOnlyList<Households.GuaranteeKind> Kinds, DateOnly EffectiveDate)
+    : IHouseholdEvent;
 
 [EventName("household.marked-pre-exit.v1")]
 public sealed record HouseholdMarkedPreExit(Guid ProcedureId, int DefinitionVersion, DateOnly EffectiveDate) : IHouseholdEvent;

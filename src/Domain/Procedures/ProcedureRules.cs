@@ -73,8 +73,8 @@ public static class ProcedureRules
                 new HouseholdIdentifiedAsPoor(c.ProcedureId, c.On.Year, c.State.Status == HouseholdStatus.Exited, c.Definition.Version,
                     c.RequireLine().Year, c.RequireLine().PovertyLine, c.IncomeOfYear?.PerCapita, c.On),
                 // The departments certify a household on its way out of poverty: an exit after this one needs a certification of its own.
-                .. c.State.Guarantees.Values.Any(g => g != GuaranteeStatus.Unknown)
-                    ? [new GuaranteeCertificationsCleared(c.ProcedureId, c.Definition.Version, c.On)]
+                .. c.State.Guarantees.Where(g => g.Value != GuaranteeStatus.Unknown).Select(g => g.Key).Order().ToList() is { Count: > 0 } certified
+                    ? [new GuaranteeCertificationsCleared(c.ProcedureId, c.Definition.Version, certified, c.On)]
                     : Array.Empty<object>(),
             ],
             ["mark-pre-exit"] = c => [new HouseholdMarkedPreExit(c.ProcedureId, c.Definition.Version, c.On)],

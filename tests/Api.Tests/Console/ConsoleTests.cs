@@ -183,6 +183,10 @@ public sealed class ConsoleTests(ConsoleFixture console)
         ((int)(await noRedirect.SendAsync(withCookie)).StatusCode).ShouldBe(200);
 
         (await noRedirect.GetAsync("/console/sign-in")).Headers.GetValues("Referrer-Policy").ShouldBe(["same-origin"]);
+        // A browser without fetch metadata, behind a proxy that changed the scheme and the port: its own host is taken.
+        using var ownHost = new HttpRequestMessage(HttpMethod.Post, "/console/sign-in") { Content = new FormUrlEncodedContent([new("token", token)]) };
+        ownHost.Headers.Add("Origin", $"https://{console.Api.BaseAddress!.Host}:8443");
+        ((int)(await noRedirect.SendAsync(ownHost)).StatusCode).ShouldBe(302);
         foreach (var (header, value) in new[] { ("Origin", "https://elsewhere.example"), ("Origin", "null"), ("Sec-Fetch-Site", "cross-site"), ("Sec-Fetch-Site", "same-site") })
         {
             using var crossSite = new HttpRequestMessage(HttpMethod.Post, "/console/sign-in") { Content = new FormUrlEncodedContent([new("token", token)]) };

@@ -87,6 +87,7 @@ public class IdentificationSpecs
         var cleared = run.PassAll().OfType<GuaranteeCertificationsCleared>().ShouldHaveSingleItem();
 
         cleared.EffectiveDate.ShouldBe(run.LastDateOfLastStep());
+        cleared.Kinds.ShouldBe(Enum.GetValues<GuaranteeKind>());
         run.State.Guarantees.Values.ShouldAllBe(g => g == GuaranteeStatus.Unknown);
         Run.Start(run.State.And(A.Income(4500), A.IncomeVerified()), ProcedureKind.Exit, on: new DateOnly(2020, 11, 1)).PassUntil("DistrictDetermination").Step()
             .ThenRefused("exit.guarantee-unresolved");

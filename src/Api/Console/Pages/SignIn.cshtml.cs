@@ -58,13 +58,15 @@ public sealed class SignInModel(IOptions<AuthOptions> options, TokenIssuer issue
 
     /// <summary>
     /// A form another site's page posted: the browser's fetch metadata names the request other than same-origin, or (a browser
-    /// without it) its origin is another, "null" included; the sign-in page's referrer policy has its own forms carry its origin.
-    /// A script sends neither and is taken.
+    /// without it: plain HTTP to a host other than loopback, older browsers) its origin names another host, "null" included; the
+    /// sign-in page's referrer policy has its own forms carry their origin. Only the host name is compared, since a proxy in
+    /// front may change the scheme and the port. A script sends neither header and is taken.
     /// </summary>
     private static bool FromAnotherSite(HttpRequest request) =>
         request.Headers["Sec-Fetch-Site"].ToString() is { Length: > 0 } site
             ? site is not ("same-origin" or "none")
-            : request.Headers.Origin.ToString() is { Length: > 0 } origin && origin != $"{request.Scheme}://{request.Host}";
+            : request.Headers.Origin.ToString() is { Length: > 0 } origin
+                && !(Uri.TryCreate(origin, UriKind.Absolute, out var from) && string.Equals(from.Host, request.Host.Host, StringComparison.OrdinalIgnoreCase));
 
     private PageResult Fail(string message)
     {
