@@ -13,10 +13,8 @@ namespace Registry.Api.Audit;
 /// <summary>Who changed what, newest first, for a unit subtree; inspectors, town and district offices only.</summary>
 public static class AuditChangesEndpoint
 {
-    public const int MaxPageSize = 500;
-
     [WolverineGet("/api/audit/changes", OperationId = "listChanges", Summary = "Who changed what (变更留痕)", Description = "Every recorded change in the reader's unit, newest first, with who made it, in which role and unit, and why. Filters: actor, org, from, to, type, household. Paged by page number, or by cursor: send a page's next as after for the page that follows it.")]
-    [Paged(MaxPageSize)]
+    [Paged(Paging.MaxPageSize)]
     [Param("after", ParamShape.Text, "The next of the page before, for the page that follows it: a position in the log; not with page.", Example = "1042")]
     [Param("actor", ParamShape.Text, "Only changes by this user, by user id.", Example = "c-longju-01")]
     [Param("from", ParamShape.Instant, "Only changes recorded at or after this instant.")]
@@ -37,7 +35,7 @@ public static class AuditChangesEndpoint
     {
         reader.Require(Permission.ReadAudit);
         var prefix = Units.Prefix(reader, org);
-        var (pageNumber, size) = Paging.Parse(page, pageSize, MaxPageSize);
+        var (pageNumber, size) = Paging.Parse(page, pageSize, Paging.MaxPageSize);
         var query = session.Query<AuditEntry>().InUnit(a => a.UnitCode, prefix);
         var narrowed = false;
         if (Text.Clean(actor) is { } actorId) (query, narrowed) = (query.Where(a => a.ActorId == actorId), true);

@@ -12,10 +12,8 @@ namespace Registry.Api.Audit;
 /// <summary>Who read or sought unmasked ID numbers, of which household and members, when: for inspectors only.</summary>
 public static class SensitiveReadsEndpoint
 {
-    public const int MaxPageSize = 500;
-
     [WolverineGet("/api/audit/sensitive-reads", OperationId = "listSensitiveReads", Summary = "Reads of unmasked ID numbers (敏感信息查阅记录)", Description = "Each read that showed unmasked ID numbers: who, when, which household and members, and whether the look-up found anyone. For inspectors.")]
-    [Paged(MaxPageSize)]
+    [Paged(Paging.MaxPageSize)]
     [Param("household", ParamShape.Uuid, "Only reads of this household.")]
     [Param("actor", ParamShape.Text, "Only reads by this user, by user id.", Example = "c-longju-01")]
     [Param("from", ParamShape.Instant, "Only reads at or after this instant.")]
@@ -26,7 +24,7 @@ public static class SensitiveReadsEndpoint
     {
         var reader = Actor.From(http.User);
         reader.Require(Permission.ReadSensitiveReads);
-        var (pageNumber, size) = Paging.Parse(page, pageSize, MaxPageSize);
+        var (pageNumber, size) = Paging.Parse(page, pageSize, Paging.MaxPageSize);
         var prefix = OrgCode.SignificantPrefix(reader.Org);
         var query = session.Query<SensitiveRead>().Where(r => r.Unit.StartsWith(prefix));
         if (Query.Id("household", household) is { } id) query = query.Where(r => r.HouseholdId == id);

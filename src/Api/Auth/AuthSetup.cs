@@ -56,7 +56,7 @@ public static class AuthSetup
                         if (Console.ConsoleSetup.IsConsole(context.Request))
                         {
                             Console.ConsoleSetup.ClearToken(context.Response, context.Request.IsHttps);
-                            context.Response.Redirect($"{Console.ConsoleSetup.Path}/sign-in");
+                            context.Response.Redirect(Console.ConsoleSetup.SignInPath);
                             return;
                         }
                         var (code, detail) = context.AuthenticateFailure switch

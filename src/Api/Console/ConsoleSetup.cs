@@ -5,7 +5,8 @@ public static class ConsoleSetup
 {
     public const string Path = "/console";
     public const string CookieName = "registry-console";
-    public const string SignInPath = "/console/sign-in";
+    public const string SignInPath = Path + "/sign-in";
+    public const string AssetsPath = Path + "/assets";
 
     public static bool IsConsole(HttpRequest request) => request.Path.StartsWithSegments(Path);
 
@@ -22,7 +23,7 @@ public static class ConsoleSetup
     {
         app.MapRazorPages();
         var css = ReadAsset("console.css");
-        app.MapGet($"{Path}/assets/console.css", () => Results.Text(css, "text/css; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
+        app.MapGet($"{AssetsPath}/console.css", () => Results.Text(css, "text/css; charset=utf-8")).AllowAnonymous().ExcludeFromDescription();
     }
 
     private static string ReadAsset(string name)

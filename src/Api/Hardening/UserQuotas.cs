@@ -85,7 +85,7 @@ public sealed class UserQuotas : IDisposable
     /// </summary>
     private static bool ReadsRegistry(HttpContext http) =>
         http.Request.Path.StartsWithSegments("/api")
-        || http.Request.Path.StartsWithSegments(Console.ConsoleSetup.Path) && !http.Request.Path.StartsWithSegments($"{Console.ConsoleSetup.Path}/assets")
+        || Console.ConsoleSetup.IsConsole(http.Request) && !http.Request.Path.StartsWithSegments(Console.ConsoleSetup.AssetsPath)
             && http.User.Identity?.IsAuthenticated == true;
 
     private static bool IsWrite(string method) => !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));

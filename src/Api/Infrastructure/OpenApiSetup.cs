@@ -71,7 +71,7 @@ public static class OpenApiSetup
             document.Info.Contact = new OpenApiContact { Name = "The district poverty-alleviation office that runs this registry (区扶贫办)" };
             document.Servers = [new OpenApiServer { Url = "/", Description = "The server that serves this document" }];
             document.Info.Description = "Event-sourced registry of poor, exited and monitored households. Mint a token at POST /api/auth/dev-token, then Authorize with it.";
-            document.Tags = Areas.Select(a => a.Tag).Append(Liveness.HealthRoutes.Tag).Distinct().Select(t => new OpenApiTag { Name = t }).ToHashSet();
+            document.Tags = Areas.Select(a => a.Tag).Distinct().Select(t => new OpenApiTag { Name = t }).ToHashSet();
             document.Components ??= new OpenApiComponents();
             document.Components.SecuritySchemes ??= new Dictionary<string, IOpenApiSecurityScheme>();
             document.Components.SecuritySchemes["Bearer"] = new OpenApiSecurityScheme

@@ -66,6 +66,9 @@ public static class Query
 
 public static class Paging
 {
+    /// <summary>The most rows a page of a list route holds, where the route sets no limit of its own.</summary>
+    public const int MaxPageSize = 500;
+
     public static (int Page, int PageSize) Parse(string? page, string? pageSize, int max, int defaultSize = 50)
     {
         var p = 1;

@@ -11,7 +11,7 @@ namespace Registry.Api.Liveness;
 /// </summary>
 public static class HealthRoutes
 {
-    public const string Tag = "Health";
+    private const string Tag = "Health";
 
     private static readonly Probe[] Probes =
     [
@@ -37,6 +37,7 @@ public static class HealthRoutes
     /// </summary>
     public static void Describe(OpenApiDocument document)
     {
+        document.Tags?.Add(new OpenApiTag { Name = Tag });
         foreach (var probe in Probes)
         {
             var responses = new OpenApiResponses { ["200"] = Answer("The status: the node is up, or can serve.", "Healthy") };

@@ -18,10 +18,8 @@ public sealed record ProcedureWorkItem(Guid HouseholdId, string VillageCode, str
 /// <summary>Open procedures of a unit, oldest first: the work queue of whoever takes each next step.</summary>
 public static class ListProceduresEndpoint
 {
-    public const int MaxPageSize = 500;
-
     [WolverineGet("/api/procedures", OperationId = "listProcedures", Summary = "Procedure work queue (程序待办)", Description = "Open procedures of a unit with the next step and the roles that may record it, longest waiting first; paged by page number, or by cursor: send a page's next as after for the page that follows it.")]
-    [Paged(MaxPageSize)]
+    [Paged(Paging.MaxPageSize)]
     [Param("after", ParamShape.Text, "The next of the page before, for the page that follows it (keyset paging); not with page.", Example = "2020-09-08.0197a3c25e107d4a9b1e3f2a6c8d0e11")]
     [Param("kind", typeof(ProcedureKind), "Only procedures of this kind.")]
     [Param("step", ParamShape.Text, "Only procedures whose next step is this one, by its code (GET /api/reference).", Example = "GroupAppraisal")]
@@ -32,7 +30,7 @@ public static class ListProceduresEndpoint
         var actor = Actor.From(http.User);
         actor.Require(Permission.ReadRegistry);
         var prefix = Units.Prefix(actor, org);
-        var (pageNumber, size) = Paging.Parse(page, pageSize, MaxPageSize);
+        var (pageNumber, size) = Paging.Parse(page, pageSize, Paging.MaxPageSize);
         var ct = http.RequestAborted;
 
         var query = QueueOf(session, prefix);

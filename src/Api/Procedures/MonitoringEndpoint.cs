@@ -32,10 +32,8 @@ public sealed record MonitoringQuery(string? Org, string? Risk = null, string? E
 /// </summary>
 public static class MonitoringEndpoint
 {
-    public const int MaxPageSize = 500;
-
     [WolverineGet("/api/monitoring", OperationId = "listMonitoring", Summary = "Households under monitoring (监测对象)", Description = "Unstable exited and marginal households with their risks, whether the risk is eliminated and the work on them past its date by the campaign calendar; ?overdue=true keeps only those with overdue work. Paged by page number, or by cursor: send a page's next as after for the page that follows it.")]
-    [Paged(MaxPageSize)]
+    [Paged(Paging.MaxPageSize)]
     [Param("risk", typeof(RiskType), "Only households with this risk.")]
     [Param("eliminated", ParamShape.Boolean, "Only households whose risk is (true) or is not (false) eliminated.", Example = "false")]
     [Param("kind", typeof(MonitoringKind), "Only households under this kind of monitoring.", Example = "Marginal")]
@@ -55,7 +53,7 @@ public static class MonitoringEndpoint
     {
         actor.Require(Permission.ReadRegistry);
         var prefix = Units.Prefix(actor, ask.Org);
-        var (pageNumber, size) = Paging.Parse(ask.Page, ask.PageSize, MaxPageSize);
+        var (pageNumber, size) = Paging.Parse(ask.Page, ask.PageSize, Paging.MaxPageSize);
         var on = Query.Date("asOf", ask.AsOf, "query.as-of.invalid") ?? RegistryCalendar.Today(clock.GetUtcNow());
         // Only monitored rows carry a code in this column: the range is the view's rows and nothing else.
         var query = session.Query<MonitoringRow>().InUnit(m => m.MonitoredVillageCode!, prefix);

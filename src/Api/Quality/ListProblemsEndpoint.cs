@@ -16,10 +16,8 @@ public sealed record ProblemItem(Guid Id, Guid HouseholdId, Guid? MemberId, stri
 /// <summary>A unit's problem list (问题清单), by status, rule, source or household.</summary>
 public static class ListProblemsEndpoint
 {
-    public const int MaxPageSize = 500;
-
     [WolverineGet("/api/problems", OperationId = "listProblems", Summary = "Problem data (问题数据)", Description = "Problem data of a unit with its source, rule, severity and state; paged by page number, or by cursor: send a page's next as after for the page that follows it.")]
-    [Paged(MaxPageSize)]
+    [Paged(Paging.MaxPageSize)]
     [Param("status", typeof(ProblemStatus), "Only problems in this state.")]
     [Param("rule", ParamShape.Text, "Only problems found by this rule, by its code (GET /api/data-quality/rules).", Example = "person.birth-date.mismatch")]
     [Param("source", typeof(ProblemSource), "Only problems from this source.")]
@@ -31,7 +29,7 @@ public static class ListProblemsEndpoint
         var actor = Actor.From(http.User);
         actor.Require(Permission.ReadRegistry);
         var prefix = Units.Prefix(actor, org);
-        var (pageNumber, size) = Paging.Parse(page, pageSize, MaxPageSize);
+        var (pageNumber, size) = Paging.Parse(page, pageSize, Paging.MaxPageSize);
         var query = session.Query<ProblemView>().InUnit(p => p.VillageCode, prefix);
         var byStatus = Query.Enum<ProblemStatus>("status", status);
         if (byStatus is { } s) query = query.Where(p => p.Status == s);

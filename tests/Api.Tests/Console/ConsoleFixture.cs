@@ -81,11 +81,13 @@ public sealed class ConsoleFixture : IAsyncLifetime
         await Api.DisposeAsync();
     }
 
-    public async Task<HttpClient> Client(string userId, string name, string role, string org)
+    public async Task<HttpClient> Client(string userId, string name, string role, string org) => Api.Client(await Token(userId, name, role, org));
+
+    public async Task<string> Token(string userId, string name, string role, string org)
     {
         var minted = await Api.Client().PostAsJsonAsync("/api/auth/dev-token", new { userId, name, role, org });
         minted.StatusCode.ShouldBe(HttpStatusCode.OK, await minted.Content.ReadAsStringAsync());
-        return Api.Client((await minted.Content.ReadFromJsonAsync<JsonNode>())!["token"]!.GetValue<string>());
+        return (await minted.Content.ReadFromJsonAsync<JsonNode>())!["token"]!.GetValue<string>();
     }
 
     private static async Task<Guid> Register(HttpClient clerk, string village, string head)

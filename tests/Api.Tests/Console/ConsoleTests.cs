@@ -32,24 +32,26 @@ public sealed class ConsoleTests(ConsoleFixture console)
     }
 
     /// <summary>Signs in by pasting a token into the sign-in form, as outside Development.</summary>
-    private async Task SignInWithToken(IPage page, string token)
-    {
-        await page.GotoAsync(Url("/console"));
-        page.Url.ShouldEndWith("/console/sign-in");
-        await page.Locator("textarea[name=token]").FillAsync(token);
-        await page.GetByRole(AriaRole.Button, new() { Name = "登录", Exact = true }).ClickAsync();
-        await page.Locator("input[name=q]").WaitForAsync();
-    }
+    private Task SignInWithToken(IPage page, string token) =>
+        SignInBy(page, "登录", () => page.Locator("textarea[name=token]").FillAsync(token));
 
-    private async Task SignIn(IPage page, string role, string org, string userId = "inspector-1", string name = "督查组")
+    /// <summary>Signs in by the development form that mints a token.</summary>
+    private Task SignIn(IPage page, string role, string org, string userId = "inspector-1", string name = "督查组") =>
+        SignInBy(page, "签发并登录", async () =>
+        {
+            await page.Locator("input[name=userId]").FillAsync(userId);
+            await page.Locator("input[name=name]").FillAsync(name);
+            await page.Locator("select[name=role]").SelectOptionAsync(role);
+            await page.Locator("form:has(select[name=role]) input[name=org]").FillAsync(org);
+        });
+
+    /// <summary>Opens the console, is sent to the sign-in page, fills one of its forms, sends it and waits for the console.</summary>
+    private async Task SignInBy(IPage page, string button, Func<Task> fill)
     {
         await page.GotoAsync(Url("/console"));
         page.Url.ShouldEndWith("/console/sign-in");
-        await page.Locator("input[name=userId]").FillAsync(userId);
-        await page.Locator("input[name=name]").FillAsync(name);
-        await page.Locator("select[name=role]").SelectOptionAsync(role);
-        await page.Locator("form:has(select[name=role]) input[name=org]").FillAsync(org);
-        await page.GetByRole(AriaRole.Button, new() { Name = "签发并登录" }).ClickAsync();
+        await fill();
+        await page.GetByRole(AriaRole.Button, new() { Name = button, Exact = true }).ClickAsync();
         await page.Locator("input[name=q]").WaitForAsync();
     }
 
@@ -137,12 +139,7 @@ public sealed class ConsoleTests(ConsoleFixture console)
             (await page.ContentAsync()).ShouldNotMatch(People.AnyIdNumber);
         });
 
-    private async Task<string> InspectorToken(string userId)
-    {
-        var minted = await console.Api.Client().PostAsJsonAsync("/api/auth/dev-token",
-            new { userId, name = "督查组", role = "Inspector", org = ConsoleFixture.Town });
-        return (await minted.Content.ReadFromJsonAsync<System.Text.Json.Nodes.JsonNode>())!["token"]!.GetValue<string>();
-    }
+    private Task<string> InspectorToken(string userId) => console.Token(userId, "督查组", "Inspector", ConsoleFixture.Town);
 
     /// <summary>A client that shows each answer as it came: redirects not followed, cookies only as the test sends them.</summary>
     private HttpClient NoRedirectNoCookies() =>

@@ -30,16 +30,11 @@ public sealed class ContractCheckingHandler(HttpMessageHandler inner, Func<Task<
         // A client that accepts no JSON gets what content negotiation leaves it; only the status is the contract's then.
         if (!AcceptsJson(request)) mediaType = null;
         JsonNode? body = null;
-        if (mediaType is "application/json" or "application/problem+json")
+        if (mediaType is "application/json" or "application/problem+json" or "text/plain")
         {
             await response.Content.LoadIntoBufferAsync(cancellationToken);
             var text = await response.Content.ReadAsStringAsync(cancellationToken);
-            body = text.Length == 0 ? null : JsonNode.Parse(text);
-        }
-        else if (mediaType is "text/plain")
-        {
-            await response.Content.LoadIntoBufferAsync(cancellationToken);
-            body = JsonValue.Create(await response.Content.ReadAsStringAsync(cancellationToken));
+            body = mediaType == "text/plain" ? JsonValue.Create(text) : text.Length == 0 ? null : JsonNode.Parse(text);
         }
         if (response.Content.Headers.ContentLength == 0 && mediaType is null) mediaType = null;
         var errors = (await contract()).Check(found.Value.Operation, status, mediaType, body).ToList();

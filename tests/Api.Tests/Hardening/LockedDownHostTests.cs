@@ -45,9 +45,11 @@ public sealed class LockedDownFixture : IAsyncLifetime
     public HttpClient Client(Role role, string org, string userId)
     {
         var client = Host.Server.CreateClient();
-        client.DefaultRequestHeaders.Authorization = new("Bearer", Host.Services.GetRequiredService<TokenIssuer>().Issue(userId, "用户", role, org).Token);
+        client.DefaultRequestHeaders.Authorization = new("Bearer", Token(role, org, userId));
         return client;
     }
+
+    public string Token(Role role, string org, string userId) => Host.Services.GetRequiredService<TokenIssuer>().Issue(userId, "用户", role, org).Token;
 }
 
 [CollectionDefinition(Name)]
@@ -135,12 +137,12 @@ public sealed class LockedDownHostTests(LockedDownFixture host)
     {
         var userId = "console-reader-" + Guid.NewGuid().ToString("N");
         var api = host.Client(Role.Inspector, AppFixture.District, userId);
-        var token = api.DefaultRequestHeaders.Authorization!.Parameter!;
+        var token = host.Token(Role.Inspector, AppFixture.District, userId);
         var anonymous = host.Host.Server.CreateClient();
         for (var i = 0; i < LockedDownFixture.ReadsPerWindow + 1; i++)
             (await anonymous.GetAsync("/console/sign-in")).StatusCode.ShouldBe(HttpStatusCode.OK);
         var console = host.Host.Server.CreateClient();
-        console.DefaultRequestHeaders.Add("Cookie", $"registry-console={token}");
+        console.DefaultRequestHeaders.Add("Cookie", $"{Registry.Api.Console.ConsoleSetup.CookieName}={token}");
         for (var i = 0; i < LockedDownFixture.ReadsPerWindow - 1; i++)
             (await console.GetAsync("/console/changes")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await console.GetAsync("/console/assets/console.css")).StatusCode.ShouldBe(HttpStatusCode.OK);

@@ -21,6 +21,8 @@ namespace Registry.Api.Console.Pages;
 public sealed class SignInModel(IOptions<AuthOptions> options, TokenIssuer issuer, IOptionsMonitor<Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerOptions> jwt)
     : PageModel
 {
+    private const string FromOtherSite = "请在本站的登录页登录。";
+
     public bool DevTokens => options.Value.DevTokens;
 
     public string? Error { get; private set; }
@@ -33,7 +35,7 @@ public sealed class SignInModel(IOptions<AuthOptions> options, TokenIssuer issue
 
     public async Task<IActionResult> OnPostAsync(string? token)
     {
-        if (FromAnotherSite(Request)) return Fail("请在本站的登录页登录。");
+        if (FromAnotherSite(Request)) return Fail(FromOtherSite);
         token = token?.Trim();
         if (string.IsNullOrEmpty(token)) return Fail("请粘贴访问令牌。");
         var parameters = jwt.Get(Microsoft.AspNetCore.Authentication.JwtBearer.JwtBearerDefaults.AuthenticationScheme).TokenValidationParameters;
@@ -47,7 +49,7 @@ public sealed class SignInModel(IOptions<AuthOptions> options, TokenIssuer issue
     public IActionResult OnPostMint(string? userId, string? name, Role? role, string? org)
     {
         if (!DevTokens) return NotFound();
-        if (FromAnotherSite(Request)) return Fail("请在本站的登录页登录。");
+        if (FromAnotherSite(Request)) return Fail(FromOtherSite);
         if (string.IsNullOrWhiteSpace(userId) || string.IsNullOrWhiteSpace(name) || role is null || !OrgCode.IsWellFormed(org))
             return Fail("请填写用户、姓名、角色和12位单位代码。");
         if (OrgCode.KindOf(org!) is not { } kind || !AccessPolicy.FitsUnit(role.Value, kind)) return Fail("该角色不属于这一级单位。");

@@ -10,6 +10,6 @@ public sealed class SignOutModel : PageModel
     public IActionResult OnPost()
     {
         ConsoleSetup.ClearToken(Response, Request.IsHttps);
-        return Redirect($"{ConsoleSetup.Path}/sign-in");
+        return Redirect(ConsoleSetup.SignInPath);
     }
 }
