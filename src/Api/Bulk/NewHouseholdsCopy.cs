@@ -167,12 +167,16 @@ public static class NewHouseholdsCopy
         stream.Events.Aggregate((HouseholdSnapshot?)null, (snapshot, e) => HouseholdSnapshotProjection.Next(snapshot, stream.Id, e.Version, e.Data, EventMetadata.HashOf(e)))
         ?? throw new InvalidOperationException($"Stream {stream.Id} makes no household.");
 
-    /// <summary>A document's revision is its stream's version; the bulk loader writes every revision as 1.</summary>
+    /// <summary>
+    /// A document's revision is its stream's version; the bulk loader writes every revision as 1, so only a household of more
+    /// than one event is rewritten (an update of a row that would not change still writes a new row version).
+    /// </summary>
     private static async Task Revise<T>(NpgsqlConnection connection, Tenant tenant, IReadOnlyList<HouseholdSnapshot> households, CancellationToken ct)
         where T : notnull
     {
         var table = tenant.Database.Providers.StorageFor<T>().QueryOnly.TableName.QualifiedName;
-        await using var command = new NpgsqlCommand($"update {table} set mt_version = v.version from unnest(@ids, @versions) as v(id, version) where {table}.id = v.id",
+        await using var command = new NpgsqlCommand(
+            $"update {table} set mt_version = v.version from unnest(@ids, @versions) as v(id, version) where {table}.id = v.id and {table}.mt_version <> v.version",
             connection);
         command.Parameters.AddWithValue("ids", households.Select(h => h.Id).ToArray());
         command.Parameters.AddWithValue("versions", households.Select(h => h.Version).ToArray());

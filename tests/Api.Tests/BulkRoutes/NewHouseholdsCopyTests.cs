@@ -91,6 +91,23 @@ public sealed class NewHouseholdsCopyTests(AppFixture app)
     }
 
     [Fact]
+    public async Task Each_copied_household_document_carries_its_own_stream_version()
+    {
+        var (_, village) = await app.NewVillage();
+        var (registered, recorded) = (Guid.CreateVersion7(), Guid.CreateVersion7());
+
+        await using (var pending = Pending(village, "bulk-versions", (registered, Events(registered, village, People.IdNumber(true))[..1]),
+            (recorded, Events(recorded, village, People.IdNumber(true)))))
+            await NewHouseholdsCopy.Write(app.Store, pending, Array.Empty<ImportVerdict>(), _ => { }, CancellationToken.None);
+
+        foreach (var table in new[] { "mt_doc_householdsnapshot", "mt_doc_householddetails" })
+        {
+            (await Revision(table, registered)).ShouldBe(1);
+            (await Revision(table, recorded)).ShouldBe(2);
+        }
+    }
+
+    [Fact]
     public async Task A_copy_claiming_a_person_of_another_household_fails_whole_and_writes_nothing()
     {
         var (_, village) = await app.NewVillage();
