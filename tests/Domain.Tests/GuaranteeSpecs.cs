@@ -67,6 +67,18 @@ public class GuaranteeSpecs
             Poor.And(new HouseholdRemoved(A.ProcedureId, 1, D(2020, 10, 1)))).ThenRefused("household.removed");
 
     [Fact]
+    public void A_household_identified_as_poor_is_certified_from_the_day_of_its_identification()
+    {
+        var identified = Given(A.Registered(HouseholdStatus.Exited, 2015, 2018),
+            new HouseholdIdentifiedAsPoor(A.ProcedureId, 2020, true, 1, 2020, 4000m, 3000m, D(2020, 10, 20)));
+
+        WhenCertifying(new CertifyGuarantee(GuaranteeKind.Housing, GuaranteeStatus.Resolved, null, D(2020, 10, 19)), Role.HousingDept, identified)
+            .ThenRefused("guarantee.certified-before-identification");
+        WhenCertifying(new CertifyGuarantee(GuaranteeKind.Housing, GuaranteeStatus.Resolved, null, D(2020, 10, 20)), Role.HousingDept, identified)
+            .Then(new GuaranteeCertified(GuaranteeKind.Housing, GuaranteeStatus.Resolved, null, D(2020, 10, 20)));
+    }
+
+    [Fact]
     public void Guarantees_start_unknown_and_take_the_latest_certification()
     {
         Poor.Guarantees.Values.ShouldAllBe(s => s == GuaranteeStatus.Unknown);

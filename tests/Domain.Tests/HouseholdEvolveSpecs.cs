@@ -197,6 +197,7 @@ public class HouseholdEvolveSpecs
             .ShouldSatisfyAllConditions(
                 s => s.Status.ShouldBe(HouseholdStatus.Poor),
                 s => s.IdentifiedYear.ShouldBe(2020),
+                s => s.IdentifiedOn.ShouldBe(D(2020, 10, 1)),
                 s => s.Marks.ShouldBe([HouseholdMark.NewlyPoor]));
 
         Given(A.Registered(HouseholdStatus.Exited, 2015, 2018), A.Flagged, new HouseholdIdentifiedAsPoor(Pid, 2020, true, 1, 2020, 4000m, 3000m, D(2020, 10, 1)))

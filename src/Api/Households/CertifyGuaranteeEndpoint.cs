@@ -23,7 +23,7 @@ public static class CertifyGuaranteeEndpoint
     public static void Before(IEventStream<HouseholdSnapshot> household, HttpContext http) =>
         HouseholdStreams.Guard(household, http, Permission.ReadRegistry);
 
-    [WolverinePut("/api/households/{id}/guarantees/{kind}", OperationId = "certifyGuarantee", Summary = "Certify one of the two assurances and three guarantees (两不愁三保障)", Description = "The responsible department certifies one guarantee (food and clothing, compulsory education, basic medical care, housing safety, drinking water) for the household.")]
+    [WolverinePut("/api/households/{id}/guarantees/{kind}", OperationId = "certifyGuarantee", Summary = "Certify one of the two assurances and three guarantees (两不愁三保障)", Description = "The responsible department certifies one guarantee (food and clothing, compulsory education, basic medical care, housing safety, drinking water) for the household. A household identified as poor is certified from the day of its identification on (an earlier certifiedOn: 422 guarantee.certified-before-identification).")]
     [Param("kind", typeof(GuaranteeKind), "Which guarantee.", Example = "Education")]
     [ProducesResponseType<VersionResponse>(StatusCodes.Status200OK)]
     public static (WriteAnswer, Events) Put(string kind, CertifyGuaranteeRequest request, [WriteAggregate(Required = false)] IEventStream<HouseholdSnapshot> household, ClaimsPrincipal user, TimeProvider clock)

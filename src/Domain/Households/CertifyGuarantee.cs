@@ -20,6 +20,10 @@ public static class CertifyGuaranteeDecision
         var on = command.CertifiedOn ?? RegistryCalendar.Today(now);
         Text.NotInFuture(errors, "certifiedOn", on, now);
         errors.ThrowIfAny();
+        // Identification cleared what was certified before it (重新认定): a certification for the household as poor now is dated from then.
+        if (state.IdentifiedOn is { } identified && on < identified)
+            throw DomainRefusal.Rule("guarantee.certified-before-identification",
+                $"The household was identified as poor on {identified:yyyy-MM-dd}; a certification for it is dated that day or later.");
         return [new GuaranteeCertified(command.Kind, command.Status, Text.Clean(command.Note), on)];
     }
 }

@@ -21,6 +21,7 @@ public sealed partial record Household
             {
                 Status = HouseholdStatus.Poor,
                 IdentifiedYear = e.Year,
+                IdentifiedOn = e.EffectiveDate,
                 ExitYear = null,
                 Monitoring = Monitoring with { Kind = MonitoringKind.None, Eliminated = false, IdentifiedOn = null, EliminatedOn = null },
             })

@@ -24,7 +24,8 @@ public sealed partial record Household(
     DateOnly? LastVisitedOn = null,
     HouseholdFacts? Facts = null,
     Guid? MergedInto = null,
-    ResponsibleCadre? Responsible = null)
+    ResponsibleCadre? Responsible = null,
+    DateOnly? IdentifiedOn = null)
 {
     public static readonly ImmutableDictionary<GuaranteeKind, GuaranteeStatus> NoGuarantees =
         Enum.GetValues<GuaranteeKind>().ToImmutableDictionary(k => k, _ => GuaranteeStatus.Unknown);
