@@ -1,5 +1,9 @@
+using System.Diagnostics;
+using System.Text.Json;
 using JasperFx;
 using Marten;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.Extensions.Options;
 using Marten.Exceptions;
 using Registry.Domain.Common;
 
@@ -46,6 +50,11 @@ public static class ConcurrentWrites
                 else if (!CachedFetches.ForgetServed(http) && !(retryable && IsStaleVersion(e)))
                 {
                     await Audit.ClaimProbes.RecordRefusal(http, e);
+                    if (await RememberRefusal(http, e) is { } concurrent)
+                    {
+                        await WriteAnswer.Replay(concurrent).ExecuteAsync(http);
+                        return;
+                    }
                     throw;
                 }
             }
@@ -63,6 +72,35 @@ public static class ConcurrentWrites
     /// </summary>
     public static async Task<IResult?> FirstAnswer(HttpContext http) =>
         await Remembered(http) is { } first && first.IsLiveAt(Now(http)) ? WriteAnswer.Replay(first) : null;
+
+    /// <summary>
+    /// A business rule's refusal (422) is the first answer to its Idempotency-Key like any other, remembered in a transaction of
+    /// its own, so a repeat is refused alike even after the record changed. Not remembered, since nothing was decided: input
+    /// refused (400), a caller refused (401, 403, 404) and a concurrent change (409). Nor a refusal naming another household's
+    /// person, which is decided and logged each time it is told. Returns the answer a concurrent request with the same key
+    /// remembered first, if one did.
+    /// </summary>
+    private static async Task<IdempotentResponse?> RememberRefusal(HttpContext http, Exception e)
+    {
+        if (e is not DomainRefusal { Kind: RefusalKind.Rule } refusal || refusal.Code == Domain.Households.PersonClaims.Code
+            || RequestContext.ValidIdempotencyKey(http) is not { } key)
+            return null;
+        var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
+        var problem = Problems.Create(StatusCodes.Status422UnprocessableEntity, refusal.Code, refusal.Message, refusal.Errors);
+        problem.Extensions["traceId"] = Activity.Current?.Id ?? http.TraceIdentifier;
+        await using var session = http.RequestServices.GetRequiredService<IDocumentStore>().LightweightSession(Tenant(http));
+        session.Insert(new IdempotentResponse(IdempotentResponse.KeyOf(Actor.From(http.User).UserId, key), problem.Status!.Value,
+            JsonSerializer.Serialize(problem, json), null, null, Now(http)));
+        try
+        {
+            await session.SaveChangesAsync(http.RequestAborted);
+            return null;
+        }
+        catch (Exception x) when (LostARace(x))
+        {
+            return await Remembered(http);
+        }
+    }
 
     /// <summary>The answer remembered under the request's Idempotency-Key, by this request's user.</summary>
     private static async Task<IdempotentResponse?> Remembered(HttpContext http)

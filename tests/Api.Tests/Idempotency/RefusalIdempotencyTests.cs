@@ -1,0 +1,57 @@
+using System.Net;
+using System.Net.Http.Json;
+using Registry.Api.Tests.Fixtures;
+using Registry.Domain.Access;
+
+namespace Registry.Api.Tests.Idempotency;
+
+[Collection(ApiCollection.Name)]
+public sealed class RefusalIdempotencyTests(AppFixture app)
+{
+    /// <summary>
+    /// API.md: the same key from the same user within 24 h returns the first answer again and appends nothing. A refusal by a
+    /// rule is a first answer: the head's removal, refused while it is the head, stays refused under its key after the head
+    /// changed, though the same removal under a new key now applies.
+    /// </summary>
+    [Fact]
+    public async Task A_rule_refusal_is_the_first_answer_to_its_key_even_after_the_record_changed()
+    {
+        var (_, village) = await app.NewVillage();
+        var clerk = app.Client(Role.VillageClerk, village);
+        var household = await Sample.Register(clerk, village, status: "Unregistered");
+        var head = household.Document.MemberId(household.HeadId);
+        var spouse = household.Document.MemberId(household.SpouseId);
+        var removal = $"/api/households/{household.Id}/members/{head}/removal";
+        var body = new { reason = "Death", effectiveDate = "2020-05-01" };
+        var key = new Dictionary<string, string> { ["Idempotency-Key"] = "remove-the-head" };
+
+        var first = await clerk.Send(HttpMethod.Post, removal, body, key);
+        var firstProblem = await first.ShouldBe(HttpStatusCode.UnprocessableEntity, "household.head.required");
+        await (await clerk.PostAsJsonAsync($"/api/households/{household.Id}/head",
+            new { memberId = spouse, relations = new Dictionary<Guid, string> { [head] = "Spouse" }, reason = "户主去世", effectiveDate = "2020-05-01" }))
+            .ShouldBe(HttpStatusCode.OK);
+
+        var repeat = await clerk.Send(HttpMethod.Post, removal, body, key);
+        (await repeat.ShouldBe(HttpStatusCode.UnprocessableEntity, "household.head.required")).ToJsonString().ShouldBe(firstProblem.ToJsonString());
+        (await (await clerk.GetAsync($"/api/households/{household.Id}/history")).Json()).AsArray().Count.ShouldBe(2, "the repeat appended nothing");
+
+        await (await clerk.Send(HttpMethod.Post, removal, body, new Dictionary<string, string> { ["Idempotency-Key"] = "remove-the-former-head" }))
+            .ShouldBe(HttpStatusCode.OK);
+    }
+
+    /// <summary>Input refused is no decision: the same key, sent again with the input mended, writes.</summary>
+    [Fact]
+    public async Task Input_refused_is_not_remembered_under_its_key()
+    {
+        var (_, village) = await app.NewVillage();
+        var clerk = app.Client(Role.VillageClerk, village);
+        var household = await Sample.Register(clerk, village);
+        var url = $"/api/households/{household.Id}/assistance";
+        var key = new Dictionary<string, string> { ["Idempotency-Key"] = "assistance-mended" };
+
+        await (await clerk.Send(HttpMethod.Post, url, new { category = "Employment", startedOn = "2020-03-01", responsible = "刘帮扶" }, key))
+            .ShouldBe(HttpStatusCode.BadRequest);
+        await (await clerk.Send(HttpMethod.Post, url, new { category = "Employment", description = "公益岗位", startedOn = "2020-03-01", responsible = "刘帮扶" }, key))
+            .ShouldBe(HttpStatusCode.OK);
+    }
+}
