@@ -1,7 +1,11 @@
 namespace Registry.Api.Infrastructure;
 
-/// <summary>The first answer to a write sent with an Idempotency-Key, kept 24 hours per user and key.</summary>
-public sealed record IdempotentResponse(string Id, int Status, string Body, string? ETag, string? Location, DateTimeOffset CreatedAt)
+/// <summary>
+/// The first answer to a write sent with an Idempotency-Key, kept 24 hours per user and key, with the request it answered
+/// (<see cref="Writing.RequestFingerprint"/>).
+/// </summary>
+public sealed record IdempotentResponse(string Id, int Status, string Body, string? ETag, string? Location, DateTimeOffset CreatedAt,
+    string? Request = null)
 {
     public static readonly TimeSpan Lifetime = TimeSpan.FromHours(24);
 

@@ -39,6 +39,27 @@ public sealed class RefusalIdempotencyTests(AppFixture app)
             .ShouldBe(HttpStatusCode.OK);
     }
 
+    /// <summary>A key answers the request it was first sent with; sent with another request it is refused and nothing is written.</summary>
+    [Fact]
+    public async Task A_key_sent_again_with_another_request_is_refused_and_writes_nothing()
+    {
+        var (_, village) = await app.NewVillage();
+        var clerk = app.Client(Role.VillageClerk, village);
+        var household = await Sample.Register(clerk, village);
+        var member = $"/api/households/{household.Id}/members/{household.Document.MemberId(household.SpouseId)}";
+        var key = new Dictionary<string, string> { ["Idempotency-Key"] = "one-request" };
+
+        var first = await (await clerk.Send(HttpMethod.Patch, member, new { phone = "13700001111", reason = "换号" }, key)).ShouldBe(HttpStatusCode.OK);
+        await (await clerk.Send(HttpMethod.Patch, member, new { phone = "13700002222", reason = "换号" }, key))
+            .ShouldBe(HttpStatusCode.UnprocessableEntity, "idempotency.key-reused");
+        await (await clerk.Send(HttpMethod.Post, $"/api/households/{household.Id}/assistance",
+            new { category = "Employment", description = "公益岗位", startedOn = "2020-03-01", responsible = "刘帮扶" }, key))
+            .ShouldBe(HttpStatusCode.UnprocessableEntity, "idempotency.key-reused");
+        (await (await clerk.Send(HttpMethod.Patch, member, new { phone = "13700001111", reason = "换号" }, key)).ShouldBe(HttpStatusCode.OK))
+            .ToJsonString().ShouldBe(first.ToJsonString());
+        (await (await clerk.GetAsync($"/api/households/{household.Id}/history")).Json()).AsArray().Count.ShouldBe(2);
+    }
+
     /// <summary>Input refused is no decision: the same key, sent again with the input mended, writes.</summary>
     [Fact]
     public async Task Input_refused_is_not_remembered_under_its_key()

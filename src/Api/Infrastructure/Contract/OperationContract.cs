@@ -107,7 +107,7 @@ public static class OperationContract
     private static readonly (string Name, string Description)[] WriteRequestHeaders =
     [
         ("If-Match", "The version the write is decided on, quoted (\"3\"): a stale one answers 409 concurrency.version-conflict and changes nothing."),
-        ("Idempotency-Key", "Any string of at most 200 characters: the same key from the same user within 24 hours answers the first answer again and records nothing more."),
+        ("Idempotency-Key", "Any string of at most 200 characters: the same key from the same user within 24 hours answers the first answer again and records nothing more; sent with another request (another route, or another JSON body), 422 idempotency.key-reused."),
         ("X-Correlation-Id", "Stored with what the write records (its events) and returned; one is made when none is sent. At most 200 visible ASCII characters, no spaces: another answers 400 request.correlation-id."),
     ];
 

@@ -28,6 +28,7 @@ public static class ConcurrentWrites
             return;
         }
         http.Request.EnableBuffering();
+        await RequestFingerprint.Take(http);
         var retryable = http.Request.Headers.IfMatch.Count == 0;
         for (var attempt = 1; ; attempt++)
         {
@@ -41,7 +42,7 @@ public static class ConcurrentWrites
                 var first = await Remembered(http);
                 if (first is not null && first.IsLiveAt(Now(http)))
                 {
-                    await WriteAnswer.Replay(first).ExecuteAsync(http);
+                    await RequestFingerprint.Replay(http, first).ExecuteAsync(http);
                     return;
                 }
                 // A key whose window has passed is forgotten: the request is a new write under it.
@@ -52,7 +53,7 @@ public static class ConcurrentWrites
                     await Audit.ClaimProbes.RecordRefusal(http, e);
                     if (await RememberRefusal(http, e) is { } concurrent)
                     {
-                        await WriteAnswer.Replay(concurrent).ExecuteAsync(http);
+                        await RequestFingerprint.Replay(http, concurrent).ExecuteAsync(http);
                         return;
                     }
                     throw;
@@ -71,7 +72,7 @@ public static class ConcurrentWrites
     /// and so looks first (a checkpoint); null otherwise.
     /// </summary>
     public static async Task<IResult?> FirstAnswer(HttpContext http) =>
-        await Remembered(http) is { } first && first.IsLiveAt(Now(http)) ? WriteAnswer.Replay(first) : null;
+        await Remembered(http) is { } first && first.IsLiveAt(Now(http)) ? RequestFingerprint.Replay(http, first) : null;
 
     /// <summary>
     /// A business rule's refusal (422) is the first answer to its Idempotency-Key like any other, remembered in a transaction of
@@ -90,7 +91,7 @@ public static class ConcurrentWrites
         problem.Extensions["traceId"] = Activity.Current?.Id ?? http.TraceIdentifier;
         await using var session = http.RequestServices.GetRequiredService<IDocumentStore>().LightweightSession(Tenant(http));
         session.Insert(new IdempotentResponse(IdempotentResponse.KeyOf(Actor.From(http.User).UserId, key), problem.Status!.Value,
-            JsonSerializer.Serialize(problem, json), null, null, Now(http)));
+            JsonSerializer.Serialize(problem, json), null, null, Now(http), RequestFingerprint.Of(http)));
         try
         {
             await session.SaveChangesAsync(http.RequestAborted);

@@ -23,7 +23,7 @@ public sealed record WriteAnswer(int Status, object Body, long? Version, string?
         if (RequestContext.IdempotencyKey(http) is not { } key) return null;
         var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         return new(IdempotentResponse.KeyOf(Actor.From(http.User).UserId, key), Status, JsonSerializer.Serialize(Body, Body.GetType(), json), ETag, Location,
-            http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
+            http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), RequestFingerprint.Of(http));
     }
 
     public Task ExecuteAsync(HttpContext http)
