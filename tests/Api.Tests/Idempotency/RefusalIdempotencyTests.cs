@@ -60,6 +60,22 @@ public sealed class RefusalIdempotencyTests(AppFixture app)
         (await (await clerk.GetAsync($"/api/households/{household.Id}/history")).Json()).AsArray().Count.ShouldBe(2);
     }
 
+    /// <summary>A caller who may not see the household is told nothing remembered of it under a key, only that it is unknown.</summary>
+    [Fact]
+    public async Task A_remembered_refusal_is_not_replayed_to_a_caller_outside_the_household()
+    {
+        var (_, village) = await app.NewVillage();
+        var (_, other) = await app.NewVillage();
+        var clerk = app.Client(Role.VillageClerk, village, "same-clerk");
+        var household = await Sample.Register(clerk, village, status: "Unregistered");
+        var removal = $"/api/households/{household.Id}/members/{household.Document.MemberId(household.HeadId)}/removal";
+        var body = new { reason = "Death", effectiveDate = "2020-05-01" };
+        var key = new Dictionary<string, string> { ["Idempotency-Key"] = "moved-away" };
+
+        await (await clerk.Send(HttpMethod.Post, removal, body, key)).ShouldBe(HttpStatusCode.UnprocessableEntity, "household.head.required");
+        await (await app.Client(Role.VillageClerk, other, "same-clerk").Send(HttpMethod.Post, removal, body, key)).ShouldBe(HttpStatusCode.NotFound);
+    }
+
     /// <summary>Input refused is no decision: the same key, sent again with the input mended, writes.</summary>
     [Fact]
     public async Task Input_refused_is_not_remembered_under_its_key()

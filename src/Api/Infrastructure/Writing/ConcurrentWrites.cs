@@ -39,7 +39,8 @@ public static class ConcurrentWrites
             }
             catch (Exception e) when (!http.Response.HasStarted && (e is DomainRefusal || LostARace(e)))
             {
-                var first = await Remembered(http);
+                // A caller refused the record (403, or 404 as for an unknown one) is told nothing remembered of it.
+                var first = e is DomainRefusal { Kind: RefusalKind.Forbidden or RefusalKind.NotFound } ? null : await Remembered(http);
                 if (first is not null && first.IsLiveAt(Now(http)))
                 {
                     await RequestFingerprint.Replay(http, first).ExecuteAsync(http);

@@ -40,7 +40,7 @@ public sealed record WriteAnswer(int Status, object Body, long? Version, string?
         http.Response.StatusCode = status;
         if (etag is not null) http.Response.Headers.ETag = etag;
         if (location is not null) http.Response.Headers.Location = location;
-        http.Response.ContentType = status >= StatusCodes.Status400BadRequest ? "application/problem+json; charset=utf-8" : "application/json; charset=utf-8";
+        http.Response.ContentType = status >= StatusCodes.Status400BadRequest ? "application/problem+json" : "application/json; charset=utf-8";
         await http.Response.WriteAsync(body);
     }
 
