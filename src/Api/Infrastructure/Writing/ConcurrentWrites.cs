@@ -1,9 +1,6 @@
 using System.Diagnostics;
-using System.Text.Json;
 using JasperFx;
 using Marten;
-using Microsoft.AspNetCore.Http.Json;
-using Microsoft.Extensions.Options;
 using Marten.Exceptions;
 using Registry.Domain.Common;
 
@@ -87,12 +84,10 @@ public static class ConcurrentWrites
         if (e is not DomainRefusal { Kind: RefusalKind.Rule } refusal || refusal.Code == Domain.Households.PersonClaims.Code
             || RequestContext.ValidIdempotencyKey(http) is not { } key)
             return null;
-        var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
         var problem = Problems.Create(StatusCodes.Status422UnprocessableEntity, refusal.Code, refusal.Message, refusal.Errors);
         problem.Extensions["traceId"] = Activity.Current?.Id ?? http.TraceIdentifier;
         await using var session = http.RequestServices.GetRequiredService<IDocumentStore>().LightweightSession(Tenant(http));
-        session.Insert(new IdempotentResponse(IdempotentResponse.KeyOf(Actor.From(http.User).UserId, key), problem.Status!.Value,
-            JsonSerializer.Serialize(problem, json), null, null, Now(http), RequestFingerprint.Of(http)));
+        session.Insert(WriteAnswer.Remember(http, key, problem.Status!.Value, problem, null, null));
         try
         {
             await session.SaveChangesAsync(http.RequestAborted);

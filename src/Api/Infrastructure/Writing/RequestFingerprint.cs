@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Security.Cryptography;
+using Registry.Domain.Common;
 
 namespace Registry.Api.Infrastructure.Writing;
 
@@ -44,6 +45,6 @@ public static class RequestFingerprint
     public static IResult Replay(HttpContext http, IdempotentResponse first) =>
         first.Request is null || first.Request == Of(http)
             ? WriteAnswer.Replay(first)
-            : throw Domain.Common.DomainRefusal.Rule("idempotency.key-reused",
+            : throw DomainRefusal.Rule("idempotency.key-reused",
                 "This Idempotency-Key was first sent with another request; send a new key for a new request.");
 }

@@ -18,19 +18,18 @@ public sealed record WriteAnswer(int Status, object Body, long? Version, string?
     public string? ETag => Version is { } v ? $"\"{v}\"" : null;
 
     /// <summary>The answer to remember under the request's Idempotency-Key, in the write's own transaction; null without a key.</summary>
-    public IdempotentResponse? RememberedFor(HttpContext http)
-    {
-        if (RequestContext.IdempotencyKey(http) is not { } key) return null;
-        var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        return new(IdempotentResponse.KeyOf(Actor.From(http.User).UserId, key), Status, JsonSerializer.Serialize(Body, Body.GetType(), json), ETag, Location,
-            http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), RequestFingerprint.Of(http));
-    }
+    public IdempotentResponse? RememberedFor(HttpContext http) =>
+        RequestContext.IdempotencyKey(http) is { } key ? Remember(http, key, Status, Body, ETag, Location) : null;
 
-    public Task ExecuteAsync(HttpContext http)
-    {
-        var json = http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions;
-        return Replay(http, Status, JsonSerializer.Serialize(Body, Body.GetType(), json), ETag, Location);
-    }
+    /// <summary>An answer kept under the user's key, with the request it answered (<see cref="RequestFingerprint"/>).</summary>
+    public static IdempotentResponse Remember(HttpContext http, string key, int status, object body, string? etag, string? location) =>
+        new(IdempotentResponse.KeyOf(Actor.From(http.User).UserId, key), status, Serialize(http, body), etag, location,
+            http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow(), RequestFingerprint.Of(http));
+
+    public Task ExecuteAsync(HttpContext http) => Replay(http, Status, Serialize(http, Body), ETag, Location);
+
+    private static string Serialize(HttpContext http, object body) =>
+        JsonSerializer.Serialize(body, body.GetType(), http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
 
     /// <summary>The first answer to a request sent again with the same Idempotency-Key.</summary>
     public static IResult Replay(IdempotentResponse first) => new Replayed(first);
