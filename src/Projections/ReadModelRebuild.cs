@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using JasperFx;
+using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
 using Marten;
 using Marten.Events.Projections;
@@ -37,10 +38,11 @@ public static class ReadModelRebuild
         var schema = store.Options.Events.DatabaseSchemaName;
         var dataSource = ((PostgresqlDatabase)database).DataSource;
         // The live store owns the schema; the rebuild's store only writes rows into it.
+        var trail = new AuditTrailTap();
         using var rebuildStore = DocumentStore.For(opts =>
         {
             opts.Connection(dataSource);
-            RegistryStore.ConfigureRebuild(opts, schema);
+            RegistryStore.ConfigureRebuild(opts, trail, schema);
             opts.AutoCreateSchemaObjects = AutoCreate.None;
         });
         using var daemon = await rebuildStore.BuildProjectionDaemonAsync();
@@ -55,27 +57,37 @@ public static class ReadModelRebuild
 
         async Task Rebuild(IProjectionSource<IDocumentOperations, IQuerySession> projection)
         {
-            var covers = projection is CompositeProjection pass ? pass.AllProjections().Select(p => p.Name).ToList() : [projection.Name];
+            var covers = projection is CompositeProjection pass
+                ? pass.AllProjections().Select(p => p.Name).Where(n => n != AuditTrailTap.TapName).ToList()
+                : [projection.Name];
             var lifecycle = string.Join(", ", covers.Select(live.GetValueOrDefault).Distinct());
             var tables = projection.PublishedTypes().Intersect(RegistryStore.IndexedAfterRebuild)
                 .Select(t => ((IReadOnlyStoreOptions)store.Options).FindOrResolveDocumentType(t).TableName.Name).ToList();
-            await slots.WaitAsync(ct);
+            // The trail's writer takes no slot: the pass, which has one, waits on it.
+            var isTrail = projection.Name == AuditProjection.ProjectionName;
+            if (!isTrail) await slots.WaitAsync(ct);
             try
             {
                 progress?.Invoke($"rebuilding {projection.Name}");
                 var own = Stopwatch.StartNew();
-                // The trail, and its totals from it, are written beside the daemon.
                 await WithoutSecondaryIndexes(dataSource, schema, tables,
-                    () => projection.Name == AuditProjection.ProjectionName
-                        ? AuditTrailRebuild.Run(rebuildStore, dataSource, timeout, ct)
+                    () => isTrail ? AuditTrailRebuild.Run(rebuildStore, dataSource, trail, timeout, ct)
+                        : projection.Name == RegistryStore.OnePass ? Pass(daemon, trail, timeout, ct)
                         : daemon.RebuildProjectionAsync(projection.Name, timeout, ct), ct);
                 await RebuildEnd.EnsureReached(dataSource, schema, covers, end, ct);
                 lock (results) results.Add(new ProjectionRebuilt(projection.Name, lifecycle, own.Elapsed, clock.Elapsed, covers));
                 progress?.Invoke($"rebuilt {projection.Name} in {own.Elapsed.TotalSeconds:0.0} s");
             }
+            catch (Exception e) when (isTrail || projection.Name == RegistryStore.OnePass)
+            {
+                // The pass must not wait on a writer that stopped, nor the writer for pages that will never come (also after a
+                // pass that stopped short).
+                trail.Finish(e);
+                throw;
+            }
             finally
             {
-                slots.Release();
+                if (!isTrail) slots.Release();
             }
         }
 
@@ -92,6 +104,13 @@ public static class ReadModelRebuild
         await ForgetTheSinglePass(dataSource, schema, ct);
         await UnfinishedRebuild.Finish(dataSource, schema, ct);
         return results.OrderBy(r => r.FinishedAfter).ToList();
+    }
+
+    /// <summary>The single pass, whose end is the audit trail's last page.</summary>
+    private static async Task Pass(IProjectionDaemon daemon, AuditTrailTap trail, TimeSpan timeout, CancellationToken ct)
+    {
+        await daemon.RebuildProjectionAsync(RegistryStore.OnePass, timeout, ct);
+        trail.Finish();
     }
 
     /// <summary>
@@ -154,11 +173,13 @@ public static class ReadModelRebuild
         }
     }
 
-    /// <summary>The pass's own progress row names no live projection; its members' rows carry their progress.</summary>
+    /// <summary>The pass's own progress row and the trail's share's name no live projection; the members' rows carry their progress.</summary>
     private static async Task ForgetTheSinglePass(NpgsqlDataSource dataSource, string schema, CancellationToken ct)
     {
-        await using var command = dataSource.CreateCommand($"delete from {schema}.mt_event_progression where name like @pass");
+        await using var command = dataSource.CreateCommand(
+            $"delete from {schema}.mt_event_progression where name like @pass or name like @trail");
         command.Parameters.AddWithValue("pass", RegistryStore.OnePass + ":%");
+        command.Parameters.AddWithValue("trail", AuditTrailTap.TapName + ":%");
         await command.ExecuteNonQueryAsync(ct);
     }
 }

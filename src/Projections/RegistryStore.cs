@@ -123,10 +123,11 @@ public static class RegistryStore
     /// The same read models arranged for a rebuild alone, never for a store that appends: the projections that read nothing but
     /// the events go into one composite, so the log is read and deserialised once for all of them and each page feeds them
     /// side by side; each keeps the name of its live projection, so the progress it records is the one the live daemon reads.
-    /// The audit trail (inserts only) and the projections that read other read models (the person index among them) run on
-    /// their own.
+    /// The audit trail takes its entries from the pass's pages and is written beside it; the projections that read other read
+    /// models (the person index among them) run on their own.
     /// </summary>
-    public static void ConfigureRebuild(StoreOptions opts, string schema = DefaultSchema)
+    /// <param name="trail">The audit trail's share of the pass, handed each page for the trail's writer beside it.</param>
+    public static void ConfigureRebuild(StoreOptions opts, AuditTrailTap trail, string schema = DefaultSchema)
     {
         ConfigureEvents(opts, schema);
         LeafStore.Configure(opts, schema);
@@ -134,6 +135,7 @@ public static class RegistryStore
         opts.Projections.CompositeProjectionFor(OnePass, pass =>
         {
             foreach (var model in models.Where(m => m.Rebuild == Rebuilt.InThePass)) model.JoinPass(pass);
+            Keep(pass, trail, AuditTrailTap.TapName, _ => { });
         });
         foreach (var model in models.Where(m => m.Rebuild == Rebuilt.Alone))
         {
@@ -195,7 +197,7 @@ public static class RegistryStore
         // Remembers each household's counted kind in its own documents: a rebuild runs it on its own, from its two kinds of event.
         Counts(() => new MonitoringTotalsProjection(), MonitoringTotals.Name, MonitoringTotalsTeardown(schema), ProjectionLifecycle.Async, Rebuilt.Alone),
         // Live, a page of it is one insert of every entry and its totals beside them. The registry's rebuild writes the trail
-        // beside the daemon and the pass, by binary COPY, and counts the totals from it (AuditTrailRebuild).
+        // from the pass's pages (AuditTrailTap) by binary COPY beside the daemon, and counts the totals from it (AuditTrailRebuild).
         Counts(() => new AuditProjection(), AuditProjection.ProjectionName, AuditProjection.Teardown(schema), ProjectionLifecycle.Async, Rebuilt.Alone),
         Counts(() => new CampaignCountsProjection(), CampaignCounts.Name, CampaignCountsTeardown(schema), ProjectionLifecycle.Async, Rebuilt.InThePass),
         // Statistics count households from their inline documents, so they run after those are committed (in a rebuild, after the pass).

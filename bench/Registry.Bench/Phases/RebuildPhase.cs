@@ -46,8 +46,8 @@ public static class RebuildPhase
             hash chain like an API write, {EventSeeder.HouseholdsPerTransaction} households to a transaction, two writers, inline read models committed with them.
             Then, after `VACUUM ANALYZE`, every projection, inline and async, rebuilt with Marten's projection daemon
             (`RebuildProjectionAsync`) as the API's `rebuild` command does (`ReadModelRebuild`): the projections that read only events
-            in one composite pass over the log (`{RegistryStore.OnePass}`), the audit trail beside it but not through the daemon
-            (`AuditTrailRebuild`: one ordered read of the log, binary COPY, secondary indexes built after), {2 * Environment.ProcessorCount} rebuilds at a time, in pages of {RegistryStore.RebuildBatchSize:N0} events, the statistics, the person index
+            in one composite pass over the log (`{RegistryStore.OnePass}`), the audit trail written beside it from the pass's pages
+            (`AuditTrailTap`, `AuditTrailRebuild`: binary COPY, secondary indexes built after), {2 * Environment.ProcessorCount} rebuilds at a time, in pages of {RegistryStore.RebuildBatchSize:N0} events, the statistics, the person index
             and the problem totals once the pass is done; events/s = events in the store ÷ the whole rebuild's time. Each row: one rebuild's own
             time, and when it finished after the start.
             The raw floor: one sequential read of every event row (all columns) in sequence order

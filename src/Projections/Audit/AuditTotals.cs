@@ -18,22 +18,35 @@ public static class AuditTotals
     /// <summary>A count over the whole trail may wait on a daemon's page and read a million rows: longer than a query's 30 s.</summary>
     private const int RecountTimeoutSeconds = 600;
 
-    /// <summary>Counts the totals again from the trail itself: after a rebuild, whose trail goes in alone by COPY.</summary>
-    public static Task Recount(NpgsqlDataSource dataSource, string schema, CancellationToken ct) => Recount(dataSource, schema, false, ct);
+    /// <summary>
+    /// The totals of a trail written anew by a rebuild (its entries go in by COPY, without the projection's totals), in the
+    /// transaction that writes it: counted as its entries were made, so the trail is not read again.
+    /// </summary>
+    public static async Task Replace(NpgsqlConnection connection, NpgsqlTransaction tx, string schema, IReadOnlyDictionary<string, long> byUnit,
+        CancellationToken ct)
+    {
+        await using var command = new NpgsqlCommand($"""
+            delete from {schema}.mt_event_progression where name = @kept;
+            delete from {Table.QualifiedName(schema)};
+            insert into {Table.QualifiedName(schema)} (village_code, kind, n) select unit, @kind, n from unnest(@units, @counts) as t(unit, n);
+            """, connection, tx);
+        command.Parameters.AddWithValue("kept", KeptApart);
+        command.Parameters.AddWithValue("kind", Kind);
+        command.Parameters.AddWithValue("units", byUnit.Keys.ToArray());
+        command.Parameters.AddWithValue("counts", byUnit.Values.ToArray());
+        await command.ExecuteNonQueryAsync(ct);
+    }
 
     /// <summary>
     /// Counts them again in a database older than the trail keeping them: one whose totals a projection of their own kept (its
     /// progress may differ from the trail's), or one with a trail and no totals at all.
     /// </summary>
-    /// <returns>Whether they were counted again.</returns>
-    public static Task<bool> RecountWhereKeptApart(NpgsqlDataSource dataSource, string schema, CancellationToken ct) =>
-        Recount(dataSource, schema, true, ct);
-
-    /// <summary>
+    /// <remarks>
     /// In one transaction: one recount at a time (nodes starting together take turns, and the second finds nothing left to
     /// do), the trail held still (a daemon's page waits for it, or it for the page), the old projection's progress forgotten.
-    /// </summary>
-    private static async Task<bool> Recount(NpgsqlDataSource dataSource, string schema, bool onlyWhereKeptApart, CancellationToken ct)
+    /// </remarks>
+    /// <returns>Whether they were counted again.</returns>
+    public static async Task<bool> RecountWhereKeptApart(NpgsqlDataSource dataSource, string schema, CancellationToken ct)
     {
         var trail = $"{schema}.mt_doc_auditentry";
         var totals = Table.QualifiedName(schema);
@@ -53,7 +66,7 @@ public static class AuditTotals
             await reader.NextResultAsync(ct);
             keptApart = await reader.ReadAsync(ct) && reader.GetBoolean(0);
         }
-        if (onlyWhereKeptApart && !keptApart)
+        if (!keptApart)
         {
             await tx.CommitAsync(ct);
             return false;
