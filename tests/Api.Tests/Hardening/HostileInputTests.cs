@@ -120,6 +120,30 @@ public sealed class HostileInputTests(AppFixture app, ITestOutputHelper output)
             .ShouldBe(0);
     }
 
+    /// <summary>A keyed write reads its body for the key's fingerprint before the route does: the limit holds there too, and nothing is remembered.</summary>
+    [Fact]
+    public async Task A_keyed_body_over_the_limit_gets_413_and_leaves_its_key_unused()
+    {
+        var (_, village) = await app.NewVillage();
+        var clerk = app.Client(Role.VillageClerk, village);
+        var household = await Sample.Register(clerk, village);
+        var url = $"/api/households/{household.Id}/members/{household.Document.MemberId(household.HeadId)}";
+        var key = "too-large-" + Guid.NewGuid();
+        var padding = new string('x', 1_100_000);
+        var streamed = new StreamContent(new MemoryStream(Encoding.UTF8.GetBytes($"{{\"phone\":\"13700001111\",\"reason\":\"{padding}\"}}")));
+        streamed.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        var request = new HttpRequestMessage(HttpMethod.Patch, url) { Content = streamed };
+        request.Headers.TransferEncodingChunked = true;
+        request.Headers.Add("Idempotency-Key", key);
+        await (await clerk.SendAsync(request)).ShouldBe(HttpStatusCode.RequestEntityTooLarge, "request.too-large");
+
+        // The key was never the answer to anything: sent with a request of the right size, it is a write of its own.
+        await (await clerk.Send(HttpMethod.Patch, url, new { phone = "13700001111", reason = "换号" },
+            new Dictionary<string, string> { ["Idempotency-Key"] = key })).ShouldBe(HttpStatusCode.OK);
+        var history = await (await clerk.GetAsync($"/api/households/{household.Id}/history")).Json();
+        history.AsArray().Count.ShouldBe(2);
+    }
+
     [Fact]
     public async Task The_empty_id_names_no_household_and_no_submission()
     {
