@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using JasperFx;
 using JasperFx.Events.Daemon;
 using JasperFx.Events.Projections;
@@ -100,7 +101,16 @@ public static class ReadModelRebuild
                 await passDone;
                 await Rebuild(p);
             }).ToList();
-        await Task.WhenAll([passDone, .. others, .. after]);
+        var all = Task.WhenAll([passDone, .. others, .. after]);
+        try
+        {
+            await all;
+        }
+        catch when (all.Exception?.InnerExceptions.FirstOrDefault(e => e is not RebuildStoppedShortException) is { } cause)
+        {
+            // A trail writer that failed stops the pass short, and the pass may fail first: the writer's failure says why.
+            ExceptionDispatchInfo.Throw(cause);
+        }
         await ForgetTheSinglePass(dataSource, schema, ct);
         await UnfinishedRebuild.Finish(dataSource, schema, ct);
         return results.OrderBy(r => r.FinishedAfter).ToList();
@@ -173,7 +183,7 @@ public static class ReadModelRebuild
         }
     }
 
-    /// <summary>The pass's own progress row and the trail's share's name no live projection; the members' rows carry their progress.</summary>
+    /// <summary>The pass's progress row and the tap's name no live projection; the progress rows of the pass's members stay.</summary>
     private static async Task ForgetTheSinglePass(NpgsqlDataSource dataSource, string schema, CancellationToken ct)
     {
         await using var command = dataSource.CreateCommand(

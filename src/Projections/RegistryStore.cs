@@ -197,7 +197,7 @@ public static class RegistryStore
         // Remembers each household's counted kind in its own documents: a rebuild runs it on its own, from its two kinds of event.
         Counts(() => new MonitoringTotalsProjection(), MonitoringTotals.Name, MonitoringTotalsTeardown(schema), ProjectionLifecycle.Async, Rebuilt.Alone),
         // Live, a page of it is one insert of every entry and its totals beside them. The registry's rebuild writes the trail
-        // from the pass's pages (AuditTrailTap) by binary COPY beside the daemon, and counts the totals from it (AuditTrailRebuild).
+        // from the pass's pages (AuditTrailTap) by binary COPY beside the daemon, counting the totals as it goes (AuditTrailRebuild).
         Counts(() => new AuditProjection(), AuditProjection.ProjectionName, AuditProjection.Teardown(schema), ProjectionLifecycle.Async, Rebuilt.Alone),
         Counts(() => new CampaignCountsProjection(), CampaignCounts.Name, CampaignCountsTeardown(schema), ProjectionLifecycle.Async, Rebuilt.InThePass),
         // Statistics count households from their inline documents, so they run after those are committed (in a rebuild, after the pass).

@@ -59,11 +59,21 @@ public static class AuditTrailRebuild
         // A page the daemon applies again after a failure is handed over again: each event is written once.
         var written = new HashSet<long>();
         var byUnit = new Dictionary<string, long>();
-        await foreach (var events in tap.Pages.ReadAllAsync(ct))
+        try
         {
-            var page = events.Where(e => e.Sequence <= end && written.Add(e.Sequence)).Select(AuditProjection.Entry).ToList();
-            foreach (var entry in page) byUnit[entry.UnitCode] = byUnit.GetValueOrDefault(entry.UnitCode) + 1;
-            if (page.Count > 0) await loader.LoadAsync(tenant, serializer, writing, page, ct);
+            await foreach (var events in tap.Pages.ReadAllAsync(ct))
+            {
+                var page = events.Where(e => e.Sequence <= end && written.Add(e.Sequence)).Select(AuditProjection.Entry).ToList();
+                foreach (var entry in page) byUnit[entry.UnitCode] = byUnit.GetValueOrDefault(entry.UnitCode) + 1;
+                if (page.Count > 0) await loader.LoadAsync(tenant, serializer, writing, page, ct);
+            }
+        }
+        catch
+        {
+            // The count is stopped and waited for, so that its own failure is not left unobserved; the writer's is the one told.
+            await stop.CancelAsync();
+            await audited.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+            throw;
         }
         var expected = await audited;
         if (written.Count != expected)
@@ -86,6 +96,8 @@ public static class AuditTrailRebuild
     {
         await using var count = dataSource.CreateCommand(
             $"select count(*) from {schema}.mt_events where seq_id <= @end and type = any(@types) and is_archived = false");
+        // A scan of the whole log beside the pass may take longer than a statement's default 30 s; the rebuild's timeout bounds it.
+        count.CommandTimeout = 0;
         count.Parameters.AddWithValue("end", end);
         count.Parameters.AddWithValue("types", EventTypes.Names.Values.ToArray());
         return (long)(await count.ExecuteScalarAsync(ct))!;
