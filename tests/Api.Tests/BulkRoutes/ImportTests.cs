@@ -117,6 +117,25 @@ public sealed class ImportTests(AppFixture app)
         await using var session = app.Store.QuerySession();
         (await session.QueryAsync<int>($"select count(*)::int from {app.Store.Options.Schema.For<HouseholdDetails>()} where id = ? and roster_line is null", CancellationToken.None, id))
             .Single().ShouldBe(0);
+
+        // Each household's two documents carry its stream's version; a household of one event has them written once, by the copy
+        // in its stream's transaction, never rewritten to set the version.
+        var applied = new[] { id, ImportDriver.HouseholdId(import, 12) };
+        var revisions = await session.QueryAsync<string>($"""
+            select s.version || ':' || d.mt_version || ':' || h.mt_version || ':' || (s.version > 1 or (d.xmin = e.xmin and h.xmin = e.xmin))
+            from {app.Schema}.mt_streams s
+              join {app.Schema}.mt_events e on e.stream_id = s.id and e.version = 1
+              join {app.Store.Options.Schema.For<HouseholdDetails>()} d on d.id = s.id
+              join {app.Store.Options.Schema.For<HouseholdSnapshot>()} h on h.id = s.id
+            where s.id = any(?)
+            """, CancellationToken.None, applied);
+        revisions.Count.ShouldBe(2);
+        foreach (var parts in revisions.Select(r => r.Split(':')))
+        {
+            parts[1].ShouldBe(parts[0]);
+            parts[2].ShouldBe(parts[0]);
+            parts[3].ShouldBe("true");
+        }
     }
 
     [Fact]

@@ -80,6 +80,16 @@ public sealed class CheckpointTests(HistoryFixture fixture)
         var other = await Post(HistoryDriver.Inspector(App, "inspector-2"), key);
         Parse(await other.ShouldBe(HttpStatusCode.Created)).TreeSize.ShouldBeGreaterThan(Parse(body).TreeSize);
         (await Post(inspector, new string('k', 201))).StatusCode.ShouldBe(HttpStatusCode.BadRequest);
+
+        // Sent with another request, the key is refused before anything is issued or started, whichever of the two came first.
+        var verification = await inspector.Send(HttpMethod.Post, "/api/audit/verifications", null, new Dictionary<string, string> { ["Idempotency-Key"] = key });
+        await verification.ShouldBe((HttpStatusCode)422, "idempotency.key-reused");
+        var started = Guid.NewGuid().ToString();
+        await (await inspector.Send(HttpMethod.Post, "/api/audit/verifications", null, new Dictionary<string, string> { ["Idempotency-Key"] = started }))
+            .ShouldBe(HttpStatusCode.Accepted);
+        var checkpoints = await HistoryDriver.Scalar(App, "select count(*) from {schema}.mt_doc_checkpointrecord");
+        await (await Post(inspector, started)).ShouldBe((HttpStatusCode)422, "idempotency.key-reused");
+        (await HistoryDriver.Scalar(App, "select count(*) from {schema}.mt_doc_checkpointrecord")).ShouldBe(checkpoints);
     }
 
     [Fact]
