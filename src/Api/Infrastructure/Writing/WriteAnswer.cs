@@ -31,8 +31,11 @@ public sealed record WriteAnswer(int Status, object Body, long? Version, string?
     private static string Serialize(HttpContext http, object body) =>
         JsonSerializer.Serialize(body, body.GetType(), http.RequestServices.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
 
-    /// <summary>The first answer to a request sent again with the same Idempotency-Key.</summary>
-    public static IResult Replay(IdempotentResponse first) => new Replayed(first);
+    /// <summary>
+    /// The first answer to a request sent again with the same Idempotency-Key, unchecked: answered only through
+    /// <see cref="RequestFingerprint.Replay"/>, which first makes sure the request is the one it answered.
+    /// </summary>
+    internal static IResult Replay(IdempotentResponse first) => new Replayed(first);
 
     private static async Task Replay(HttpContext http, int status, string body, string? etag, string? location)
     {
