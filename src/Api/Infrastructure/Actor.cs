@@ -26,13 +26,13 @@ public sealed record Actor(string UserId, string Name, Role Role, string Org)
     public void Require(Permission permission)
     {
         if (!AccessPolicy.Allows(Role, permission))
-            throw DomainRefusal.Forbidden("auth.role-not-allowed", $"{Role} may not {permission}.");
+            throw DomainRefusal.CallerForbidden("auth.role-not-allowed", $"{Role} may not {permission}.");
     }
 
     public void RequireJurisdiction(string code)
     {
         if (!Covers(code))
-            throw DomainRefusal.Forbidden("auth.outside-jurisdiction", "The unit lies outside your own.");
+            throw DomainRefusal.CallerForbidden("auth.outside-jurisdiction", "The unit lies outside your own.");
     }
 
     /// <summary>A unit as such (its name, its lines) is seen from inside it, from the units above it and from those below it.</summary>
@@ -43,7 +43,7 @@ public sealed record Actor(string UserId, string Name, Role Role, string Org)
 
     /// <summary>A specific resource outside the caller's subtree answers exactly as an unknown one: the refusal tells nothing of it.</summary>
     public T Visible<T>(T? resource, Func<T, string> unitOf, string code, string message) where T : class =>
-        resource is not null && Covers(unitOf(resource)) ? resource : throw DomainRefusal.NotFound(code, message);
+        resource is not null && Covers(unitOf(resource)) ? resource : throw DomainRefusal.CallerNotFound(code, message);
 
     public void Require(Permission permission, string code)
     {

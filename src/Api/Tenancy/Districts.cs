@@ -53,11 +53,11 @@ public sealed class Districts
         if (!PerDistrict) return StorageConstants.DefaultTenantId;
         // Roles sit at a district or below, so a caller's unit lies in exactly one district; a unit above one names none.
         if (OrgCode.KindOf(org) is null)
-            throw DomainRefusal.Forbidden("tenancy.district-required",
+            throw DomainRefusal.CallerForbidden("tenancy.district-required",
                 "This service keeps a database per district, and requests act for one district: use a token of a district or a unit inside one.");
         var district = OrgCode.DistrictOf(org);
         return ConnectionStrings.ContainsKey(district)
             ? district
-            : throw DomainRefusal.Forbidden("tenancy.district-not-served", "Your district's data is not kept by this service.");
+            : throw DomainRefusal.CallerForbidden("tenancy.district-not-served", "Your district's data is not kept by this service.");
     }
 }

@@ -16,5 +16,5 @@ public sealed class RequestSessions(IDocumentStore store, Districts districts, I
     private string Tenant() =>
         http.HttpContext?.User is { } user && districts.TenantOf(user) is { } tenant
             ? tenant
-            : throw DomainRefusal.Forbidden("tenancy.district-required", "This request names no district, and data is kept per district.");
+            : throw DomainRefusal.CallerForbidden("tenancy.district-required", "This request names no district, and data is kept per district.");
 }

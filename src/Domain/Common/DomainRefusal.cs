@@ -33,4 +33,14 @@ public sealed class DomainRefusal(RefusalKind kind, string code, string message,
     public static DomainRefusal NotFound(string code, string message) => new(RefusalKind.NotFound, code, message);
 
     public static DomainRefusal Forbidden(string code, string message) => new(RefusalKind.Forbidden, code, message);
+
+    /// <summary>
+    /// Whether the caller was refused the record itself (its role, its unit, a record it may not see or that does not exist)
+    /// before anything was decided about it, as against a decision that refused what the request asked.
+    /// </summary>
+    public bool RefusesTheCaller { get; private init; }
+
+    public static DomainRefusal CallerForbidden(string code, string message) => new(RefusalKind.Forbidden, code, message) { RefusesTheCaller = true };
+
+    public static DomainRefusal CallerNotFound(string code, string message) => new(RefusalKind.NotFound, code, message) { RefusesTheCaller = true };
 }

@@ -48,5 +48,12 @@ public sealed class IdempotencyWindowTests(MovableClockFixture host)
         host.Clock.Advance(TimeSpan.FromMinutes(2));
         (await (await clerk.Send(HttpMethod.Post, url, body, key)).ShouldBe(HttpStatusCode.OK))["version"]!.GetValue<long>().ShouldBe(3);
         (await (await clerk.GetAsync($"/api/households/{household.Id}/history")).Json()).AsArray().Count.ShouldBe(3);
+
+        // Once more past the window, sent several times at once: one of them forgets the old answer and writes, and the others
+        // are answered with its answer; none forgets the live answer in its place and writes again.
+        host.Clock.Advance(IdempotentResponse.Lifetime + TimeSpan.FromMinutes(1));
+        var storm = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => clerk.Send(HttpMethod.Post, url, body, key)));
+        foreach (var answer in storm) (await answer.ShouldBe(HttpStatusCode.OK))["version"]!.GetValue<long>().ShouldBe(4);
+        (await (await clerk.GetAsync($"/api/households/{household.Id}/history")).Json()).AsArray().Count.ShouldBe(4);
     }
 }

@@ -39,6 +39,31 @@ public sealed class RefusalIdempotencyTests(AppFixture app)
             .ShouldBe(HttpStatusCode.OK);
     }
 
+    /// <summary>
+    /// A write whose success removed what it names (a member removed, a procedure's last step recorded) is answered, when sent
+    /// again under its key, with its first answer, not with the 404 a new decision would give.
+    /// </summary>
+    [Fact]
+    public async Task A_repeat_of_a_write_that_removed_what_it_names_answers_its_first_answer()
+    {
+        var (_, village) = await app.NewVillage();
+        var clerk = app.Client(Role.VillageClerk, village);
+        var household = await Sample.Register(clerk, village, status: "Unregistered");
+        var removal = $"/api/households/{household.Id}/members/{household.Document.MemberId(household.SpouseId)}/removal";
+        var body = new { reason = "Death", effectiveDate = "2020-05-01" };
+        var key = new Dictionary<string, string> { ["Idempotency-Key"] = "remove-the-spouse" };
+
+        var first = await clerk.Send(HttpMethod.Post, removal, body, key);
+        var answer = await first.ShouldBe(HttpStatusCode.OK);
+        var repeat = await clerk.Send(HttpMethod.Post, removal, body, key);
+        (await repeat.ShouldBe(HttpStatusCode.OK)).ToJsonString().ShouldBe(answer.ToJsonString());
+        repeat.Headers.ETag!.Tag.ShouldBe(first.Headers.ETag!.Tag);
+        // Under a new key the same removal is decided anew: the member is gone.
+        await (await clerk.Send(HttpMethod.Post, removal, body, new Dictionary<string, string> { ["Idempotency-Key"] = "remove-the-spouse-again" }))
+            .ShouldBe(HttpStatusCode.NotFound, "member.not-found");
+        (await (await clerk.GetAsync($"/api/households/{household.Id}/history")).Json()).AsArray().Count.ShouldBe(2);
+    }
+
     /// <summary>A key answers the request it was first sent with; sent with another request it is refused and nothing is written.</summary>
     [Fact]
     public async Task A_key_sent_again_with_another_request_is_refused_and_writes_nothing()

@@ -36,8 +36,10 @@ public static class ConcurrentWrites
             }
             catch (Exception e) when (!http.Response.HasStarted && (e is DomainRefusal || LostARace(e)))
             {
-                // A caller refused the record (403, or 404 as for an unknown one) is told nothing remembered of it.
-                var first = e is DomainRefusal { Kind: RefusalKind.Forbidden or RefusalKind.NotFound } ? null : await Remembered(http);
+                // A caller refused the record (403, or 404 as for an unknown one) is told nothing remembered of it. A decision's own
+                // 403 or 404 (a procedure no longer open, a member since removed) is no such refusal: a repeat of the write that
+                // closed the one or removed the other is answered with its first answer.
+                var first = e is DomainRefusal { RefusesTheCaller: true } ? null : await Remembered(http);
                 if (first is not null && first.IsLiveAt(Now(http)))
                 {
                     await RequestFingerprint.Replay(http, first).ExecuteAsync(http);
@@ -113,7 +115,10 @@ public static class ConcurrentWrites
     private static async Task Forget(HttpContext http, IdempotentResponse expired)
     {
         await using var session = http.RequestServices.GetRequiredService<IDocumentStore>().LightweightSession(Tenant(http));
-        session.Delete(expired);
+        // Only while it is still the expired answer: a concurrent request with the same key may have forgotten it first and
+        // committed its write with a live answer in its place, which this request must then be answered with, not remove.
+        var cutoff = Now(http) - IdempotentResponse.Lifetime;
+        session.DeleteWhere<IdempotentResponse>(r => r.Id == expired.Id && r.CreatedAt <= cutoff);
         await session.SaveChangesAsync(http.RequestAborted);
     }
 

@@ -37,7 +37,7 @@ public static class WritePipeline
     {
         if (http.GetRouteValue("id") is not string raw || !Guid.TryParse(raw, out var id) || id != Guid.Empty) return;
         var resource = http.Request.Path.Value!.Split('/', StringSplitOptions.RemoveEmptyEntries)[1].TrimEnd('s');
-        throw DomainRefusal.NotFound($"{resource}.not-found", $"No {resource} with this id.");
+        throw DomainRefusal.CallerNotFound($"{resource}.not-found", $"No {resource} with this id.");
     }
 
     /// <summary>Applies the pipeline to every route that answers a <see cref="WriteAnswer"/>, and marks it for <see cref="ConcurrentWrites"/>.</summary>
