@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Runtime.CompilerServices;
 using Marten;
 using Marten.Services;
 
@@ -16,20 +17,26 @@ public sealed class SnapshotCache(int capacity)
     public const int DefaultCapacity = 10_000;
 
     private readonly ConcurrentDictionary<(string Tenant, Guid Id), HouseholdSnapshot> _entries = new();
+    // Every instance ever kept, for as long as anything holds it: a fetch answered with one of them was served from the cache,
+    // even if a later commit has replaced it since (a fresh read makes an instance of its own).
+    private readonly ConditionalWeakTable<HouseholdSnapshot, object> _kept = new();
     // Kept apart: the dictionary's own count takes every lock, and Keep runs after every commit.
     private int _count;
 
     public int Capacity { get; } = capacity;
 
+    private static readonly object Marker = new();
+
     public bool TryGet(string tenant, Guid id, out HouseholdSnapshot snapshot) => _entries.TryGetValue((tenant, id), out snapshot!);
 
-    /// <summary>Whether this very snapshot is the one the cache holds for its household: a fetch was served from the cache.</summary>
-    public bool Holds(string tenant, HouseholdSnapshot snapshot) => TryGet(tenant, snapshot.Id, out var kept) && ReferenceEquals(kept, snapshot);
+    /// <summary>Whether this very snapshot was kept by the cache, now or before: a fetch that gave it was served from the cache.</summary>
+    public bool Served(HouseholdSnapshot snapshot) => _kept.TryGetValue(snapshot, out _);
 
     /// <summary>Keeps a committed snapshot unless a later one of the same household is kept already.</summary>
     public void Keep(string tenant, HouseholdSnapshot snapshot)
     {
         if (Capacity <= 0) return;
+        _kept.AddOrUpdate(snapshot, Marker);
         if (_entries.TryAdd((tenant, snapshot.Id), snapshot))
         {
             if (Interlocked.Increment(ref _count) > Capacity) MakeRoom();

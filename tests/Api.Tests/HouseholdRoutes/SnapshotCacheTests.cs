@@ -114,6 +114,25 @@ public sealed class SnapshotCacheTests(AppFixture app) : IAsyncLifetime
         (await ahead.ShouldBe(HttpStatusCode.Conflict))["code"]!.GetValue<string>().ShouldBe("concurrency.version-conflict");
     }
 
+    /// <summary>
+    /// A fetch the cache served is known as such even when a concurrent commit on this node has since kept a later snapshot in
+    /// its place, so a refusal decided on it is still decided again on a fresh read; a fresh read's instance never counts.
+    /// </summary>
+    [Fact]
+    public async Task A_snapshot_the_cache_gave_stays_known_as_served_after_a_later_one_replaced_it()
+    {
+        var (_, household, _) = await WrittenHere();
+        Cache.TryGet(Tenant, household.Id, out var served).ShouldBeTrue();
+
+        Cache.Keep(Tenant, served with { Version = served.Version + 1 });
+
+        Cache.TryGet(Tenant, household.Id, out var kept).ShouldBeTrue();
+        kept.ShouldNotBeSameAs(served);
+        Cache.Served(served).ShouldBeTrue();
+        Cache.Served(served with { }).ShouldBeFalse();
+        Cache.Forget(Tenant, household.Id);
+    }
+
     private SnapshotCache Cache => app.Host.Services.GetRequiredService<SnapshotCache>();
 
     private static string Tenant => JasperFx.StorageConstants.DefaultTenantId;

@@ -16,7 +16,7 @@ public static class CachedFetches
     public static void Note<T>(IEventStream<T> stream, HttpContext http) where T : notnull
     {
         if (stream.Aggregate is not HouseholdSnapshot snapshot
-            || !http.RequestServices.GetRequiredService<SnapshotCache>().Holds(ConcurrentWrites.Tenant(http), snapshot)) return;
+            || !http.RequestServices.GetRequiredService<SnapshotCache>().Served(snapshot)) return;
         if (http.Items[Key] is not HashSet<Guid> served) http.Items[Key] = served = [];
         served.Add(stream.Id);
     }
