@@ -46,10 +46,13 @@ public static class RequestContext
 
     private static bool WellFormedCorrelation(string sent) => sent.Length is > 0 and <= 200 && sent.All(c => c is > ' ' and <= '~');
 
+    /// <summary>Whether the request names no version to write on: no If-Match, an empty one, or "*".</summary>
+    public static bool NamesNoVersion(HttpContext http) => http.Request.Headers.IfMatch.ToString().Trim() is "" or "*";
+
     public static long? ExpectedVersion(HttpContext http)
     {
+        if (NamesNoVersion(http)) return null;
         var raw = http.Request.Headers.IfMatch.ToString().Trim();
-        if (raw.Length == 0 || raw == "*") return null;
         if (raw.StartsWith("W/", StringComparison.Ordinal)) raw = raw[2..];
         raw = raw.Trim('"');
         return long.TryParse(raw, out var version) && version >= 0

@@ -26,7 +26,7 @@ public static class ConcurrentWrites
         }
         http.Request.EnableBuffering();
         await RequestFingerprint.Take(http);
-        var retryable = http.Request.Headers.IfMatch.Count == 0;
+        var retryable = RequestContext.NamesNoVersion(http);
         for (var attempt = 1; ; attempt++)
         {
             try
