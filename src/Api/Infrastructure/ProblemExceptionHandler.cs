@@ -26,6 +26,7 @@ public sealed class ProblemExceptionHandler(ILogger<ProblemExceptionHandler> log
         }
         if (context.Response.HasStarted) return true;
         context.Response.Clear();
+        RequestContext.EchoCorrelation(context);
         await result.ExecuteAsync(context);
         return true;
     }

@@ -28,6 +28,12 @@ public static class RequestContext
         return next();
     }
 
+    /// <summary>Echoes the request's correlation id again on a response whose headers were cleared (a refusal's problem).</summary>
+    public static void EchoCorrelation(HttpContext http)
+    {
+        if (http.Items[CorrelationItem] is string id) http.Response.Headers[CorrelationHeader] = id;
+    }
+
     /// <summary>The headers every write takes, checked before anything is decided: the Idempotency-Key it sent, if any.</summary>
     public static string? WriteHeaders(HttpContext http)
     {

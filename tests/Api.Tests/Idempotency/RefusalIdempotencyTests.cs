@@ -64,6 +64,32 @@ public sealed class RefusalIdempotencyTests(AppFixture app)
         (await (await clerk.GetAsync($"/api/households/{household.Id}/history")).Json()).AsArray().Count.ShouldBe(2);
     }
 
+    /// <summary>A refused write returns the correlation id it was sent like any answer: a rule's refusal, a stale version, an unknown record.</summary>
+    [Fact]
+    public async Task A_refused_write_echoes_its_correlation_id()
+    {
+        var (_, village) = await app.NewVillage();
+        var clerk = app.Client(Role.VillageClerk, village);
+        var household = await Sample.Register(clerk, village, status: "Unregistered");
+        var head = $"/api/households/{household.Id}/members/{household.Document.MemberId(household.HeadId)}";
+        async Task Refused(string url, object body, HttpStatusCode status, string code, string? ifMatch = null)
+        {
+            var correlation = Guid.NewGuid().ToString("N");
+            var headers = new Dictionary<string, string> { ["X-Correlation-Id"] = correlation };
+            if (ifMatch is not null) headers["If-Match"] = ifMatch;
+            var response = await clerk.Send(HttpMethod.Post, url, body, headers);
+            await response.ShouldBe(status, code);
+            response.Headers.GetValues("X-Correlation-Id").Single().ShouldBe(correlation);
+        }
+
+        await Refused($"{head}/removal", new { reason = "Death", effectiveDate = "2020-05-01" }, HttpStatusCode.UnprocessableEntity, "household.head.required");
+        await Refused($"/api/households/{household.Id}/assistance",
+            new { category = "Employment", description = "公益岗位", startedOn = "2020-03-01", responsible = "刘帮扶" },
+            HttpStatusCode.Conflict, "concurrency.version-conflict", ifMatch: "\"7\"");
+        await Refused($"/api/households/{Guid.NewGuid()}/assistance",
+            new { category = "Employment", description = "公益岗位", startedOn = "2020-03-01", responsible = "刘帮扶" }, HttpStatusCode.NotFound, "household.not-found");
+    }
+
     /// <summary>A key answers the request it was first sent with; sent with another request it is refused and nothing is written.</summary>
     [Fact]
     public async Task A_key_sent_again_with_another_request_is_refused_and_writes_nothing()
