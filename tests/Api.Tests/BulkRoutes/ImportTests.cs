@@ -280,10 +280,15 @@ public sealed class ImportTests(AppFixture app)
     {
         var (town, village) = await app.NewVillage();
         var (otherTown, _) = await app.NewVillage();
-        var clerk = app.Client(Role.VillageClerk, village);
+        var uploader = "uploader-" + Guid.NewGuid().ToString("N");
+        var clerk = app.Client(Role.VillageClerk, village, uploader);
         var csv = ImportDriver.Csv([["1", village, null, null, "Unregistered", null, null, null, "甲", People.IdNumber(true), "Head"]]);
         var (import, _) = await ImportDriver.Run(app, clerk, csv, "one.csv");
         var url = $"/api/imports/{import["importId"]}";
+
+        // The uploader, posted since to a village of another town, no longer sees the import of the village they left.
+        var (_, movedTo) = await app.NewVillage();
+        await (await app.Client(Role.VillageClerk, movedTo, uploader).GetAsync(url)).ShouldBe(HttpStatusCode.NotFound, "import.not-found");
 
         await (await app.Client(Role.TownOfficer, town).GetAsync(url)).ShouldBe(HttpStatusCode.OK);
         await (await app.Client(Role.TownOfficer, otherTown).GetAsync(url)).ShouldBe(HttpStatusCode.NotFound, "import.not-found");
