@@ -118,6 +118,9 @@ public sealed class BackgroundExportTests(AppFixture app)
         await File.WriteAllTextAsync(files.Of(done), "a,b");
         var owner = app.Client(Role.TownOfficer, town, userId: actor.UserId);
         await (await owner.GetAsync($"/api/exports/{failed.Id}/file")).ShouldBe(HttpStatusCode.NotFound, "export.failed");
+        // Past its retention the file is not served, though its removal has not run yet (a node that scheduled it may be gone).
+        await (await owner.GetAsync($"/api/exports/{done.Id}/file")).ShouldBe(HttpStatusCode.NotFound, "export.expired");
+        File.Exists(files.Of(done)).ShouldBeTrue();
 
         // What a start schedules: each finished export's next removal, from its record.
         await using (var query = app.Store.QuerySession())

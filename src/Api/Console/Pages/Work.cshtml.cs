@@ -9,7 +9,7 @@ using Registry.Domain.Org;
 namespace Registry.Api.Console.Pages;
 
 /// <summary>Long work in the background and how far it has come: the cleaning runs of the reader's unit and the reader's own exports.</summary>
-public sealed class WorkModel(IQuerySession session, ExportFiles files, ExportRetention retention) : ConsolePage
+public sealed class WorkModel(IQuerySession session, ExportFiles files, ExportRetention retention, TimeProvider clock) : ConsolePage
 {
     public string RetainedDays => retention.RetainFor.TotalDays.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
@@ -34,6 +34,6 @@ public sealed class WorkModel(IQuerySession session, ExportFiles files, ExportRe
     public Task<IActionResult> OnGetFileAsync(Guid id) => Answer(async () =>
     {
         var job = await GetExportEndpoint.Own(id, Actor, session, HttpContext.RequestAborted);
-        return File(DownloadExportEndpoint.Open(job, files), SheetFormats.ContentType(job.Format), job.FileName);
+        return File(DownloadExportEndpoint.Open(job, files, clock.GetUtcNow()), SheetFormats.ContentType(job.Format), job.FileName);
     });
 }

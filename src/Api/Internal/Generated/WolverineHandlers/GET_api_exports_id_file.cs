@@ -16,13 +16,15 @@ namespace Internal.Generated.WolverineHandlers
     {
         private readonly Wolverine.Http.WolverineHttpOptions _wolverineHttpOptions;
         private readonly Registry.Api.Bulk.ExportFiles _exportFiles;
+        private readonly System.TimeProvider _timeProvider;
         private readonly Wolverine.Marten.Publishing.OutboxedSessionFactory _outboxedSessionFactory;
         private readonly Wolverine.Runtime.IWolverineRuntime _wolverineRuntime;
 
-        public GET_api_exports_id_file(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Registry.Api.Bulk.ExportFiles exportFiles, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
+        public GET_api_exports_id_file(Wolverine.Http.WolverineHttpOptions wolverineHttpOptions, Registry.Api.Bulk.ExportFiles exportFiles, System.TimeProvider timeProvider, Wolverine.Marten.Publishing.OutboxedSessionFactory outboxedSessionFactory, Wolverine.Runtime.IWolverineRuntime wolverineRuntime) : base(wolverineHttpOptions)
         {
             _wolverineHttpOptions = wolverineHttpOptions;
             _exportFiles = exportFiles;
+            _timeProvider = timeProvider;
             _outboxedSessionFactory = outboxedSessionFactory;
             _wolverineRuntime = wolverineRuntime;
         }
@@ -51,7 +53,7 @@ namespace Internal.Generated.WolverineHandlers
 
             
             // The actual HTTP request handler execution
-            var result = await Registry.Api.Bulk.DownloadExportEndpoint.Get(id, httpContext, ((Marten.IQuerySession)documentSession), _exportFiles).ConfigureAwait(false);
+            var result = await Registry.Api.Bulk.DownloadExportEndpoint.Get(id, httpContext, ((Marten.IQuerySession)documentSession), _exportFiles, _timeProvider).ConfigureAwait(false);
 
             await result.ExecuteAsync(httpContext).ConfigureAwait(false);
         }
