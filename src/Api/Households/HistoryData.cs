@@ -7,12 +7,17 @@ namespace Registry.Api.Households;
 
 /// <summary>
 /// An event's stored data as a history shows it, copied token by token from its JSON: resident ID numbers masked for roles
-/// that may not read them, and every ID number shown collected, so that an unmasked read is logged like any other.
+/// that may not read them, and every ID number shown collected, so that an unmasked read is logged like any other. A birth
+/// date shown counts as shown too (<see cref="BirthDateShown"/>): with the village and the last characters the roster shows,
+/// it rebuilds the number.
 /// </summary>
 public static class HistoryData
 {
     private static ReadOnlySpan<byte> IdNumberProperty => "idNumber"u8;
     private static ReadOnlySpan<byte> BirthDateProperty => "birthDate"u8;
+
+    /// <summary>What <c>shownIdNumbers</c> holds, beside the numbers, when a birth date was shown unmasked.</summary>
+    public const string BirthDateShown = "birthDate";
 
     /// <param name="json">The stored data, as PostgreSQL gives jsonb out.</param>
     public static void Write(Utf8JsonWriter writer, ReadOnlySpan<byte> json, bool unmasked, ISet<string> shownIdNumbers)
@@ -22,7 +27,7 @@ public static class HistoryData
         {
             // Data that names no ID number (nor, for a masked view, a birth date) in any case anywhere is copied through whole.
             var lower = LowerAscii(json, Scratch(ref scratch, json.Length));
-            if (lower.IndexOf("idnumber"u8) < 0 && (unmasked || lower.IndexOf("birthdate"u8) < 0))
+            if (lower.IndexOf("idnumber"u8) < 0 && lower.IndexOf("birthdate"u8) < 0)
             {
                 writer.WriteRawValue(json, skipInputValidation: true);
                 return;
@@ -45,7 +50,7 @@ public static class HistoryData
                     case JsonTokenType.True: writer.WriteBooleanValue(true); break;
                     case JsonTokenType.False: writer.WriteBooleanValue(false); break;
                     case JsonTokenType.Null: writer.WriteNullValue(); break;
-                    case JsonTokenType.PropertyName: idNumberNext = Property(writer, ref reader, ref scratch, unmasked); break;
+                    case JsonTokenType.PropertyName: idNumberNext = Property(writer, ref reader, ref scratch, unmasked, shownIdNumbers); break;
                 }
             }
         }
@@ -56,14 +61,31 @@ public static class HistoryData
     }
 
     /// <returns>Whether the property holds an ID number.</returns>
-    private static bool Property(Utf8JsonWriter writer, ref Utf8JsonReader reader, ref byte[]? scratch, bool unmasked)
+    private static bool Property(Utf8JsonWriter writer, ref Utf8JsonReader reader, ref byte[]? scratch, bool unmasked, ISet<string> shown)
     {
         var name = Unescaped(ref reader, ref scratch);
         // With the region (the village) and the last 4 characters, a birth date would rebuild the whole number.
-        if (!unmasked && Ascii.EqualsIgnoreCase(name, BirthDateProperty))
+        if (Ascii.EqualsIgnoreCase(name, BirthDateProperty))
         {
+            if (!unmasked)
+            {
+                reader.Read();
+                reader.Skip();
+                return false;
+            }
+            writer.WritePropertyName(name);
             reader.Read();
-            reader.Skip();
+            // A date shows it; a null (a change that left the date as it was) shows nothing.
+            if (reader.TokenType == JsonTokenType.String)
+            {
+                shown.Add(BirthDateShown);
+                writer.WriteStringValue(Unescaped(ref reader, ref scratch));
+            }
+            else
+            {
+                using var value = JsonDocument.ParseValue(ref reader);
+                value.RootElement.WriteTo(writer);
+            }
             return false;
         }
         writer.WritePropertyName(name);

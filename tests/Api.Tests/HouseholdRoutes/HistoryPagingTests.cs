@@ -7,6 +7,36 @@ namespace Registry.Api.Tests.HouseholdRoutes;
 [Collection(ApiCollection.Name)]
 public sealed class HistoryPagingTests(AppFixture app)
 {
+    /// <summary>
+    /// A page that shows a birth date and no ID number is a sensitive read too: with the village and the last characters the
+    /// roster shows, the date rebuilds the number. A page of a change that left the date as it was shows none and logs nothing.
+    /// </summary>
+    [Fact]
+    public async Task A_page_showing_a_birth_date_alone_is_logged_as_a_sensitive_read()
+    {
+        var (town, village) = await app.NewVillage();
+        var reader = "birth-date-reader-" + Guid.NewGuid().ToString("N");
+        var clerk = app.Client(Role.VillageClerk, village, reader);
+        var household = await Sample.Register(clerk, village, status: "Unregistered");
+        var spouse = $"/api/households/{household.Id}/members/{household.Document.MemberId(household.SpouseId)}";
+        var birthDate = Registry.Domain.People.ResidentIdNumber.BirthDateOf(household.SpouseId)!.Value.ToString("yyyy-MM-dd");
+        await (await clerk.Patch(spouse, new { birthDate, reason = "户籍核对" })).ShouldBe(HttpStatusCode.OK);
+        await (await clerk.Patch(spouse, new { phone = "13700001111", reason = "换号" })).ShouldBe(HttpStatusCode.OK);
+        async Task<int> Logged() => (await (await app.Client(Role.Inspector, town).GetAsync($"/api/audit/sensitive-reads?household={household.Id}&actor={reader}"))
+            .ShouldBe(HttpStatusCode.OK))["items"]!.AsArray().Count;
+
+        // The household's document, read once on registering it, showed its ID numbers.
+        var before = await Logged();
+
+        var dated = await (await clerk.GetAsync($"/api/households/{household.Id}/history?afterVersion=1&limit=1")).ShouldBe(HttpStatusCode.OK);
+        dated.ToJsonString().ShouldContain(birthDate);
+        dated.ToJsonString().ShouldNotContain(household.SpouseId);
+        (await Logged()).ShouldBe(before + 1);
+
+        await (await clerk.GetAsync($"/api/households/{household.Id}/history?afterVersion=2&limit=1")).ShouldBe(HttpStatusCode.OK);
+        (await Logged()).ShouldBe(before + 1);
+    }
+
     [Fact]
     public async Task Pages_of_a_history_follow_the_next_link_and_together_equal_the_whole_history()
     {
