@@ -5,8 +5,12 @@ namespace Registry.Api.Bulk;
 
 public static class RunImportHandler
 {
-    /// <summary>Large sheets take minutes; Wolverine's default handler timeout of one minute would cancel them.</summary>
-    [MessageTimeout(4 * 60 * 60)]
-    public static Task Handle(RunImport message, IMessageContext context, Tenancy.Districts districts, ImportRunner runner, CancellationToken ct) =>
-        runner.Run(message.ImportId, districts.TenantOr(context.TenantId), ct);
+    /// <summary>
+    /// Runs until the import ends or the service stops, never cut short by a handler timeout: its rows wait for the uploader's
+    /// write quota, so a full sheet at the default quota runs for hours (100,000 rows at 300 a minute, about 5.6 h). Stopped
+    /// with the service, it goes on after the households already decided at the next start (UnfinishedWorkRecovery).
+    /// </summary>
+    [MessageTimeout(24 * 60 * 60)]
+    public static Task Handle(RunImport message, IMessageContext context, Tenancy.Districts districts, ImportRunner runner, IHostApplicationLifetime lifetime) =>
+        runner.Run(message.ImportId, districts.TenantOr(context.TenantId), lifetime.ApplicationStopping);
 }
