@@ -1,4 +1,5 @@
 using Registry.Api.Infrastructure;
+using Registry.Domain.Access;
 using Registry.Domain.Common;
 using Registry.Domain.Households;
 using Registry.Domain.Org;
@@ -78,7 +79,15 @@ public static class HouseholdSheetDecision
         {
             // A person taken by another household is reported row by row below, so the sheet shows which member it is.
         }
-        if (events.Length > 0 && householdFacts is not null)
+        // A role that registers households but may not record their facts (the village head, the first secretary) may not
+        // record them by sheet either.
+        if (householdFacts is not null && !AccessPolicy.Allows(facts.Actor.Role, Permission.RecordHouseholdFacts))
+        {
+            var column = FactColumns.First(c => draft.Rows.Any(r => r[c] is not null));
+            problems.Add(cells.HouseholdRow(column), column, "auth.role-not-allowed",
+                $"{facts.Actor.Role} may not {Permission.RecordHouseholdFacts}; leave the household's facts empty.");
+        }
+        else if (events.Length > 0 && householdFacts is not null)
         {
             try
             {
@@ -97,6 +106,8 @@ public static class HouseholdSheetDecision
                 problems.Add(row.Number, SheetColumn.IdNumber, PersonClaims.Code, "This person already belongs to another household.");
         return problems.Any ? Rejected(draft, facts, problems) : Outcome(draft, facts, Verdicts.Applied, id, [], events);
     }
+
+    private static readonly SheetColumn[] FactColumns = [SheetColumn.PovertyCauses, SheetColumn.HousingSafety, SheetColumn.DrinkingWaterSafety];
 
     public static DraftOutcome Rejected(HouseholdDraft draft, BatchFacts facts, RowProblems problems) =>
         Outcome(draft, facts, Verdicts.Rejected, null, problems.All, []);

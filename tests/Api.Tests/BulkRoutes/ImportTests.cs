@@ -275,6 +275,21 @@ public sealed class ImportTests(AppFixture app)
         ImportDriver.Verdicts(import).ShouldBe(["2 applied"]);
     }
 
+    /// <summary>The village head registers households by sheet as by the API, and no more: their facts it may not record either way.</summary>
+    [Fact]
+    public async Task A_village_head_imports_households_but_not_their_facts()
+    {
+        var (_, village) = await app.NewVillage();
+        var head = app.Client(Role.VillageHead, village);
+        string?[] Row(string key, string? causes) =>
+            [key, village, null, null, "非建档立卡户", null, null, null, key == "1" ? "甲一" : "乙二", People.IdNumber(true), "户主", null, null, null, null, null, null,
+                null, null, null, null, null, null, causes, null, null];
+
+        var (import, _) = await ImportDriver.Run(app, head, ImportDriver.Csv([Row("1", null), Row("2", "因病")]), "head.csv");
+
+        ImportDriver.Verdicts(import).ShouldBe(["2 applied", "3 rejected | 3 致贫原因 auth.role-not-allowed"]);
+    }
+
     [Fact]
     public async Task An_import_is_shown_to_its_uploader_and_the_units_above_only()
     {
