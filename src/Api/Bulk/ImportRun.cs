@@ -7,6 +7,7 @@ using Registry.Api.Reference;
 using Registry.Domain.Common;
 using Registry.Domain.Households;
 using Registry.Domain.Org;
+using Registry.Projections;
 using Registry.Projections.Households;
 using Registry.Projections.Org;
 using Registry.Projections.People;
@@ -209,11 +210,18 @@ internal sealed class ImportRun(IDocumentStore store, string tenant, ImportRecor
         return HouseholdSheetDecision.Verdict(_record.Id, outcome.Draft, Verdicts.Rejected, null, problems.All);
     }
 
+    /// <summary>
+    /// The registration is stamped with no reason, as a registration through the API; the household's facts after it with the
+    /// reason their decision was given, as a facts write carries its own.
+    /// </summary>
     private void Append(IDocumentSession session, DraftOutcome outcome)
     {
         var id = outcome.Verdict.HouseholdId!.Value;
-        EventChain.Stamp(session, session.Events.StartStream<HouseholdDetails>(id, outcome.Events), head: null, _record.CreatedBy, reason: null,
-            _record.CorrelationId);
+        var stream = session.Events.StartStream<HouseholdDetails>(id, outcome.Events);
+        var (serializer, unit, registration) = (session.DocumentStore.Options.Serializer(), ChainHeads.UnitOfNew(stream), stream.Events[0]);
+        EventChain.Stamp(serializer, id, [registration], 0, null, unit, _record.CreatedBy, reason: null, _record.CorrelationId);
+        EventChain.Stamp(serializer, id, stream.Events.Skip(1), 1, EventMetadata.HashOf(registration), unit, _record.CreatedBy,
+            HouseholdSheetDecision.FactsReason, _record.CorrelationId);
     }
 
     private IDocumentSession OpenSession()

@@ -290,6 +290,24 @@ public sealed class ImportTests(AppFixture app)
         ImportDriver.Verdicts(import).ShouldBe(["2 applied", "3 rejected | 3 致贫原因 auth.role-not-allowed"]);
     }
 
+    /// <summary>A household's facts from a sheet are recorded after its registration with the reason their decision carries, chained after it.</summary>
+    [Fact]
+    public async Task Facts_from_a_sheet_are_recorded_with_their_reason_after_the_registration()
+    {
+        var (town, village) = await app.NewVillage();
+        var clerk = app.Client(Role.VillageClerk, village);
+        string?[] row = ["1", village, null, null, "非建档立卡户", null, null, null, "丙三", People.IdNumber(true), "户主", null, null, null, null, null, null,
+            null, null, null, null, null, null, "因病", null, null];
+
+        var (import, _) = await ImportDriver.Run(app, clerk, ImportDriver.Csv([row]), "facts.csv");
+
+        var id = ImportDriver.HouseholdId(import, 2);
+        var history = (await (await clerk.GetAsync($"/api/households/{id}/history")).ShouldBe(HttpStatusCode.OK)).AsArray();
+        history.Select(e => e!["reason"]?.GetValue<string>()).ShouldBe([null, HouseholdSheetDecision.FactsReason]);
+        var verify = await (await app.Client(Role.Inspector, town).GetAsync($"/api/audit/verify?household={id}")).ShouldBe(HttpStatusCode.OK);
+        verify["valid"]!.GetValue<bool>().ShouldBeTrue();
+    }
+
     [Fact]
     public async Task An_import_is_shown_to_its_uploader_and_the_units_above_only()
     {
