@@ -29,6 +29,9 @@ public sealed class ExportRunner(IDocumentStore store, Tenancy.Districts distric
     {
         try
         {
+            // The start-up recovery of every node asks for it too: one node runs it.
+            await using var lease = await Infrastructure.JobLease.TryTake(store, tenant, "export", jobId, ct);
+            if (lease is null) return;
             ExportJob? job;
             await using (var query = store.QuerySession(tenant)) job = await query.LoadAsync<ExportJob>(jobId, ct);
             if (job is null || job.IsFinished) return;

@@ -15,6 +15,9 @@ public sealed class ImportRunner(IDocumentStore store, TimeProvider clock, Harde
         if (!_running.TryAdd(importId, 0)) return;
         try
         {
+            // So may the start-up recovery of every node: one node runs it.
+            await using var lease = await Infrastructure.JobLease.TryTake(store, tenant, "import", importId, ct);
+            if (lease is null) return;
             ImportRecord? record;
             await using (var query = store.QuerySession(tenant)) record = await query.LoadAsync<ImportRecord>(importId, ct);
             if (record is null || record.IsFinished) return;

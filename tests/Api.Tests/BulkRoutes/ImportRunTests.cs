@@ -87,6 +87,17 @@ public sealed class ImportRunTests(AppFixture app)
             await session.SaveChangesAsync();
         }
 
+        // While another node holds it (every node asks for the unfinished imports at its start), this one leaves it alone.
+        await using (var otherNode = await JobLease.TryTake(app.Store, JasperFx.StorageConstants.DefaultTenantId, "import", importId, CancellationToken.None))
+        {
+            otherNode.ShouldNotBeNull();
+            (await JobLease.TryTake(app.Store, JasperFx.StorageConstants.DefaultTenantId, "import", importId, CancellationToken.None)).ShouldBeNull();
+            await app.Host.TrackActivity(TimeSpan.FromSeconds(60)).PublishMessageAndWaitAsync(new RunImport(importId));
+            var held = await (await officer.GetAsync($"/api/imports/{importId}")).ShouldBe(HttpStatusCode.OK);
+            held["status"]!.GetValue<string>().ShouldBe("Running");
+            held["applied"]!.GetValue<int>().ShouldBe(1);
+        }
+
         await app.Host.TrackActivity(TimeSpan.FromSeconds(60)).PublishMessageAndWaitAsync(new RunImport(importId));
 
         var import = await (await officer.GetAsync($"/api/imports/{importId}")).ShouldBe(HttpStatusCode.OK);

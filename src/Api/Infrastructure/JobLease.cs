@@ -1,0 +1,55 @@
+using System.Buffers.Binary;
+using System.Security.Cryptography;
+using System.Text;
+using Marten;
+using Npgsql;
+
+namespace Registry.Api.Infrastructure;
+
+/// <summary>
+/// One node's hold on a background job (an import, an export) for as long as it runs it: a session advisory lock in the job's
+/// district database, so that nodes that all recover unfinished work at their start never run the same job at once. The lock
+/// goes with the connection that holds it, also when the node dies, and the job is then taken up at the next start.
+/// </summary>
+public sealed class JobLease : IAsyncDisposable
+{
+    private readonly NpgsqlConnection _connection;
+    private readonly long _key;
+
+    private JobLease(NpgsqlConnection connection, long key) => (_connection, _key) = (connection, key);
+
+    /// <returns>The hold, or null when another node (or another run on this one) holds the job.</returns>
+    public static async Task<JobLease?> TryTake(IDocumentStore store, string tenant, string kind, Guid job, CancellationToken ct)
+    {
+        var key = BinaryPrimitives.ReadInt64LittleEndian(SHA256.HashData(Encoding.UTF8.GetBytes($"{kind}:{job}")));
+        var database = (await store.Options.Tenancy.GetTenantAsync(tenant)).Database;
+        var connection = database.CreateConnection();
+        try
+        {
+            await connection.OpenAsync(ct);
+            await using var take = new NpgsqlCommand("select pg_try_advisory_lock($1)", connection) { Parameters = { new() { Value = key } } };
+            if ((bool)(await take.ExecuteScalarAsync(ct))!) return new JobLease(connection, key);
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+        await connection.DisposeAsync();
+        return null;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            // Released before the connection goes back to its pool, which would otherwise keep it held until the pool resets it.
+            await using var release = new NpgsqlCommand("select pg_advisory_unlock($1)", _connection) { Parameters = { new() { Value = _key } } };
+            await release.ExecuteNonQueryAsync(CancellationToken.None);
+        }
+        finally
+        {
+            await _connection.DisposeAsync();
+        }
+    }
+}
