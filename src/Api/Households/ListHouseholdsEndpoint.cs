@@ -67,9 +67,13 @@ public static class ListHouseholdsEndpoint
         results = results.WithNext(h => Keyset.Cursor(h.VillageCode, h.Id));
         if (idSearch)
         {
-            if (results.Items.Count == 0) await reads.RecordMiss(actor, http, "roster-id-search");
+            // A page past the last of a search that found the person shows no row but its total: a hit all the same, logged
+            // as the households it found, not as a miss.
+            var found = results.Items.Count > 0 ? results.Items.Select(h => h.Id).ToList()
+                : results.Total > 0 ? await query.Select(h => h.Id).Take(Paging.MaxPageSize).ToListAsync(http.RequestAborted) : [];
+            if (found.Count == 0) await reads.RecordMiss(actor, http, "roster-id-search");
             else
-                await reads.RecordMany(actor, http, (await session.LoadManyAsync<HouseholdDetails>(http.RequestAborted, results.Items.Select(h => h.Id)))
+                await reads.RecordMany(actor, http, (await session.LoadManyAsync<HouseholdDetails>(http.RequestAborted, found))
                     .Select(h => ReadTarget.Of(h.State)), "roster-id-search");
         }
         return Results.Ok(results);

@@ -118,6 +118,13 @@ public sealed class PrivacyTests(AppFixture app)
         var read = (await Reads(town, actor: user)).ShouldHaveSingleItem()!;
         read["purpose"]!.GetValue<string>().ShouldBe("roster-id-search");
         read["householdId"]!.GetValue<Guid>().ShouldBe(household.Id);
+
+        // A page past the last shows no row but the total: the search found the person, and is logged as finding them.
+        var later = await (await app.Client(Role.TownOfficer, town, user).GetAsync($"{url}&page=2")).ShouldBe(HttpStatusCode.OK);
+        (later["items"]!.AsArray().Count, later["total"]!.GetValue<long>()).ShouldBe((0, 1L));
+        var reads = await Reads(town, actor: user);
+        reads.Count.ShouldBe(2);
+        reads.ShouldAllBe(r => r!["found"]!.GetValue<bool>() && r["householdId"]!.GetValue<Guid>() == household.Id);
     }
 
     [Fact]
