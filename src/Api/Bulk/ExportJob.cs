@@ -43,5 +43,8 @@ public sealed record ExportJob(
     /// <summary>Where the finished file is downloaded; none before.</summary>
     public string? Download => Status == ExportStatus.Completed ? $"/api/exports/{Id}/file" : null;
 
+    /// <summary>As a reader is shown it at <paramref name="now"/>: past its retention it is expired, whether or not its file's removal has run.</summary>
+    public ExportJob AsOf(DateTimeOffset now) => Status == ExportStatus.Completed && ExpiresAt <= now ? this with { Status = ExportStatus.Expired } : this;
+
     public string FileName => $"households-{Org}.{SheetFormats.Extension(Format)}";
 }

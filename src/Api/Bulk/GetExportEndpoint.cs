@@ -10,8 +10,8 @@ public static class GetExportEndpoint
 {
     [WolverineGet("/api/exports/{id}", OperationId = "getExport", Summary = "A background export and its progress (导出进度)", Description = "The export's status, how many of the unit's households it has written so far, and once completed where its file is downloaded. Only the user who started it sees it.")]
     [ProducesResponseType<ExportJob>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session) =>
-        Results.Ok(await Own(id, Actor.From(http.User), session, http.RequestAborted));
+    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, TimeProvider clock) =>
+        Results.Ok((await Own(id, Actor.From(http.User), session, http.RequestAborted)).AsOf(clock.GetUtcNow()));
 
     /// <summary>
     /// The job if the reader started it and still sees what it wrote (a file written with ID numbers whole is not for the same

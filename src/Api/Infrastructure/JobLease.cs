@@ -32,24 +32,35 @@ public sealed class JobLease : IAsyncDisposable
         }
         catch
         {
-            await connection.DisposeAsync();
+            // Cancelled after the server granted it, the lock would stay with the connection idle in its pool.
+            await Release(connection, "select pg_advisory_unlock_all()", null);
             throw;
         }
         await connection.DisposeAsync();
         return null;
     }
 
-    public async ValueTask DisposeAsync()
+    // Released before the connection goes back to its pool, which would otherwise keep it held until the pool resets it.
+    public ValueTask DisposeAsync() => Release(_connection, "select pg_advisory_unlock($1)", _key);
+
+    private static async ValueTask Release(NpgsqlConnection connection, string sql, long? key)
     {
         try
         {
-            // Released before the connection goes back to its pool, which would otherwise keep it held until the pool resets it.
-            await using var release = new NpgsqlCommand("select pg_advisory_unlock($1)", _connection) { Parameters = { new() { Value = _key } } };
-            await release.ExecuteNonQueryAsync(CancellationToken.None);
+            if (connection.State == System.Data.ConnectionState.Open)
+            {
+                await using var release = new NpgsqlCommand(sql, connection);
+                if (key is { } k) release.Parameters.Add(new NpgsqlParameter { Value = k });
+                await release.ExecuteNonQueryAsync(CancellationToken.None);
+            }
+        }
+        catch (NpgsqlException)
+        {
+            // A session that broke has lost its locks with it: the run that held it is over either way.
         }
         finally
         {
-            await _connection.DisposeAsync();
+            await connection.DisposeAsync();
         }
     }
 }

@@ -33,7 +33,7 @@ public static class StartProcedureEndpoint
         var definition = ProcedureCatalog.Default.Latest(request.Kind.Value);
         var role = Actor.From(user).Role;
         if (!AccessPolicy.RolesAt(definition.Steps[0].Level).Contains(role))
-            throw DomainRefusal.Forbidden("procedure.step-role", $"{role} may not open a {request.Kind} procedure.");
+            throw DomainRefusal.CallerForbidden("procedure.step-role", $"{role} may not open a {request.Kind} procedure.");
         var state = household.Aggregate!.State;
         var lines = await PolicyLines.For(session, state.VillageCode, ct);
         var events = StartProcedureDecision.Decide(new StartProcedure(Guid.CreateVersion7(), request.Kind.Value, request.StartedOn), state,

@@ -50,6 +50,9 @@ public sealed class DataQualityRunner(IDocumentStore store, Tenancy.Districts di
         if (!_running.TryAdd(runId, 0)) return;
         try
         {
+            // So may the start-up recovery of every node: one node runs it.
+            await using var lease = await Infrastructure.JobLease.TryTake(store, tenant, "data-quality", runId, ct);
+            if (lease is null) return;
             DataQualityRun? run;
             await using (var query = store.QuerySession(tenant)) run = await query.LoadAsync<DataQualityRun>(runId, ct);
             if (run is null || run.IsFinished) return;

@@ -27,7 +27,7 @@ public static class SetPolicyLineEndpoint
         actor.Require(Permission.ManagePolicyLines);
         if (!OrgCode.IsWellFormed(code)) throw DomainRefusal.Invalid("code", "org.code.format", "code is a 12-digit division code.");
         actor.RequireJurisdiction(code);
-        if (await session.LoadAsync<OrgUnit>(code, ct) is null) throw DomainRefusal.NotFound("org.not-found", "No unit with this code.");
+        if (await session.LoadAsync<OrgUnit>(code, ct) is null) throw DomainRefusal.CallerNotFound("org.not-found", "No unit with this code.");
     }
 
     /// <summary>The stream the unit's lines are kept in, named by the unit's code.</summary>

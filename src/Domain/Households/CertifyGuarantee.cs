@@ -12,7 +12,7 @@ public static class CertifyGuaranteeDecision
         HouseholdGuards.EnsureOpen(state);
         var certifier = AccessPolicy.GuaranteeCertifier[command.Kind];
         if (actor != certifier)
-            throw DomainRefusal.Forbidden("guarantee.wrong-department", $"Only {certifier} certifies the {command.Kind} guarantee.");
+            throw DomainRefusal.CallerForbidden("guarantee.wrong-department", $"Only {certifier} certifies the {command.Kind} guarantee.");
         var errors = new Errors();
         if (command.Status == GuaranteeStatus.Unknown)
             errors.Add("status", "guarantee.status.invalid", "A certification is Resolved or Unresolved.");

@@ -22,7 +22,7 @@ public static class RegisterHouseholdDecision
     {
         // A household carried over from the national system is the district's to enter; a village's new poor pass identification.
         if (command.Status is HouseholdStatus.Poor or HouseholdStatus.Exited && command.Registrar != Access.Role.DistrictOfficer)
-            throw DomainRefusal.Forbidden("household.carry-over.district-only",
+            throw DomainRefusal.CallerForbidden("household.carry-over.district-only",
                 "Only the district office registers a household carried over as poor or exited; register it Unregistered and identify it.");
         var errors = inputErrors ?? new Errors();
         Text.Optional(errors, "groupName", command.GroupName, 50);

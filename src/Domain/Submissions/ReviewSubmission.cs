@@ -11,7 +11,7 @@ public static class ReviewSubmissionDecision
     public static object[] Decide(ReviewSubmission command, Submission state, DateTimeOffset now)
     {
         if (command.ReviewerRole != Role.TownOfficer)
-            throw DomainRefusal.Forbidden("submission.reviewer-role", "Only the town office reviews a village's list.");
+            throw DomainRefusal.CallerForbidden("submission.reviewer-role", "Only the town office reviews a village's list.");
         var errors = new Errors();
         if (command.Outcome is null) errors.Add("outcome", "field.required", "outcome is Approved or Returned.");
         Text.Optional(errors, "note", command.Note, 2000);

@@ -14,9 +14,9 @@ public static class SignSubmissionDecision
     public static object[] Decide(SignSubmission command, Submission state, DateTimeOffset now)
     {
         if (!Signers.Contains(command.SignerRole))
-            throw DomainRefusal.Forbidden("submission.signer-role", "Only the village head and the first secretary sign a village's list.");
+            throw DomainRefusal.CallerForbidden("submission.signer-role", "Only the village head and the first secretary sign a village's list.");
         if (command.SignerOrg != state.VillageCode)
-            throw DomainRefusal.Forbidden("submission.signer-village", $"Only the signers of village {state.VillageCode} sign its list.");
+            throw DomainRefusal.CallerForbidden("submission.signer-village", $"Only the signers of village {state.VillageCode} sign its list.");
         if (state.Status != SubmissionStatus.AwaitingSignatures)
             throw DomainRefusal.Rule("submission.already-submitted", "The list was already submitted to the town.");
         if (state.Signatures.Any(s => s.Role == command.SignerRole))

@@ -121,6 +121,9 @@ public sealed class BackgroundExportTests(AppFixture app)
         // Past its retention the file is not served, though its removal has not run yet (a node that scheduled it may be gone).
         await (await owner.GetAsync($"/api/exports/{done.Id}/file")).ShouldBe(HttpStatusCode.NotFound, "export.expired");
         File.Exists(files.Of(done)).ShouldBeTrue();
+        var pastRetention = await (await owner.GetAsync($"/api/exports/{done.Id}")).ShouldBe(HttpStatusCode.OK);
+        pastRetention["status"]!.GetValue<string>().ShouldBe("Expired");
+        pastRetention["download"].ShouldBeNull();
 
         // What a start schedules: each finished export's next removal, from its record.
         await using (var query = app.Store.QuerySession())

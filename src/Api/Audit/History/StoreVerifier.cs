@@ -13,6 +13,9 @@ public sealed class StoreVerifier(IDocumentStore store, CheckpointKeyRing keys, 
 {
     public async Task Run(Guid id, string tenant, CancellationToken ct)
     {
+        // The request and the start-up recovery of every node may ask for it: one run at a time, on one node.
+        await using var lease = await Infrastructure.JobLease.TryTake(store, tenant, "verification", id, ct);
+        if (lease is null) return;
         VerificationRun run;
         await using (var query = store.QuerySession(tenant))
             run = await query.LoadAsync<VerificationRun>(id, ct) ?? throw new InvalidOperationException($"No verification {id}.");

@@ -26,8 +26,9 @@ public sealed class WorkModel(IQuerySession session, ExportFiles files, ExportRe
         var ct = HttpContext.RequestAborted;
         var prefix = OrgCode.SignificantPrefix(actor.Org);
         CleaningRuns = await session.Query<DataQualityRun>().InUnit(r => r.Org, prefix).OrderByDescending(r => r.RanAt).Take(Shown).ToListAsync(ct);
-        Exports = await session.Query<ExportJob>().Where(j => j.RequestedBy == actor.UserId).OrderByDescending(j => j.RequestedAt).Take(Shown)
-            .ToListAsync(ct);
+        var now = clock.GetUtcNow();
+        Exports = (await session.Query<ExportJob>().Where(j => j.RequestedBy == actor.UserId).OrderByDescending(j => j.RequestedAt).Take(Shown)
+            .ToListAsync(ct)).Select(j => j.AsOf(now)).ToList();
     });
 
     /// <summary>The reader's own completed export, downloaded with the console's sign-in as the API route downloads it with a token.</summary>

@@ -47,6 +47,9 @@ public static class ConcurrentWrites
                 }
                 // A key whose window has passed is forgotten: the request is a new write under it.
                 if (first is not null) await Forget(http, first);
+                // The key's record was there at commit and is gone now: a concurrent request forgot it, its window past, and is
+                // writing anew under it; run again, to be answered with that write's answer or to be it.
+                else if (MetTheKeysRecord(e)) { }
                 // Decided on the node's cached snapshot, which another node may have left behind: decided again on a fresh read, once.
                 else if (!CachedFetches.ForgetServed(http) && !(retryable && IsStaleVersion(e)))
                 {
@@ -132,6 +135,16 @@ public static class ConcurrentWrites
     {
         for (var x = e; x is not null; x = x.InnerException)
             if (x is ConcurrencyException || StreamStartedFirst(x)) return true;
+        return false;
+    }
+
+    private static bool MetTheKeysRecord(Exception e)
+    {
+        for (var x = e; x is not null; x = x.InnerException)
+            if (x is DocumentAlreadyExistsException { DocType: var type } && type == typeof(IdempotentResponse)
+                || x is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation, TableName: { } table }
+                && table.Contains("idempotentresponse", StringComparison.Ordinal))
+                return true;
         return false;
     }
 
