@@ -27,12 +27,19 @@ public static class GetVerificationEndpoint
         return Results.Ok(run with { Findings = findings });
     }
 
-    /// <summary>A finding about a stream outside the reader's unit keeps its sequence and kind but not the stream it names.</summary>
+    /// <summary>
+    /// A finding about a stream outside the reader's unit keeps its sequence and kind but not the stream it names; nor does one
+    /// whose detail names another such stream (an event moved from one stream's place to another's).
+    /// </summary>
     private static async Task<Finding> Shown(Finding finding, Actor actor, IQuerySession session, CancellationToken ct)
     {
         if (finding.StreamId is not { } stream) return finding;
-        var unit = await StreamUnits.UnitOf(session, stream, ct);
-        var visible = unit is null ? OrgCode.KindOf(actor.Org) == OrgKind.District : actor.Covers(unit);
-        return visible ? finding : finding with { StreamId = null, Detail = $"An event of a stream outside your unit: {finding.Kind}." };
+        var named = new Dictionary<Guid, bool>();
+        foreach (var other in FindingStreams.NamedIn(finding, stream)) named[other] = await Visible(other);
+        return FindingStreams.Redacted(finding, await Visible(stream), named);
+
+        async Task<bool> Visible(Guid id) => await StreamUnits.UnitOf(session, id, ct) is { } unit
+            ? actor.Covers(unit)
+            : OrgCode.KindOf(actor.Org) == OrgKind.District;
     }
 }
