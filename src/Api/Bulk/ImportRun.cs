@@ -70,7 +70,7 @@ internal sealed class ImportRun(IDocumentStore store, string tenant, ImportRecor
                     // then decide the next batch again, since it counted this batch's people as taken in the run.
                     if (ahead is not null) Forget(await ahead);
                     ahead = null;
-                    await CommitOneByOne(decided.Outcomes, sheet, ct);
+                    await CommitOneByOne(decided, sheet, villages, ct);
                 }
             }
         }
@@ -135,18 +135,25 @@ internal sealed class ImportRun(IDocumentStore store, string tenant, ImportRecor
         _record = next;
     }
 
-    private async Task CommitOneByOne(IReadOnlyList<DraftOutcome> outcomes, SheetContent sheet, CancellationToken ct)
+    /// <summary>
+    /// A batch that lost a race, settled household by household in sheet order, each decided again on what is stored now and on
+    /// the people of those before it: no verdict rests on a claim of the failed batch that did not hold (a household refused a
+    /// person an earlier one of the batch claimed, which then failed itself, is decided again and applied).
+    /// </summary>
+    private async Task CommitOneByOne(Decided failed, SheetContent sheet, IReadOnlySet<string> villages, CancellationToken ct)
     {
+        foreach (var outcome in failed.Outcomes.Where(o => o.Applies)) _claimedInRun.ExceptWith(outcome.Draft.IdNumbers);
         var settled = new List<(HouseholdDraft Draft, ImportVerdict Verdict)>();
-        foreach (var outcome in outcomes)
+        foreach (var draft in failed.Outcomes.Select(o => o.Draft))
         {
+            var decided = await Decide([draft], sheet, villages, ct);
+            var outcome = decided.Outcomes[0];
+            await using var session = decided.Pending;
             if (!outcome.Applies)
             {
                 settled.Add((outcome.Draft, outcome.Verdict));
                 continue;
             }
-            await using var session = OpenSession();
-            Append(session, outcome);
             session.Store(outcome.Verdict);
             // The record counts the verdict in the transaction that writes it, as a whole batch's are.
             var counted = _record with { Counts = _record.Counts.Add(outcome.Verdict) };
