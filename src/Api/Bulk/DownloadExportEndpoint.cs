@@ -24,7 +24,7 @@ public static class DownloadExportEndpoint
     /// gives, whether or not the file's removal (a message scheduled for that instant) has run yet.
     /// </summary>
     public static FileStream Open(ExportJob job, ExportFiles files, DateTimeOffset now) =>
-        job.Status == ExportStatus.Completed && !(job.ExpiresAt <= now) && File.Exists(files.Of(job))
+        job.AsOf(now).Status == ExportStatus.Completed && File.Exists(files.Of(job))
         ? new FileStream(files.Of(job), FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.Asynchronous | FileOptions.SequentialScan)
         : throw DomainRefusal.NotFound("export.expired", "The export's file was removed when its retention ended; start another one.");
 }

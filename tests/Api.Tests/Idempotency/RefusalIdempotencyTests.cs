@@ -16,9 +16,7 @@ public sealed class RefusalIdempotencyTests(AppFixture app)
     [Fact]
     public async Task A_rule_refusal_is_the_first_answer_to_its_key_even_after_the_record_changed()
     {
-        var (_, village) = await app.NewVillage();
-        var clerk = app.Client(Role.VillageClerk, village);
-        var household = await Sample.Register(clerk, village, status: "Unregistered");
+        var (clerk, household) = await UnregisteredHousehold();
         var head = household.Document.MemberId(household.HeadId);
         var spouse = household.Document.MemberId(household.SpouseId);
         var removal = $"/api/households/{household.Id}/members/{head}/removal";
@@ -46,9 +44,7 @@ public sealed class RefusalIdempotencyTests(AppFixture app)
     [Fact]
     public async Task A_repeat_of_a_write_that_removed_what_it_names_answers_its_first_answer()
     {
-        var (_, village) = await app.NewVillage();
-        var clerk = app.Client(Role.VillageClerk, village);
-        var household = await Sample.Register(clerk, village, status: "Unregistered");
+        var (clerk, household) = await UnregisteredHousehold();
         var removal = $"/api/households/{household.Id}/members/{household.Document.MemberId(household.SpouseId)}/removal";
         var body = new { reason = "Death", effectiveDate = "2020-05-01" };
         var key = new Dictionary<string, string> { ["Idempotency-Key"] = "remove-the-spouse" };
@@ -68,9 +64,7 @@ public sealed class RefusalIdempotencyTests(AppFixture app)
     [Fact]
     public async Task A_refused_write_echoes_its_correlation_id()
     {
-        var (_, village) = await app.NewVillage();
-        var clerk = app.Client(Role.VillageClerk, village);
-        var household = await Sample.Register(clerk, village, status: "Unregistered");
+        var (clerk, household) = await UnregisteredHousehold();
         var head = $"/api/households/{household.Id}/members/{household.Document.MemberId(household.HeadId)}";
         async Task Refused(string url, object body, HttpStatusCode status, string code, string? ifMatch = null)
         {
@@ -141,5 +135,13 @@ public sealed class RefusalIdempotencyTests(AppFixture app)
             .ShouldBe(HttpStatusCode.BadRequest);
         await (await clerk.Send(HttpMethod.Post, url, new { category = "Employment", description = "公益岗位", startedOn = "2020-03-01", responsible = "刘帮扶" }, key))
             .ShouldBe(HttpStatusCode.OK);
+    }
+
+    /// <summary>A household of two registered by a village clerk as not yet poor, and that clerk.</summary>
+    private async Task<(HttpClient Clerk, RegisteredHousehold Household)> UnregisteredHousehold()
+    {
+        var (_, village) = await app.NewVillage();
+        var clerk = app.Client(Role.VillageClerk, village);
+        return (clerk, await Sample.Register(clerk, village, status: "Unregistered"));
     }
 }
