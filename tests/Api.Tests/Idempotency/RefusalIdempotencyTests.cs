@@ -82,6 +82,13 @@ public sealed class RefusalIdempotencyTests(AppFixture app)
             HttpStatusCode.Conflict, "concurrency.version-conflict", ifMatch: "\"7\"");
         await Refused($"/api/households/{Guid.NewGuid()}/assistance",
             new { category = "Employment", description = "公益岗位", startedOn = "2020-03-01", responsible = "刘帮扶" }, HttpStatusCode.NotFound, "household.not-found");
+
+        // Refused before the route, for want of a token, it is echoed all the same.
+        var anonymous = new HttpRequestMessage(HttpMethod.Post, $"/api/households/{household.Id}/assistance");
+        anonymous.Headers.Add("X-Correlation-Id", "anonymous-attempt");
+        var unauthorized = await app.Anonymous().SendAsync(anonymous);
+        unauthorized.StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+        unauthorized.Headers.GetValues("X-Correlation-Id").Single().ShouldBe("anonymous-attempt");
     }
 
     /// <summary>A key answers the request it was first sent with; sent with another request it is refused and nothing is written.</summary>

@@ -85,6 +85,12 @@ public static class OperationContract
             operation.Parameters.Add(new OpenApiParameter { Name = name, In = ParameterLocation.Header, Description = description, Schema = Text });
         foreach (var (status, response) in operation.Responses ?? [])
         {
+            if (status[0] != '2' && response is OpenApiResponse refused)
+            {
+                // A refusal echoes the correlation id too, so a client can find the attempt in the server's logs.
+                refused.Headers ??= new Dictionary<string, IOpenApiHeader>();
+                refused.Headers["X-Correlation-Id"] = new OpenApiHeader { Description = "The request's correlation id, as sent or as made.", Schema = Text };
+            }
             if (status[0] != '2' || response is not OpenApiResponse success) continue;
             success.Headers ??= new Dictionary<string, IOpenApiHeader>();
             // A background job (202) is no stream: it answers no version (DescribeJob).
