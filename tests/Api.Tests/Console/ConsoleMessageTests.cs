@@ -32,6 +32,14 @@ public sealed class ConsoleMessageTests(AppFixture app)
         outside.Body.ShouldContain("该单位不在您的管辖范围内。");
     }
 
+    [Theory]
+    [InlineData(72, "3 天")]
+    [InlineData(36, "1.5 天")]
+    [InlineData(2, "2 小时")]
+    [InlineData(0.25, "15 分钟")]
+    public void The_work_page_says_how_long_exports_are_kept_without_rounding_it_to_nothing(double hours, string shown) =>
+        Registry.Api.Console.Pages.WorkModel.Retention(TimeSpan.FromHours(hours)).ShouldBe(shown);
+
     private async Task<(HttpStatusCode Status, string Body)> Page(string town, string url)
     {
         var request = new HttpRequestMessage(HttpMethod.Get, url);

@@ -11,7 +11,17 @@ namespace Registry.Api.Console.Pages;
 /// <summary>Long work in the background and how far it has come: the cleaning runs of the reader's unit and the reader's own exports.</summary>
 public sealed class WorkModel(IQuerySession session, ExportFiles files, ExportRetention retention, TimeProvider clock) : ConsolePage
 {
-    public string RetainedDays => retention.RetainFor.TotalDays.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
+    public string RetainedFor => Retention(retention.RetainFor);
+
+    /// <summary>How long a finished export is kept, in the largest unit that says it without rounding it to nothing.</summary>
+    public static string Retention(TimeSpan retainFor) => retainFor switch
+    {
+        { TotalDays: >= 1 } t => $"{Number(t.TotalDays)} 天",
+        { TotalHours: >= 1 } t => $"{Number(t.TotalHours)} 小时",
+        var t => $"{Number(Math.Max(t.TotalMinutes, 1))} 分钟",
+    };
+
+    private static string Number(double value) => value.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture);
 
     public const int Shown = 20;
 
