@@ -85,11 +85,11 @@ public class HouseholdEvolveSpecs
     }
 
     [Fact]
-    public void A_joining_member_is_a_member_since_the_effective_date()
+    public void A_joining_member_is_a_member_since_the_effective_date_for_its_reason()
     {
         var state = Given(A.Registered(), new MemberJoined(A.NewMemberId, A.DaughterFacts, IncreaseReason.Birth, D(2020, 6, 1)));
 
-        state.FindMember(A.NewMemberId).ShouldBe(new Member(A.NewMemberId, A.DaughterFacts, D(2020, 6, 1)));
+        state.FindMember(A.NewMemberId).ShouldBe(new Member(A.NewMemberId, A.DaughterFacts, D(2020, 6, 1), JoinedFor: IncreaseReason.Birth));
     }
 
     [Fact]

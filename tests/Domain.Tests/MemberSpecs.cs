@@ -28,6 +28,33 @@ public class MemberSpecs
         WhenAdding(Daughter()).Then(new MemberJoined(A.NewMemberId, A.DaughterFacts, IncreaseReason.Birth, D(2020, 10, 1)));
 
     [Fact]
+    public void A_newborn_is_kept_as_joined_at_birth_and_its_join_date_as_a_birth_date()
+    {
+        var joined = new MemberJoined(A.NewMemberId, A.DaughterFacts, IncreaseReason.Birth, D(2020, 10, 1));
+        var member = Given(A.Registered(), joined).FindMember(A.NewMemberId)!;
+
+        member.JoinedFor.ShouldBe(IncreaseReason.Birth);
+        member.JoinedAtBirth().ShouldBeTrue();
+        EventFacts.DatesABirth(joined).ShouldBeTrue();
+        EventFacts.EffectiveOnShown(joined, birthDatesShown: false).ShouldBeNull();
+        EventFacts.EffectiveOnShown(joined, birthDatesShown: true).ShouldBe(D(2020, 10, 1));
+    }
+
+    [Fact]
+    public void A_member_joined_otherwise_keeps_its_date_unless_that_day_is_its_birth_date()
+    {
+        var married = new MemberJoined(A.NewMemberId, A.DaughterFacts, IncreaseReason.MarriageIn, D(2020, 10, 1));
+        var member = Given(A.Registered(), married).FindMember(A.NewMemberId)!;
+
+        member.JoinedAtBirth().ShouldBeFalse();
+        EventFacts.EffectiveOnShown(married, birthDatesShown: false).ShouldBe(D(2020, 10, 1));
+        // A snapshot kept before the reason was: a join on the birth date the ID number carries is taken for a birth.
+        var born = ResidentIdNumber.BirthDateOf(A.DaughterFacts.IdNumber)!.Value;
+        (member with { JoinedFor = null, Since = born }).JoinedAtBirth().ShouldBeTrue();
+        Given(A.Registered()).Members.ShouldAllBe(m => m.JoinedFor == null && !m.JoinedAtBirth());
+    }
+
+    [Fact]
     public void The_joining_member_facts_are_normalised() =>
         WhenAdding(Daughter() with { Facts = A.DaughterFacts with { Name = " 张小红 ", IdNumber = $" {A.DaughterIdNumber} ", Phone = "023 5812 3456" } })
             .ThenSingle<MemberJoined>().Facts.ShouldBe(A.DaughterFacts with { Phone = "02358123456" });

@@ -64,6 +64,7 @@ public static class HouseholdSheetDecision
             .Where(n => facts.ClaimedInRun.Contains(n) || (facts.Claims.TryGetValue(n, out var owner) && owner != id))
             .ToHashSet();
         object[] events = [];
+        var claimRefused = false;
         try
         {
             events = RegisterHouseholdDecision.Decide(command, facts.Now, claimed);
@@ -77,7 +78,11 @@ public static class HouseholdSheetDecision
         }
         catch (DomainRefusal)
         {
-            // A person taken by another household is reported row by row below, so the sheet shows which member it is.
+            // A person taken by another household is reported row by row below, so the sheet shows which member it is; only the
+            // claim stood in the way (it is checked last), so the household's facts are checked on the registration it would
+            // make, and the claim is told only if nothing else rejects it.
+            claimRefused = true;
+            events = RegisterHouseholdDecision.Decide(command, facts.Now, NoClaims);
         }
         // A role that registers households but may not record their facts (the village head, the first secretary) may not
         // record them by sheet either.
@@ -102,10 +107,17 @@ public static class HouseholdSheetDecision
         // Whether a person is on record elsewhere is told only for a household that would otherwise be registered,
         // so a sheet of made-up households cannot probe the person index in bulk.
         if (!problems.Any)
+        {
             foreach (var row in draft.Rows.Where(r => r[SheetColumn.IdNumber] is { } n && claimed.Contains(HouseholdDraft.Normalize(n))))
                 problems.Add(row.Number, SheetColumn.IdNumber, PersonClaims.Code, "This person already belongs to another household.");
+            // The events decided without the claims never apply.
+            if (claimRefused && !problems.Any)
+                problems.Add(draft.FirstRow, SheetColumn.IdNumber, PersonClaims.Code, "A person of this household already belongs to another household.");
+        }
         return problems.Any ? Rejected(draft, facts, problems) : Outcome(draft, facts, Verdicts.Applied, id, [], events);
     }
+
+    private static readonly IReadOnlySet<string> NoClaims = new HashSet<string>();
 
     private static readonly SheetColumn[] FactColumns = [SheetColumn.PovertyCauses, SheetColumn.HousingSafety, SheetColumn.DrinkingWaterSafety];
 

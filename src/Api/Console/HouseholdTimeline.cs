@@ -37,7 +37,7 @@ public static class HouseholdTimeline
             var after = state is null ? [] : Flatten(HouseholdDocument.From(state, e.Version, unmasked, ProcedureCatalog.Default, today), json);
             var (zh, _) = EventSummaries.Describe(e.Data);
             rows.Add(new TimelineRow(e.Version, e.EventTypeName, zh, EventMetadata.Header(e, EventMetadata.UserName), EventMetadata.Header(e, EventMetadata.Role),
-                EventMetadata.Header(e, EventMetadata.Org), EventMetadata.Header(e, EventMetadata.Reason), EventFacts.EffectiveOn(e.Data), e.Timestamp,
+                EventMetadata.Header(e, EventMetadata.Org), EventMetadata.Header(e, EventMetadata.Reason), EventFacts.EffectiveOnShown(e.Data, unmasked), e.Timestamp,
                 e.CorrelationId, Diff(before, after)));
             before = after;
         }

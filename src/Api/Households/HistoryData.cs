@@ -20,14 +20,15 @@ public static class HistoryData
     public const string BirthDateShown = "birthDate";
 
     /// <param name="json">The stored data, as PostgreSQL gives jsonb out.</param>
-    public static void Write(Utf8JsonWriter writer, ReadOnlySpan<byte> json, bool unmasked, ISet<string> shownIdNumbers)
+    /// <param name="leaveOut">A property of the event itself (not of the objects it holds) that the view may not show.</param>
+    public static void Write(Utf8JsonWriter writer, ReadOnlySpan<byte> json, bool unmasked, ISet<string> shownIdNumbers, string? leaveOut = null)
     {
         byte[]? scratch = null;
         try
         {
             // Data that names no ID number (nor, for a masked view, a birth date) in any case anywhere is copied through whole.
             var lower = LowerAscii(json, Scratch(ref scratch, json.Length));
-            if (lower.IndexOf("idnumber"u8) < 0 && lower.IndexOf("birthdate"u8) < 0)
+            if (leaveOut is null && lower.IndexOf("idnumber"u8) < 0 && lower.IndexOf("birthdate"u8) < 0)
             {
                 writer.WriteRawValue(json, skipInputValidation: true);
                 return;
@@ -50,6 +51,10 @@ public static class HistoryData
                     case JsonTokenType.True: writer.WriteBooleanValue(true); break;
                     case JsonTokenType.False: writer.WriteBooleanValue(false); break;
                     case JsonTokenType.Null: writer.WriteNullValue(); break;
+                    case JsonTokenType.PropertyName when reader.CurrentDepth == 1 && leaveOut is not null && reader.ValueTextEquals(leaveOut):
+                        reader.Read();
+                        reader.Skip();
+                        break;
                     case JsonTokenType.PropertyName: idNumberNext = Property(writer, ref reader, ref scratch, unmasked, shownIdNumbers); break;
                 }
             }

@@ -28,7 +28,8 @@ public static class HistoryRows
     private static readonly JsonEncodedText[] ActorFields =
         [Name(nameof(ActorView.UserId)), Name(nameof(ActorView.Name)), Name(nameof(ActorView.Role)), Name(nameof(ActorView.Org))];
 
-    private const int RowHashColumn = 13;
+    private const int DatesABirthColumn = 13;
+    private const int RowHashColumn = 14;
 
     private static readonly ConcurrentDictionary<string, Statements> BySchema = new();
 
@@ -86,9 +87,14 @@ public static class HistoryRows
         writer.WriteNumber(Version, version);
         writer.WriteString(Type, row.GetString(2));
         writer.WriteString(RecordedAt, row.GetFieldValue<DateTimeOffset>(3).UtcDateTime);
-        Text(writer, EffectiveOn, row, 4);
+        // A newborn joins on the day it is born: that date is a birth date, hidden or logged as one.
+        var datesABirth = row.GetBoolean(DatesABirthColumn) && !row.IsDBNull(4);
+        if (datesABirth && !unmasked) writer.WriteNull(EffectiveOn);
+        else Text(writer, EffectiveOn, row, 4);
+        if (datesABirth && unmasked) shownIdNumbers.Add(HistoryData.BirthDateShown);
         writer.WritePropertyName(Data);
-        HistoryData.Write(writer, row.GetFieldValue<byte[]>(5), unmasked, shownIdNumbers);
+        HistoryData.Write(writer, row.GetFieldValue<byte[]>(5), unmasked, shownIdNumbers,
+            datesABirth && !unmasked ? EffectiveDateProperty : null);
         writer.WriteStartObject(Actor);
         for (var i = 0; i < ActorFields.Length; i++) Text(writer, ActorFields[i], row, 6 + i);
         writer.WriteEndObject();
@@ -118,12 +124,13 @@ public static class HistoryRows
             .Where(t => t.Property is not null)
             .Select(t => $"when {Literal(t.Name)} then data->>{Literal(JsonNamingPolicy.CamelCase.ConvertName(t.Property!))}"));
         string Header(string name) => $"headers->>{Literal(name)}";
+        var datesABirth = $"(type = {Literal(EventTypes.Names[typeof(MemberJoined)])} and data->>{Literal(Camel(nameof(MemberJoined.Reason)))} = {Literal(nameof(IncreaseReason.Birth))})";
         // The row's version in the table with its place in the log and the stream and its chain link: see RowsFingerprint.
         var rowHash = $"hashtextextended(xmin::text || ':' || seq_id || ':' || version || ':' || coalesce({Header(EventMetadata.Hash)}, ''), 0)";
         string Select(string extra) => $"""
             select seq_id, version, type, "timestamp", case type {effective} end, data,
               {Header(EventMetadata.UserId)}, {Header(EventMetadata.UserName)}, {Header(EventMetadata.Role)}, {Header(EventMetadata.Org)},
-              {Header(EventMetadata.Reason)}, correlation_id, {Header(EventMetadata.Hash)}{extra}
+              {Header(EventMetadata.Reason)}, correlation_id, {Header(EventMetadata.Hash)}, {datesABirth}{extra}
             from {schema}.mt_events where stream_id = $1
             """;
         return new($"select data from {table} where id = $1",
@@ -133,6 +140,11 @@ public static class HistoryRows
     }
 
     private static string Literal(string text) => $"'{text.Replace("'", "''")}'";
+
+    private static string Camel(string property) => JsonNamingPolicy.CamelCase.ConvertName(property);
+
+    /// <summary>The stored property of a birth's date in <see cref="MemberJoined"/>.</summary>
+    private static readonly string EffectiveDateProperty = Camel(nameof(MemberJoined.EffectiveDate));
 
     private static JsonEncodedText Name(string property) => JsonEncodedText.Encode(JsonNamingPolicy.CamelCase.ConvertName(property));
 }

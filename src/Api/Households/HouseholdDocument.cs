@@ -44,7 +44,10 @@ public sealed record HouseholdDocument(
     ResponsibleCadre? Responsible,
     long Version)
 {
-    /// <summary>Masked views show the last 4 characters of an ID number and the age, never the birth date that would rebuild it.</summary>
+    /// <summary>
+    /// Masked views show the last 4 characters of an ID number and the age, never the birth date that would rebuild it, nor
+    /// the day a newborn joined (its birth date).
+    /// </summary>
     public static HouseholdDocument From(Household h, long version, bool unmasked, ProcedureCatalog catalog, DateOnly today)
     {
         string Id(string idNumber) => unmasked ? idNumber : ResidentIdNumber.Mask(idNumber);
@@ -52,7 +55,8 @@ public sealed record HouseholdDocument(
         int? Age(MemberFacts f) => ResidentIdNumber.AgeOf(f.BirthDate, f.IdNumber, today);
         return new HouseholdDocument(
             h.Id, h.VillageCode, h.GroupName, h.Address, h.Status, h.IdentifiedYear, h.ExitYear, h.RegisteredOn, h.Marks,
-            h.Members.Select(m => new MemberView(m.MemberId, m.Facts, Id(m.Facts.IdNumber), Birth(m.Facts), Age(m.Facts), m.Since)).ToList(),
+            h.Members.Select(m => new MemberView(m.MemberId, m.Facts, Id(m.Facts.IdNumber), Birth(m.Facts), Age(m.Facts),
+                unmasked || !m.JoinedAtBirth() ? m.Since : null)).ToList(),
             h.FormerMembers.Select(m => new FormerMemberView(m.MemberId, m.Facts, Id(m.Facts.IdNumber), Birth(m.Facts), Age(m.Facts), m.Reason,
                 m.EffectiveDate, m.Note)).ToList(),
             h.Incomes.Select(IncomeView.Of).ToList(),

@@ -88,10 +88,11 @@ public record MemberFactsView
 public sealed record MemberView : MemberFactsView
 {
     [SetsRequiredMembers]
-    public MemberView(Guid memberId, MemberFacts facts, string idNumber, DateOnly? birthDate, int? age, DateOnly since)
+    public MemberView(Guid memberId, MemberFacts facts, string idNumber, DateOnly? birthDate, int? age, DateOnly? since)
         : base(memberId, facts, idNumber, birthDate, age) => Since = since;
 
-    public required DateOnly Since { get; init; }
+    /// <summary>When the member joined; null in a masked view for a member who joined by birth, since that day is the birth date.</summary>
+    public required DateOnly? Since { get; init; }
 }
 
 /// <summary>A member who left (自然减少), with why and when.</summary>

@@ -22,7 +22,8 @@ public sealed record PersonListRow(
     string HeadName,
     string Reason,
     string ReasonLabel,
-    DateOnly EffectiveDate);
+    /// <summary>The day of the change; none in a masked report for a birth, since that day is the birth date.</summary>
+    DateOnly? EffectiveDate);
 
 /// <summary>The natural increases or decreases of the year in a unit, one row per person.</summary>
 public static class PersonReport
@@ -51,7 +52,7 @@ public static class PersonReport
             : change.RemovedFor is { } removed ? (removed.ToString(), EnumLabels.Label(removed)) : ("", "");
         return new PersonListRow(change.HouseholdId, change.MemberId, facts.Name, scope.Unmasked ? facts.IdNumber : ResidentIdNumber.Mask(facts.IdNumber),
             facts.Relation, change.VillageCode, scope.VillageName(change.VillageCode), household.GroupName, household.FindHead()?.Facts.Name ?? "", reason,
-            label, change.EffectiveDate);
+            label, scope.Unmasked || change.AddedFor != IncreaseReason.Birth ? change.EffectiveDate : null);
     }
 
     private static IReadOnlyList<string?> Cells(PersonListRow r) =>

@@ -44,6 +44,16 @@ public static class EventFacts
 
     public static DateOnly? EffectiveOn(object @event) => Facts.TryGetValue(@event.GetType(), out var fact) ? fact.Read(@event) : null;
 
+    /// <summary>
+    /// Whether the event's effective date is a person's birth date: a newborn joins its household on the day it is born. With
+    /// the village and the last characters of the ID number a masked view shows, that date would rebuild the whole number.
+    /// </summary>
+    public static bool DatesABirth(object @event) => @event is MemberJoined { Reason: IncreaseReason.Birth };
+
+    /// <summary>The effective date as a view may show it: none for a birth where the view may not show birth dates.</summary>
+    public static DateOnly? EffectiveOnShown(object @event, bool birthDatesShown) =>
+        !birthDatesShown && DatesABirth(@event) ? null : EffectiveOn(@event);
+
     /// <summary>The name of the property that holds an event type's effective date, for readers of the stored event; null where it has none.</summary>
     public static string? EffectiveOnProperty(Type eventType) => Facts.TryGetValue(eventType, out var fact) ? fact.Property : null;
 

@@ -108,7 +108,7 @@ public sealed partial record Household(
     public IncomeRecord? LatestIncome() => Incomes.OrderBy(i => i.Year).ThenBy(i => i.AssessedOn).LastOrDefault();
 
     public Household Apply(MemberJoined e) =>
-        this with { Members = Members.Add(new Member(e.MemberId, e.Facts, e.EffectiveDate)) };
+        this with { Members = Members.Add(new Member(e.MemberId, e.Facts, e.EffectiveDate, JoinedFor: e.Reason)) };
 
     public Household Apply(MemberLeft e) => FindMember(e.MemberId) is { } member
         ? this with

@@ -3,8 +3,17 @@ using System.Collections.Immutable;
 namespace Registry.Domain.Households;
 
 /// <param name="LastFactOn">The latest effective date of any fact recorded about the member.</param>
-public sealed record Member(Guid MemberId, MemberFacts Facts, DateOnly Since, DateOnly? LastFactOn = null)
+/// <param name="JoinedFor">Why the member joined after the household was registered; null for the registered members (and in
+/// snapshots kept before it was).</param>
+public sealed record Member(Guid MemberId, MemberFacts Facts, DateOnly Since, DateOnly? LastFactOn = null, IncreaseReason? JoinedFor = null)
 {
+    /// <summary>
+    /// Whether <see cref="Since"/> is the member's birth date: a newborn joins on the day it is born (or, in a snapshot kept
+    /// before the reason was, on a day that is its birth date). A view that may not show the birth date may not show it.
+    /// </summary>
+    public bool JoinedAtBirth() => JoinedFor == IncreaseReason.Birth
+        || Since == (Facts.BirthDate ?? People.ResidentIdNumber.BirthDateOf(Facts.IdNumber));
+
     public Member Changed(MemberFactChanges changes, DateOnly effective) => this with
     {
         Facts = changes.ApplyTo(Facts),

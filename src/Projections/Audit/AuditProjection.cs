@@ -65,7 +65,8 @@ public sealed class AuditProjection : ProjectionBase, IProjection
             EventMetadata.Header(e, EventMetadata.Unit) ?? "",
             e.EventTypeName,
             e.Timestamp,
-            EventFacts.EffectiveOn(e.Data),
+            // The trail is read in views that may not show birth dates (inspectors, departments).
+            EventFacts.EffectiveOnShown(e.Data, birthDatesShown: false),
             EventMetadata.Header(e, EventMetadata.UserId),
             EventMetadata.Header(e, EventMetadata.UserName),
             EventMetadata.Header(e, EventMetadata.Role),

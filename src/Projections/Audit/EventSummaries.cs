@@ -15,6 +15,8 @@ public static class EventSummaries
     public static (string Zh, string En) Describe(object data) => data switch
     {
         HouseholdRegistered e => ($"登记家庭（{Zh(e.Status)}），{e.Members.Count}人", $"Household registered as {e.Status} with {e.Members.Count} members"),
+        // A newborn's join date is its birth date, which the trail's readers may not see.
+        MemberJoined { Reason: IncreaseReason.Birth } e => ($"自然增加：{e.Facts.Name}（{Zh(e.Reason)}）", $"Member {e.Facts.Name} joined ({e.Reason})"),
         MemberJoined e => ($"自然增加：{e.Facts.Name}（{Zh(e.Reason)}，{e.EffectiveDate:yyyy-MM-dd}）", $"Member {e.Facts.Name} joined ({e.Reason}, {e.EffectiveDate:yyyy-MM-dd})"),
         MemberLeft e => ($"自然减少：{Zh(e.Reason)}（{e.EffectiveDate:yyyy-MM-dd}）", $"Member left ({e.Reason}, {e.EffectiveDate:yyyy-MM-dd})"),
         MemberFactsChanged e => ($"成员信息变更：{string.Join("、", ChangedZh(e.Changes))}", $"Member facts changed: {string.Join(", ", Changed(e.Changes))}"),

@@ -79,6 +79,11 @@ public sealed class ReportTests(AppFixture app)
         var department = app.Client(Role.EducationDept, AppFixture.District);
         var masked = await Sheet(department, $"/api/reports/MembersAdded?org={mix.Town}&year=2020");
         masked[1][1].ShouldBe(new string('*', 14) + mix.A.Child![^4..]);
+        masked[1][5].ShouldBe("新生儿");
+        masked[1][6].ShouldBe("", "a newborn's join date is its birth date");
+        masked[2][6].ShouldBe("2020-09-01");
+        var maskedJson = await (await department.GetAsync($"/api/reports/MembersAdded?org={mix.Town}&year=2020")).ShouldBe(HttpStatusCode.OK);
+        maskedJson["items"]![0]!["effectiveDate"].ShouldBeNull();
         var maskedHousehold = await (await department.GetAsync($"/api/reports/NewlyPoor?org={mix.Town}&year=2020")).ShouldBe(HttpStatusCode.OK);
         maskedHousehold["items"]![0]!["headIdNumber"]!.GetValue<string>().ShouldBe(new string('*', 14) + mix.B.First.HeadId[^4..]);
 

@@ -37,8 +37,8 @@ public sealed class HouseholdModel(IQuerySession session, SensitiveReads reads, 
         var ct = HttpContext.RequestAborted;
         var current = actor.Visible(await session.LoadAsync<HouseholdDetails>(id, ct), h => h.VillageCode, "household.not-found", "没有这个农户，或不在您的辖区。");
         LatestVersion = current.Version;
-        var (state, at) = await GetHouseholdEndpoint.Replay(session, current, asOf, effectiveOn, version, ct);
         var unmasked = actor.ReadsIdNumbers;
+        var (state, at) = await GetHouseholdEndpoint.Replay(session, current, asOf, effectiveOn, version, unmasked, ct);
         var today = RegistryCalendar.Today(clock.GetUtcNow());
         Shown = HouseholdDocument.From(state, at, unmasked, ProcedureCatalog.Default, today);
         var events = await session.Events.FetchStreamAsync(id, token: ct);
