@@ -37,7 +37,11 @@ public sealed class ExportRunner(IDocumentStore store, Tenancy.Districts distric
             if (job is null || job.IsFinished) return;
             try
             {
-                await Execute(job, ct);
+                await Execute(job, lease, ct);
+            }
+            catch (JobLeaseLost)
+            {
+                logger.LogWarning("Export {ExportId} stopped: its lease was lost, so another node may run it", jobId);
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
@@ -51,7 +55,7 @@ public sealed class ExportRunner(IDocumentStore store, Tenancy.Districts distric
         }
     }
 
-    private async Task Execute(ExportJob requested, CancellationToken ct)
+    private async Task Execute(ExportJob requested, JobLease lease, CancellationToken ct)
     {
         var actor = requested.Requester!;
         var prefix = OrgCode.SignificantPrefix(requested.Org);
@@ -71,11 +75,13 @@ public sealed class ExportRunner(IDocumentStore store, Tenancy.Districts distric
         {
             await Task.Run(() => HouseholdSheet.Write(file, job.Format, query, prefix, unmasked, RegistryCalendar.Today(clock.GetUtcNow()), async batch =>
             {
+                await lease.EnsureHeld(ct);
                 if (unmasked) await reads.RecordMany(actor, correlation, batch.Select(h => ReadTarget.Of(h.State)), "export", ct);
                 // Progress counts the batch about to be written; the last one is counted when the file is complete.
                 job = await Save(job with { Processed = job.Processed + batch.Count }, ct);
             }, ct), ct);
         }
+        await lease.EnsureHeld(ct);
         File.Move(partial, target, overwrite: true);
         await Save(Finished(job with { Status = ExportStatus.Completed, Bytes = new FileInfo(target).Length }), ct);
     }

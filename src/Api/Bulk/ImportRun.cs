@@ -18,7 +18,8 @@ namespace Registry.Api.Bulk;
 /// One execution of an import: decides households batch by batch and commits each batch's events, verdicts and
 /// progress in one transaction. Households already decided by an earlier, interrupted execution are skipped.
 /// </summary>
-internal sealed class ImportRun(IDocumentStore store, string tenant, ImportRecord record, TimeProvider clock, Hardening.UserQuotas quotas)
+internal sealed class ImportRun(IDocumentStore store, string tenant, ImportRecord record, TimeProvider clock, Hardening.UserQuotas quotas,
+    JobLease lease)
 {
     /// <summary>Households per transaction: written with COPY, a larger batch spreads its fixed round trips thinner.</summary>
     public const int BatchSize = 500;
@@ -60,6 +61,7 @@ internal sealed class ImportRun(IDocumentStore store, string tenant, ImportRecor
                 await quotas.DrawWrites(_record.CreatedBy.UserId, batches[i].Sum(d => d.Rows.Count), ct);
                 var decided = await (ahead ?? Decide(batches[i], sheet, villages, ct));
                 ahead = i + 1 < batches.Count ? Decide(batches[i + 1], sheet, villages, ct) : null;
+                await lease.EnsureHeld(ct);
                 try
                 {
                     await Commit(decided, ct);

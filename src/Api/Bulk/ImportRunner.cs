@@ -21,11 +21,15 @@ public sealed class ImportRunner(IDocumentStore store, TimeProvider clock, Harde
             ImportRecord? record;
             await using (var query = store.QuerySession(tenant)) record = await query.LoadAsync<ImportRecord>(importId, ct);
             if (record is null || record.IsFinished) return;
-            var run = new ImportRun(store, tenant, record, clock, quotas);
+            var run = new ImportRun(store, tenant, record, clock, quotas, lease);
             try
             {
                 await run.Execute(ct);
                 await run.Finish(ImportStatus.Completed, null, ct);
+            }
+            catch (Infrastructure.JobLeaseLost)
+            {
+                logger.LogWarning("Import {ImportId} stopped: its lease was lost, so another node may run it", importId);
             }
             catch (DomainRefusal refusal)
             {

@@ -40,6 +40,35 @@ public sealed class JobLease : IAsyncDisposable
         return null;
     }
 
+    /// <summary>The database session that holds the lock.</summary>
+    public int SessionId => _connection.ProcessID;
+
+    /// <summary>
+    /// Throws <see cref="JobLeaseLost"/> unless the session still holds the lock: something may have ended it while the job
+    /// worked on other connections (an idle-session timeout, a dropped TCP connection, an administrator), and another node
+    /// may have taken the job since. Called before each batch of a job commits, so a run that lost its hold stops there.
+    /// </summary>
+    public async Task EnsureHeld(CancellationToken ct)
+    {
+        bool held;
+        try
+        {
+            await using var check = new NpgsqlCommand("""
+                select exists (select 1 from pg_locks where locktype = 'advisory' and pid = pg_backend_pid() and granted
+                  and objsubid = 1 and classid::bigint = $1 and objid::bigint = $2)
+                """, _connection)
+            {
+                Parameters = { new() { Value = (long)(uint)(_key >> 32) }, new() { Value = (long)(uint)_key } },
+            };
+            held = (bool)(await check.ExecuteScalarAsync(ct))!;
+        }
+        catch (Exception e) when (e is NpgsqlException or InvalidOperationException && !ct.IsCancellationRequested)
+        {
+            held = false;
+        }
+        if (!held) throw new JobLeaseLost(_key);
+    }
+
     // Released before the connection goes back to its pool, which would otherwise keep it held until the pool resets it.
     public ValueTask DisposeAsync() => Release(_connection, "select pg_advisory_unlock($1)", _key);
 
@@ -64,3 +93,6 @@ public sealed class JobLease : IAsyncDisposable
         }
     }
 }
+
+/// <summary>A job's run lost its <see cref="JobLease"/>: it stops without recording an end, and the job is taken up again at a node's next start.</summary>
+public sealed class JobLeaseLost(long key) : Exception($"The session holding job lease {key} ended; the run stops here.");

@@ -58,7 +58,11 @@ public sealed class DataQualityRunner(IDocumentStore store, Tenancy.Districts di
             if (run is null || run.IsFinished) return;
             try
             {
-                await Execute(run, ct);
+                await Execute(run, lease, ct);
+            }
+            catch (Infrastructure.JobLeaseLost)
+            {
+                logger.LogWarning("Cleaning run {RunId} stopped: its lease was lost, so another node may run it", runId);
             }
             catch (Exception e) when (e is not OperationCanceledException || !ct.IsCancellationRequested)
             {
@@ -77,7 +81,7 @@ public sealed class DataQualityRunner(IDocumentStore store, Tenancy.Districts di
         }
     }
 
-    private async Task Execute(DataQualityRun requested, CancellationToken ct)
+    private async Task Execute(DataQualityRun requested, Infrastructure.JobLease lease, CancellationToken ct)
     {
         var prefix = OrgCode.SignificantPrefix(requested.Org);
         var now = clock.GetUtcNow();
@@ -105,9 +109,11 @@ public sealed class DataQualityRunner(IDocumentStore store, Tenancy.Districts di
         {
             batch.Add(household);
             if (batch.Count < BatchSize) continue;
+            await lease.EnsureHeld(ct);
             await pass.Check(batch, ct);
             batch.Clear();
         }
+        await lease.EnsureHeld(ct);
         if (batch.Count > 0) await pass.Check(batch, ct);
         await pass.Finish(clock.GetUtcNow(), ct);
     }

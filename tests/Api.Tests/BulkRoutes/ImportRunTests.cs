@@ -19,6 +19,29 @@ public sealed class ImportRunTests(AppFixture app)
     private static string?[] Head(string key, string village, string idNumber) =>
         [key, village, null, null, "Unregistered", null, null, "2019-12-01", "王大山", idNumber, "Head"];
 
+    [Fact]
+    public async Task A_lease_whose_session_ended_is_known_as_lost_and_its_job_can_be_taken_again()
+    {
+        var tenant = JasperFx.StorageConstants.DefaultTenantId;
+        var job = Guid.NewGuid();
+        await using var lease = (await JobLease.TryTake(app.Store, tenant, "import", job, CancellationToken.None)).ShouldNotBeNull();
+        await lease.EnsureHeld(CancellationToken.None);
+
+        // An idle-session timeout, a dropped connection or an administrator ends the session that holds the lock.
+        await using (var admin = app.Store.Storage.Database.CreateConnection())
+        {
+            await admin.OpenAsync();
+            await using var end = new Npgsql.NpgsqlCommand("select pg_terminate_backend($1, 10000)", admin) { Parameters = { new() { Value = lease.SessionId } } };
+            ((bool)(await end.ExecuteScalarAsync())!).ShouldBeTrue();
+        }
+
+        await Should.ThrowAsync<JobLeaseLost>(() => lease.EnsureHeld(CancellationToken.None));
+        await using var again = (await JobLease.TryTake(app.Store, tenant, "import", job, CancellationToken.None)).ShouldNotBeNull();
+        await again.EnsureHeld(CancellationToken.None);
+        var other = (await JobLease.TryTake(app.Store, tenant, "export", job, CancellationToken.None)).ShouldNotBeNull();
+        await other.DisposeAsync();
+    }
+
     private static string?[] Son(string key, string village, string idNumber) =>
         [key, village, null, null, null, null, null, null, "王小山", idNumber, "Son"];
 

@@ -22,7 +22,12 @@ public sealed class StoreVerifier(IDocumentStore store, CheckpointKeyRing keys, 
         if (run.Status is VerificationStatus.Completed or VerificationStatus.Failed) return;
         try
         {
-            run = await Verify(run, tenant, ct);
+            run = await Verify(run, tenant, lease, ct);
+        }
+        catch (Infrastructure.JobLeaseLost)
+        {
+            logger.LogWarning("Verification {Id} stopped: its lease was lost, so another node may run it", id);
+            return;
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -32,7 +37,7 @@ public sealed class StoreVerifier(IDocumentStore store, CheckpointKeyRing keys, 
         await Save(run, tenant, ct);
     }
 
-    private async Task<VerificationRun> Verify(VerificationRun run, string tenant, CancellationToken ct)
+    private async Task<VerificationRun> Verify(VerificationRun run, string tenant, Infrastructure.JobLease lease, CancellationToken ct)
     {
         await using var log = await LogReaders.Open(store, tenant, ct);
         run = run with { Status = VerificationStatus.Running, EventsTotal = await Count(log.Events, log.Schema, ct) };
@@ -43,9 +48,14 @@ public sealed class StoreVerifier(IDocumentStore store, CheckpointKeyRing keys, 
         run = run with { Checkpoint = checkpoint };
         var snapshots = new SnapshotCheck(store, tenant);
         await audit.Compare(EventLog.Read(log.Events, log.Schema, 0, null, ct), LeafStore.Read(log.Leaves, log.Schema, null, ct),
-            async a => await Save(run with { EventsChecked = a.EventsChecked, Findings = [.. a.Findings.Take(VerificationRun.MaxFindings)], FindingsTotal = a.Findings.Count },
-                tenant, ct), ct, observe: snapshots.Add);
+            async a =>
+            {
+                await lease.EnsureHeld(ct);
+                await Save(run with { EventsChecked = a.EventsChecked, Findings = [.. a.Findings.Take(VerificationRun.MaxFindings)], FindingsTotal = a.Findings.Count },
+                    tenant, ct);
+            }, ct, observe: snapshots.Add);
         var snapshotsChecked = await snapshots.Compare(audit, ct);
+        await lease.EnsureHeld(ct);
         return run with
         {
             Status = VerificationStatus.Completed,
