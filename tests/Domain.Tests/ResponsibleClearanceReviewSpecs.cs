@@ -84,4 +84,41 @@ public class ResponsibleClearanceReviewSpecs
         When(() => SignSubmissionDecision.Decide(new SignSubmission(Role.VillageHead, "h", "刘主任", A.Village), reviewed, Now))
             .ThenRefused("submission.already-submitted");
     }
+
+    private static readonly Submission Approved = Submission.Evolve(Signed, new SubmissionReviewed(ReviewOutcome.Approved, null, "town-1", "镇扶贫办", D(2020, 10, 25)))!;
+
+    private static Outcome WhenForwarding(Submission state, Role role = Role.TownOfficer) =>
+        When(() => ForwardSubmissionDecision.Decide(new ForwardSubmission(role, "town-1", "镇扶贫办"), state, Now));
+
+    [Fact]
+    public void The_town_sends_an_approved_list_on_to_its_district()
+    {
+        WhenForwarding(Approved).Then(new SubmissionForwarded("500101000000", "town-1", "镇扶贫办", Today));
+        var forwarded = Submission.Evolve(Approved, new SubmissionForwarded("500101000000", "town-1", "镇扶贫办", Today))!;
+        forwarded.Status.ShouldBe(SubmissionStatus.Forwarded);
+        forwarded.Forwarding!.ForwardedOn.ShouldBe(Today);
+        forwarded.Review!.Outcome.ShouldBe(ReviewOutcome.Approved);
+    }
+
+    [Fact]
+    public void A_list_is_sent_on_once() =>
+        WhenForwarding(Submission.Evolve(Approved, new SubmissionForwarded("500101000000", "town-1", "镇扶贫办", Today))!)
+            .ThenRefused("submission.already-forwarded");
+
+    [Fact]
+    public void Only_an_approved_list_is_sent_on()
+    {
+        WhenForwarding(Signed).ThenRefused("submission.not-approved");
+        WhenForwarding(State(Proposed)).ThenRefused("submission.not-approved");
+        WhenForwarding(Submission.Evolve(Signed, new SubmissionReviewed(ReviewOutcome.Returned, "名单有误", "town-1", "镇扶贫办", D(2020, 10, 25)))!)
+            .ThenRefused("submission.not-approved");
+    }
+
+    [Fact]
+    public void Only_the_town_sends_a_list_on() =>
+        WhenForwarding(Approved, Role.DistrictOfficer).ThenRefused("submission.forwarder-role", RefusalKind.Forbidden);
+
+    [Fact]
+    public void The_campaign_wants_the_lists_at_the_town_by_the_end_of_the_phase_measured_by_lists_signed() =>
+        Campaigns.CampaignCatalog.Of(2020)!.ListsDueOn.ShouldBe(D(2020, 10, 24));
 }

@@ -29,6 +29,8 @@ public sealed record VillageProgress(
     int ListsSigned,
     int ListsReviewed,
     int ListsReturned,
+    int ListsForwarded,
+    int ListsLate,
     int ProblemsOpen,
     int ProblemsClosed,
     IReadOnlyList<string> Behind);
@@ -64,6 +66,8 @@ public static class CampaignProgressEndpoint
                 (int)households.MonitoringIdentified, signed[v.Id].Count(),
                 signed[v.Id].Count(s => s.State.Review is { Outcome: ReviewOutcome.Approved } r && r.ReviewedOn <= on),
                 signed[v.Id].Count(s => s.State.Review is { Outcome: ReviewOutcome.Returned } r && r.ReviewedOn <= on),
+                signed[v.Id].Count(s => s.State.Forwarding?.ForwardedOn <= on),
+                signed[v.Id].Count(s => s.State.SubmittedOn > campaign.ListsDueOn),
                 (int)problems.GetValueOrDefault((v.Id, nameof(ProblemStatus.Open))),
                 (int)problems.GetValueOrDefault((v.Id, ProblemTotals.ResolvedOpenedIn(year))), []);
             var behind = campaign.Phases.Where(p => p.To < on && p.Measure is { } m && !Met(m, progress)).Select(p => p.Code).ToList();

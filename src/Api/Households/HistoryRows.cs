@@ -124,7 +124,7 @@ public static class HistoryRows
             .Where(t => t.Property is not null)
             .Select(t => $"when {Literal(t.Name)} then data->>{Literal(JsonNamingPolicy.CamelCase.ConvertName(t.Property!))}"));
         string Header(string name) => $"headers->>{Literal(name)}";
-        var datesABirth = $"(type = {Literal(EventTypes.Names[typeof(MemberJoined)])} and data->>{Literal(Camel(nameof(MemberJoined.Reason)))} = {Literal(nameof(IncreaseReason.Birth))})";
+        var datesABirth = $"coalesce(type = {Literal(EventTypes.Names[typeof(MemberJoined)])} and data->>{Literal(Camel(nameof(MemberJoined.Reason)))} = {Literal(nameof(IncreaseReason.Birth))}, false)";
         // The row's version in the table with its place in the log and the stream and its chain link: see RowsFingerprint.
         var rowHash = $"hashtextextended(xmin::text || ':' || seq_id || ':' || version || ':' || coalesce({Header(EventMetadata.Hash)}, ''), 0)";
         string Select(string extra) => $"""

@@ -2,6 +2,7 @@ using Marten;
 using Microsoft.AspNetCore.Mvc;
 using Registry.Api.Infrastructure;
 using Registry.Domain.Access;
+using Registry.Domain.Campaigns;
 using Registry.Domain.Common;
 using Registry.Domain.Submissions;
 using Registry.Projections;
@@ -18,15 +19,19 @@ public sealed record ChangeSinceSigning(long Version, string Type, DateTimeOffse
 public sealed record SubmittedHousehold(Guid HouseholdId, string HeadName, long SignedVersion, long CurrentVersion, bool ChangedSinceSigning,
     IReadOnlyList<ChangeSinceSigning> Changes);
 
+/// <param name="DueBy">The day by which the year's campaign wants the village's signed lists at the town (10月24日前); null without a campaign.</param>
+/// <param name="Late">Submitted after <paramref name="DueBy"/>, or still unsigned past it.</param>
+/// <param name="Forwarding">The town's sending of the approved list on to the district (报区扶贫办比对).</param>
 public sealed record SubmissionDocument(Guid Id, string VillageCode, int Year, ListKind List, SubmissionStatus Status, DateOnly ProposedOn,
-    DateOnly? SubmittedOn, IReadOnlyList<Signature> Signatures, IReadOnlyList<SubmittedHousehold> Households, SubmissionReviewed? Review, long Version);
+    DateOnly? SubmittedOn, DateOnly? DueBy, bool Late, IReadOnlyList<Signature> Signatures, IReadOnlyList<SubmittedHousehold> Households,
+    SubmissionReviewed? Review, SubmissionForwarded? Forwarding, long Version);
 
 /// <summary>The list as signed, each household's signed version, and what changed on it since.</summary>
 public static class GetSubmissionEndpoint
 {
     [WolverineGet("/api/submissions/{id}", OperationId = "getSubmission", Summary = "A signed list (上报名单)", Description = "A signed list with its signatures, review and what changed in its households since it was frozen.")]
     [ProducesResponseType<SubmissionDocument>(StatusCodes.Status200OK)]
-    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session)
+    public static async Task<IResult> Get(Guid id, HttpContext http, IQuerySession session, TimeProvider clock)
     {
         var actor = Actor.From(http.User);
         actor.Require(Permission.ReadRegistry);
@@ -52,7 +57,9 @@ public static class GetSubmissionEndpoint
             }
             households.Add(new SubmittedHousehold(frozen.HouseholdId, frozen.HeadName, frozen.Version, now, now > frozen.Version, changes));
         }
+        var dueBy = CampaignCatalog.Of(state.Year)?.ListsDueOn;
+        var late = dueBy is { } due && (state.SubmittedOn ?? RegistryCalendar.Today(clock.GetUtcNow())) > due;
         return Results.Ok(new SubmissionDocument(view.Id, state.VillageCode, state.Year, state.List, state.Status, state.ProposedOn, state.SubmittedOn,
-            state.Signatures, households, state.Review, view.Version));
+            dueBy, late, state.Signatures, households, state.Review, state.Forwarding, view.Version));
     }
 }

@@ -28,6 +28,9 @@ public sealed record Campaign(int Year, string Title, IReadOnlyList<CampaignPhas
 
     public CampaignPhase? RiskReviewPhase => RiskReview is null ? null : Phase(RiskReview);
 
+    /// <summary>The day by which a village's signed lists reach the town (村名单签字盖章报镇, the phase measured by lists signed).</summary>
+    public DateOnly? ListsDueOn => Phases.FirstOrDefault(p => p.Measure == PhaseMeasure.ListSigned)?.To;
+
     /// <summary>The phase whose progress is households visited (进村入户): a household counts once it has any activity dated inside it.</summary>
     public CampaignPhase? VisitPhase => Phases.FirstOrDefault(p => p.Measure == PhaseMeasure.Visited);
 }

@@ -8,11 +8,11 @@ namespace Registry.Domain.Households;
 public sealed record Member(Guid MemberId, MemberFacts Facts, DateOnly Since, DateOnly? LastFactOn = null, IncreaseReason? JoinedFor = null)
 {
     /// <summary>
-    /// Whether <see cref="Since"/> is the member's birth date: a newborn joins on the day it is born (or, in a snapshot kept
-    /// before the reason was, on a day that is its birth date). A view that may not show the birth date may not show it.
+    /// Whether <see cref="Since"/> is the member's birth date: a newborn joins on the day it is born. A view that may not show
+    /// the birth date may not show it. Judged by the reason alone, as every other view judges the join's event, so that a
+    /// date hidden here is hidden everywhere.
     /// </summary>
-    public bool JoinedAtBirth() => JoinedFor == IncreaseReason.Birth
-        || Since == (Facts.BirthDate ?? People.ResidentIdNumber.BirthDateOf(Facts.IdNumber));
+    public bool JoinedAtBirth() => JoinedFor == IncreaseReason.Birth;
 
     public Member Changed(MemberFactChanges changes, DateOnly effective) => this with
     {

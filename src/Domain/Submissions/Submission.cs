@@ -15,7 +15,8 @@ public sealed record Submission(
     ImmutableList<Signature> Signatures,
     SubmissionStatus Status,
     DateOnly? SubmittedOn,
-    SubmissionReviewed? Review = null)
+    SubmissionReviewed? Review = null,
+    SubmissionForwarded? Forwarding = null)
 {
     public static Submission Create(SubmissionProposed e) =>
         new(e.SubmissionId, e.VillageCode, e.Year, e.List, e.Households.ToImmutableList(), e.ProposedOn, [], SubmissionStatus.AwaitingSignatures, null);
@@ -33,6 +34,7 @@ public sealed record Submission(
         {
             Review = e, Status = e.Outcome == ReviewOutcome.Approved ? SubmissionStatus.Approved : SubmissionStatus.Returned,
         },
+        (not null, SubmissionForwarded e) => state with { Forwarding = e, Status = SubmissionStatus.Forwarded },
         _ => state,
     };
 }

@@ -15,6 +15,7 @@ public enum SubmissionStatus
     [Description("已报镇扶贫办")] Submitted,
     [Description("镇审核通过")] Approved,
     [Description("镇审核退回")] Returned,
+    [Description("已报区扶贫办比对")] Forwarded,
 }
 
 public enum ReviewOutcome

@@ -19,3 +19,7 @@ public sealed record SubmissionSubmitted(string TownCode, DateOnly SubmittedOn) 
 /// <summary>报镇审核: the town office reviewed the signed list.</summary>
 [EventName("submission.reviewed.v1")]
 public sealed record SubmissionReviewed(ReviewOutcome Outcome, string? Note, string ReviewerId, string ReviewerName, DateOnly ReviewedOn) : ISubmissionEvent;
+
+/// <summary>统一报区扶贫办: the town office sent the list it approved on to the district office, which compares it with the departments' data.</summary>
+[EventName("submission.forwarded.v1")]
+public sealed record SubmissionForwarded(string DistrictCode, string ForwarderId, string ForwarderName, DateOnly ForwardedOn) : ISubmissionEvent;

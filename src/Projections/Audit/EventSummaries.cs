@@ -59,6 +59,7 @@ public static class EventSummaries
         SubmissionProposed e => ($"{e.Year}年{Zh(e.List)}（{e.Households.Count}户）待签字", $"{e.Year} {e.List} list of {e.Households.Count} households proposed"),
         SubmissionSigned e => ($"{Zh(e.SignerRole)}{e.SignerName}签字", $"Signed by {e.SignerRole} {e.SignerName}"),
         SubmissionReviewed e => ($"镇扶贫办审核：{Zh(e.Outcome)}" + (e.Note is { } n ? $"（{n}）" : ""), $"Reviewed by the town: {e.Outcome}"),
+        SubmissionForwarded e => ($"镇扶贫办报区扶贫办比对（{e.DistrictCode}）", $"Sent on to the district ({e.DistrictCode}) by the town"),
         SubmissionSubmitted e => ($"报镇扶贫办（{e.TownCode}）", $"Submitted to the town ({e.TownCode})"),
         Domain.Policy.PolicyLineSet e => ($"{e.UnitCode}设定{e.Year}年扶贫标准线{e.PovertyLine}元、监测线{e.MonitoringLine}元",
             $"{e.UnitCode} set the {e.Year} poverty line to {e.PovertyLine} and the monitoring line to {e.MonitoringLine} yuan"),

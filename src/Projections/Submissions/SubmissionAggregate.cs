@@ -19,5 +19,6 @@ public sealed class SubmissionAggregateProjection : WriteSideFold<SubmissionAggr
         IncludeType<SubmissionSigned>();
         IncludeType<SubmissionSubmitted>();
         IncludeType<SubmissionReviewed>();
+        IncludeType<SubmissionForwarded>();
     }
 }

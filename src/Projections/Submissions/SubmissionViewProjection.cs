@@ -13,6 +13,7 @@ public sealed partial class SubmissionViewProjection : SingleStreamProjection<Su
         IncludeType<SubmissionSigned>();
         IncludeType<SubmissionSubmitted>();
         IncludeType<SubmissionReviewed>();
+        IncludeType<SubmissionForwarded>();
     }
 
     public override SubmissionView? Evolve(SubmissionView? snapshot, Guid id, IEvent e) =>

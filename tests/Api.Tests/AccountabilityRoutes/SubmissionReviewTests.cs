@@ -55,6 +55,38 @@ public sealed class SubmissionReviewTests(AppFixture app)
     }
 
     [Fact]
+    public async Task The_town_sends_an_approved_list_on_to_the_district_once_and_the_list_says_whether_it_came_late()
+    {
+        var (town, village) = await app.NewVillage();
+        var officer = app.Client(Role.TownOfficer, town, "town-forwarder", "镇扶贫办");
+        var signed = await SignedList(village);
+        await (await officer.PostAsync($"/api/submissions/{signed}/forwarding", null)).ShouldBe(HttpStatusCode.UnprocessableEntity, "submission.not-approved");
+        await (await officer.PostAsJsonAsync($"/api/submissions/{signed}/review", new { outcome = "Approved" })).ShouldBe(HttpStatusCode.OK);
+        await (await app.Client(Role.DistrictOfficer, AppFixture.District).PostAsync($"/api/submissions/{signed}/forwarding", null))
+            .ShouldBe(HttpStatusCode.Forbidden, "submission.forwarder-role");
+
+        var forwarded = await (await officer.PostAsync($"/api/submissions/{signed}/forwarding", null)).ShouldBe(HttpStatusCode.OK);
+        forwarded["status"]!.GetValue<string>().ShouldBe("Forwarded");
+        forwarded["districtCode"]!.GetValue<string>().ShouldBe(AppFixture.District);
+        await (await officer.PostAsync($"/api/submissions/{signed}/forwarding", null)).ShouldBe(HttpStatusCode.UnprocessableEntity, "submission.already-forwarded");
+
+        // The district office reads what its towns sent on; the work plan wants the village's lists at the town by 24 October.
+        var document = await (await app.Client(Role.DistrictOfficer, AppFixture.District).GetAsync($"/api/submissions/{signed}")).ShouldBe(HttpStatusCode.OK);
+        document["status"]!.GetValue<string>().ShouldBe("Forwarded");
+        document["review"]!["outcome"]!.GetValue<string>().ShouldBe("Approved");
+        document["forwarding"]!["districtCode"]!.GetValue<string>().ShouldBe(AppFixture.District);
+        document["forwarding"]!["forwarderName"]!.GetValue<string>().ShouldBe("镇扶贫办");
+        document["dueBy"]!.GetValue<string>().ShouldBe("2020-10-24");
+        var submittedOn = DateOnly.Parse(document["submittedOn"]!.GetValue<string>(), System.Globalization.CultureInfo.InvariantCulture);
+        document["late"]!.GetValue<bool>().ShouldBe(submittedOn > new DateOnly(2020, 10, 24));
+
+        var progress = await (await officer.GetAsync($"/api/campaigns/2020/progress?org={village}")).Json();
+        var row = progress["villages"]!.AsArray().Single()!;
+        row["listsForwarded"]!.GetValue<int>().ShouldBe(1);
+        row["listsLate"]!.GetValue<int>().ShouldBe(document["late"]!.GetValue<bool>() ? 1 : 0);
+    }
+
+    [Fact]
     public async Task The_two_signers_signing_at_once_both_succeed_and_submit_the_list()
     {
         var (_, village) = await app.NewVillage();

@@ -87,6 +87,14 @@ public sealed class Scene(AppFixture app, string town, string village, Registere
         return id;
     }
 
+    public async Task<Guid> ApprovedSubmission()
+    {
+        var id = await SignedSubmission();
+        await (await App.Client(Role.TownOfficer, Town).PostAsJsonAsync($"/api/submissions/{id}/review", new { outcome = "Approved" }))
+            .ShouldBe(System.Net.HttpStatusCode.OK);
+        return id;
+    }
+
     public async Task<Guid> Submission()
     {
         var response = await Clerk.PostAsJsonAsync("/api/submissions", new { villageCode = Village, year = 2020, list = "NewPoor", householdIds = new[] { Household.Id } });
@@ -248,6 +256,8 @@ public sealed record RouteCase(string Key, Func<Role, bool> Allowed, Func<Scene,
         Needs("GET /api/submissions/{id}", Permission.ReadRegistry, async (s, _) => new HttpRequestMessage(HttpMethod.Get, $"/api/submissions/{await s.Submission()}")),
         new("POST /api/submissions/{id}/review", role => role == Role.TownOfficer, async (s, _) =>
             Json(HttpMethod.Post, $"/api/submissions/{await s.SignedSubmission()}/review", new { outcome = "Approved" })),
+        new("POST /api/submissions/{id}/forwarding", role => role == Role.TownOfficer, async (s, _) =>
+            new HttpRequestMessage(HttpMethod.Post, $"/api/submissions/{await s.ApprovedSubmission()}/forwarding")),
         new("POST /api/submissions/{id}/signatures", SignSubmissionDecision.Signers.Contains,
             async (s, _) => new HttpRequestMessage(HttpMethod.Post, $"/api/submissions/{await s.Submission()}/signatures")),
         Needs("POST /api/households/{id}/corrections", Permission.RecordHouseholdFacts, (s, _) => Send(HttpMethod.Post,
