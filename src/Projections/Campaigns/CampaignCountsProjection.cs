@@ -56,6 +56,9 @@ public sealed class CampaignCountsProjection : ProjectionBase, IProjection
         IncomeAssessed i => VisitedOn(e.StreamId, i.AssessedOn).Append(new(e.StreamId, Measure.IncomeAssessed, i.Year, i.AssessedOn, null)),
         MonitoringIdentified m => [new(e.StreamId, Measure.MonitoringIdentified, m.EffectiveDate.Year, m.EffectiveDate, null)],
         HouseholdVisited v => VisitedOn(e.StreamId, v.VisitedOn),
+        // A birth's date is the newborn's birth date: counted on the day it was recorded, so that the visited count read day
+        // by day (?asOf=) cannot tell it.
+        MemberJoined { Reason: IncreaseReason.Birth } => VisitedOn(e.StreamId, Domain.Common.RegistryCalendar.Today(e.Timestamp)),
         MemberJoined j => VisitedOn(e.StreamId, j.EffectiveDate),
         MemberLeft l => VisitedOn(e.StreamId, l.EffectiveDate),
         MemberFactsChanged c => VisitedOn(e.StreamId, c.EffectiveDate),

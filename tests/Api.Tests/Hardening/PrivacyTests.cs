@@ -222,6 +222,24 @@ public sealed class PrivacyTests(AppFixture app)
     }
 
     [Fact]
+    public async Task A_birth_counts_as_a_visit_on_the_day_it_was_recorded_not_on_the_birth_date()
+    {
+        var (_, village) = await app.NewVillage();
+        var clerk = app.Client(Role.VillageClerk, village);
+        var household = await Sample.Register(clerk, village, status: "Unregistered");
+        await (await clerk.PostAsJsonAsync($"/api/households/{household.Id}/members", new
+        {
+            member = Sample.Member("王小妹", People.IdNumber(male: false, birthYear: 2020), "Daughter"), reason = "Birth", effectiveDate = "2020-10-10",
+        })).ShouldBe(HttpStatusCode.OK);
+        await app.Store.WaitForNonStaleProjectionDataAsync(TimeSpan.FromSeconds(30));
+
+        // Read day by day, a visit counted on the birth date would tell it.
+        var progress = await (await app.Client(Role.HousingDept, AppFixture.District).GetAsync($"/api/campaigns/2020/progress?org={village}&asOf=2020-11-01"))
+            .ShouldBe(HttpStatusCode.OK);
+        progress["villages"]!.AsArray().Single()!["visited"]!.GetValue<int>().ShouldBe(0);
+    }
+
+    [Fact]
     public async Task A_dev_token_is_minted_only_for_a_role_at_its_units_level()
     {
         var (town, village) = await app.NewVillage();
